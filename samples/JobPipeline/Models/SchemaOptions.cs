@@ -1,0 +1,3 @@
+using SchemaGen;
+
+[assembly: SchemaOptions(DefaultSchema = "app")]

@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using SchemaGen.Generators.Diagnostics;
+using SchemaGen.Generators.Specs;
+using SchemaGen.Model;
+
+namespace SchemaGen.Generators.Assembling
+{
+    /// <summary>
+    /// Puts every table together into one <see cref="SchemaModel"/>: enums shared between tables once, tables
+    /// in dependency order, schemas to create, and the names that must be unique across tables checked.
+    /// The result depends only on the tables' content, never on the order the compiler found them in.
+    /// </summary>
+    internal static class SchemaAssembler
+    {
+        public static SchemaAssembly Assemble(ImmutableArray<TableSpec> found, OptionsSpec options, string rootNamespace)
+        {
+            if (found.IsDefaultOrEmpty)
+                return new SchemaAssembly(null, EquatableArray<DiagnosticInfo>.Empty);
+
+            var diagnostics = new List<DiagnosticInfo>();
+            var tables = Distinct(found.OrderBy(t => t.ClrFullName, StringComparer.Ordinal), t => (t.Table.Schema, t.Table.Name), "table", t => t.ClrFullName, t => t.Location, diagnostics);
+            var enums = Distinct(
+                tables.SelectMany(t => t.Enums).GroupBy(e => e.ClrFullName).Select(g => g.First()).OrderBy(e => e.ClrFullName, StringComparer.Ordinal),
+                e => (e.Enum.Schema, e.Enum.Name), "enum type", e => e.ClrFullName, e => e.Location, diagnostics);
+            ReportRelationClashes(tables, enums, diagnostics);
+
+            var model = new SchemaModel(
+                tables.Select(t => t.Table.Schema).Concat(enums.Select(e => e.Enum.Schema))
+                    .Where(s => s != "public") // always there; creating it needs CREATE on the database
+                    .Distinct().OrderBy(s => s, StringComparer.Ordinal).ToEquatableArray(),
+                enums.Select(e => e.Enum).OrderBy(e => e.Schema, StringComparer.Ordinal).ThenBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
+                TableOrder.Sort(tables.Select(t => t.Table)).ToEquatableArray(),
+                EquatableArray<FunctionModel>.Empty);
+
+            var objects = Constants(model, tables, enums);
+            var sql = string.Concat(objects.Select(o => o.Sql));
+            var spec = new SchemaSpec(options.ClassName, options.Namespace ?? rootNamespace, model, sql, StableHash.Sha256Hex(sql), objects.ToEquatableArray());
+            return new SchemaAssembly(spec, diagnostics.ToEquatableArray());
+        }
+
+        private static List<T> Distinct<T>(IEnumerable<T> items, Func<T, (string, string)> key, string what, Func<T, string> clrName,
+            Func<T, LocationInfo?> location, List<DiagnosticInfo> diagnostics)
+        {
+            var seen = new Dictionary<(string, string), T>();
+            var result = new List<T>();
+            foreach (var item in items)
+            {
+                if (seen.TryGetValue(key(item), out var first))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, location(item)?.ToLocation(), what,
+                        key(item).Item1 + "." + key(item).Item2, clrName(first), clrName(item)));
+                    continue;
+                }
+
+                seen[key(item)] = item;
+                result.Add(item);
+            }
+
+            return result;
+        }
+
+        // Tables, indexes, primary keys and types share one namespace per schema in PostgreSQL (pg_class and
+        // pg_type): an index named like another table's index, or an enum named like a table, cannot coexist.
+        private static void ReportRelationClashes(List<TableSpec> tables, List<EnumSpec> enums, List<DiagnosticInfo> diagnostics)
+        {
+            var owners = new Dictionary<(string, string), string>();
+            void Claim(string schema, string name, string owner, LocationInfo? location)
+            {
+                if (owners.TryGetValue((schema, name), out var first))
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, location?.ToLocation(), "relation", schema + "." + name, first, owner));
+                else
+                    owners[(schema, name)] = owner;
+            }
+
+            foreach (var table in tables)
+                Claim(table.Table.Schema, table.Table.Name, "table " + table.ClrFullName, table.Location);
+            foreach (var enumSpec in enums)
+                Claim(enumSpec.Enum.Schema, enumSpec.Enum.Name, "enum " + enumSpec.ClrFullName, enumSpec.Location);
+            foreach (var table in tables)
+            {
+                if (table.Table.PrimaryKey != null)
+                    Claim(table.Table.Schema, table.Table.PrimaryKey.Name, "the primary key of " + table.ClrFullName, table.Location);
+                foreach (var index in table.Table.Indexes)
+                    Claim(table.Table.Schema, index.Name, "an index of " + table.ClrFullName, table.Location);
+            }
+        }
+
+        private static List<ObjectConstant> Constants(SchemaModel model, List<TableSpec> tables, List<EnumSpec> enums)
+        {
+            var used = new HashSet<string>(StringComparer.Ordinal) { "Ddl" };
+            string Unique(string name)
+            {
+                var candidate = name;
+                for (var i = 2; !used.Add(candidate); i++)
+                    candidate = name + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return candidate;
+            }
+
+            var result = new List<ObjectConstant>();
+            foreach (var obj in DdlRenderer.RenderObjects(model))
+            {
+                var qualified = obj.Schema + "." + obj.Name;
+                switch (obj.Kind)
+                {
+                    case SqlObjectKind.Schemas:
+                        result.Add(new ObjectConstant(Unique("Schemas"), "CREATE SCHEMA for every schema the model uses.", obj.Sql));
+                        break;
+                    case SqlObjectKind.Enum:
+                        var clrEnum = enums.First(e => e.Enum.Schema == obj.Schema && e.Enum.Name == obj.Name);
+                        result.Add(new ObjectConstant(Unique(clrEnum.ClrName), "CREATE TYPE " + qualified + " (from " + clrEnum.ClrFullName + ").", obj.Sql));
+                        break;
+                    case SqlObjectKind.Table:
+                        var clrTable = tables.First(t => t.Table.Schema == obj.Schema && t.Table.Name == obj.Name);
+                        result.Add(new ObjectConstant(Unique(clrTable.ClrName), "CREATE TABLE " + qualified + " (from " + clrTable.ClrFullName + ") with its indexes and comments.", obj.Sql));
+                        break;
+                    default:
+                        result.Add(new ObjectConstant(Unique("DeferredForeignKeys"), "Foreign keys between tables that reference each other, added after both exist.", obj.Sql));
+                        break;
+                }
+            }
+
+            return result;
+        }
+    }
+}

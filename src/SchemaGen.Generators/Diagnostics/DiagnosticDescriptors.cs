@@ -1,0 +1,58 @@
+using Microsoft.CodeAnalysis;
+
+namespace SchemaGen.Generators.Diagnostics
+{
+    /// <summary>Every diagnostic SchemaGen reports. IDs are stable; each has docs/diagnostics/SGxxxx.md.</summary>
+    internal static class DiagnosticDescriptors
+    {
+        private const string Category = "SchemaGen";
+
+        public static readonly DiagnosticDescriptor UnmappableType = Create(
+            "SG0001", "Property type cannot be mapped to a PostgreSQL type",
+            "'{0}.{1}' has type '{2}', which SchemaGen cannot map to a PostgreSQL type; give the column type with [Column(TypeName = \"…\")] or exclude the property with [NotMapped]",
+            DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor MissingPrimaryKey = Create(
+            "SG0002", "Table has no primary key",
+            "Table '{0}' ({1}) has no primary key; mark its key property with [Key]",
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor IdentifierTooLong = Create(
+            "SG0003", "Identifier longer than 63 bytes",
+            "The {0} name '{1}' is {2} bytes long; PostgreSQL silently truncates names to 63 bytes, so choose a shorter one",
+            DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DuplicateName = Create(
+            "SG0004", "Duplicate name",
+            "The {0} name '{1}' is used by both {2} and {3}; give one of them another name",
+            DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor IncompatibleAttribute = Create(
+            "SG0005", "Attribute cannot apply to the property's type",
+            "[{0}] on '{1}.{2}' cannot be enforced by PostgreSQL: {3}",
+            DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor InvalidReference = Create(
+            "SG0007", "Invalid reference",
+            "'{0}.{1}' references '{2}', but {3}",
+            DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor UnsupportedDefault = Create(
+            "SG0008", "Default that cannot be expressed in SQL",
+            "The initializer of '{0}.{1}' ({2}) cannot be expressed as a SQL default; use a constant, or write the default with [DefaultSql(\"…\")]",
+            DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor ContradictoryNullability = Create(
+            "SG0009", "Contradictory nullability",
+            "'{0}.{1}' is declared nullable ('{2}') but {3} makes the column NOT NULL; remove the '?' or the {3}",
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor UnknownProperty = Create(
+            "SG0013", "Attribute names an unknown property",
+            "[{0}] on '{1}' names '{2}', which is not a mapped property of '{1}'",
+            DiagnosticSeverity.Error);
+
+        private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
+            new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true);
+    }
+}

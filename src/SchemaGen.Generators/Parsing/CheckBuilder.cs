@@ -1,0 +1,251 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using SchemaGen.Generators.Diagnostics;
+using SchemaGen.Model;
+
+namespace SchemaGen.Generators.Parsing
+{
+    /// <summary>What the validation attributes of one property become in the database.</summary>
+    /// <param name="VarcharLength">The n of character varying(n), when a length attribute caps a string.</param>
+    /// <param name="Checks">CHECK constraints, each rejecting exactly what its attribute rejects.</param>
+    internal sealed record ColumnRules(int? VarcharLength, List<CheckModel> Checks);
+
+    /// <summary>
+    /// Turns DataAnnotations validation attributes into CHECK constraints that reject exactly the values
+    /// <c>Validator.TryValidateProperty</c> rejects. NULL passes a CHECK in SQL, as it passes these attributes,
+    /// except [AllowedValues] without null, which the CHECK then spells out.
+    /// </summary>
+    internal sealed class CheckBuilder
+    {
+        // char.IsWhiteSpace, as a PostgreSQL regex class: [Required] rejects strings made only of these.
+        private const string NotWhiteSpacePattern = @"[^\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]";
+
+        private readonly ParseContext _context;
+        private readonly EnumParser _enums;
+
+        public CheckBuilder(ParseContext context, EnumParser enums)
+        {
+            _context = context;
+            _enums = enums;
+        }
+
+        public ColumnRules Build(ColumnSource source)
+        {
+            var rules = new ColumnRules(null, new List<CheckModel>());
+            foreach (var attribute in source.Property.GetAttributes())
+            {
+                if (attribute.AttributeClass?.ContainingNamespace?.ToDisplayString() != KnownNames.DataAnnotations)
+                    continue;
+                rules = Apply(source, attribute, rules);
+            }
+
+            return rules;
+        }
+
+        private ColumnRules Apply(ColumnSource source, AttributeData attribute, ColumnRules rules)
+        {
+            var column = SqlSyntax.Identifier(source.ColumnName);
+            switch (attribute.AttributeClass!.Name)
+            {
+                case "RequiredAttribute":
+                    if (source.Type.Kind == ValueKind.Text && !(attribute.Named("AllowEmptyStrings") is true))
+                        Add(rules, source, "required", column + " ~ " + SqlSyntax.Literal(NotWhiteSpacePattern));
+                    return rules;
+
+                case "MaxLengthAttribute":
+                    return Length(source, attribute, rules, min: null, max: attribute.Argument(0) as int? ?? -1);
+                case "MinLengthAttribute":
+                    return Length(source, attribute, rules, min: attribute.Argument(0) as int?, max: null);
+                case "StringLengthAttribute":
+                    if (source.Type.Kind != ValueKind.Text)
+                        return Incompatible(source, attribute, rules, "it measures strings, and the column is " + source.Type.SqlType);
+                    return Length(source, attribute, rules, min: attribute.Named("MinimumLength") as int?, max: attribute.Argument(0) as int?);
+                case "LengthAttribute":
+                    return Length(source, attribute, rules, min: attribute.Argument(0) as int?, max: attribute.Argument(1) as int?);
+
+                case "RangeAttribute":
+                    return Range(source, attribute, rules, column);
+                case "RegularExpressionAttribute":
+                    return Regex(source, attribute, rules, column);
+                case "AllowedValuesAttribute":
+                    return Values(source, attribute, rules, column, allowed: true);
+                case "DeniedValuesAttribute":
+                    return Values(source, attribute, rules, column, allowed: false);
+                default:
+                    return rules;
+            }
+        }
+
+        private ColumnRules Length(ColumnSource source, AttributeData attribute, ColumnRules rules, int? min, int? max)
+        {
+            string measure;
+            switch (source.Type.Kind)
+            {
+                case ValueKind.Text: measure = "char_length"; break;
+                case ValueKind.Array: measure = "cardinality"; break;
+                case ValueKind.Bytes: measure = "octet_length"; break;
+                default: return Incompatible(source, attribute, rules, "it measures strings, arrays and byte[], and the column is " + source.Type.SqlType);
+            }
+
+            var column = SqlSyntax.Identifier(source.ColumnName);
+            var minimum = min.GetValueOrDefault();
+            if (minimum > 0)
+                Add(rules, source, "min_length", measure + "(" + column + ") >= " + Invariant(minimum));
+
+            if (max is int maximum && maximum >= 0)
+            {
+                // A string capped by an attribute is character varying(n), as EF Core and Npgsql users expect;
+                // when the column type is given explicitly the cap becomes a CHECK instead.
+                if (source.Type.Kind == ValueKind.Text && !source.TypeIsExplicit)
+                    return rules with { VarcharLength = Math.Min(rules.VarcharLength ?? int.MaxValue, maximum) };
+                Add(rules, source, "max_length", measure + "(" + column + ") <= " + Invariant(maximum));
+            }
+
+            return rules;
+        }
+
+        private ColumnRules Range(ColumnSource source, AttributeData attribute, ColumnRules rules, string column)
+        {
+            var kind = source.Type.Kind;
+            if (kind != ValueKind.Integer && kind != ValueKind.Floating && kind != ValueKind.Decimal)
+                return Incompatible(source, attribute, rules, "it compares numbers, and the column is " + source.Type.SqlType);
+
+            string? min, max;
+            var args = attribute.ConstructorArguments;
+            if (args.Length == 2 && args[0].Value is int intMin && args[1].Value is int intMax)
+            {
+                // Validator converts the value with Convert.ToInt32, which rounds 10.4 to 10; SQL would not.
+                if (kind != ValueKind.Integer)
+                    return Incompatible(source, attribute, rules, "Range(int, int) rounds a fractional value before comparing; write the bounds as doubles, e.g. [Range(1.0, 10.0)]");
+                min = Invariant(intMin);
+                max = Invariant(intMax);
+            }
+            else if (args.Length == 2 && args[0].Value is double doubleMin && args[1].Value is double doubleMax)
+            {
+                min = SqlLiterals.From(doubleMin);
+                max = SqlLiterals.From(doubleMax);
+            }
+            else if (args.Length == 3 && args[0].Value is ITypeSymbol operand && IsNumeric(operand))
+            {
+                min = ParseNumber(args[1].Value as string);
+                max = ParseNumber(args[2].Value as string);
+                if (min == null || max == null)
+                    return Incompatible(source, attribute, rules, "its bounds are not numbers in the invariant culture");
+            }
+            else
+            {
+                return Incompatible(source, attribute, rules, "only numeric ranges can be checked by PostgreSQL");
+            }
+
+            var minOp = attribute.Named("MinimumIsExclusive") is true ? " > " : " >= ";
+            var maxOp = attribute.Named("MaximumIsExclusive") is true ? " < " : " <= ";
+            Add(rules, source, "range", column + minOp + min + " AND " + column + maxOp + max);
+            return rules;
+        }
+
+        private ColumnRules Regex(ColumnSource source, AttributeData attribute, ColumnRules rules, string column)
+        {
+            if (source.Type.Kind != ValueKind.Text)
+                return Incompatible(source, attribute, rules, "it matches strings, and the column is " + source.Type.SqlType);
+            if (!(attribute.Argument(0) is string pattern))
+                return rules;
+
+            // [RegularExpression] must match the whole string and lets the empty string through.
+            var options = "";
+            if (pattern.StartsWith("(?i)", StringComparison.Ordinal))
+            {
+                options = "(?i)";
+                pattern = pattern.Substring(4);
+            }
+
+            Add(rules, source, "regex", column + " = '' OR " + column + " ~ " + SqlSyntax.Literal(options + "^(?:" + pattern + ")$"));
+            return rules;
+        }
+
+        private ColumnRules Values(ColumnSource source, AttributeData attribute, ColumnRules rules, string column, bool allowed)
+        {
+            var values = attribute.ConstructorArguments.FirstOrDefault();
+            if (values.Kind != TypedConstantKind.Array)
+                return rules;
+
+            var hasNull = false;
+            var literals = new List<string>();
+            foreach (var value in values.Values)
+            {
+                if (value.IsNull)
+                {
+                    hasNull = true;
+                    continue;
+                }
+
+                var literal = ValueLiteral(source, value);
+                if (literal == null)
+                    return Incompatible(source, attribute, rules, $"the value {value.ToCSharpString()} is not a {source.Type.ClrType.ToDisplayString()}, so it can never be equal to the column");
+                literals.Add(literal);
+            }
+
+            // Validator rejects null unless the list allows it ([AllowedValues]) or denies it ([DeniedValues]);
+            // a CHECK lets NULL through, so a nullable column spells the null case out.
+            var nullRejected = allowed ? !hasNull : hasNull;
+            var conditions = new List<string>();
+            if (nullRejected && source.IsNullable)
+                conditions.Add(column + " IS NOT NULL");
+            if (literals.Count > 0)
+                conditions.Add(column + (allowed ? " IN (" : " NOT IN (") + string.Join(", ", literals) + ")");
+            else if (allowed)
+                conditions.Add("false"); // [AllowedValues(null)] on a column: only NULL, which a CHECK lets through
+
+            if (conditions.Count > 0)
+                Add(rules, source, allowed ? "allowed" : "denied", string.Join(" AND ", conditions));
+            return rules;
+        }
+
+        private string? ValueLiteral(ColumnSource source, TypedConstant value)
+        {
+            var type = source.Type;
+            if (type.Kind == ValueKind.Enum)
+                return SymbolEqualityComparer.Default.Equals(value.Type, type.ClrType) && _enums.LabelOf(type.ClrType, value.Value) is string label
+                    ? SqlSyntax.Literal(label)
+                    : null;
+
+            // Validator compares with object.Equals: a boxed int never equals a long, so the types must match.
+            return value.Type?.SpecialType == type.ClrType.SpecialType ? SqlLiterals.From(value.Value) : null;
+        }
+
+        private void Add(ColumnRules rules, ColumnSource source, string kind, string expression) =>
+            rules.Checks.Add(new CheckModel(SqlNaming.DeriveName("ck", source.TableName, source.ColumnName, kind), expression));
+
+        private ColumnRules Incompatible(ColumnSource source, AttributeData attribute, ColumnRules rules, string why)
+        {
+            var name = attribute.AttributeClass!.Name;
+            var shortName = name.EndsWith("Attribute", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
+            _context.Report(DiagnosticDescriptors.IncompatibleAttribute, attribute.GetLocation(source.Property), shortName, source.TableClrName, source.Property.Name, why);
+            return rules;
+        }
+
+        private static bool IsNumeric(ITypeSymbol type)
+        {
+            switch (type.SpecialType)
+            {
+                case SpecialType.System_Int16:
+                case SpecialType.System_Int32:
+                case SpecialType.System_Int64:
+                case SpecialType.System_Single:
+                case SpecialType.System_Double:
+                case SpecialType.System_Decimal:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private static string? ParseNumber(string? text) =>
+            decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value.ToString(CultureInfo.InvariantCulture) : null;
+
+        private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using SchemaGen.Generators.Diagnostics;
+using SchemaGen.Model;
+
+namespace SchemaGen.Generators.Parsing
+{
+    /// <summary>
+    /// Maps one property to a column: name, type ([Column(TypeName)] first, then the type mapping, then
+    /// [Numeric] and length attributes), nullability, identity, generated expression, default and checks.
+    /// </summary>
+    internal sealed class ColumnParser
+    {
+        private readonly ParseContext _context;
+        private readonly ModelConventions _conventions;
+        private readonly TypeMapper _types;
+        private readonly DefaultValueParser _defaults;
+        private readonly CheckBuilder _checks;
+
+        public ColumnParser(ParseContext context, ModelConventions conventions, EnumParser enums)
+        {
+            _context = context;
+            _conventions = conventions;
+            _types = new TypeMapper(enums);
+            _defaults = new DefaultValueParser(context, enums);
+            _checks = new CheckBuilder(context, enums);
+        }
+
+        /// <summary>The column, or null when the property cannot be mapped (a diagnostic says why).</summary>
+        public ParsedColumn? Parse(IPropertySymbol property, string tableName, string tableClrName, bool isKey)
+        {
+            var location = property.Locations.FirstOrDefault();
+            var columnAttribute = property.GetAttribute(KnownNames.DataAnnotationsSchema, "ColumnAttribute");
+            var name = _conventions.ColumnName(property);
+            _context.CheckLength("column", name, location);
+
+            var explicitType = columnAttribute?.Named("TypeName") as string;
+            var mapped = _types.Map(property.Type);
+            if (mapped == null && string.IsNullOrWhiteSpace(explicitType))
+            {
+                if (property.Type.TypeKind != TypeKind.Error)
+                    _context.Report(DiagnosticDescriptors.UnmappableType, location, tableClrName, property.Name, property.Type.ToDisplayString());
+                return null;
+            }
+
+            var type = string.IsNullOrWhiteSpace(explicitType)
+                ? mapped!
+                : new MappedType(explicitType!.Trim(), null, mapped?.Kind ?? ValueKind.Custom, TypeMapper.Unwrap(property.Type), null);
+            var isNullable = Nullability(property, tableClrName, isKey);
+            var source = new ColumnSource(property, tableName, tableClrName, name, type, !string.IsNullOrWhiteSpace(explicitType), isNullable);
+
+            var rules = _checks.Build(source);
+            var sqlType = SqlType(source, rules.VarcharLength, tableClrName);
+            var identity = Identity(source, tableClrName);
+            var generated = property.GetAttribute(KnownNames.SchemaGen, "GeneratedAttribute")?.Argument(0) as string;
+            var defaultSql = generated != null ? null : Default(source, tableClrName);
+
+            var column = new ColumnModel(
+                name,
+                sqlType,
+                isNullable && identity == IdentityKind.None,
+                defaultSql,
+                identity,
+                generated,
+                DocComments.Summary(property),
+                property.GetAttribute(KnownNames.SchemaGen, "RenamedFromAttribute")?.Argument(0) as string,
+                type.TypeSchema);
+            return new ParsedColumn(property, column, type, rules.Checks);
+        }
+
+        private bool Nullability(IPropertySymbol property, string tableClrName, bool isKey)
+        {
+            var type = property.Type;
+            var declaredNullable = type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T
+                || (type.IsReferenceType && property.NullableAnnotation == NullableAnnotation.Annotated);
+            // Code compiled without nullable reference types says nothing; such a reference may be null.
+            var oblivious = type.IsReferenceType && property.NullableAnnotation == NullableAnnotation.None;
+
+            var forcedBy = isKey ? "[Key]"
+                : property.IsRequired ? "required"
+                : property.HasAttribute(KnownNames.DataAnnotations, "RequiredAttribute") ? "[Required]"
+                : null;
+            if (forcedBy != null && declaredNullable)
+                _context.Report(DiagnosticDescriptors.ContradictoryNullability, property.Locations.FirstOrDefault(), tableClrName, property.Name, type.ToDisplayString(), forcedBy);
+            return forcedBy == null && (declaredNullable || oblivious);
+        }
+
+        private string SqlType(ColumnSource source, int? varcharLength, string tableClrName)
+        {
+            var numeric = source.Property.GetAttribute(KnownNames.SchemaGen, "NumericAttribute");
+            if (numeric != null && !source.TypeIsExplicit)
+            {
+                var precision = numeric.Argument(0) as int? ?? 0;
+                var scale = numeric.Argument(1) as int? ?? 0;
+                if (source.Type.Kind != ValueKind.Decimal)
+                    Incompatible(numeric, source, tableClrName, "numeric(p, s) holds decimals, and the column is " + source.Type.SqlType);
+                else if (precision < 1 || precision > 1000 || scale < 0 || scale > precision)
+                    Incompatible(numeric, source, tableClrName, "precision must be 1 to 1000 and scale 0 to the precision");
+                else
+                    return string.Format(CultureInfo.InvariantCulture, "numeric({0},{1})", precision, scale);
+            }
+
+            if (varcharLength is int length && length >= 1)
+                return "character varying(" + length.ToString(CultureInfo.InvariantCulture) + ")";
+            return source.Type.SqlType;
+        }
+
+        private IdentityKind Identity(ColumnSource source, string tableClrName)
+        {
+            var attribute = source.Property.GetAttribute(KnownNames.DataAnnotationsSchema, "DatabaseGeneratedAttribute");
+            switch (attribute?.Argument(0) as int?)
+            {
+                case 1: // DatabaseGeneratedOption.Identity
+                    if (source.Type.Kind == ValueKind.Integer)
+                        return IdentityKind.ByDefault;
+                    Incompatible(attribute!, source, tableClrName, "identity columns are smallint, integer or bigint, and the column is " + source.Type.SqlType);
+                    return IdentityKind.None;
+                case 2: // DatabaseGeneratedOption.Computed
+                    if (!source.Property.HasAttribute(KnownNames.SchemaGen, "GeneratedAttribute"))
+                        Incompatible(attribute!, source, tableClrName, "a computed column needs its SQL expression: add [Generated(\"…\")]");
+                    return IdentityKind.None;
+                default:
+                    return IdentityKind.None;
+            }
+        }
+
+        private string? Default(ColumnSource source, string tableClrName)
+        {
+            var defaultSql = source.Property.GetAttribute(KnownNames.SchemaGen, "DefaultSqlAttribute");
+            if (defaultSql != null)
+                return defaultSql.Argument(0) as string;
+            return _defaults.Parse(source.Property, source.Type, tableClrName);
+        }
+
+        private void Incompatible(AttributeData attribute, ColumnSource source, string tableClrName, string why)
+        {
+            var name = attribute.AttributeClass!.Name;
+            _context.Report(DiagnosticDescriptors.IncompatibleAttribute, attribute.GetLocation(source.Property),
+                name.Substring(0, name.Length - "Attribute".Length), tableClrName, source.Property.Name, why);
+        }
+    }
+}

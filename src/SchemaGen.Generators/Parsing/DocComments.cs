@@ -1,0 +1,108 @@
+using System;
+using System.Linq;
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace SchemaGen.Generators.Parsing
+{
+    /// <summary>
+    /// Reads the XML doc <c>&lt;summary&gt;</c> of a declaration, which becomes COMMENT ON. Reads the trivia
+    /// itself rather than <c>GetDocumentationCommentXml</c>, which is empty in projects that do not generate a
+    /// documentation file.
+    /// </summary>
+    internal static class DocComments
+    {
+        public static string? Summary(ISymbol symbol)
+        {
+            foreach (var reference in symbol.DeclaringSyntaxReferences)
+            {
+                var node = reference.GetSyntax();
+                if (node is ParameterSyntax parameter)
+                    return ParameterSummary(parameter, symbol.Name);
+
+                var text = Element(DocXml(node), "summary");
+                if (text != null)
+                    return text;
+            }
+
+            return null;
+        }
+
+        // A positional record's property is documented by <param name="…"> on the record.
+        private static string? ParameterSummary(ParameterSyntax parameter, string name)
+        {
+            var record = parameter.Parent?.Parent;
+            if (record == null)
+                return null;
+            var doc = DocXml(record);
+            var element = doc?.Elements("param").FirstOrDefault(p => (string?)p.Attribute("name") == name);
+            return element == null ? null : Flatten(element);
+        }
+
+        private static XElement? DocXml(SyntaxNode node)
+        {
+            var lines = new StringBuilder();
+            foreach (var trivia in node.GetLeadingTrivia())
+            {
+                var isDoc = trivia.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia)
+                    || (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) && trivia.ToString().StartsWith("///", StringComparison.Ordinal));
+                if (!isDoc)
+                    continue;
+                foreach (var line in trivia.ToFullString().Split('\n'))
+                {
+                    var trimmed = line.Trim();
+                    if (trimmed.StartsWith("///", StringComparison.Ordinal))
+                        lines.Append(trimmed.Substring(3)).Append('\n');
+                }
+            }
+
+            if (lines.Length == 0)
+                return null;
+            try
+            {
+                return XElement.Parse("<doc>" + lines + "</doc>", LoadOptions.PreserveWhitespace);
+            }
+            catch (XmlException)
+            {
+                return null; // The compiler reports malformed doc comments itself (CS1570).
+            }
+        }
+
+        private static string? Element(XElement? doc, string name)
+        {
+            var element = doc?.Element(name);
+            return element == null ? null : Flatten(element);
+        }
+
+        private static string? Flatten(XElement element)
+        {
+            var text = new StringBuilder();
+            foreach (var node in element.DescendantNodes())
+            {
+                if (node is XText xtext && !(xtext.Parent != element && IsReference(xtext.Parent!)))
+                    text.Append(xtext.Value);
+                else if (node is XElement child && IsReference(child))
+                    text.Append(ReferenceText(child));
+            }
+
+            var collapsed = string.Join(" ", text.ToString().Split(new[] { ' ', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries));
+            return collapsed.Length == 0 ? null : collapsed;
+        }
+
+        private static bool IsReference(XElement element) =>
+            element.Name == "see" || element.Name == "seealso" || element.Name == "paramref" || element.Name == "typeparamref";
+
+        private static string ReferenceText(XElement element)
+        {
+            if (element.Value.Length > 0)
+                return element.Value;
+            var target = (string?)element.Attribute("cref") ?? (string?)element.Attribute("name") ?? (string?)element.Attribute("langword") ?? "";
+            var withoutPrefix = target.Length > 2 && target[1] == ':' ? target.Substring(2) : target;
+            return withoutPrefix.Split('.').Last();
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using SchemaGen.Generators.Diagnostics;
+using SchemaGen.Model;
+
+namespace SchemaGen.Generators.Parsing
+{
+    /// <summary>
+    /// Foreign keys from [References(typeof(T))] / [References&lt;T&gt;] on a key property, and from EF Core's
+    /// [ForeignKey] (on the key property naming a navigation, or on a navigation naming the key properties).
+    /// The target must be a [Table] class whose primary key matches the referencing columns.
+    /// </summary>
+    internal sealed class ForeignKeyParser
+    {
+        private readonly ParseContext _context;
+        private readonly ModelConventions _conventions;
+
+        public ForeignKeyParser(ParseContext context, ModelConventions conventions)
+        {
+            _context = context;
+            _conventions = conventions;
+        }
+
+        public List<ForeignKeyModel> Parse(INamedTypeSymbol type, string tableName, IReadOnlyList<ParsedColumn> columns)
+        {
+            var result = new List<ForeignKeyModel>();
+            foreach (var column in columns)
+            {
+                var references = column.Property.GetAttribute(KnownNames.SchemaGen, "ReferencesAttribute");
+                if (references != null)
+                {
+                    var target = references.AttributeClass!.IsGenericType ? references.AttributeClass.TypeArguments[0] : references.Argument(0) as ITypeSymbol;
+                    Add(result, type, tableName, new[] { column }, target, references, references.GetLocation(column.Property));
+                }
+            }
+
+            foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
+            {
+                var foreignKey = property.GetAttribute(KnownNames.DataAnnotationsSchema, "ForeignKeyAttribute");
+                if (foreignKey?.Argument(0) is string names)
+                    FromForeignKeyAttribute(result, type, tableName, columns, property, names, foreignKey);
+            }
+
+            return result;
+        }
+
+        private void FromForeignKeyAttribute(List<ForeignKeyModel> result, INamedTypeSymbol type, string tableName, IReadOnlyList<ParsedColumn> columns,
+            IPropertySymbol property, string names, AttributeData attribute)
+        {
+            var location = attribute.GetLocation(property);
+            if (property.Type.IsTableType())
+            {
+                // On a navigation: [ForeignKey("KeyA, KeyB")] names the key properties.
+                var keyColumns = new List<ParsedColumn>();
+                foreach (var name in names.Split(',').Select(n => n.Trim()))
+                {
+                    var column = columns.FirstOrDefault(c => c.Property.Name == name);
+                    if (column == null)
+                    {
+                        _context.Report(DiagnosticDescriptors.UnknownProperty, location, "ForeignKey", type.Name, name);
+                        return;
+                    }
+
+                    keyColumns.Add(column);
+                }
+
+                Add(result, type, tableName, keyColumns, property.Type, null, location);
+                return;
+            }
+
+            // On a key property: [ForeignKey(nameof(Job))] names the navigation whose type is the target.
+            var own = columns.FirstOrDefault(c => SymbolEqualityComparer.Default.Equals(c.Property, property));
+            var navigation = type.GetMembers(names.Trim()).OfType<IPropertySymbol>().FirstOrDefault();
+            if (own == null)
+                return;
+            if (navigation == null || !navigation.Type.IsTableType())
+            {
+                _context.Report(DiagnosticDescriptors.UnknownProperty, location, "ForeignKey", type.Name, names);
+                return;
+            }
+
+            Add(result, type, tableName, new[] { own }, navigation.Type, null, location);
+        }
+
+        private void Add(List<ForeignKeyModel> result, INamedTypeSymbol type, string tableName, IReadOnlyList<ParsedColumn> columns,
+            ITypeSymbol? target, AttributeData? references, Location? location)
+        {
+            var first = columns[0].Property;
+            if (!(target is INamedTypeSymbol targetType) || !targetType.IsTableType())
+            {
+                Report(type, first, target, location, "it is not a class marked [Table]");
+                return;
+            }
+
+            var targetKeys = ModelConventions.KeyProperties(targetType, PropertyCollector.Collect(targetType));
+            if (targetKeys.Count != columns.Count)
+            {
+                Report(type, first, target, location, targetKeys.Count == 0
+                    ? "it has no primary key"
+                    : $"its primary key has {targetKeys.Count} column(s) and this foreign key has {columns.Count}; reference a composite key with [ForeignKey(\"A, B\")] on a navigation property");
+                return;
+            }
+
+            for (var i = 0; i < columns.Count; i++)
+            {
+                var mine = TypeMapper.Unwrap(columns[i].Property.Type);
+                var theirs = TypeMapper.Unwrap(targetKeys[i].Type);
+                if (!SymbolEqualityComparer.Default.Equals(mine, theirs))
+                {
+                    Report(type, columns[i].Property, target, location, $"its key '{targetKeys[i].Name}' is {theirs.ToDisplayString()} and '{columns[i].Property.Name}' is {mine.ToDisplayString()}");
+                    return;
+                }
+            }
+
+            var (refSchema, refTable) = _conventions.TableName(targetType);
+            var columnNames = columns.Select(c => c.Column.Name).ToArray();
+            var name = references?.Named("Name") as string;
+            if (name == null || !_context.CheckLength("foreign key", name, location))
+                name = SqlNaming.DeriveName("fk", tableName, columnNames);
+
+            result.Add(new ForeignKeyModel(
+                name,
+                columnNames.ToEquatableArray(),
+                refSchema,
+                refTable,
+                targetKeys.Select(_conventions.ColumnName).ToEquatableArray(),
+                Action(references?.Named("OnDelete")),
+                Action(references?.Named("OnUpdate"))));
+        }
+
+        private static ReferentialAction Action(object? value) =>
+            value is int action && Enum.IsDefined(typeof(ReferentialAction), action) ? (ReferentialAction)action : ReferentialAction.NoAction;
+
+        private void Report(INamedTypeSymbol type, IPropertySymbol property, ITypeSymbol? target, Location? location, string why) =>
+            _context.Report(DiagnosticDescriptors.InvalidReference, location, type.Name, property.Name, target?.ToDisplayString() ?? "?", why);
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.CodeAnalysis;
+using SchemaGen.Generators.Specs;
+
+namespace SchemaGen.Generators.Parsing
+{
+    /// <summary>Reads <c>[assembly: SchemaOptions(…)]</c>, with the documented defaults for what it leaves out.</summary>
+    internal static class OptionsParser
+    {
+        public const string DefaultClassName = "Schema";
+        public const string DefaultSchema = "public";
+
+        public static OptionsSpec Parse(IAssemblySymbol assembly)
+        {
+            var attribute = assembly.GetAttribute(KnownNames.SchemaGen, "SchemaOptionsAttribute");
+            return new OptionsSpec(
+                ClassName: NonEmpty(attribute?.Named("ClassName")) ?? DefaultClassName,
+                Namespace: NonEmpty(attribute?.Named("Namespace")),
+                DefaultSchema: NonEmpty(attribute?.Named("DefaultSchema")) ?? DefaultSchema,
+                SnakeCase: !(attribute?.Named("Naming") is int naming) || naming == 0,
+                IndexForeignKeys: !(attribute?.Named("IndexForeignKeys") is false));
+        }
+
+        private static string? NonEmpty(object? value) => value is string text && text.Trim().Length > 0 ? text.Trim() : null;
+    }
+}

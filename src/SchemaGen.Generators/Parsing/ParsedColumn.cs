@@ -1,0 +1,9 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using SchemaGen.Model;
+
+namespace SchemaGen.Generators.Parsing
+{
+    /// <summary>A property mapped to a column, with the checks its attributes produced. Transient.</summary>
+    internal sealed record ParsedColumn(IPropertySymbol Property, ColumnModel Column, MappedType Type, List<CheckModel> Checks);
+}

@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace SchemaGen.Generators.Parsing
+{
+    /// <summary>
+    /// Finds the properties of a model that become columns: public instance properties with a setter (or
+    /// get-only auto-properties), base class first, in declaration order; not [NotMapped], not navigations.
+    /// </summary>
+    internal static class PropertyCollector
+    {
+        public static List<IPropertySymbol> Collect(INamedTypeSymbol type)
+        {
+            var chain = new List<INamedTypeSymbol>();
+            for (var current = type; current != null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+                chain.Insert(0, current);
+
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var result = new List<IPropertySymbol>();
+            foreach (var declaring in chain)
+            {
+                foreach (var property in InDeclarationOrder(declaring))
+                {
+                    if (seen.Add(property.Name) && IsColumn(declaring, property))
+                        result.Add(property);
+                }
+            }
+
+            return result;
+        }
+
+        // Partial classes spread over files: order by file path, then position, so that the column order
+        // does not depend on the order the compiler was given the files.
+        private static IEnumerable<IPropertySymbol> InDeclarationOrder(INamedTypeSymbol type)
+        {
+            var properties = type.GetMembers().OfType<IPropertySymbol>().ToList();
+            if (properties.Any(p => p.Locations.FirstOrDefault()?.IsInSource != true))
+                return properties;
+            return properties
+                .OrderBy(p => p.Locations[0].SourceTree?.FilePath, StringComparer.Ordinal)
+                .ThenBy(p => p.Locations[0].SourceSpan.Start);
+        }
+
+        private static bool IsColumn(INamedTypeSymbol declaring, IPropertySymbol property)
+        {
+            if (property.IsStatic || property.IsIndexer || property.DeclaredAccessibility != Accessibility.Public || property.GetMethod == null)
+                return false;
+            if (property.HasAttribute(KnownNames.DataAnnotationsSchema, "NotMappedAttribute"))
+                return false;
+            if (TypeMapper.IsNavigation(property.Type))
+                return false;
+            return property.SetMethod != null || IsAutoProperty(declaring, property);
+        }
+
+        // A get-only auto-property stores a value; an expression-bodied one computes it and is not a column.
+        private static bool IsAutoProperty(INamedTypeSymbol declaring, IPropertySymbol property) =>
+            declaring.GetMembers().OfType<IFieldSymbol>().Any(f => SymbolEqualityComparer.Default.Equals(f.AssociatedSymbol, property));
+    }
+}

@@ -1,0 +1,80 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace SchemaGen.Generators.Parsing
+{
+    /// <summary>Small helpers for reading attributes and type names from symbols.</summary>
+    internal static class SymbolExtensions
+    {
+        /// <summary>The attribute of the given namespace and name (generic or not), if the symbol has one.</summary>
+        public static AttributeData? GetAttribute(this ISymbol symbol, string ns, string name) =>
+            symbol.GetAttributes().FirstOrDefault(a => a.Is(ns, name));
+
+        /// <summary>Every attribute of the given namespace and name.</summary>
+        public static IEnumerable<AttributeData> GetAttributes(this ISymbol symbol, string ns, string name) =>
+            symbol.GetAttributes().Where(a => a.Is(ns, name));
+
+        public static bool HasAttribute(this ISymbol symbol, string ns, string name) => symbol.GetAttribute(ns, name) != null;
+
+        public static bool Is(this AttributeData attribute, string ns, string name)
+        {
+            var type = attribute.AttributeClass;
+            return type != null && type.Name == name && type.ContainingNamespace?.ToDisplayString() == ns;
+        }
+
+        /// <summary>A named argument's value, or null when it was not given.</summary>
+        public static object? Named(this AttributeData attribute, string name)
+        {
+            foreach (var argument in attribute.NamedArguments)
+            {
+                if (argument.Key == name)
+                    return argument.Value.Kind == TypedConstantKind.Array ? null : argument.Value.Value;
+            }
+
+            return null;
+        }
+
+        /// <summary>A named argument holding an array, or null when it was not given.</summary>
+        public static TypedConstant? NamedArray(this AttributeData attribute, string name)
+        {
+            foreach (var argument in attribute.NamedArguments)
+            {
+                if (argument.Key == name && argument.Value.Kind == TypedConstantKind.Array)
+                    return argument.Value;
+            }
+
+            return null;
+        }
+
+        /// <summary>A constructor argument's value, or null when there is none at that position.</summary>
+        public static object? Argument(this AttributeData attribute, int index) =>
+            attribute.ConstructorArguments.Length > index && attribute.ConstructorArguments[index].Kind != TypedConstantKind.Array
+                ? attribute.ConstructorArguments[index].Value
+                : null;
+
+        /// <summary>The strings of an array-valued argument (a <c>params string[]</c>).</summary>
+        public static string[] Strings(this TypedConstant constant) =>
+            constant.Kind == TypedConstantKind.Array
+                ? constant.Values.Select(v => v.Value as string).Where(v => v != null).Select(v => v!).ToArray()
+                : constant.Value is string single ? new[] { single } : new string[0];
+
+        /// <summary>The location of the attribute as written in source, falling back to the symbol's.</summary>
+        public static Location? GetLocation(this AttributeData attribute, ISymbol fallback) =>
+            attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? fallback.Locations.FirstOrDefault();
+
+        /// <summary><c>System.Collections.Generic.List`1</c> for any constructed List&lt;T&gt;.</summary>
+        public static string FullMetadataName(this ITypeSymbol type)
+        {
+            var original = type.OriginalDefinition;
+            var ns = original.ContainingNamespace;
+            var prefix = ns == null || ns.IsGlobalNamespace ? "" : ns.ToDisplayString() + ".";
+            var containing = original.ContainingType;
+            return containing != null ? containing.FullMetadataName() + "+" + original.MetadataName : prefix + original.MetadataName;
+        }
+
+        /// <summary>True for a class marked [Table] (a mapped table, which in a property means a navigation).</summary>
+        public static bool IsTableType(this ITypeSymbol type) =>
+            type.TypeKind == TypeKind.Class && type.HasAttribute(KnownNames.DataAnnotationsSchema, "TableAttribute");
+    }
+}

@@ -1,0 +1,149 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using SchemaGen.Generators.Diagnostics;
+using SchemaGen.Generators.Specs;
+using SchemaGen.Model;
+
+namespace SchemaGen.Generators.Parsing
+{
+    /// <summary>
+    /// Turns one [Table] class into a <see cref="TableSpec"/>: columns, primary key, checks, foreign keys,
+    /// indexes and comments, plus the diagnostics for whatever cannot be mapped faithfully. Never throws on a
+    /// broken model: the parts that cannot be mapped are left out and reported.
+    /// </summary>
+    internal static class TableParser
+    {
+        public static TableParseResult Parse(GeneratorAttributeSyntaxContext syntaxContext, CancellationToken cancellationToken)
+        {
+            if (!(syntaxContext.TargetSymbol is INamedTypeSymbol type) || type.TypeKind != TypeKind.Class)
+                return new TableParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+
+            var compilation = syntaxContext.SemanticModel.Compilation;
+            var context = new ParseContext(compilation, OptionsParser.Parse(compilation.Assembly), cancellationToken);
+            var spec = Parse(type, context);
+            return new TableParseResult(spec, context.Diagnostics.ToEquatableArray());
+        }
+
+        private static TableSpec Parse(INamedTypeSymbol type, ParseContext context)
+        {
+            var conventions = new ModelConventions(context);
+            var enums = new EnumParser(context);
+            var columnParser = new ColumnParser(context, conventions, enums);
+            var classLocation = type.Locations.FirstOrDefault();
+
+            var (schema, tableName) = conventions.TableName(type);
+            var tableAttribute = type.GetAttribute(KnownNames.DataAnnotationsSchema, "TableAttribute")!;
+            context.CheckLength("table", tableName, tableAttribute.GetLocation(type));
+            context.CheckLength("schema", schema, tableAttribute.GetLocation(type));
+
+            var properties = PropertyCollector.Collect(type);
+            var keyProperties = ModelConventions.KeyProperties(type, properties);
+            var columns = new List<ParsedColumn>();
+            foreach (var property in OrderColumns(properties))
+            {
+                context.CancellationToken.ThrowIfCancellationRequested();
+                var column = columnParser.Parse(property, tableName, type.Name, keyProperties.Contains(property, SymbolEqualityComparer.Default));
+                if (column != null)
+                    columns.Add(column);
+            }
+
+            ReportDuplicateColumns(context, type, columns);
+
+            var primaryKey = PrimaryKey(context, type, tableName, columns, keyProperties);
+            var checks = columns.SelectMany(c => c.Checks).Concat(TableChecks(context, type, tableName, columns)).ToList();
+            var foreignKeys = new ForeignKeyParser(context, conventions).Parse(type, tableName, columns);
+            var indexes = new IndexParser(context).Parse(type, tableName, columns, primaryKey, foreignKeys);
+            ReportDuplicateConstraints(context, type, primaryKey, checks, foreignKeys, indexes);
+
+            var table = new TableModel(
+                schema,
+                tableName,
+                columns.Select(c => c.Column).ToEquatableArray(),
+                primaryKey,
+                checks.OrderBy(c => c.Name, StringComparer.Ordinal).ToEquatableArray(),
+                foreignKeys.OrderBy(f => f.Name, StringComparer.Ordinal).ToEquatableArray(),
+                indexes.OrderBy(i => i.Name, StringComparer.Ordinal).ToEquatableArray(),
+                DocComments.Summary(type),
+                type.GetAttribute(KnownNames.SchemaGen, "RenamedFromAttribute")?.Argument(0) as string);
+
+            var usedEnums = columns.Select(c => c.Type.Enum).Where(e => e != null).Select(e => e!)
+                .GroupBy(e => e.ClrFullName).Select(g => g.First())
+                .OrderBy(e => e.ClrFullName, StringComparer.Ordinal);
+            return new TableSpec(type.Name, type.ToDisplayString(), table, usedEnums.ToEquatableArray(), LocationInfo.From(classLocation));
+        }
+
+        // [Column(Order = n)] columns first by n, the rest in declaration order (a stable sort).
+        private static IEnumerable<IPropertySymbol> OrderColumns(List<IPropertySymbol> properties) =>
+            properties.Select((p, i) => (p, i)).OrderBy(x => ModelConventions.ColumnOrder(x.p) ?? int.MaxValue).ThenBy(x => x.i).Select(x => x.p);
+
+        private static PrimaryKeyModel? PrimaryKey(ParseContext context, INamedTypeSymbol type, string tableName, List<ParsedColumn> columns, List<IPropertySymbol> keyProperties)
+        {
+            var keyColumns = keyProperties
+                .Select(p => columns.FirstOrDefault(c => SymbolEqualityComparer.Default.Equals(c.Property, p)))
+                .Where(c => c != null)
+                .Select(c => c!.Column.Name)
+                .ToArray();
+            if (keyColumns.Length == 0)
+            {
+                context.Report(DiagnosticDescriptors.MissingPrimaryKey, type.Locations.FirstOrDefault(), tableName, type.ToDisplayString());
+                return null;
+            }
+
+            return new PrimaryKeyModel(SqlNaming.DeriveName("pk", tableName), keyColumns.ToEquatableArray());
+        }
+
+        // [Check("stage <= total_stages", Name = …)]: named by the columns it mentions unless a name is given.
+        private static IEnumerable<CheckModel> TableChecks(ParseContext context, INamedTypeSymbol type, string tableName, List<ParsedColumn> columns)
+        {
+            var columnNames = new HashSet<string>(columns.Select(c => c.Column.Name), StringComparer.Ordinal);
+            var used = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var attribute in type.GetAttributes(KnownNames.SchemaGen, "CheckAttribute"))
+            {
+                if (!(attribute.Argument(0) is string sql) || sql.Trim().Length == 0)
+                    continue;
+
+                var name = attribute.Named("Name") as string;
+                if (name == null || !context.CheckLength("check constraint", name, attribute.GetLocation(type)))
+                {
+                    var mentioned = SqlIdentifiers.Words(sql).Where(columnNames.Contains).Distinct().ToArray();
+                    name = mentioned.Length == 0 ? null : SqlNaming.DeriveName("ck", tableName, mentioned);
+                    if (name == null || used.Contains(name))
+                        name = SqlNaming.DeriveName("ck", tableName, StableHash.Hex32(sql));
+                }
+
+                used.Add(name);
+                yield return new CheckModel(name, sql.Trim());
+            }
+        }
+
+        private static void ReportDuplicateColumns(ParseContext context, INamedTypeSymbol type, List<ParsedColumn> columns)
+        {
+            foreach (var group in columns.GroupBy(c => c.Column.Name).Where(g => g.Count() > 1))
+            {
+                var all = group.ToList();
+                context.Report(DiagnosticDescriptors.DuplicateName, all[1].Property.Locations.FirstOrDefault(), "column", group.Key,
+                    type.Name + "." + all[0].Property.Name, type.Name + "." + all[1].Property.Name);
+            }
+        }
+
+        private static void ReportDuplicateConstraints(ParseContext context, INamedTypeSymbol type, PrimaryKeyModel? primaryKey,
+            List<CheckModel> checks, List<ForeignKeyModel> foreignKeys, List<IndexModel> indexes)
+        {
+            var names = new List<(string Name, string What)>();
+            if (primaryKey != null)
+                names.Add((primaryKey.Name, "the primary key"));
+            names.AddRange(checks.Select(c => (c.Name, "a check constraint")));
+            names.AddRange(foreignKeys.Select(f => (f.Name, "a foreign key")));
+            names.AddRange(indexes.Select(i => (i.Name, "an index")));
+            foreach (var group in names.GroupBy(n => n.Name).Where(g => g.Count() > 1))
+            {
+                var all = group.ToList();
+                context.Report(DiagnosticDescriptors.DuplicateName, type.Locations.FirstOrDefault(), "constraint or index", group.Key,
+                    all[0].What + " of " + type.Name, all[1].What + " of " + type.Name);
+            }
+        }
+    }
+}

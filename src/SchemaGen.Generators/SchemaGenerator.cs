@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SchemaGen.Generators.Assembling;
+using SchemaGen.Generators.Emitting;
+using SchemaGen.Generators.Parsing;
+using SchemaGen.Generators.Specs;
+using SchemaGen.Model;
+
+namespace SchemaGen.Generators
+{
+    /// <summary>
+    /// Reads every [Table] class of the project and emits <c>Schema.g.cs</c>: the PostgreSQL DDL of the model
+    /// as constants and the model as records. Diagnostics travel on their own branch, so the source output
+    /// depends only on equatable specs and is reused while the model does not change.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class SchemaGenerator : IIncrementalGenerator
+    {
+        /// <inheritdoc />
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            var parsed = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    KnownNames.TableAttributeMetadataName,
+                    static (node, _) => node is ClassDeclarationSyntax || (node is RecordDeclarationSyntax record && !record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword)),
+                    TableParser.Parse)
+                .WithTrackingName(TrackingNames.ParsedTables);
+
+            context.RegisterSourceOutput(parsed.Select(static (result, _) => result.Diagnostics), Report);
+
+            var tables = parsed
+                .Where(static result => result.Spec != null)
+                .Select(static (result, _) => result.Spec!)
+                .WithTrackingName(TrackingNames.Tables);
+
+            var options = context.CompilationProvider
+                .Select(static (compilation, _) => OptionsParser.Parse(compilation.Assembly))
+                .WithTrackingName(TrackingNames.Options);
+
+            var rootNamespace = context.AnalyzerConfigOptionsProvider
+                .Combine(context.CompilationProvider.Select(static (compilation, _) => compilation.AssemblyName ?? ""))
+                .Select(static (pair, _) => RootNamespace(pair.Left.GlobalOptions.TryGetValue("build_property.RootNamespace", out var ns) ? ns : null, pair.Right));
+
+            var schema = tables.Collect()
+                .Combine(options.Combine(rootNamespace))
+                .Select(static (input, _) => SchemaAssembler.Assemble(input.Left, input.Right.Left, input.Right.Right))
+                .WithTrackingName(TrackingNames.Schema);
+
+            context.RegisterSourceOutput(schema.Select(static (assembly, _) => assembly.Diagnostics), Report);
+            context.RegisterSourceOutput(schema.Select(static (assembly, _) => assembly.Spec).WithTrackingName(TrackingNames.SchemaSpec), static (output, spec) =>
+            {
+                if (spec != null)
+                    output.AddSource(CodeEmitter.HintName, CodeEmitter.Emit(spec));
+            });
+        }
+
+        private static void Report(SourceProductionContext output, EquatableArray<DiagnosticInfo> diagnostics)
+        {
+            foreach (var diagnostic in diagnostics)
+                output.ReportDiagnostic(diagnostic.ToDiagnostic());
+        }
+
+        // The project's root namespace, else the assembly name made into a valid namespace.
+        private static string RootNamespace(string? configured, string assemblyName)
+        {
+            var name = string.IsNullOrWhiteSpace(configured) ? assemblyName : configured!;
+            var parts = name.Split('.').Select(part => new string(part.Select(c => char.IsLetterOrDigit(c) || c == '_' ? c : '_').ToArray()))
+                .Where(part => part.Length > 0)
+                .Select(part => char.IsDigit(part[0]) || SyntaxFacts.GetKeywordKind(part) != SyntaxKind.None ? "_" + part : part);
+            return string.Join(".", parts);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using SchemaGen.Model;
+
+namespace SchemaGen.Generators.Specs
+{
+    /// <summary>One <c>[Table]</c> class, fully mapped. Holds no Roslyn symbols, so it caches by value.</summary>
+    /// <param name="ClrName">The class's name, used for the generated per-object constant.</param>
+    /// <param name="ClrFullName">The class's fully qualified name, for messages.</param>
+    /// <param name="Table">The mapped table.</param>
+    /// <param name="Enums">Enum types the table's columns use.</param>
+    /// <param name="Location">Where the class is declared.</param>
+    internal sealed record TableSpec(
+        string ClrName,
+        string ClrFullName,
+        TableModel Table,
+        EquatableArray<EnumSpec> Enums,
+        LocationInfo? Location);
+
+    /// <summary>A C# enum mapped to a PostgreSQL enum type.</summary>
+    internal sealed record EnumSpec(string ClrName, string ClrFullName, EnumModel Enum, LocationInfo? Location);
+
+    /// <summary>The result of parsing one class: the spec (null when the class cannot be a table) and its diagnostics.</summary>
+    internal sealed record TableParseResult(TableSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
+
+    /// <summary>The assembly-wide options (from <c>[assembly: SchemaOptions]</c> and the project).</summary>
+    internal sealed record OptionsSpec(string ClassName, string? Namespace, string DefaultSchema, bool SnakeCase, bool IndexForeignKeys);
+
+    /// <summary>A generated constant holding one object's DDL.</summary>
+    internal sealed record ObjectConstant(string ConstantName, string Summary, string Sql);
+
+    /// <summary>Everything the code emitter needs; no Roslyn types.</summary>
+    internal sealed record SchemaSpec(
+        string ClassName,
+        string? Namespace,
+        SchemaModel Model,
+        string Sql,
+        string ModelHash,
+        EquatableArray<ObjectConstant> Objects);
+
+    /// <summary>The assembled schema and the diagnostics that only a view of all tables can find.</summary>
+    internal sealed record SchemaAssembly(SchemaSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
+}

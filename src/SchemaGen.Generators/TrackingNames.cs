@@ -1,0 +1,12 @@
+namespace SchemaGen.Generators
+{
+    /// <summary>Names of the pipeline steps, for incremental-caching tests.</summary>
+    internal static class TrackingNames
+    {
+        public const string ParsedTables = nameof(ParsedTables);
+        public const string Tables = nameof(Tables);
+        public const string Options = nameof(Options);
+        public const string Schema = nameof(Schema);
+        public const string SchemaSpec = nameof(SchemaSpec);
+    }
+}

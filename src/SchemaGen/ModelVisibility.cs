@@ -1,0 +1,24 @@
+// The shared model sources declare their types without an access modifier, so the generator keeps its copy
+// internal (it never clashes with this assembly in a project that loads both). Here they are the public API.
+namespace SchemaGen.Model
+{
+    public readonly partial struct EquatableArray<T> { }
+    public static partial class EquatableArray { }
+    public sealed partial record SchemaModel;
+    public sealed partial record EnumModel;
+    public sealed partial record RenamedLabel;
+    public sealed partial record TableModel;
+    public sealed partial record ColumnModel;
+    public sealed partial record PrimaryKeyModel;
+    public sealed partial record CheckModel;
+    public sealed partial record ForeignKeyModel;
+    public sealed partial record IndexModel;
+    public sealed partial record FunctionModel;
+    public sealed partial record SqlObject;
+    public static partial class SqlNaming { }
+    public static partial class SqlSyntax { }
+    public static partial class DdlRenderer { }
+    public static partial class TableOrder { }
+    public static partial class StableHash { }
+}
+// Enums cannot be partial: their files choose the access modifier with the SCHEMAGEN_GENERATOR symbol.
