@@ -20,5 +20,6 @@ namespace SchemaGen.Model
     public static partial class DdlRenderer { }
     public static partial class TableOrder { }
     public static partial class StableHash { }
+    public static partial class SqlTypeNames { }
 }
 // Enums cannot be partial: their files choose the access modifier with the SCHEMAGEN_GENERATOR symbol.

@@ -46,7 +46,7 @@ namespace SchemaGen.Generators.Parsing
 
             var type = string.IsNullOrWhiteSpace(explicitType)
                 ? mapped!
-                : new MappedType(explicitType!.Trim(), null, mapped?.Kind ?? ValueKind.Custom, TypeMapper.Unwrap(property.Type), null);
+                : new MappedType(SqlTypeNames.Canonical(explicitType!), null, mapped?.Kind ?? ValueKind.Custom, TypeMapper.Unwrap(property.Type), null);
             var isNullable = Nullability(property, tableClrName, isKey);
             var source = new ColumnSource(property, tableName, tableClrName, name, type, !string.IsNullOrWhiteSpace(explicitType), isNullable);
 

@@ -41,7 +41,7 @@ namespace SchemaGen.Generators.Parsing
             if (members.Count == 0)
                 return null;
 
-            var name = PgName(enumType) ?? SqlNaming.ToSnakeCase(enumType.Name);
+            var name = PgName(enumType) ?? _context.Name(enumType.Name);
             _context.CheckLength("enum type", name, enumType.Locations.FirstOrDefault());
 
             var labels = new List<string>();

@@ -1,0 +1,79 @@
+CREATE SCHEMA IF NOT EXISTS app;
+
+CREATE TYPE app.job_status AS ENUM ('queued', 'processing', 'completed', 'failed', 'completed_with_errors');
+COMMENT ON TYPE app.job_status IS 'Where a job is in its life.';
+
+CREATE TYPE app.task_status AS ENUM ('queued', 'processing', 'completed', 'failed');
+COMMENT ON TYPE app.task_status IS 'Where a task is in its life.';
+
+CREATE TABLE app.jobs (
+    job_id character varying(64) NOT NULL,
+    job_type character varying(50) NOT NULL,
+    status app.job_status DEFAULT 'queued' NOT NULL,
+    stage integer DEFAULT 1 NOT NULL,
+    total_stages integer DEFAULT 1 NOT NULL,
+    parameters jsonb DEFAULT '{}' NOT NULL,
+    stage_results jsonb DEFAULT '{}' NOT NULL,
+    result_data jsonb,
+    error_details text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT pk_jobs PRIMARY KEY (job_id),
+    CONSTRAINT ck_jobs_completed_has_result CHECK (status <> 'completed' OR result_data IS NOT NULL),
+    CONSTRAINT ck_jobs_failed_has_error CHECK (status <> 'failed' OR error_details IS NOT NULL),
+    CONSTRAINT ck_jobs_job_id_min_length CHECK (char_length(job_id) >= 64),
+    CONSTRAINT ck_jobs_job_id_regex CHECK (job_id = '' OR job_id ~ '^(?:[0-9a-f]{64})$'),
+    CONSTRAINT ck_jobs_job_type_min_length CHECK (char_length(job_type) >= 1),
+    CONSTRAINT ck_jobs_job_type_regex CHECK (job_type = '' OR job_type ~ '^(?:[a-z][a-z0-9_]*)$'),
+    CONSTRAINT ck_jobs_stage_range CHECK (stage >= 1 AND stage <= 100),
+    CONSTRAINT ck_jobs_stage_total_stages CHECK (stage <= total_stages),
+    CONSTRAINT ck_jobs_total_stages_range CHECK (total_stages >= 1 AND total_stages <= 100)
+);
+CREATE INDEX ix_jobs_created_at ON app.jobs USING btree (created_at);
+CREATE INDEX ix_jobs_job_type ON app.jobs USING btree (job_type);
+CREATE INDEX ix_jobs_status ON app.jobs USING btree (status);
+CREATE INDEX ix_jobs_updated_at ON app.jobs USING btree (updated_at);
+COMMENT ON TABLE app.jobs IS 'A job: a unit of work that runs through numbered stages, each made of tasks.';
+COMMENT ON COLUMN app.jobs.job_id IS 'SHA-256 of the job''s type and parameters, as 64 lowercase hex digits.';
+COMMENT ON COLUMN app.jobs.job_type IS 'The kind of job, in snake_case.';
+COMMENT ON COLUMN app.jobs.stage IS 'The stage the job is in, from 1.';
+COMMENT ON COLUMN app.jobs.parameters IS 'The job''s input.';
+COMMENT ON COLUMN app.jobs.stage_results IS 'Results of the completed stages, keyed by stage number.';
+
+CREATE TABLE app.tasks (
+    task_id character varying(100) NOT NULL,
+    parent_job_id character varying(64) NOT NULL,
+    task_type character varying(50) NOT NULL,
+    status app.task_status DEFAULT 'queued' NOT NULL,
+    stage integer NOT NULL,
+    task_index integer NOT NULL,
+    parameters jsonb DEFAULT '{}' NOT NULL,
+    result_data jsonb,
+    error_details text,
+    retry_count integer DEFAULT 0 NOT NULL,
+    heartbeat timestamp with time zone,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT pk_tasks PRIMARY KEY (task_id),
+    CONSTRAINT ck_tasks_parent_job_id_min_length CHECK (char_length(parent_job_id) >= 64),
+    CONSTRAINT ck_tasks_retry_count_range CHECK (retry_count >= 0 AND retry_count <= 10),
+    CONSTRAINT ck_tasks_stage_range CHECK (stage >= 1 AND stage <= 100),
+    CONSTRAINT ck_tasks_task_id_min_length CHECK (char_length(task_id) >= 1),
+    CONSTRAINT ck_tasks_task_index_range CHECK (task_index >= 0 AND task_index <= 10000),
+    CONSTRAINT ck_tasks_task_type_min_length CHECK (char_length(task_type) >= 1),
+    CONSTRAINT ck_tasks_task_type_regex CHECK (task_type = '' OR task_type ~ '^(?:[a-z][a-z0-9_]*)$'),
+    CONSTRAINT fk_tasks_parent_job_id FOREIGN KEY (parent_job_id) REFERENCES app.jobs (job_id) ON DELETE CASCADE
+);
+CREATE INDEX ix_tasks_created_at ON app.tasks USING btree (created_at);
+CREATE INDEX ix_tasks_heartbeat ON app.tasks USING btree (heartbeat) WHERE (heartbeat IS NOT NULL);
+CREATE INDEX ix_tasks_parent_job_id_stage ON app.tasks USING btree (parent_job_id, stage);
+CREATE INDEX ix_tasks_parent_job_id_stage_status ON app.tasks USING btree (parent_job_id, stage, status);
+CREATE INDEX ix_tasks_retry_count ON app.tasks USING btree (retry_count) WHERE (retry_count > 0);
+CREATE INDEX ix_tasks_status ON app.tasks USING btree (status);
+CREATE INDEX ix_tasks_task_type ON app.tasks USING btree (task_type);
+CREATE INDEX ix_tasks_updated_at ON app.tasks USING btree (updated_at);
+COMMENT ON TABLE app.tasks IS 'One task of a job''s stage.';
+COMMENT ON COLUMN app.tasks.parent_job_id IS 'The job this task belongs to; deleting the job deletes its tasks.';
+COMMENT ON COLUMN app.tasks.task_index IS 'The task''s position within its stage.';
+COMMENT ON COLUMN app.tasks.heartbeat IS 'When a worker last reported progress on the task.';
+

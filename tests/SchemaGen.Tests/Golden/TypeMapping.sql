@@ -1,0 +1,38 @@
+CREATE TYPE public.mood AS ENUM ('happy', 'sad');
+
+CREATE TABLE public.every_type (
+    id uuid NOT NULL,
+    text text NOT NULL,
+    flag boolean NOT NULL,
+    small smallint NOT NULL,
+    number integer NOT NULL,
+    big bigint NOT NULL,
+    single real NOT NULL,
+    double double precision NOT NULL,
+    money numeric NOT NULL,
+    instant timestamp with time zone NOT NULL,
+    offset_instant timestamp with time zone NOT NULL,
+    day date NOT NULL,
+    time_of_day time without time zone NOT NULL,
+    duration interval NOT NULL,
+    blob bytea NOT NULL,
+    address inet NOT NULL,
+    numbers integer[] NOT NULL,
+    tags text[] NOT NULL,
+    moments timestamp with time zone[] NOT NULL,
+    bag jsonb NOT NULL,
+    document jsonb NOT NULL,
+    element jsonb NOT NULL,
+    node jsonb NOT NULL,
+    object jsonb NOT NULL,
+    mood public.mood NOT NULL,
+    moods public.mood[] NOT NULL,
+    maybe_number integer,
+    maybe_mood public.mood,
+    overridden character varying(30),
+    local_time timestamp without time zone,
+    home jsonb,
+    price numeric(12,2) NOT NULL,
+    CONSTRAINT pk_every_type PRIMARY KEY (id)
+);
+

@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.Loader;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using SchemaGen.Generators;
+using SchemaGen.Model;
+using Xunit.Sdk;
+
+namespace SchemaGen.Tests.Infrastructure;
+
+/// <summary>
+/// Compiles real C# with the generator, the way a user's build does: the sources, .NET 10 reference
+/// assemblies, the SchemaGen runtime and Npgsql, with nullable reference types on. Everything is in memory;
+/// nothing is downloaded.
+/// </summary>
+public static class GeneratorHarness
+{
+    public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, DocumentationMode.None);
+
+    private static readonly ImmutableArray<MetadataReference> References = Basic.Reference.Assemblies.Net100.References.All
+        .Cast<MetadataReference>()
+        .Concat(new[] { typeof(IndexAttribute).Assembly, typeof(Npgsql.NpgsqlConnection).Assembly }.Select(a => MetadataReference.CreateFromFile(a.Location)))
+        .ToImmutableArray();
+
+    public static CSharpCompilation Compile(params string[] sources) =>
+        CSharpCompilation.Create(
+            "TestModels",
+            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Model{i}.cs")),
+            References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    public static GeneratorDriver CreateDriver(bool trackSteps = false, string? rootNamespace = "TestModels") =>
+        CSharpGeneratorDriver.Create(
+            new[] { new SchemaGenerator().AsSourceGenerator() },
+            parseOptions: ParseOptions,
+            optionsProvider: new ProjectOptions(rootNamespace),
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
+
+    /// <summary>Runs the generator over the sources and returns what it produced.</summary>
+    public static GeneratorResult Run(params string[] sources)
+    {
+        var compilation = Compile(sources);
+        var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        var run = driver.GetRunResult().Results.Single();
+        if (run.Exception != null)
+            throw new XunitException("The generator threw: " + run.Exception);
+        return new GeneratorResult((CSharpCompilation)output, run.GeneratedSources.Select(s => s.SourceText.ToString()).SingleOrDefault(), generatorDiagnostics);
+    }
+
+    private sealed class ProjectOptions(string? rootNamespace) : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(rootNamespace);
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(null);
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options(null);
+
+        private sealed class Options(string? rootNamespace) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, out string value)
+            {
+                value = rootNamespace ?? "";
+                return key == "build_property.RootNamespace" && rootNamespace != null;
+            }
+        }
+    }
+}
+
+/// <summary>The generator's output for one compilation.</summary>
+public sealed record GeneratorResult(CSharpCompilation Compilation, string? GeneratedSource, ImmutableArray<Diagnostic> GeneratorDiagnostics)
+{
+    /// <summary>Diagnostics of the generator and of compiling its output, errors and warnings only.</summary>
+    public IReadOnlyList<Diagnostic> AllDiagnostics => GeneratorDiagnostics
+        .Concat(Compilation.GetDiagnostics())
+        .Where(d => d.Severity >= DiagnosticSeverity.Warning)
+        .ToList();
+
+    /// <summary>Emits the compilation, loads it, and reads the generated Schema class. Fails on any error.</summary>
+    public GeneratedSchema Load()
+    {
+        var errors = AllDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (errors.Count > 0)
+            throw new XunitException("Compilation failed:\n" + string.Join("\n", errors));
+
+        using var image = new MemoryStream();
+        var emitted = Compilation.Emit(image);
+        if (!emitted.Success)
+            throw new XunitException("Emit failed:\n" + string.Join("\n", emitted.Diagnostics));
+        image.Position = 0;
+
+        // A collectible context per compilation; SchemaGen and Npgsql resolve to the test's own copies.
+        var context = new AssemblyLoadContext("models-" + Guid.NewGuid(), isCollectible: true);
+        var assembly = context.LoadFromStream(image);
+        var schema = assembly.GetTypes().SingleOrDefault(t => t.GetCustomAttributes<System.CodeDom.Compiler.GeneratedCodeAttribute>().Any(a => a.Tool == "SchemaGen"))
+            ?? throw new XunitException("No generated schema class in the compilation.");
+        return new GeneratedSchema(
+            assembly,
+            (string)schema.GetField("Sql")!.GetValue(null)!,
+            (string)schema.GetField("ModelHash")!.GetValue(null)!,
+            (SchemaModel)schema.GetProperty("Model")!.GetValue(null)!);
+    }
+}
+
+/// <summary>The generated Schema class of a loaded compilation.</summary>
+public sealed record GeneratedSchema(Assembly Assembly, string Sql, string ModelHash, SchemaModel Model);
