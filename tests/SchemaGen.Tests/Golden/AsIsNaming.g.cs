@@ -13,7 +13,7 @@ namespace My.Generated
         public const string Sql = Ddl.Schemas + Ddl.ItemKind + Ddl.Item;
 
         /// <summary>The SHA-256 of <see cref="Sql"/>: changes exactly when the model does.</summary>
-        public const string ModelHash = "09505f8c640044fc621849cf17e4adf385bb82c77ef892c2ccb62732938ee900";
+        public const string ModelHash = "8358475733d4d2338c4271b75880c1a26661dac882a47dda05da0edc9d89484f";
 
         /// <summary>The model as records, the same shape the deployer reads from the database catalog.</summary>
         public static M.SchemaModel Model { get; } = CreateModel();
@@ -26,15 +26,15 @@ namespace My.Generated
 
 ";
 
-            /// <summary>CREATE TYPE inventory.item_kind (from TestModels.ItemKind).</summary>
-            public const string ItemKind = @"CREATE TYPE inventory.item_kind AS ENUM ('Tool', 'Part');
+            /// <summary>CREATE TYPE inventory.ItemKind (from TestModels.ItemKind).</summary>
+            public const string ItemKind = @"CREATE TYPE inventory.""ItemKind"" AS ENUM ('Tool', 'Part');
 
 ";
 
             /// <summary>CREATE TABLE inventory.items (from TestModels.Item) with its indexes and comments.</summary>
             public const string Item = @"CREATE TABLE inventory.items (
     ""ItemId"" integer NOT NULL,
-    ""Kind"" inventory.item_kind NOT NULL,
+    ""Kind"" inventory.""ItemKind"" NOT NULL,
     lowercase text,
     CONSTRAINT pk_items PRIMARY KEY (""ItemId"")
 );
@@ -46,12 +46,12 @@ namespace My.Generated
         private static M.SchemaModel CreateModel() => new M.SchemaModel(
             M.EquatableArray.Create<string>("inventory"),
             M.EquatableArray.Create<M.EnumModel>(
-        new M.EnumModel("inventory", "item_kind", M.EquatableArray.Create<string>("Tool", "Part"), M.EquatableArray.Create<M.RenamedLabel>(), null)),
+        new M.EnumModel("inventory", "ItemKind", M.EquatableArray.Create<string>("Tool", "Part"), M.EquatableArray.Create<M.RenamedLabel>(), null)),
             M.EquatableArray.Create<M.TableModel>(
         new M.TableModel("inventory", "items",
             M.EquatableArray.Create<M.ColumnModel>(
                 new M.ColumnModel("ItemId", "integer", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("Kind", "item_kind", false, null, M.IdentityKind.None, null, null, null, "inventory"), 
+                new M.ColumnModel("Kind", "\"ItemKind\"", false, null, M.IdentityKind.None, null, null, null, "inventory"), 
                 new M.ColumnModel("lowercase", "text", true, null, M.IdentityKind.None, null, null, null, null)),
             new M.PrimaryKeyModel("pk_items", M.EquatableArray.Create<string>("ItemId")),
             M.EquatableArray.Create<M.CheckModel>(),

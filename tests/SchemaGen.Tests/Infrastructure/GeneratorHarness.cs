@@ -31,7 +31,8 @@ public static class GeneratorHarness
     public static CSharpCompilation Compile(params string[] sources) =>
         CSharpCompilation.Create(
             "TestModels",
-            sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Model{i}.cs")),
+            // Files are named by their content, so reordering the sources reorders the files, nothing else.
+            sources.Select(s => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Model_{StableHash.Hex32(s)}.cs")),
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
