@@ -55,7 +55,8 @@ namespace SchemaGen.Generators.Parsing
 
         /// <summary>The strings of an array-valued argument (a <c>params string[]</c>).</summary>
         public static string[] Strings(this TypedConstant constant) =>
-            constant.Kind == TypedConstantKind.Array
+            constant.IsNull ? new string[0]
+            : constant.Kind == TypedConstantKind.Array
                 ? constant.Values.Select(v => v.Value as string).Where(v => v != null).Select(v => v!).ToArray()
                 : constant.Value is string single ? new[] { single } : new string[0];
 
