@@ -46,7 +46,7 @@ namespace SchemaGen.Generators.Parsing
 
             var type = string.IsNullOrWhiteSpace(explicitType)
                 ? mapped!
-                : new MappedType(SqlTypeNames.Canonical(explicitType!), null, mapped?.Kind ?? ValueKind.Custom, TypeMapper.Unwrap(property.Type), null);
+                : Explicit(SqlTypeNames.Canonical(explicitType!), mapped, property.Type);
             var isNullable = Nullability(property, tableClrName, isKey);
             var source = new ColumnSource(property, tableName, tableClrName, name, type, !string.IsNullOrWhiteSpace(explicitType), isNullable);
 
@@ -67,6 +67,15 @@ namespace SchemaGen.Generators.Parsing
                 property.GetAttribute(KnownNames.SchemaGen, "RenamedFromAttribute")?.Argument(0) as string,
                 type.TypeSchema);
             return new ParsedColumn(property, column, type, rules.Checks);
+        }
+
+        // [Column(TypeName)] decides the kind of value when it names JSON or an array; otherwise the CLR type does.
+        private static MappedType Explicit(string sqlType, MappedType? mapped, ITypeSymbol clrType)
+        {
+            var kind = sqlType == "jsonb" || sqlType == "json" ? ValueKind.Json
+                : sqlType.EndsWith("[]", System.StringComparison.Ordinal) ? ValueKind.Array
+                : mapped?.Kind ?? ValueKind.Custom;
+            return new MappedType(sqlType, null, kind, TypeMapper.Unwrap(clrType), null);
         }
 
         private bool Nullability(IPropertySymbol property, string tableClrName, bool isKey)

@@ -95,7 +95,7 @@ namespace SchemaGen.Generators.Parsing
             }
 
             if (IsEmptyCollection(expression, model))
-                return type.Kind == ValueKind.Json ? (IsDictionary(type.ClrType) ? "'{}'" : "'[]'") : type.Kind == ValueKind.Array ? "'{}'" : null;
+                return type.Kind == ValueKind.Json ? (IsJsonArray(type.ClrType) ? "'[]'" : "'{}'") : type.Kind == ValueKind.Array ? "'{}'" : null;
 
             return symbol == null ? null : FromMember(symbol, expression);
         }
@@ -163,8 +163,9 @@ namespace SchemaGen.Generators.Parsing
             }
         }
 
-        // new() of a dictionary or JsonObject is an empty JSON object; of a list or JsonArray, an empty array.
-        private static bool IsDictionary(ITypeSymbol type) =>
-            type.FullMetadataName().Contains("Dictionary") || type.FullMetadataName() == "System.Text.Json.Nodes.JsonObject";
+        // In JSON, new() of a list, array or JsonArray is an empty array; of a dictionary, JsonObject or any
+        // other class, an empty object.
+        private static bool IsJsonArray(ITypeSymbol type) =>
+            TypeMapper.CollectionElement(type) != null || type.FullMetadataName() == "System.Text.Json.Nodes.JsonArray";
     }
 }

@@ -96,6 +96,8 @@ public static class FeatureModels
 
             public enum Level { Low, Medium, High }
 
+            public class Money { public decimal Amount { get; set; } }
+
             [Table("defaults")]
             public class Defaults
             {
@@ -119,6 +121,9 @@ public static class FeatureModels
                 public JsonDocument Document { get; set; } = JsonDocument.Parse("{\"a\": 1}");
                 public int[] Numbers { get; set; } = [];
                 public List<string> Names { get; set; } = new List<string>();
+                public JsonArray History { get; set; } = new();
+                [Column(TypeName = "jsonb")] public List<Money> Payments { get; set; } = [];
+                [Column(TypeName = "jsonb")] public Money Balance { get; set; } = new();
                 [DefaultSql("now() + interval '1 day'")] public DateTime ExpiresAt { get; set; }
                 public string QuietEmpty { get; set; } = "";
                 public string QuietStringEmpty { get; set; } = string.Empty;

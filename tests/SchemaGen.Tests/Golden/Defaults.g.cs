@@ -13,7 +13,7 @@ namespace TestModels
         public const string Sql = Ddl.Level + Ddl.Defaults;
 
         /// <summary>The SHA-256 of <see cref="Sql"/>: changes exactly when the model does.</summary>
-        public const string ModelHash = "680209d95c37ce10d563a95d8416b02374c6ea3c5a47a8b4b2ea5ca005962418";
+        public const string ModelHash = "743ea9269a1713bb7896bc5e0dd0d18fd82e51269e5ed462cd2544ae00d36600";
 
         /// <summary>The model as records, the same shape the deployer reads from the database catalog.</summary>
         public static M.SchemaModel Model { get; } = CreateModel();
@@ -46,6 +46,9 @@ namespace TestModels
     document jsonb DEFAULT '{""a"": 1}' NOT NULL,
     numbers integer[] DEFAULT '{}' NOT NULL,
     names text[] DEFAULT '{}' NOT NULL,
+    history jsonb DEFAULT '[]' NOT NULL,
+    payments jsonb DEFAULT '[]' NOT NULL,
+    balance jsonb DEFAULT '{}' NOT NULL,
     expires_at timestamp with time zone DEFAULT now() + interval '1 day' NOT NULL,
     quiet_empty text NOT NULL,
     quiet_string_empty text NOT NULL,
@@ -83,6 +86,9 @@ namespace TestModels
                 new M.ColumnModel("document", "jsonb", false, "'{\"a\": 1}'", M.IdentityKind.None, null, null, null, null), 
                 new M.ColumnModel("numbers", "integer[]", false, "'{}'", M.IdentityKind.None, null, null, null, null), 
                 new M.ColumnModel("names", "text[]", false, "'{}'", M.IdentityKind.None, null, null, null, null), 
+                new M.ColumnModel("history", "jsonb", false, "'[]'", M.IdentityKind.None, null, null, null, null), 
+                new M.ColumnModel("payments", "jsonb", false, "'[]'", M.IdentityKind.None, null, null, null, null), 
+                new M.ColumnModel("balance", "jsonb", false, "'{}'", M.IdentityKind.None, null, null, null, null), 
                 new M.ColumnModel("expires_at", "timestamp with time zone", false, "now() + interval '1 day'", M.IdentityKind.None, null, null, null, null), 
                 new M.ColumnModel("quiet_empty", "text", false, null, M.IdentityKind.None, null, null, null, null), 
                 new M.ColumnModel("quiet_string_empty", "text", false, null, M.IdentityKind.None, null, null, null, null), 

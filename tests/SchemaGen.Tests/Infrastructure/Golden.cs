@@ -59,8 +59,12 @@ public static class Golden
         var e = expected.Split('\n');
         var a = actual.Split('\n');
         var first = Enumerable.Range(0, Math.Min(e.Length, a.Length)).FirstOrDefault(i => e[i] != a[i], Math.Min(e.Length, a.Length));
-        var lines = Enumerable.Range(Math.Max(0, first - 2), 8)
-            .Select(i => (i < e.Length ? "- " + e[i] : "-") + "\n" + (i < a.Length ? "+ " + a[i] : "+"));
+        var lines = Enumerable.Range(Math.Max(0, first - 2), 8).Select(i =>
+        {
+            var before = i < e.Length ? e[i] : null;
+            var after = i < a.Length ? a[i] : null;
+            return before == after ? "  " + before : $"- {before}\n+ {after}";
+        });
         return $"first difference at line {first + 1}:\n" + string.Join("\n", lines);
     }
 }
