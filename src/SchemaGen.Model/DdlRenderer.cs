@@ -154,7 +154,11 @@ namespace SchemaGen.Model
             return sql.Append('\n').ToString();
         }
 
-        private static string RenderTable(TableModel table, Func<ForeignKeyModel, bool> inline)
+        /// <summary>
+        /// The statements that create a table: CREATE TABLE (with the foreign keys <paramref name="inline"/> accepts),
+        /// its indexes, and its comments.
+        /// </summary>
+        public static IReadOnlyList<string> TableStatements(TableModel table, Func<ForeignKeyModel, bool> inline)
         {
             var lines = table.Columns.Select(ColumnDefinition).ToList();
             if (table.PrimaryKey != null)
@@ -162,16 +166,20 @@ namespace SchemaGen.Model
             lines.AddRange(table.Checks.Select(CheckConstraint));
             lines.AddRange(table.ForeignKeys.Where(inline).Select(ForeignKeyConstraint));
 
-            var sql = new StringBuilder("CREATE TABLE ").Append(SqlSyntax.QualifiedName(table.Schema, table.Name)).Append(" (\n")
-                .Append(string.Join(",\n", lines.Select(l => "    " + l))).Append("\n);\n");
-            foreach (var index in table.Indexes)
-                sql.Append(CreateIndex(table, index)).Append('\n');
+            var statements = new List<string>
+            {
+                "CREATE TABLE " + SqlSyntax.QualifiedName(table.Schema, table.Name) + " (\n"
+                    + string.Join(",\n", lines.Select(l => "    " + l)) + "\n);",
+            };
+            statements.AddRange(table.Indexes.Select(index => CreateIndex(table, index)));
             if (table.Comment != null)
-                sql.Append(CommentOnTable(table, table.Comment)).Append('\n');
-            foreach (var column in table.Columns.Where(c => c.Comment != null))
-                sql.Append(CommentOnColumn(table, column, column.Comment)).Append('\n');
-            return sql.Append('\n').ToString();
+                statements.Add(CommentOnTable(table, table.Comment));
+            statements.AddRange(table.Columns.Where(c => c.Comment != null).Select(column => CommentOnColumn(table, column, column.Comment)));
+            return statements;
         }
+
+        private static string RenderTable(TableModel table, Func<ForeignKeyModel, bool> inline) =>
+            string.Concat(TableStatements(table, inline).Select(s => s + "\n")) + "\n";
 
         private static string CommentLiteral(string? comment) => comment == null ? "NULL" : SqlSyntax.Literal(comment);
 

@@ -114,13 +114,15 @@ namespace SchemaGen.Model
     /// <param name="Method">The access method: btree, hash, gin, gist, brin, spgist.</param>
     /// <param name="Where">The predicate of a partial index, if any.</param>
     /// <param name="Include">Non-key columns stored in the index (INCLUDE).</param>
+    /// <param name="IsValid">False for an index the catalog marks invalid (a failed CREATE INDEX CONCURRENTLY).</param>
     sealed partial record IndexModel(
         string Name,
         EquatableArray<string> KeyColumns,
         bool IsUnique,
         string Method,
         string? Where,
-        EquatableArray<string> Include);
+        EquatableArray<string> Include,
+        bool IsValid = true);
 
     /// <summary>A SQL function or trigger function deployed from a template.</summary>
     sealed partial record FunctionModel(

@@ -21,5 +21,6 @@ namespace SchemaGen.Model
     public static partial class TableOrder { }
     public static partial class StableHash { }
     public static partial class SqlTypeNames { }
+    public static partial class SchemaMapping { }
 }
 // Enums cannot be partial: their files choose the access modifier with the SCHEMAGEN_GENERATOR symbol.

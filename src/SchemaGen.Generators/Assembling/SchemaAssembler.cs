@@ -37,7 +37,10 @@ namespace SchemaGen.Generators.Assembling
 
             var objects = Constants(model, tables, enums);
             var sql = string.Concat(objects.Select(o => o.Sql));
-            var spec = new SchemaSpec(options.ClassName, options.Namespace ?? rootNamespace, model, sql, StableHash.Sha256Hex(sql), objects.ToEquatableArray());
+            var mappings = enums.Select(e => new EnumMapping(e.TypeReference, e.Enum.Schema, e.Enum.Name))
+                .OrderBy(m => m.Schema, StringComparer.Ordinal).ThenBy(m => m.Name, StringComparer.Ordinal);
+            var spec = new SchemaSpec(options.ClassName, options.Namespace ?? rootNamespace, model, sql, StableHash.Sha256Hex(sql), objects.ToEquatableArray(),
+                options.DefaultSchema, options.SnakeCase, mappings.ToEquatableArray());
             return new SchemaAssembly(spec, diagnostics.ToEquatableArray());
         }
 

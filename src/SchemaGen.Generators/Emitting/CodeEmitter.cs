@@ -38,7 +38,11 @@ namespace SchemaGen.Generators.Emitting
              .Line()
              .Line("/// <summary>The model as records, the same shape the deployer reads from the database catalog.</summary>")
              .Line("public static M.SchemaModel Model { get; } = CreateModel();")
+             .Line()
+             .Line("private static readonly global::SchemaGen.DeployTarget Target = new global::SchemaGen.DeployTarget(Model, ModelHash, " + String(spec.DefaultSchema) + ");")
              .Line();
+
+            EmitDeployment(w, spec);
 
             EmitConstants(w, spec);
             w.Line();
@@ -48,6 +52,34 @@ namespace SchemaGen.Generators.Emitting
             if (!string.IsNullOrEmpty(spec.Namespace))
                 w.Close();
             return w.ToString();
+        }
+
+        private static void EmitDeployment(SourceWriter w, SchemaSpec spec)
+        {
+            const string Connection = "global::Npgsql.NpgsqlConnection connection";
+            const string Options = "global::SchemaGen.DeployOptions? options = null";
+            w.Line("/// <summary>Brings the database to the model: diffs the catalog, refuses data loss unless allowed, applies in one transaction under an advisory lock, and records the deployment.</summary>")
+             .Line("/// <exception cref=\"global::SchemaGen.SchemaDeployException\">The deployment was refused or failed; the database is unchanged.</exception>")
+             .Line($"public static global::SchemaGen.DeployResult Deploy({Connection}, {Options}) => global::SchemaGen.SchemaDeployer.Deploy(Target, connection, options);")
+             .Line()
+             .Line("/// <inheritdoc cref=\"Deploy\"/>")
+             .Line($"public static global::System.Threading.Tasks.Task<global::SchemaGen.DeployResult> DeployAsync({Connection}, {Options}, global::System.Threading.CancellationToken ct = default) =>")
+             .Line("    global::SchemaGen.SchemaDeployer.DeployAsync(Target, connection, options, ct);")
+             .Line()
+             .Line("/// <summary>The steps Deploy would take, with their hazards, computed without changing anything.</summary>")
+             .Line($"public static global::SchemaGen.SchemaPlan Plan({Connection}, {Options}) => global::SchemaGen.SchemaDeployer.Plan(Target, connection, options);")
+             .Line()
+             .Line("/// <summary>How the database differs from the model (missing, extra, different), without changing anything.</summary>")
+             .Line($"public static global::SchemaGen.VerifyResult Verify({Connection}, {Options}) => global::SchemaGen.SchemaDeployer.Verify(Target, connection, options);")
+             .Line()
+             .Line("/// <summary>Registers every enum of the model with Npgsql, so enum columns read and write as their C# enums.</summary>")
+             .Line("/// <param name=\"builder\">The data source builder.</param>")
+             .Line("/// <param name=\"schema\">The schema deployed to, when DeployOptions.Schema overrode the default.</param>")
+             .Open("public static global::Npgsql.NpgsqlDataSourceBuilder MapTypes(global::Npgsql.NpgsqlDataSourceBuilder builder, string? schema = null)");
+            var translator = spec.SnakeCase ? "new global::Npgsql.NameTranslation.NpgsqlSnakeCaseNameTranslator()" : "new global::Npgsql.NameTranslation.NpgsqlNullNameTranslator()";
+            foreach (var mapping in spec.EnumMappings)
+                w.Line($"builder.MapEnum<{mapping.TypeReference}>(Target.TypeName({String(mapping.Schema)}, {String(mapping.Name)}, schema), {translator});");
+            w.Line("return builder;").Close().Line();
         }
 
         private static void EmitConstants(SourceWriter w, SchemaSpec spec)

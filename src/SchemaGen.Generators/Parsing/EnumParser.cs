@@ -56,7 +56,8 @@ namespace SchemaGen.Generators.Parsing
             }
 
             var model = new EnumModel(_context.Options.DefaultSchema, name, labels.ToEquatableArray(), renamed.ToEquatableArray(), DocComments.Summary(enumType));
-            return new EnumSpec(enumType.Name, enumType.ToDisplayString(), model, LocationInfo.From(enumType.Locations.FirstOrDefault()));
+            return new EnumSpec(enumType.Name, enumType.ToDisplayString(), enumType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), model,
+                LocationInfo.From(enumType.Locations.FirstOrDefault()));
         }
 
         private string Label(IFieldSymbol member) => PgName(member) ?? _context.Name(member.Name);

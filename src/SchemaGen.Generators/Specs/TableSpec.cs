@@ -16,7 +16,15 @@ namespace SchemaGen.Generators.Specs
         LocationInfo? Location);
 
     /// <summary>A C# enum mapped to a PostgreSQL enum type.</summary>
-    internal sealed record EnumSpec(string ClrName, string ClrFullName, EnumModel Enum, LocationInfo? Location);
+    /// <param name="ClrName">The enum's name.</param>
+    /// <param name="ClrFullName">The enum's full name, for messages.</param>
+    /// <param name="TypeReference">The enum as generated code refers to it (<c>global::…</c>).</param>
+    /// <param name="Enum">The mapped type.</param>
+    /// <param name="Location">Where the enum is declared.</param>
+    internal sealed record EnumSpec(string ClrName, string ClrFullName, string TypeReference, EnumModel Enum, LocationInfo? Location);
+
+    /// <summary>An enum for MapTypes: the CLR type and the PostgreSQL type it maps to.</summary>
+    internal sealed record EnumMapping(string TypeReference, string Schema, string Name);
 
     /// <summary>The result of parsing one class: the spec (null when the class cannot be a table) and its diagnostics.</summary>
     internal sealed record TableParseResult(TableSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
@@ -34,7 +42,10 @@ namespace SchemaGen.Generators.Specs
         SchemaModel Model,
         string Sql,
         string ModelHash,
-        EquatableArray<ObjectConstant> Objects);
+        EquatableArray<ObjectConstant> Objects,
+        string DefaultSchema,
+        bool SnakeCase,
+        EquatableArray<EnumMapping> EnumMappings);
 
     /// <summary>The assembled schema and the diagnostics that only a view of all tables can find.</summary>
     internal sealed record SchemaAssembly(SchemaSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);

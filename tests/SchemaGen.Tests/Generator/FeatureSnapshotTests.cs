@@ -35,8 +35,8 @@ public class FeatureSnapshotTests
         await using var connection = await Postgres.NewDatabaseAsync();
         await connection.ExecuteAsync(schema.Sql);
         var schemas = schema.Model.Tables.Select(t => t.Schema).Concat(schema.Model.Enums.Select(e => e.Schema)).Distinct().ToArray();
-        var catalog = await Catalog.ReadAsync(connection, schemas);
-        Catalog.AssertMatches(schema.Model, catalog);
+        var catalog = await PgCatalog.ReadAsync(connection, schemas);
+        PgCatalog.AssertMatches(schema.Model, catalog);
         Golden.Verify(name + ".catalog.txt", catalog.ToString());
     }
 }

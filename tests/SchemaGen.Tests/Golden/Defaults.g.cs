@@ -18,6 +18,31 @@ namespace TestModels
         /// <summary>The model as records, the same shape the deployer reads from the database catalog.</summary>
         public static M.SchemaModel Model { get; } = CreateModel();
 
+        private static readonly global::SchemaGen.DeployTarget Target = new global::SchemaGen.DeployTarget(Model, ModelHash, "public");
+
+        /// <summary>Brings the database to the model: diffs the catalog, refuses data loss unless allowed, applies in one transaction under an advisory lock, and records the deployment.</summary>
+        /// <exception cref="global::SchemaGen.SchemaDeployException">The deployment was refused or failed; the database is unchanged.</exception>
+        public static global::SchemaGen.DeployResult Deploy(global::Npgsql.NpgsqlConnection connection, global::SchemaGen.DeployOptions? options = null) => global::SchemaGen.SchemaDeployer.Deploy(Target, connection, options);
+
+        /// <inheritdoc cref="Deploy"/>
+        public static global::System.Threading.Tasks.Task<global::SchemaGen.DeployResult> DeployAsync(global::Npgsql.NpgsqlConnection connection, global::SchemaGen.DeployOptions? options = null, global::System.Threading.CancellationToken ct = default) =>
+            global::SchemaGen.SchemaDeployer.DeployAsync(Target, connection, options, ct);
+
+        /// <summary>The steps Deploy would take, with their hazards, computed without changing anything.</summary>
+        public static global::SchemaGen.SchemaPlan Plan(global::Npgsql.NpgsqlConnection connection, global::SchemaGen.DeployOptions? options = null) => global::SchemaGen.SchemaDeployer.Plan(Target, connection, options);
+
+        /// <summary>How the database differs from the model (missing, extra, different), without changing anything.</summary>
+        public static global::SchemaGen.VerifyResult Verify(global::Npgsql.NpgsqlConnection connection, global::SchemaGen.DeployOptions? options = null) => global::SchemaGen.SchemaDeployer.Verify(Target, connection, options);
+
+        /// <summary>Registers every enum of the model with Npgsql, so enum columns read and write as their C# enums.</summary>
+        /// <param name="builder">The data source builder.</param>
+        /// <param name="schema">The schema deployed to, when DeployOptions.Schema overrode the default.</param>
+        public static global::Npgsql.NpgsqlDataSourceBuilder MapTypes(global::Npgsql.NpgsqlDataSourceBuilder builder, string? schema = null)
+        {
+            builder.MapEnum<global::TestModels.Level>(Target.TypeName("public", "level", schema), new global::Npgsql.NameTranslation.NpgsqlSnakeCaseNameTranslator());
+            return builder;
+        }
+
         /// <summary>The create script of each object, in execution order.</summary>
         public static class Ddl
         {

@@ -8,6 +8,7 @@ using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using SchemaGen;
 using SchemaGen.Generators;
 using SchemaGen.Model;
 using Xunit.Sdk;
@@ -104,9 +105,11 @@ public sealed record GeneratorResult(CSharpCompilation Compilation, string? Gene
             assembly,
             (string)schema.GetField("Sql")!.GetValue(null)!,
             (string)schema.GetField("ModelHash")!.GetValue(null)!,
-            (SchemaModel)schema.GetProperty("Model")!.GetValue(null)!);
+            (SchemaModel)schema.GetProperty("Model")!.GetValue(null)!,
+            (DeployTarget)schema.GetField("Target", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!);
     }
 }
 
 /// <summary>The generated Schema class of a loaded compilation.</summary>
-public sealed record GeneratedSchema(Assembly Assembly, string Sql, string ModelHash, SchemaModel Model);
+/// <remarks><see cref="Target"/> is what the generated Deploy, Plan and Verify hand the deployer.</remarks>
+public sealed record GeneratedSchema(Assembly Assembly, string Sql, string ModelHash, SchemaModel Model, DeployTarget Target);

@@ -1,0 +1,167 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Npgsql;
+using SchemaGen.Model;
+
+namespace SchemaGen.Catalog
+{
+    /// <summary>What the database has: the managed schemas as a <see cref="SchemaModel"/>, and the last deployment's marker.</summary>
+    /// <param name="Model">The schemas, enums and tables, in the same shape the generator produces.</param>
+    /// <param name="HistoryMarker">The history table's comment: the model hash and catalog fingerprint of the last deployment.</param>
+    internal sealed record CatalogSnapshot(SchemaModel Model, string? HistoryMarker)
+    {
+        /// <summary>A hash of everything read, to tell in one round trip whether anything changed since a deployment.</summary>
+        public string Fingerprint => StableHash.Sha256Hex(Model.ToString());
+    }
+
+    /// <summary>
+    /// Reads the managed schemas from pg_catalog in one round trip (an NpgsqlBatch) into the model records.
+    /// Types, defaults, checks and predicates are PostgreSQL's own rendering, so two catalogs compare equal
+    /// exactly when PostgreSQL would print them the same.
+    /// </summary>
+    internal static class CatalogReader
+    {
+        public static async Task<CatalogSnapshot> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyList<string> schemas,
+            HistoryTable history, CancellationToken cancellationToken)
+        {
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            // Expressions are printed relative to search_path: the managed schemas, for the live and the shadow alike.
+            var searchPath = new NpgsqlBatchCommand("SELECT set_config('search_path', $1, true)");
+            searchPath.Parameters.Add(new NpgsqlParameter { Value = SearchPath(schemas) });
+            batch.BatchCommands.Add(searchPath);
+            foreach (var sql in new[] { CatalogQueries.HistoryMarker, CatalogQueries.Schemas, CatalogQueries.Enums, CatalogQueries.Tables, CatalogQueries.Columns, CatalogQueries.Constraints, CatalogQueries.Indexes })
+            {
+                var command = new NpgsqlBatchCommand(sql);
+                command.Parameters.Add(new NpgsqlParameter { Value = schemas.ToArray() });
+                if (sql.Contains("$3") || sql.Contains("$2"))
+                {
+                    command.Parameters.Add(new NpgsqlParameter { Value = history.QualifiedName });
+                    command.Parameters.Add(new NpgsqlParameter { Value = history.Name });
+                }
+
+                batch.BatchCommands.Add(command);
+            }
+
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            var marker = await ReadAll(reader, r => r.IsDBNull(0) ? null : r.GetString(0), cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            var existing = await ReadAll(reader, r => r.GetString(0), cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            var enums = await ReadAll(reader, r => new EnumModel(r.GetString(0), r.GetString(1), r.GetFieldValue<string[]>(2).ToEquatableArray(),
+                EquatableArray<RenamedLabel>.Empty, NullableString(r, 3)), cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            var tables = await ReadAll(reader, r => (Schema: r.GetString(0), Name: r.GetString(1), Comment: NullableString(r, 2)), cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            var columns = await ReadAll(reader, ReadColumn, cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            var constraints = await ReadAll(reader, ReadConstraint, cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            var indexes = await ReadAll(reader, ReadIndex, cancellationToken);
+
+            var model = new SchemaModel(
+                existing.ToEquatableArray(),
+                enums.ToEquatableArray(),
+                tables.Select(t => BuildTable(t.Schema, t.Name, t.Comment, columns, constraints, indexes)).ToEquatableArray(),
+                EquatableArray<FunctionModel>.Empty);
+            return new CatalogSnapshot(model, marker.FirstOrDefault());
+        }
+
+        /// <summary>Sets search_path to the given schemas for the rest of the transaction.</summary>
+        public static async Task SetSearchPathAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<string> schemas, CancellationToken cancellationToken)
+        {
+            await using var command = new NpgsqlCommand("SELECT set_config('search_path', $1, true)", connection, transaction);
+            command.Parameters.Add(new NpgsqlParameter { Value = SearchPath(schemas) });
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        private static string SearchPath(IReadOnlyList<string> schemas) => schemas.Count == 0 ? "pg_catalog" : SqlSyntax.IdentifierList(schemas);
+
+        private static TableModel BuildTable(string schema, string name, string? comment, List<(string, string, ColumnModel)> columns,
+            List<(string Schema, string Table, string Type, object Constraint)> constraints, List<(string, string, IndexModel)> indexes)
+        {
+            bool Mine(string s, string t) => s == schema && t == name;
+            var own = constraints.Where(c => Mine(c.Schema, c.Table)).ToList();
+            return new TableModel(
+                schema,
+                name,
+                columns.Where(c => Mine(c.Item1, c.Item2)).Select(c => c.Item3).ToEquatableArray(),
+                own.Where(c => c.Type == "p").Select(c => (PrimaryKeyModel)c.Constraint).FirstOrDefault(),
+                own.Where(c => c.Type == "c").Select(c => (CheckModel)c.Constraint).ToEquatableArray(),
+                own.Where(c => c.Type == "f").Select(c => (ForeignKeyModel)c.Constraint).ToEquatableArray(),
+                indexes.Where(i => Mine(i.Item1, i.Item2)).Select(i => i.Item3).ToEquatableArray(),
+                comment,
+                null);
+        }
+
+        private static (string, string, ColumnModel) ReadColumn(NpgsqlDataReader r)
+        {
+            var enumSchema = NullableString(r, 4);
+            var expression = NullableString(r, 7);
+            var generated = r.GetString(9) == "s";
+            var identity = r.GetString(8) switch { "d" => IdentityKind.ByDefault, "a" => IdentityKind.Always, _ => IdentityKind.None };
+            var column = new ColumnModel(
+                r.GetString(2),
+                enumSchema != null ? r.GetString(5) : r.GetString(3),
+                !r.GetBoolean(6),
+                generated ? null : expression,
+                identity,
+                generated ? expression : null,
+                NullableString(r, 10),
+                null,
+                enumSchema);
+            return (r.GetString(0), r.GetString(1), column);
+        }
+
+        private static (string, string, string, object) ReadConstraint(NpgsqlDataReader r)
+        {
+            var type = r.GetString(3);
+            var name = r.GetString(2);
+            var columns = r.GetFieldValue<string[]>(6).ToEquatableArray();
+            object constraint = type switch
+            {
+                "p" => new PrimaryKeyModel(name, columns),
+                // An unvalidated CHECK (NOT VALID) is not the CHECK the model asks for: it differs, and is re-validated.
+                "c" => new CheckModel(name, CheckExpression(r.GetString(4)) + (r.GetBoolean(5) ? "" : " NOT VALID")),
+                _ => new ForeignKeyModel(name, columns, r.GetString(7), r.GetString(8), r.GetFieldValue<string[]>(9).ToEquatableArray(),
+                    Action(r.GetString(10)), Action(r.GetString(11))),
+            };
+            return (r.GetString(0), r.GetString(1), type, constraint);
+        }
+
+        private static (string, string, IndexModel) ReadIndex(NpgsqlDataReader r) =>
+            (r.GetString(0), r.GetString(1), new IndexModel(r.GetString(2), r.GetFieldValue<string[]>(5).ToEquatableArray(), r.GetBoolean(3),
+                r.GetString(4), NullableString(r, 7), r.GetFieldValue<string[]>(6).ToEquatableArray(), r.GetBoolean(8)));
+
+        // pg_get_constraintdef prints "CHECK ((a > 0))" (and " NOT VALID"); the model holds what is inside CHECK (…).
+        private static string CheckExpression(string definition)
+        {
+            var text = definition.EndsWith(" NOT VALID", StringComparison.Ordinal) ? definition.Substring(0, definition.Length - " NOT VALID".Length) : definition;
+            return text.StartsWith("CHECK (", StringComparison.Ordinal) && text.EndsWith(")", StringComparison.Ordinal)
+                ? text.Substring("CHECK (".Length, text.Length - "CHECK (".Length - 1)
+                : text;
+        }
+
+        private static ReferentialAction Action(string code) => code switch
+        {
+            "r" => ReferentialAction.Restrict,
+            "c" => ReferentialAction.Cascade,
+            "n" => ReferentialAction.SetNull,
+            "d" => ReferentialAction.SetDefault,
+            _ => ReferentialAction.NoAction,
+        };
+
+        private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+        private static async Task<List<T>> ReadAll<T>(NpgsqlDataReader reader, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
+        {
+            var rows = new List<T>();
+            while (await reader.ReadAsync(cancellationToken))
+                rows.Add(read(reader));
+            return rows;
+        }
+    }
+}

@@ -1,0 +1,201 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using SchemaGen.Catalog;
+using SchemaGen.Diffing;
+using SchemaGen.Model;
+
+namespace SchemaGen.Deploying
+{
+    /// <summary>One deployment, plan or verification of a model against one database.</summary>
+    internal sealed class DeploySession
+    {
+        private readonly DeployTarget _target;
+        private readonly NpgsqlConnection _connection;
+        private readonly DeployOptions _options;
+        private readonly SchemaModel _desired;
+        private readonly IReadOnlyList<string> _schemas;
+        private readonly HistoryTable _history;
+
+        public DeploySession(DeployTarget target, NpgsqlConnection connection, DeployOptions? options)
+        {
+            _target = target;
+            _connection = connection;
+            _options = options ?? new DeployOptions();
+            _desired = target.ModelFor(_options);
+            _schemas = SchemaMapping.UsedSchemas(_desired);
+            _history = new HistoryTable(target.SchemaFor(_options));
+        }
+
+        private ILogger? Log => _options.Logger;
+
+        /// <summary>The plan, computed inside a transaction that is rolled back.</summary>
+        public async Task<SchemaPlan> PlanAsync(CancellationToken cancellationToken)
+        {
+            await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
+            var (_, diff, steps) = await PlanInTransactionAsync(transaction, cancellationToken);
+            return new SchemaPlan(steps, diff.UnmanagedObjects);
+        }
+
+        /// <summary>The drift, computed inside a transaction that is rolled back.</summary>
+        public async Task<VerifyResult> VerifyAsync(CancellationToken cancellationToken)
+        {
+            await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
+            var live = await CatalogReader.ReadAsync(_connection, transaction, _schemas, _history, cancellationToken);
+            var target = await Shadow.RenderAsync(_connection, transaction, _desired, _schemas, _history, cancellationToken);
+            return new VerifyResult(SchemaDiffer.Diff(_desired, target, live.Model, dropUnmanaged: false).Drift);
+        }
+
+        public async Task<DeployResult> DeployAsync(CancellationToken cancellationToken)
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+
+            // The fast path: one round trip reads the catalog and the last deployment's marker.
+            var snapshot = await CatalogReader.ReadAsync(_connection, null, _schemas, _history, cancellationToken);
+            if (snapshot.HistoryMarker == HistoryTable.Marker(_target.ModelHash, snapshot.Fingerprint))
+            {
+                Log?.LogInformation("Schema {Schema} already matches model {Hash}; nothing to do", _history.Schema, _target.ModelHash);
+                return new DeployResult(true, true, Array.Empty<MigrationStep>(), clock.Elapsed, null);
+            }
+
+            if (_options.DryRun)
+            {
+                var plan = await PlanAsync(cancellationToken);
+                return new DeployResult(plan.IsEmpty, plan.Hazards.Count == 0, plan.Steps, clock.Elapsed, null);
+            }
+
+            var applied = new List<MigrationStep>();
+            while (true)
+            {
+                await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
+                await SetTimeoutsAsync(transaction, cancellationToken);
+                await AdvisoryLock.AcquireAsync(_connection, transaction, _history.LockKey, _options.LockTimeout, cancellationToken);
+
+                var (live, diff, steps) = await PlanInTransactionAsync(transaction, cancellationToken);
+                if (live.HistoryMarker == HistoryTable.Marker(_target.ModelHash, live.Fingerprint))
+                    return new DeployResult(applied.Count == 0, true, applied, clock.Elapsed, null); // another instance deployed it meanwhile
+
+                var refused = _options.AllowDataLoss ? new List<Hazard>() : steps.SelectMany(s => s.Hazards).ToList();
+                if (refused.Count > 0)
+                    throw SchemaDeployException.Refused(refused);
+
+                // A value added with ALTER TYPE … ADD VALUE cannot be used in the transaction that added it (55P04):
+                // commit the additions first, then plan the rest again.
+                if (steps.Any(s => s.Kind == StepKind.AddEnumValue) && steps.Any(s => s.Kind != StepKind.AddEnumValue))
+                {
+                    var additions = steps.Where(s => s.Kind == StepKind.AddEnumValue).ToList();
+                    await ApplyAsync(transaction, additions, cancellationToken);
+                    await transaction.CommitAsync(cancellationToken);
+                    applied.AddRange(additions);
+                    continue;
+                }
+
+                var online = _options.OnlineIndexes ? steps.Where(IsOnlineIndex).ToList() : new List<MigrationStep>();
+                var inTransaction = steps.Except(online).ToList();
+                await ApplyAsync(transaction, inTransaction, cancellationToken);
+                applied.AddRange(inTransaction);
+
+                var after = await CatalogReader.ReadAsync(_connection, transaction, _schemas, _history, cancellationToken);
+                await VerifyAppliedAsync(transaction, after, online, cancellationToken);
+                var historyId = await RecordAsync(transaction, applied, after.Fingerprint, clock.Elapsed, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+
+                if (online.Count > 0)
+                {
+                    await OnlineIndexes.BuildAsync(_connection, online, Log, cancellationToken);
+                    applied.AddRange(online);
+                    await RefreshMarkerAsync(cancellationToken);
+                }
+
+                Log?.LogInformation("Deployed model {Hash} to schema {Schema}: {Count} step(s) in {Elapsed}", _target.ModelHash, _history.Schema, applied.Count, clock.Elapsed);
+                return new DeployResult(applied.Count == 0, applied.All(s => s.IsSafe), applied, clock.Elapsed, historyId);
+            }
+        }
+
+        private async Task<(CatalogSnapshot Live, SchemaDiff Diff, List<MigrationStep> Steps)> PlanInTransactionAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
+        {
+            var live = await CatalogReader.ReadAsync(_connection, transaction, _schemas, _history, cancellationToken);
+            var target = await Shadow.RenderAsync(_connection, transaction, _desired, _schemas, _history, cancellationToken);
+            var diff = SchemaDiffer.Diff(_desired, target, live.Model, _options.DropUnmanaged);
+            var steps = await Planner.AssessAsync(_connection, transaction, diff.Steps(), cancellationToken);
+            foreach (var step in steps)
+                Log?.LogInformation("Plan: {Step}", step);
+            return (live, diff, steps);
+        }
+
+        private async Task SetTimeoutsAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
+        {
+            var sql = $"SET LOCAL lock_timeout = {(long)_options.LockTimeout.TotalMilliseconds}";
+            if (_options.StatementTimeout is TimeSpan statementTimeout)
+                sql += $"; SET LOCAL statement_timeout = {(long)statementTimeout.TotalMilliseconds}";
+            await using var command = new NpgsqlCommand(sql, _connection, transaction);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        private async Task ApplyAsync(NpgsqlTransaction transaction, IEnumerable<MigrationStep> steps, CancellationToken cancellationToken)
+        {
+            foreach (var step in steps)
+            {
+                foreach (var statement in step.Statements)
+                {
+                    Log?.LogInformation("{Kind} {Object}: {Sql}", step.Kind, step.Object, statement);
+                    await ExecuteAsync(transaction, statement, step, cancellationToken);
+                }
+            }
+        }
+
+        private async Task ExecuteAsync(NpgsqlTransaction? transaction, string statement, MigrationStep? step, CancellationToken cancellationToken)
+        {
+            await using var command = new NpgsqlCommand(statement, _connection, transaction);
+            try
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (PostgresException e)
+            {
+                var what = step == null ? "" : $" at step {step.Kind} {step.Object}";
+                throw new SchemaDeployException(
+                    $"PostgreSQL refused a statement{what}: {e.MessageText} (SQLSTATE {e.SqlState}). The transaction was rolled back; the database is as it was.\n{statement}",
+                    statement, e.SqlState, e.Position == 0 ? null : e.Position, inner: e);
+            }
+        }
+
+        // Re-read after applying: the database must now match the model, or nothing is committed.
+        private async Task VerifyAppliedAsync(NpgsqlTransaction transaction, CatalogSnapshot after, List<MigrationStep> pendingOnline, CancellationToken cancellationToken)
+        {
+            var target = await Shadow.RenderAsync(_connection, transaction, _desired, _schemas, _history, cancellationToken);
+            var remaining = SchemaDiffer.Diff(_desired, target, after.Model, _options.DropUnmanaged).Steps()
+                .Where(s => !pendingOnline.Any(o => o.Object == s.Object))
+                .ToList();
+            if (remaining.Count > 0)
+                throw new SchemaDeployException("After applying the plan the database still differs from the model, so nothing was committed:\n"
+                    + string.Join("\n", remaining.Select(s => "  " + s + "\n    " + s.Sql.Replace("\n", "\n    "))));
+        }
+
+        private async Task<long> RecordAsync(NpgsqlTransaction transaction, List<MigrationStep> applied, string fingerprint, TimeSpan elapsed, CancellationToken cancellationToken)
+        {
+            await ExecuteAsync(transaction, _history.Create, null, cancellationToken);
+            await using var insert = new NpgsqlCommand(_history.Insert, _connection, transaction);
+            insert.Parameters.Add(new NpgsqlParameter { Value = _target.ModelHash });
+            insert.Parameters.Add(new NpgsqlParameter { Value = fingerprint });
+            insert.Parameters.Add(new NpgsqlParameter { Value = applied.Select(s => s.Sql).ToArray() });
+            insert.Parameters.Add(new NpgsqlParameter { Value = elapsed.TotalMilliseconds });
+            var id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+            await ExecuteAsync(transaction, _history.SetMarker(_target.ModelHash, fingerprint), null, cancellationToken);
+            return id;
+        }
+
+        // After indexes built outside the transaction, record the catalog as it now is, so the next deploy is a no-op.
+        private async Task RefreshMarkerAsync(CancellationToken cancellationToken)
+        {
+            var snapshot = await CatalogReader.ReadAsync(_connection, null, _schemas, _history, cancellationToken);
+            await ExecuteAsync(null, _history.SetMarker(_target.ModelHash, snapshot.Fingerprint), null, cancellationToken);
+        }
+
+        private static bool IsOnlineIndex(MigrationStep step) => step.Kind == StepKind.CreateIndex && step.IndexName != null;
+    }
+}

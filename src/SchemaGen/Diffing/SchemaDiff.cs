@@ -1,0 +1,32 @@
+using System.Collections.Generic;
+
+namespace SchemaGen.Diffing
+{
+    /// <summary>The steps that turn the live schema into the model's, and the drift they correct.</summary>
+    internal sealed class SchemaDiff
+    {
+        // Steps run in groups, so that what a step needs exists and what it conflicts with is gone.
+        public List<MigrationStep> Schemas { get; } = new();
+        public List<MigrationStep> Enums { get; } = new();
+        public List<MigrationStep> Renames { get; } = new();
+        public List<MigrationStep> Drops { get; } = new();
+        public List<MigrationStep> Tables { get; } = new();
+        public List<MigrationStep> Columns { get; } = new();
+        public List<MigrationStep> Constraints { get; } = new();
+        public List<MigrationStep> Indexes { get; } = new();
+        public List<MigrationStep> Comments { get; } = new();
+        public List<MigrationStep> Unmanaged { get; } = new();
+
+        public List<string> UnmanagedObjects { get; } = new();
+
+        public List<Drift> Drift { get; } = new();
+
+        public List<MigrationStep> Steps()
+        {
+            var all = new List<MigrationStep>();
+            foreach (var group in new[] { Schemas, Enums, Renames, Drops, Tables, Columns, Constraints, Indexes, Comments, Unmanaged })
+                all.AddRange(group);
+            return all;
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text.RegularExpressions;
+
+namespace SchemaGen.Diffing
+{
+    /// <summary>
+    /// Which column type changes keep every existing value: PostgreSQL can widen these without losing or
+    /// refusing data. Everything else is a hazard (and is converted with USING).
+    /// </summary>
+    internal static class TypeChanges
+    {
+        private static readonly Regex Varchar = new(@"^character varying\((\d+)\)$");
+        private static readonly Regex Numeric = new(@"^numeric\((\d+),(\d+)\)$");
+
+        public static bool IsWidening(string from, string to)
+        {
+            if (to == "text" && (from == "character varying" || Varchar.IsMatch(from)))
+                return true;
+            if (to == "character varying" && Varchar.IsMatch(from))
+                return true;
+            var fromLength = Varchar.Match(from);
+            var toLength = Varchar.Match(to);
+            if (fromLength.Success && toLength.Success)
+                return int.Parse(toLength.Groups[1].Value) >= int.Parse(fromLength.Groups[1].Value);
+
+            var fromNumeric = Numeric.Match(from);
+            if (fromNumeric.Success && to == "numeric")
+                return true;
+            var toNumeric = Numeric.Match(to);
+            if (fromNumeric.Success && toNumeric.Success)
+            {
+                var (p1, s1) = (int.Parse(fromNumeric.Groups[1].Value), int.Parse(fromNumeric.Groups[2].Value));
+                var (p2, s2) = (int.Parse(toNumeric.Groups[1].Value), int.Parse(toNumeric.Groups[2].Value));
+                return s2 >= s1 && p2 - s2 >= p1 - s1;
+            }
+
+            return (from, to) switch
+            {
+                ("smallint", "integer") or ("smallint", "bigint") or ("integer", "bigint") => true,
+                ("smallint", "numeric") or ("integer", "numeric") or ("bigint", "numeric") => true,
+                ("real", "double precision") => true,
+                ("timestamp without time zone", "timestamp with time zone") => false, // reinterprets values in the session time zone
+                _ => false,
+            };
+        }
+    }
+}
