@@ -39,3 +39,23 @@ public static class Evolution
         Assert.True(drift.IsClean, string.Join("\n", drift.Drift));
     }
 }
+
+/// <summary>The small model the evolution, concurrency and option tests start from.</summary>
+public static class EvolutionModels
+{
+    public const string Items = """
+        namespace TestModels;
+
+        public enum Status { Queued, Done }
+
+        [Table("items")]
+        public class Item
+        {
+            [Key] public int Id { get; set; }
+            [MaxLength(10)] public string Name { get; set; } = "";
+            public int Count { get; set; }
+            public string? Note { get; set; }
+            public Status Status { get; set; } = Status.Queued;
+        }
+        """;
+}

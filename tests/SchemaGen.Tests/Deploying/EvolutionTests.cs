@@ -13,21 +13,7 @@ namespace SchemaGen.Tests.Deploying;
 /// </summary>
 public class EvolutionTests
 {
-    private const string Base = """
-        namespace TestModels;
-
-        public enum Status { Queued, Done }
-
-        [Table("items")]
-        public class Item
-        {
-            [Key] public int Id { get; set; }
-            [MaxLength(10)] public string Name { get; set; } = "";
-            public int Count { get; set; }
-            public string? Note { get; set; }
-            public Status Status { get; set; } = Status.Queued;
-        }
-        """;
+    private const string Base = EvolutionModels.Items;
 
     private const string Seed = "INSERT INTO items (id, name, count, note, status) VALUES (1, 'a', 1, NULL, 'queued'), (2, 'b', 2, 'x', 'done');";
     private const string SeedRows = "(1,a,1,,queued);(2,b,2,x,done)";
