@@ -9,29 +9,27 @@ using JobPipeline.Models;
 using Npgsql;
 using SchemaGen.Testing;
 
-// The job pipeline demo: create the schema SchemaGen generated from Models/, then run a job through two
+// The job pipeline demo: deploy the schema SchemaGen generated from Models/, then run a job through two
 // stages of tasks. Uses the server in SCHEMAGEN_DEMO_PG when set, otherwise a throwaway local PostgreSQL.
 var existing = Environment.GetEnvironmentVariable("SCHEMAGEN_DEMO_PG");
 using var server = existing == null ? ThrowawayPostgres.Start() : null;
 var connectionString = existing ?? server!.CreateDatabase("jobpipeline");
 
-var builder = new NpgsqlDataSourceBuilder(connectionString);
-builder.MapEnum<JobStatus>("app.job_status");
-builder.MapEnum<JobPipeline.Models.TaskStatus>("app.task_status");
-await using var dataSource = builder.Build();
-
-await using (var setup = await dataSource.OpenConnectionAsync())
+// What an application does at start-up: bring the database to the model. The second call finds nothing to do.
+await using (var setup = new NpgsqlConnection(connectionString))
 {
-    await using var create = new NpgsqlCommand(Schema.Sql, setup);
-    await create.ExecuteNonQueryAsync();
+    var deployed = await Schema.DeployAsync(setup);
+    Console.WriteLine(deployed.NoOp
+        ? $"Schema already matches the model (hash {Schema.ModelHash[..12]})."
+        : $"Deployed the model (hash {Schema.ModelHash[..12]}) in {deployed.Steps.Count} steps, {deployed.Duration.TotalMilliseconds:0} ms: "
+            + $"{Schema.Model.Enums.Count} enum types, {Schema.Model.Tables.Count} tables, "
+            + $"{Schema.Model.Tables.Sum(t => t.Checks.Count)} check constraints, {Schema.Model.Tables.Sum(t => t.Indexes.Count)} indexes.");
+    var again = await Schema.DeployAsync(setup);
+    Console.WriteLine($"Deploying again: {(again.NoOp ? "no-op" : again.Steps.Count + " steps")} in {again.Duration.TotalMilliseconds:0} ms.");
 }
 
-// Npgsql caches type information per data source; the enums were created after it first connected.
-await using var pipeline = builder.Build();
-Console.WriteLine($"Schema created from the model (hash {Schema.ModelHash[..12]}): "
-    + $"{Schema.Model.Enums.Count} enum types, {Schema.Model.Tables.Count} tables, "
-    + $"{Schema.Model.Tables.Sum(t => t.Checks.Count)} check constraints, {Schema.Model.Tables.Sum(t => t.Indexes.Count)} indexes.");
-
+// MapTypes registers the model's enums, so JobStatus and TaskStatus read and write as they are.
+await using var pipeline = Schema.MapTypes(new NpgsqlDataSourceBuilder(connectionString)).Build();
 await using var db = await pipeline.OpenConnectionAsync();
 var parameters = """{"images": 6, "size": "thumbnail"}""";
 var jobId = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("image_batch" + parameters)));

@@ -64,7 +64,7 @@ public sealed class ThrowawayPostgres : IDisposable
         return new ThrowawayPostgres(connection, data, bin);
     }
 
-    /// <summary>Creates an empty database with a unique name and returns a connection string to it.</summary>
+    /// <summary>Creates an empty database with a unique name and returns an (unpooled) connection string to it.</summary>
     public string CreateDatabase(string prefix = "t")
     {
         var name = $"{prefix}_{Environment.ProcessId}_{Interlocked.Increment(ref _databaseCounter)}_{Guid.NewGuid().ToString("N")[..6]}".ToLowerInvariant();
@@ -75,7 +75,9 @@ public sealed class ThrowawayPostgres : IDisposable
             command.ExecuteNonQuery();
         }
 
-        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name }.ConnectionString;
+        // Unpooled: a throwaway database serves one test or run, and a pool per database would keep idle
+        // connections open until the server's max_connections is used up.
+        return new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = name, Pooling = false }.ConnectionString;
     }
 
     /// <summary>Stops the server and deletes its files (a server named by SCHEMAGEN_TEST_PG is left alone).</summary>

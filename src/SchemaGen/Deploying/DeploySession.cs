@@ -84,10 +84,10 @@ namespace SchemaGen.Deploying
                     throw SchemaDeployException.Refused(refused);
 
                 // A value added with ALTER TYPE … ADD VALUE cannot be used in the transaction that added it (55P04):
-                // commit the additions first, then plan the rest again.
-                if (steps.Any(s => s.Kind == StepKind.AddEnumValue) && steps.Any(s => s.Kind != StepKind.AddEnumValue))
+                // commit the additions (and the renames their positions may name) first, then plan the rest again.
+                if (steps.Any(s => s.Kind == StepKind.AddEnumValue) && steps.Any(s => !IsEnumLabelStep(s)))
                 {
-                    var additions = steps.Where(s => s.Kind == StepKind.AddEnumValue).ToList();
+                    var additions = steps.Where(IsEnumLabelStep).ToList();
                     await ApplyAsync(transaction, additions, cancellationToken);
                     await transaction.CommitAsync(cancellationToken);
                     applied.AddRange(additions);
@@ -195,6 +195,8 @@ namespace SchemaGen.Deploying
             var snapshot = await CatalogReader.ReadAsync(_connection, null, _schemas, _history, cancellationToken);
             await ExecuteAsync(null, _history.SetMarker(_target.ModelHash, snapshot.Fingerprint), null, cancellationToken);
         }
+
+        private static bool IsEnumLabelStep(MigrationStep step) => step.Kind is StepKind.AddEnumValue or StepKind.RenameEnumValue;
 
         private static bool IsOnlineIndex(MigrationStep step) => step.Kind == StepKind.CreateIndex && step.IndexName != null;
     }

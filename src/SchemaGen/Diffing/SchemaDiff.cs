@@ -15,7 +15,9 @@ namespace SchemaGen.Diffing
         public List<MigrationStep> Constraints { get; } = new();
         public List<MigrationStep> Indexes { get; } = new();
         public List<MigrationStep> Comments { get; } = new();
-        public List<MigrationStep> Unmanaged { get; } = new();
+        // Unmanaged tables go before unmanaged types, which their columns may use.
+        public List<MigrationStep> UnmanagedTables { get; } = new();
+        public List<MigrationStep> UnmanagedEnums { get; } = new();
 
         public List<string> UnmanagedObjects { get; } = new();
 
@@ -24,7 +26,7 @@ namespace SchemaGen.Diffing
         public List<MigrationStep> Steps()
         {
             var all = new List<MigrationStep>();
-            foreach (var group in new[] { Schemas, Enums, Renames, Drops, Tables, Columns, Constraints, Indexes, Comments, Unmanaged })
+            foreach (var group in new[] { Schemas, Enums, Renames, Drops, Tables, Columns, Constraints, Indexes, Comments, UnmanagedTables, UnmanagedEnums })
                 all.AddRange(group);
             return all;
         }

@@ -78,7 +78,7 @@ namespace SchemaGen.Diffing
                 _diff.UnmanagedObjects.Add("type " + name);
                 _diff.Drift.Add(new Drift(DriftKind.Extra, "type " + name, null, DdlRenderer.CreateEnum(extra)));
                 if (_dropUnmanaged)
-                    _diff.Unmanaged.Add(new MigrationStep(StepKind.DropEnum, name, "DROP TYPE " + name + ";"));
+                    _diff.UnmanagedEnums.Add(new MigrationStep(StepKind.DropEnum, name, "DROP TYPE " + name + ";"));
             }
         }
 
@@ -191,13 +191,26 @@ namespace SchemaGen.Diffing
                 new TableDiffer(desired, target, withoutDropped, _diff).Diff();
             }
 
-            foreach (var extra in _live.Tables.Where(t => !matched.Contains((t.Schema, t.Name))))
+            foreach (var extra in DropOrder(_live.Tables.Where(t => !matched.Contains((t.Schema, t.Name))).ToList()))
             {
                 var name = SqlSyntax.QualifiedName(extra.Schema, extra.Name);
                 _diff.UnmanagedObjects.Add("table " + name);
                 _diff.Drift.Add(new Drift(DriftKind.Extra, "table " + name, null, DdlRenderer.TableStatements(extra, _ => true)[0]));
                 if (_dropUnmanaged)
-                    _diff.Unmanaged.Add(new MigrationStep(StepKind.DropTable, name, "DROP TABLE " + name + ";").WithHazard(HazardKind.DataLoss, "drops the table and its rows"));
+                    _diff.UnmanagedTables.Add(new MigrationStep(StepKind.DropTable, name, "DROP TABLE " + name + ";").WithHazard(HazardKind.DataLoss, "drops the table and its rows"));
+            }
+        }
+
+        // A table is dropped after every other dropped table that references it.
+        private static IEnumerable<TableModel> DropOrder(List<TableModel> tables)
+        {
+            var pending = tables.ToList();
+            while (pending.Count > 0)
+            {
+                var next = pending.FirstOrDefault(t => !pending.Any(o => o != t && o.ForeignKeys.Any(fk => fk.RefSchema == t.Schema && fk.RefTable == t.Name)))
+                    ?? pending[0]; // a cycle: the first drop fails and names it
+                pending.Remove(next);
+                yield return next;
             }
         }
 

@@ -19,7 +19,7 @@ public class ConcurrencyTests
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
         {
-            await using var connection = new NpgsqlConnection(database + ";Pooling=false");
+            await using var connection = new NpgsqlConnection(database);
             return await SchemaDeployer.DeployAsync(schema.Target, connection);
         }));
 
@@ -51,7 +51,7 @@ public class ConcurrencyTests
         await using (var lockTable = new NpgsqlCommand("LOCK TABLE public.items IN ROW EXCLUSIVE MODE", blocker, hold))
             await lockTable.ExecuteNonQueryAsync();
 
-        await using var victim = new NpgsqlConnection(database + ";Pooling=false");
+        await using var victim = new NpgsqlConnection(database);
         await victim.OpenAsync();
         var deploy = SchemaDeployer.DeployAsync(after.Target, victim);
         await WaitUntilAsync(observer, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = $1", victim.ProcessID, deploy);

@@ -102,6 +102,27 @@ public class DeployOptionsTests
     }
 
     [Fact]
+    public async Task Unmanaged_tables_are_dropped_before_the_types_they_use_and_referencing_tables_first()
+    {
+        var full = Evolution.Build(Items + """
+
+            [Table("parents")]
+            public class Parent { [Key] public int Id { get; set; } public Status State { get; set; } }
+
+            [Table("children")]
+            public class Child { [Key] public int Id { get; set; } [References<Parent>] public int ParentId { get; set; } }
+            """);
+        var reduced = Evolution.Build(Items.Replace("public Status Status { get; set; } = Status.Queued;", "").Replace("public enum Status { Queued, Done }", ""));
+        await using var connection = await Postgres.NewDatabaseAsync();
+        await SchemaDeployer.DeployAsync(full.Target, connection);
+
+        var result = await SchemaDeployer.DeployAsync(reduced.Target, connection, new DeployOptions { DropUnmanaged = true, AllowDataLoss = true });
+
+        Assert.Equal(["public.children", "public.parents", "public.status"], result.Steps.Where(s => s.Kind is StepKind.DropTable or StepKind.DropEnum).Select(s => s.Object));
+        await Evolution.AssertSameAsFreshAsync(connection, reduced, new DeployOptions { DropUnmanaged = true });
+    }
+
+    [Fact]
     public async Task OnlineIndexes_builds_concurrently_after_commit_and_rebuilds_an_invalid_leftover()
     {
         var after = Evolution.Build(Items.Replace("public int Count", "[Indexed(IsUnique = true)] public int Count"));

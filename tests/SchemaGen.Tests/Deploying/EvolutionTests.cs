@@ -42,6 +42,7 @@ public class EvolutionTests
         new("add check", "public int Count", "[Range(0, 100)] public int Count", SeedRows),
         new("add enum value used by a default", "Queued, Done }", "Queued, Running, Done }", SeedRows) { },
         new("rename enum value", "Queued, Done }", "Queued, [RenamedFrom(\"done\")] Finished }", "(1,a,1,,queued);(2,b,2,x,finished)"),
+        new("rename enum value and add one after it", "Queued, Done }", "Queued, [RenamedFrom(\"done\")] Finished, Archived }", "(1,a,1,,queued);(2,b,2,x,finished)"),
         new("rename table", "[Table(\"items\")]", "[Table(\"things\"), RenamedFrom(\"items\")]", SeedRows, Table: "things"),
         new("add table with reference", LastColumn + "\n}", LastColumn + "\n}\n\n[Table(\"parts\")]\npublic class Part\n{\n    [Key] public int Id { get; set; }\n    [References<Item>] public int ItemId { get; set; }\n}\n", SeedRows),
         new("add index", "public int Count", "[Indexed] public int Count", SeedRows),
