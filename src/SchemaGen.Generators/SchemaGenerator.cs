@@ -44,9 +44,18 @@ namespace SchemaGen.Generators
                 .Combine(context.CompilationProvider.Select(static (compilation, _) => compilation.AssemblyName ?? ""))
                 .Select(static (pair, _) => RootNamespace(pair.Left.GlobalOptions.TryGetValue("build_property.RootNamespace", out var ns) ? ns : null, pair.Right));
 
+            // SQL templates: every .sql among the AdditionalFiles (the package's props add the template folder's).
+            var templates = context.AdditionalTextsProvider
+                .Where(static text => text.Path.EndsWith(".sql", System.StringComparison.OrdinalIgnoreCase))
+                .Select(static (text, cancellationToken) => TemplateParser.Parse(text.Path, text.GetText(cancellationToken), cancellationToken))
+                .WithTrackingName(TrackingNames.Templates);
+
+            context.RegisterSourceOutput(templates.Select(static (file, _) => file.Diagnostics), Report);
+
             var schema = tables.Collect()
                 .Combine(options.Combine(rootNamespace))
-                .Select(static (input, _) => SchemaAssembler.Assemble(input.Left, input.Right.Left, input.Right.Right))
+                .Combine(templates.Collect())
+                .Select(static (input, _) => SchemaAssembler.Assemble(input.Left.Left, input.Left.Right.Left, input.Left.Right.Right, input.Right))
                 .WithTrackingName(TrackingNames.Schema);
 
             context.RegisterSourceOutput(schema.Select(static (assembly, _) => assembly.Diagnostics), Report);

@@ -8,5 +8,6 @@ namespace SchemaGen.Generators
         public const string Options = nameof(Options);
         public const string Schema = nameof(Schema);
         public const string SchemaSpec = nameof(SchemaSpec);
+        public const string Templates = nameof(Templates);
     }
 }

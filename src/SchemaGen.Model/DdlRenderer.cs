@@ -24,6 +24,12 @@ namespace SchemaGen.Model
 
         /// <summary>Foreign keys added after all tables exist, because their tables reference each other.</summary>
         DeferredForeignKeys,
+
+        /// <summary>A function from a SQL template.</summary>
+        Function,
+
+        /// <summary>A trigger from a SQL template.</summary>
+        Trigger,
     }
 
     /// <summary>One object's DDL within the create script.</summary>
@@ -63,8 +69,30 @@ namespace SchemaGen.Model
 
             if (deferred.Length > 0)
                 objects.Add(new SqlObject(SqlObjectKind.DeferredForeignKeys, "", "", deferred.Append('\n').ToString()));
+
+            // Templates come after the tables they use, in file order; a trigger after the functions.
+            foreach (var function in model.Functions)
+                objects.Add(new SqlObject(SqlObjectKind.Function, function.Schema, function.Name, CreateFunction(function) + "\n\n"));
+            foreach (var trigger in model.Triggers)
+                objects.Add(new SqlObject(SqlObjectKind.Trigger, trigger.Schema, trigger.Table + "." + trigger.Name, CreateTrigger(trigger) + "\n\n"));
             return objects;
         }
+
+        /// <summary><c>CREATE OR REPLACE FUNCTION schema.name(…) …;</c></summary>
+        public static string CreateFunction(FunctionModel function) =>
+            "CREATE OR REPLACE FUNCTION " + SqlSyntax.QualifiedName(function.Schema, function.Name) + function.Definition + ";";
+
+        /// <summary><c>DROP FUNCTION schema.name(signature);</c></summary>
+        public static string DropFunction(FunctionModel function) =>
+            "DROP FUNCTION " + SqlSyntax.QualifiedName(function.Schema, function.Name) + "(" + function.Signature + ");";
+
+        /// <summary><c>CREATE OR REPLACE TRIGGER name … ;</c></summary>
+        public static string CreateTrigger(TriggerModel trigger) =>
+            "CREATE OR REPLACE TRIGGER " + SqlSyntax.Identifier(trigger.Name) + " " + trigger.Definition + ";";
+
+        /// <summary><c>DROP TRIGGER IF EXISTS name ON schema.table;</c></summary>
+        public static string DropTrigger(TriggerModel trigger) =>
+            "DROP TRIGGER IF EXISTS " + SqlSyntax.Identifier(trigger.Name) + " ON " + SqlSyntax.QualifiedName(trigger.Schema, trigger.Table) + ";";
 
         /// <summary><c>CREATE SCHEMA IF NOT EXISTS s;</c></summary>
         public static string CreateSchema(string schema) => "CREATE SCHEMA IF NOT EXISTS " + SqlSyntax.Identifier(schema) + ";";

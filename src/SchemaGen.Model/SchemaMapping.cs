@@ -5,7 +5,8 @@ using System.Linq;
 namespace SchemaGen.Model
 {
     /// <summary>
-    /// Moves a model to other schema names: every table, enum, enum-typed column and foreign key target.
+    /// Moves a model to other schema names: every table, enum, enum-typed column and foreign key target, and the
+    /// schema qualifiers in the text of functions and triggers (<c>app.jobs</c> becomes <c>tenant.jobs</c>).
     /// The deployer uses it for a run-time schema override and to build its scratch (shadow) copy.
     /// </summary>
     static partial class SchemaMapping
@@ -20,9 +21,20 @@ namespace SchemaGen.Model
                 ForeignKeys = t.ForeignKeys.Select(f => f with { RefSchema = map(f.RefSchema) }).ToEquatableArray(),
             }).ToEquatableArray();
             var enums = model.Enums.Select(e => e with { Schema = map(e.Schema) }).ToEquatableArray();
-            var functions = model.Functions.Select(f => f with { Schema = map(f.Schema) }).ToEquatableArray();
             var schemas = model.Schemas.Select(map).ToEquatableArray();
-            return new SchemaModel(schemas, enums, tables, functions);
+            var qualifiers = UsedSchemas(model).Where(s => map(s) != s).ToDictionary(s => s, map);
+            var functions = model.Functions.Select(f => f with
+            {
+                Schema = map(f.Schema),
+                Definition = SqlSyntax.RenameQualifiers(f.Definition, qualifiers),
+            }).ToEquatableArray();
+            var triggers = model.Triggers.Select(t => t with
+            {
+                Schema = map(t.Schema),
+                FunctionSchema = map(t.FunctionSchema),
+                Definition = SqlSyntax.RenameQualifiers(t.Definition, qualifiers),
+            }).ToEquatableArray();
+            return new SchemaModel(schemas, enums, tables, functions, triggers);
         }
 
         /// <summary>Every schema the model puts an object in (including public), sorted.</summary>

@@ -8,12 +8,14 @@ namespace SchemaGen.Model
     /// <param name="Schemas">PostgreSQL schemas the model creates, sorted.</param>
     /// <param name="Enums">Enum types, sorted by schema and name.</param>
     /// <param name="Tables">Tables in creation order: a table comes after the tables it references.</param>
-    /// <param name="Functions">Function templates, in file order.</param>
+    /// <param name="Functions">Functions from SQL templates, in file order.</param>
+    /// <param name="Triggers">Triggers from SQL templates, in file order.</param>
     sealed partial record SchemaModel(
         EquatableArray<string> Schemas,
         EquatableArray<EnumModel> Enums,
         EquatableArray<TableModel> Tables,
-        EquatableArray<FunctionModel> Functions);
+        EquatableArray<FunctionModel> Functions,
+        EquatableArray<TriggerModel> Triggers);
 
     /// <summary>A <c>CREATE TYPE … AS ENUM</c>.</summary>
     /// <param name="Schema">The schema the type lives in.</param>
@@ -124,12 +126,45 @@ namespace SchemaGen.Model
         EquatableArray<string> Include,
         bool IsValid = true);
 
-    /// <summary>A SQL function or trigger function deployed from a template.</summary>
+    /// <summary>A function from a SQL template (<c>CREATE OR REPLACE FUNCTION</c>).</summary>
+    /// <param name="Schema">The function's schema.</param>
+    /// <param name="Name">The function's name.</param>
+    /// <param name="Signature">The argument types that identify the function, as written in the template or, read from the
+    /// catalog, as <c>pg_get_function_identity_arguments</c> prints them.</param>
+    /// <param name="Returns">The result type: as written, or as <c>pg_get_function_result</c> prints it.</param>
+    /// <param name="Definition">Everything after the name, from the opening parenthesis of the parameter list to the end
+    /// of the statement, without the final semicolon.</param>
+    /// <param name="Parameters">The input parameters, in order (empty when read from the catalog).</param>
+    /// <param name="Columns">The columns of <c>RETURNS TABLE</c>, in order (empty when read from the catalog).</param>
     sealed partial record FunctionModel(
         string Schema,
         string Name,
-        string Arguments,
+        string Signature,
         string Returns,
+        string Definition,
+        EquatableArray<FunctionParameter> Parameters,
+        EquatableArray<FunctionParameter> Columns);
+
+    /// <summary>A parameter of a function, or a column of its <c>RETURNS TABLE</c>.</summary>
+    /// <param name="Name">The name, as PostgreSQL folds it.</param>
+    /// <param name="Type">The type as written.</param>
+    /// <param name="HasDefault">True when the parameter has a DEFAULT and may be left out.</param>
+    sealed partial record FunctionParameter(string Name, string Type, bool HasDefault);
+
+    /// <summary>A trigger from a SQL template.</summary>
+    /// <param name="Schema">The schema of the table.</param>
+    /// <param name="Table">The table the trigger is on.</param>
+    /// <param name="Name">The trigger's name.</param>
+    /// <param name="FunctionSchema">The schema of the function it executes.</param>
+    /// <param name="FunctionName">The function it executes.</param>
+    /// <param name="Definition">Everything after the trigger's name (timing, events, ON table, EXECUTE FUNCTION …),
+    /// with the table and function schema-qualified, or as <c>pg_get_triggerdef</c> prints it.</param>
+    sealed partial record TriggerModel(
+        string Schema,
+        string Table,
+        string Name,
+        string FunctionSchema,
+        string FunctionName,
         string Definition);
 }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace SchemaGen.Model
 {
@@ -67,6 +68,26 @@ namespace SchemaGen.Model
 
             var escaped = value.Replace("'", "''");
             return value.IndexOf('\\') >= 0 ? "E'" + escaped.Replace("\\", "\\\\") + "'" : "'" + escaped + "'";
+        }
+
+        /// <summary>
+        /// SQL text (a function body, a trigger definition) with every schema qualifier <c>old.</c> (bare or
+        /// double-quoted) written as <c>new.</c>. It is textual: an <c>old.</c> inside a string literal moves too.
+        /// </summary>
+        public static string RenameQualifiers(string sql, IReadOnlyDictionary<string, string> schemas)
+        {
+            if (schemas.Count == 0)
+                return sql;
+
+            // One pass, longest names first, so that a renamed qualifier is never renamed again.
+            var alternatives = schemas.Keys.OrderByDescending(k => k.Length).ThenBy(k => k, StringComparer.Ordinal)
+                .Select(k => Regex.Escape("\"" + k.Replace("\"", "\"\"") + "\"") + (IsPlain(k) ? "|" + Regex.Escape(k) : ""));
+            var pattern = @"(?<![\w$.""])(?:" + string.Join("|", alternatives) + @")(?=\s*\.)";
+            return Regex.Replace(sql, pattern, match =>
+            {
+                var name = match.Value.StartsWith("\"", StringComparison.Ordinal) ? match.Value.Substring(1, match.Value.Length - 2).Replace("\"\"", "\"") : match.Value;
+                return Identifier(schemas[name]);
+            });
         }
 
         private static bool IsPlain(string name)

@@ -15,7 +15,7 @@ namespace SchemaGen.Generators.Assembling
     /// </summary>
     internal static class SchemaAssembler
     {
-        public static SchemaAssembly Assemble(ImmutableArray<TableSpec> found, OptionsSpec options, string rootNamespace)
+        public static SchemaAssembly Assemble(ImmutableArray<TableSpec> found, OptionsSpec options, string rootNamespace, ImmutableArray<TemplateFileSpec> templates)
         {
             if (found.IsDefaultOrEmpty)
                 return new SchemaAssembly(null, EquatableArray<DiagnosticInfo>.Empty);
@@ -27,13 +27,15 @@ namespace SchemaGen.Generators.Assembling
                 e => (e.Enum.Schema, e.Enum.Name), "enum type", e => e.ClrFullName, e => e.Location, diagnostics);
             ReportRelationClashes(tables, enums, diagnostics);
 
+            var (functions, triggers) = TemplateAssembler.Assemble(templates.IsDefault ? Enumerable.Empty<TemplateFileSpec>() : templates, options.DefaultSchema, diagnostics);
             var model = new SchemaModel(
-                tables.Select(t => t.Table.Schema).Concat(enums.Select(e => e.Enum.Schema))
+                tables.Select(t => t.Table.Schema).Concat(enums.Select(e => e.Enum.Schema)).Concat(functions.Select(f => f.Schema))
                     .Where(s => s != "public") // always there; creating it needs CREATE on the database
                     .Distinct().OrderBy(s => s, StringComparer.Ordinal).ToEquatableArray(),
                 enums.Select(e => e.Enum).OrderBy(e => e.Schema, StringComparer.Ordinal).ThenBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
                 TableOrder.Sort(tables.Select(t => t.Table)).ToEquatableArray(),
-                EquatableArray<FunctionModel>.Empty);
+                functions.ToEquatableArray(),
+                triggers.ToEquatableArray());
 
             var objects = Constants(model, tables, enums);
             var sql = string.Concat(objects.Select(o => o.Sql));
@@ -119,6 +121,13 @@ namespace SchemaGen.Generators.Assembling
                         var clrTable = tables.First(t => t.Table.Schema == obj.Schema && t.Table.Name == obj.Name);
                         result.Add(new ObjectConstant(Unique(clrTable.ClrName), "CREATE TABLE " + qualified + " (from " + clrTable.ClrFullName + ") with its indexes and comments.", obj.Sql));
                         break;
+                    case SqlObjectKind.Function:
+                        result.Add(new ObjectConstant(Unique(ConstantName(obj.Name)), "CREATE OR REPLACE FUNCTION " + qualified + " (from a SQL template).", obj.Sql));
+                        break;
+                    case SqlObjectKind.Trigger:
+                        var triggerName = obj.Name.Substring(obj.Name.IndexOf('.') + 1);
+                        result.Add(new ObjectConstant(Unique(ConstantName(triggerName) + "Trigger"), "CREATE OR REPLACE TRIGGER " + triggerName + " ON " + obj.Schema + "." + obj.Name.Substring(0, obj.Name.IndexOf('.')) + " (from a SQL template).", obj.Sql));
+                        break;
                     default:
                         result.Add(new ObjectConstant(Unique("DeferredForeignKeys"), "Foreign keys between tables that reference each other, added after both exist.", obj.Sql));
                         break;
@@ -126,6 +135,16 @@ namespace SchemaGen.Generators.Assembling
             }
 
             return result;
+        }
+
+        // advance_job_stage -> AdvanceJobStage: a C# name for a constant.
+        private static string ConstantName(string sqlName)
+        {
+            var name = string.Concat(sqlName.Split(new[] { '_', ' ', '-' }, StringSplitOptions.RemoveEmptyEntries)
+                .Select(part => char.ToUpperInvariant(part[0]) + part.Substring(1)))
+                .Where(c => char.IsLetterOrDigit(c) || c == '_').ToArray();
+            var text = new string(name);
+            return text.Length == 0 || char.IsDigit(text[0]) ? "_" + text : text;
         }
     }
 }

@@ -47,6 +47,21 @@ namespace SchemaGen.Generators.Diagnostics
             "'{0}.{1}' is declared nullable ('{2}') but {3} makes the column NOT NULL; remove the '?' or the {3}",
             DiagnosticSeverity.Warning);
 
+        public static readonly DiagnosticDescriptor ParameterMismatch = Create(
+            "SG0010", "SQL function parameter mismatch",
+            "{0}",
+            DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor ResultMismatch = Create(
+            "SG0011", "SQL function result does not fit the C# type",
+            "{0}",
+            DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor TemplateError = Create(
+            "SG0012", "SQL template missing or not parsable",
+            "SQL template '{0}': {1}",
+            DiagnosticSeverity.Error);
+
         public static readonly DiagnosticDescriptor UnknownProperty = Create(
             "SG0013", "Attribute names an unknown property",
             "[{0}] on '{1}' names '{2}', which is not a mapped property of '{1}'",

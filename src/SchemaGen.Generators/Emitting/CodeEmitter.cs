@@ -102,7 +102,8 @@ namespace SchemaGen.Generators.Emitting
              .Line("    " + Strings(model.Schemas) + ",")
              .Line("    " + Array("M.EnumModel", model.Enums.Select(Enum)) + ",")
              .Line("    " + Array("M.TableModel", model.Tables.Select(Table)) + ",")
-             .Line("    " + Array("M.FunctionModel", model.Functions.Select(Function)) + ");");
+             .Line("    " + Array("M.FunctionModel", model.Functions.Select(Function)) + ",")
+             .Line("    " + Array("M.TriggerModel", model.Triggers.Select(Trigger)) + ");");
         }
 
         private static string Enum(EnumModel e) =>
@@ -130,6 +131,13 @@ namespace SchemaGen.Generators.Emitting
             $"\n                new M.IndexModel({String(i.Name)}, {Strings(i.KeyColumns)}, {Bool(i.IsUnique)}, {String(i.Method)}, {String(i.Where)}, {Strings(i.Include)})";
 
         private static string Function(FunctionModel f) =>
-            $"\n        new M.FunctionModel({String(f.Schema)}, {String(f.Name)}, {String(f.Arguments)}, {String(f.Returns)}, {String(f.Definition)})";
+            $"\n        new M.FunctionModel({String(f.Schema)}, {String(f.Name)}, {String(f.Signature)}, {String(f.Returns)}, {String(f.Definition)},"
+            + $"\n            {Array("M.FunctionParameter", f.Parameters.Select(Parameter))},"
+            + $"\n            {Array("M.FunctionParameter", f.Columns.Select(Parameter))})";
+
+        private static string Parameter(FunctionParameter p) => $"new M.FunctionParameter({String(p.Name)}, {String(p.Type)}, {Bool(p.HasDefault)})";
+
+        private static string Trigger(TriggerModel t) =>
+            $"\n        new M.TriggerModel({String(t.Schema)}, {String(t.Table)}, {String(t.Name)}, {String(t.FunctionSchema)}, {String(t.FunctionName)}, {String(t.Definition)})";
     }
 }

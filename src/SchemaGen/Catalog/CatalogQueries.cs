@@ -65,5 +65,22 @@ namespace SchemaGen.Catalog
               AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid AND k.contype IN ('p', 'u', 'x'))
             ORDER BY 1, 2, 3
             """;
+    
+        // Functions of the managed schemas, except those an extension owns (plpgsql_check installs its own).
+        public const string Functions = """
+            SELECT n.nspname::text, p.proname::text, pg_get_function_identity_arguments(p.oid), pg_get_function_result(p.oid), pg_get_functiondef(p.oid)
+            FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname = ANY($1) AND p.prokind IN ('f', 'p')
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+            ORDER BY 1, 2, 3
+            """;
+
+        public const string Triggers = """
+            SELECT n.nspname::text, c.relname::text, t.tgname::text, fn.nspname::text, f.proname::text, pg_get_triggerdef(t.oid)
+            FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            JOIN pg_proc f ON f.oid = t.tgfoid JOIN pg_namespace fn ON fn.oid = f.pronamespace
+            WHERE n.nspname = ANY($1) AND NOT t.tgisinternal AND c.relname <> $3
+            ORDER BY 1, 2, 3
+            """;
     }
 }

@@ -32,7 +32,7 @@ namespace SchemaGen.Catalog
             var searchPath = new NpgsqlBatchCommand("SELECT set_config('search_path', $1, true)");
             searchPath.Parameters.Add(new NpgsqlParameter { Value = SearchPath(schemas) });
             batch.BatchCommands.Add(searchPath);
-            foreach (var sql in new[] { CatalogQueries.HistoryMarker, CatalogQueries.Schemas, CatalogQueries.Enums, CatalogQueries.Tables, CatalogQueries.Columns, CatalogQueries.Constraints, CatalogQueries.Indexes })
+            foreach (var sql in new[] { CatalogQueries.HistoryMarker, CatalogQueries.Schemas, CatalogQueries.Enums, CatalogQueries.Tables, CatalogQueries.Columns, CatalogQueries.Constraints, CatalogQueries.Indexes, CatalogQueries.Functions, CatalogQueries.Triggers })
             {
                 var command = new NpgsqlBatchCommand(sql);
                 command.Parameters.Add(new NpgsqlParameter { Value = schemas.ToArray() });
@@ -61,12 +61,17 @@ namespace SchemaGen.Catalog
             var constraints = await ReadAll(reader, ReadConstraint, cancellationToken);
             await reader.NextResultAsync(cancellationToken);
             var indexes = await ReadAll(reader, ReadIndex, cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            var functions = await ReadAll(reader, ReadFunction, cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            var triggers = await ReadAll(reader, ReadTrigger, cancellationToken);
 
             var model = new SchemaModel(
                 existing.ToEquatableArray(),
                 enums.ToEquatableArray(),
                 tables.Select(t => BuildTable(t.Schema, t.Name, t.Comment, columns, constraints, indexes)).ToEquatableArray(),
-                EquatableArray<FunctionModel>.Empty);
+                functions.ToEquatableArray(),
+                triggers.ToEquatableArray());
             return new CatalogSnapshot(model, marker.FirstOrDefault());
         }
 
@@ -135,6 +140,25 @@ namespace SchemaGen.Catalog
         private static (string, string, IndexModel) ReadIndex(NpgsqlDataReader r) =>
             (r.GetString(0), r.GetString(1), new IndexModel(r.GetString(2), r.GetFieldValue<string[]>(5).ToEquatableArray(), r.GetBoolean(3),
                 r.GetString(4), NullableString(r, 7), r.GetFieldValue<string[]>(6).ToEquatableArray(), r.GetBoolean(8)));
+
+        // pg_get_functiondef prints "CREATE OR REPLACE FUNCTION schema.name(…)\n RETURNS …"; the model holds what follows the name.
+        private static FunctionModel ReadFunction(NpgsqlDataReader r)
+        {
+            var definition = r.GetString(4);
+            var prefix = "CREATE OR REPLACE FUNCTION " + SqlSyntax.QualifiedName(r.GetString(0), r.GetString(1));
+            var tail = definition.StartsWith(prefix, StringComparison.Ordinal) ? definition.Substring(prefix.Length) : definition;
+            return new FunctionModel(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), tail.TrimEnd(),
+                EquatableArray<FunctionParameter>.Empty, EquatableArray<FunctionParameter>.Empty);
+        }
+
+        // pg_get_triggerdef prints "CREATE TRIGGER name BEFORE …"; the model holds what follows the name.
+        private static TriggerModel ReadTrigger(NpgsqlDataReader r)
+        {
+            var definition = r.GetString(5);
+            var prefix = "CREATE TRIGGER " + SqlSyntax.Identifier(r.GetString(2)) + " ";
+            var tail = definition.StartsWith(prefix, StringComparison.Ordinal) ? definition.Substring(prefix.Length) : definition;
+            return new TriggerModel(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), tail);
+        }
 
         // pg_get_constraintdef prints "CHECK ((a > 0))" (and " NOT VALID"); the model holds what is inside CHECK (…).
         private static string CheckExpression(string definition)

@@ -12,6 +12,7 @@ namespace SchemaGen
         AddColumn, RenameColumn, DropColumn, AlterColumnType, SetNotNull, DropNotNull, SetDefault, DropDefault, AlterIdentity,
         AddPrimaryKey, DropPrimaryKey, AddCheck, DropCheck, AddForeignKey, DropForeignKey,
         CreateIndex, DropIndex, SetComment,
+        CreateFunction, ReplaceFunction, DropFunction, CreateTrigger, DropTrigger,
     }
 #pragma warning restore CS1591
 

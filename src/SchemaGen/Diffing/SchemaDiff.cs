@@ -14,9 +14,14 @@ namespace SchemaGen.Diffing
         public List<MigrationStep> Columns { get; } = new();
         public List<MigrationStep> Constraints { get; } = new();
         public List<MigrationStep> Indexes { get; } = new();
+        public List<MigrationStep> FunctionDrops { get; } = new();
+        public List<MigrationStep> Functions { get; } = new();
+        public List<MigrationStep> Triggers { get; } = new();
         public List<MigrationStep> Comments { get; } = new();
-        // Unmanaged tables go before unmanaged types, which their columns may use.
+        // Unmanaged triggers go first, then tables, then the functions and types they may use.
+        public List<MigrationStep> UnmanagedTriggers { get; } = new();
         public List<MigrationStep> UnmanagedTables { get; } = new();
+        public List<MigrationStep> UnmanagedFunctions { get; } = new();
         public List<MigrationStep> UnmanagedEnums { get; } = new();
 
         public List<string> UnmanagedObjects { get; } = new();
@@ -26,7 +31,7 @@ namespace SchemaGen.Diffing
         public List<MigrationStep> Steps()
         {
             var all = new List<MigrationStep>();
-            foreach (var group in new[] { Schemas, Enums, Renames, Drops, Tables, Columns, Constraints, Indexes, Comments, UnmanagedTables, UnmanagedEnums })
+            foreach (var group in new[] { Schemas, Enums, Renames, Drops, Tables, Columns, Constraints, Indexes, FunctionDrops, Functions, Triggers, Comments, UnmanagedTriggers, UnmanagedTables, UnmanagedFunctions, UnmanagedEnums })
                 all.AddRange(group);
             return all;
         }

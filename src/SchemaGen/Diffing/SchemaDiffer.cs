@@ -39,6 +39,7 @@ namespace SchemaGen.Diffing
             differ.DiffSchemas();
             differ.DiffEnums();
             differ.DiffTables();
+            new RoutineDiffer(desired, target, live, differ._diff, dropUnmanaged).Diff();
             return differ._diff;
         }
 

@@ -8,6 +8,7 @@ using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 using SchemaGen;
 using SchemaGen.Generators;
 using SchemaGen.Model;
@@ -37,22 +38,38 @@ public static class GeneratorHarness
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static GeneratorDriver CreateDriver(bool trackSteps = false, string? rootNamespace = "TestModels") =>
+    public static GeneratorDriver CreateDriver(bool trackSteps = false, string? rootNamespace = "TestModels", IEnumerable<AdditionalText>? additionalTexts = null) =>
         CSharpGeneratorDriver.Create(
             new[] { new SchemaGenerator().AsSourceGenerator() },
+            additionalTexts: additionalTexts,
             parseOptions: ParseOptions,
             optionsProvider: new ProjectOptions(rootNamespace),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     /// <summary>Runs the generator over the sources and returns what it produced.</summary>
-    public static GeneratorResult Run(params string[] sources)
+    public static GeneratorResult Run(params string[] sources) => Run(sources, []);
+
+    /// <summary>Runs the generator over the sources and SQL template files (path, text), as a project's AdditionalFiles.</summary>
+    public static GeneratorResult Run(string[] sources, (string Path, string Text)[] templates)
     {
         var compilation = Compile(sources);
-        var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        var driver = CreateDriver(additionalTexts: templates.Select(t => (AdditionalText)new Template(t.Path, t.Text)))
+            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var run = driver.GetRunResult().Results.Single();
         if (run.Exception != null)
             throw new XunitException("The generator threw: " + run.Exception);
-        return new GeneratorResult((CSharpCompilation)output, run.GeneratedSources.Select(s => s.SourceText.ToString()).SingleOrDefault(), generatorDiagnostics);
+        return new GeneratorResult((CSharpCompilation)output,
+            run.GeneratedSources.Where(s => s.HintName == "Schema.g.cs").Select(s => s.SourceText.ToString()).SingleOrDefault(),
+            generatorDiagnostics,
+            run.GeneratedSources.Where(s => s.HintName != "Schema.g.cs").Select(s => s.SourceText.ToString()).SingleOrDefault());
+    }
+
+    /// <summary>A SQL template file given to the generator as an AdditionalFile.</summary>
+    public sealed class Template(string path, string text) : AdditionalText
+    {
+        public override string Path => path;
+
+        public override SourceText GetText(System.Threading.CancellationToken cancellationToken = default) => SourceText.From(text);
     }
 
     private sealed class ProjectOptions(string? rootNamespace) : AnalyzerConfigOptionsProvider
@@ -75,7 +92,7 @@ public static class GeneratorHarness
 }
 
 /// <summary>The generator's output for one compilation.</summary>
-public sealed record GeneratorResult(CSharpCompilation Compilation, string? GeneratedSource, ImmutableArray<Diagnostic> GeneratorDiagnostics)
+public sealed record GeneratorResult(CSharpCompilation Compilation, string? GeneratedSource, ImmutableArray<Diagnostic> GeneratorDiagnostics, string? GeneratedFunctions = null)
 {
     /// <summary>Diagnostics of the generator and of compiling its output, errors and warnings only.</summary>
     public IReadOnlyList<Diagnostic> AllDiagnostics => GeneratorDiagnostics
