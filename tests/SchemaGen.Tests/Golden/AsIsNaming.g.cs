@@ -83,6 +83,7 @@ namespace My.Generated
             M.EquatableArray.Create<M.ForeignKeyModel>(),
             M.EquatableArray.Create<M.IndexModel>(),
             null, null)),
-            M.EquatableArray.Create<M.FunctionModel>());
+            M.EquatableArray.Create<M.FunctionModel>(),
+            M.EquatableArray.Create<M.TriggerModel>());
     }
 }

@@ -79,6 +79,7 @@ namespace TestModels
             M.EquatableArray.Create<M.ForeignKeyModel>(),
             M.EquatableArray.Create<M.IndexModel>(),
             null, "order_items")),
-            M.EquatableArray.Create<M.FunctionModel>());
+            M.EquatableArray.Create<M.FunctionModel>(),
+            M.EquatableArray.Create<M.TriggerModel>());
     }
 }

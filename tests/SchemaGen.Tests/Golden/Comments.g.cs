@@ -108,6 +108,7 @@ COMMENT ON COLUMN public.tickets.state IS 'See Open.';
             M.EquatableArray.Create<M.ForeignKeyModel>(),
             M.EquatableArray.Create<M.IndexModel>(),
             "A support ticket, raised by a customer.", null)),
-            M.EquatableArray.Create<M.FunctionModel>());
+            M.EquatableArray.Create<M.FunctionModel>(),
+            M.EquatableArray.Create<M.TriggerModel>());
     }
 }

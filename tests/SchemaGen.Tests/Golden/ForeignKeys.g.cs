@@ -199,6 +199,7 @@ CREATE INDEX ix_employees_manager_id ON public.employees USING btree (manager_id
                 new M.IndexModel("ix_employees_department_id", M.EquatableArray.Create<string>("department_id"), false, "btree", null, M.EquatableArray.Create<string>()), 
                 new M.IndexModel("ix_employees_manager_id", M.EquatableArray.Create<string>("manager_id"), false, "btree", null, M.EquatableArray.Create<string>())),
             null, null)),
-            M.EquatableArray.Create<M.FunctionModel>());
+            M.EquatableArray.Create<M.FunctionModel>(),
+            M.EquatableArray.Create<M.TriggerModel>());
     }
 }

@@ -103,6 +103,7 @@ CREATE UNIQUE INDEX ux_documents_slug ON public.documents USING btree (slug);
                 new M.IndexModel("ux_documents_external_id", M.EquatableArray.Create<string>("external_id"), true, "btree", null, M.EquatableArray.Create<string>()), 
                 new M.IndexModel("ux_documents_slug", M.EquatableArray.Create<string>("slug"), true, "btree", null, M.EquatableArray.Create<string>())),
             null, null)),
-            M.EquatableArray.Create<M.FunctionModel>());
+            M.EquatableArray.Create<M.FunctionModel>(),
+            M.EquatableArray.Create<M.TriggerModel>());
     }
 }

@@ -216,6 +216,7 @@ COMMENT ON COLUMN app.tasks.heartbeat IS 'When a worker last reported progress o
                 new M.IndexModel("ix_tasks_task_type", M.EquatableArray.Create<string>("task_type"), false, "btree", null, M.EquatableArray.Create<string>()), 
                 new M.IndexModel("ix_tasks_updated_at", M.EquatableArray.Create<string>("updated_at"), false, "btree", null, M.EquatableArray.Create<string>())),
             "One task of a job's stage.", null)),
-            M.EquatableArray.Create<M.FunctionModel>());
+            M.EquatableArray.Create<M.FunctionModel>(),
+            M.EquatableArray.Create<M.TriggerModel>());
     }
 }

@@ -106,6 +106,7 @@ CREATE INDEX ""ix_Naming Table_a_long_property_name_that_keeps_going_eb31c440"" 
             M.EquatableArray.Create<M.IndexModel>(
                 new M.IndexModel("ix_Naming Table_a_long_property_name_that_keeps_going_eb31c440", M.EquatableArray.Create<string>("a_long_property_name_that_keeps_going_on_and_on_and_on", "another_quite_long_property_name"), false, "btree", null, M.EquatableArray.Create<string>())),
             null, null)),
-            M.EquatableArray.Create<M.FunctionModel>());
+            M.EquatableArray.Create<M.FunctionModel>(),
+            M.EquatableArray.Create<M.TriggerModel>());
     }
 }

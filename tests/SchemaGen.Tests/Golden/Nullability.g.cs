@@ -89,6 +89,7 @@ namespace TestModels
             M.EquatableArray.Create<M.ForeignKeyModel>(),
             M.EquatableArray.Create<M.IndexModel>(),
             null, null)),
-            M.EquatableArray.Create<M.FunctionModel>());
+            M.EquatableArray.Create<M.FunctionModel>(),
+            M.EquatableArray.Create<M.TriggerModel>());
     }
 }
