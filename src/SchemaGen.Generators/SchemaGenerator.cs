@@ -59,6 +59,30 @@ namespace SchemaGen.Generators
                 .WithTrackingName(TrackingNames.Schema);
 
             context.RegisterSourceOutput(schema.Select(static (assembly, _) => assembly.Diagnostics), Report);
+
+            // [SqlFunction] methods, bound to the functions of the templates.
+            var wrappers = context.SyntaxProvider
+                .ForAttributeWithMetadataName(
+                    KnownNames.SqlFunctionAttributeMetadataName,
+                    static (node, _) => node is MethodDeclarationSyntax,
+                    WrapperParser.Parse)
+                .Where(static wrapper => wrapper != null)
+                .Select(static (wrapper, _) => wrapper!)
+                .WithTrackingName(TrackingNames.Wrappers);
+
+            var bound = wrappers.Collect()
+                .Combine(schema.Select(static (assembly, _) => assembly.Spec))
+                .Combine(options)
+                .Select(static (input, _) => WrapperBinder.Bind(input.Left.Left, input.Left.Right?.Model,
+                    input.Left.Right?.EnumMappings.ToList() ?? new System.Collections.Generic.List<EnumMapping>(), input.Right.FunctionParameterPrefix))
+                .WithTrackingName(TrackingNames.BoundWrappers);
+
+            context.RegisterSourceOutput(bound.Select(static (output, _) => output.Diagnostics), Report);
+            context.RegisterSourceOutput(bound.Select(static (output, _) => output.Wrappers), static (output, wrappers) =>
+            {
+                if (!wrappers.IsEmpty)
+                    output.AddSource(WrapperEmitter.HintName, WrapperEmitter.Emit(wrappers));
+            });
             context.RegisterSourceOutput(schema.Select(static (assembly, _) => assembly.Spec).WithTrackingName(TrackingNames.SchemaSpec), static (output, spec) =>
             {
                 if (spec != null)

@@ -9,5 +9,6 @@ namespace SchemaGen.Generators.Parsing
         public const string NpgsqlTypes = "NpgsqlTypes";
 
         public const string TableAttributeMetadataName = DataAnnotationsSchema + ".TableAttribute";
+        public const string SqlFunctionAttributeMetadataName = SchemaGen + ".SqlFunctionAttribute";
     }
 }

@@ -17,7 +17,8 @@ namespace SchemaGen.Generators.Parsing
                 Namespace: NonEmpty(attribute?.Named("Namespace")),
                 DefaultSchema: NonEmpty(attribute?.Named("DefaultSchema")) ?? DefaultSchema,
                 SnakeCase: !(attribute?.Named("Naming") is int naming) || naming == 0,
-                IndexForeignKeys: !(attribute?.Named("IndexForeignKeys") is false));
+                IndexForeignKeys: !(attribute?.Named("IndexForeignKeys") is false),
+                FunctionParameterPrefix: attribute?.Named("FunctionParameterPrefix") is string prefix ? prefix.Trim() : "p_");
         }
 
         private static string? NonEmpty(object? value) => value is string text && text.Trim().Length > 0 ? text.Trim() : null;

@@ -30,7 +30,7 @@ namespace SchemaGen.Generators.Specs
     internal sealed record TableParseResult(TableSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);
 
     /// <summary>The assembly-wide options (from <c>[assembly: SchemaOptions]</c> and the project).</summary>
-    internal sealed record OptionsSpec(string ClassName, string? Namespace, string DefaultSchema, bool SnakeCase, bool IndexForeignKeys);
+    internal sealed record OptionsSpec(string ClassName, string? Namespace, string DefaultSchema, bool SnakeCase, bool IndexForeignKeys, string FunctionParameterPrefix = "p_");
 
     /// <summary>A generated constant holding one object's DDL.</summary>
     internal sealed record ObjectConstant(string ConstantName, string Summary, string Sql);

@@ -30,5 +30,11 @@ namespace SchemaGen
 
         /// <summary>Create an index on every foreign key's columns unless one already leads with them. Default: true.</summary>
         public bool IndexForeignKeys { get; set; } = true;
+
+        /// <summary>
+        /// The prefix of SQL function parameter names that C# parameter names leave out: <c>jobId</c> passes
+        /// <c>p_job_id</c>. Default: <c>p_</c>; an empty string means none.
+        /// </summary>
+        public string? FunctionParameterPrefix { get; set; }
     }
 }

@@ -1,0 +1,207 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using SchemaGen.Generators.Diagnostics;
+using SchemaGen.Generators.Specs;
+using SchemaGen.Model;
+
+namespace SchemaGen.Generators.Assembling
+{
+    /// <summary>A [SqlFunction] method matched to its function: the statement it runs, parameters in order.</summary>
+    internal sealed record BoundWrapper(WrapperSpec Spec, string Sql, string Function, EquatableArray<string> ValueParameters);
+
+    internal sealed record WrapperOutput(EquatableArray<BoundWrapper> Wrappers, EquatableArray<DiagnosticInfo> Diagnostics);
+
+    /// <summary>
+    /// Matches each <c>[SqlFunction]</c> method with its template: every C# parameter, snake_cased behind the
+    /// parameter prefix, must be a parameter of the function (SG0010, with the nearest name suggested), every
+    /// parameter without a default must be passed, and every result member must be a column whose type it can
+    /// hold (SG0011). A function no template defines is SG0012. Only methods that bind get an implementation.
+    /// </summary>
+    internal static class WrapperBinder
+    {
+        public static WrapperOutput Bind(ImmutableArray<WrapperSpec> wrappers, SchemaModel? model, IReadOnlyList<EnumMapping> enums, string prefix)
+        {
+            var bound = new List<BoundWrapper>();
+            var diagnostics = new List<DiagnosticInfo>();
+            var functions = model?.Functions.ToList() ?? new List<FunctionModel>();
+            foreach (var wrapper in wrappers.OrderBy(w => w.Namespace + "." + string.Join(".", w.ContainingTypes) + "." + w.MethodName, StringComparer.Ordinal))
+            {
+                diagnostics.AddRange(wrapper.Diagnostics);
+                if (!wrapper.Diagnostics.IsEmpty)
+                    continue;
+
+                var candidates = functions.Where(f => f.Name == wrapper.FunctionName && (wrapper.FunctionSchema == null || f.Schema == wrapper.FunctionSchema)).ToList();
+                if (candidates.Count == 0)
+                {
+                    var known = functions.Count == 0 ? "no SQL template defines any function" : "the templates define " + string.Join(", ", functions.Select(f => f.Name).Distinct());
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TemplateError, wrapper.AttributeLocation, wrapper.MethodName,
+                        $"it calls '{wrapper.FunctionName}', which no SQL template defines ({known}); add the function's CREATE FUNCTION to a .sql file among the AdditionalFiles"));
+                    continue;
+                }
+
+                // The overload that fits best decides what is reported.
+                var attempts = candidates.Select(f => (Function: f, Problems: Check(wrapper, f, enums, prefix))).OrderBy(a => a.Problems.Count).ToList();
+                var best = attempts[0];
+                if (best.Problems.Count > 0)
+                {
+                    diagnostics.AddRange(best.Problems);
+                    continue;
+                }
+
+                var values = wrapper.Parameters.Where(p => p.Role == ParameterRole.Value).ToList();
+                bound.Add(new BoundWrapper(wrapper, Statement(wrapper, best.Function, values, prefix), Display(best.Function), values.Select(p => p.Name).ToEquatableArray()));
+            }
+
+            return new WrapperOutput(bound.ToEquatableArray(), diagnostics.ToEquatableArray());
+        }
+
+        private static List<DiagnosticInfo> Check(WrapperSpec wrapper, FunctionModel function, IReadOnlyList<EnumMapping> enums, string prefix)
+        {
+            var problems = new List<DiagnosticInfo>();
+            var method = wrapper.MethodName;
+            var passed = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var parameter in wrapper.Parameters.Where(p => p.Role == ParameterRole.Value))
+            {
+                var target = Find(function, parameter.Name, prefix);
+                if (target == null)
+                {
+                    var nearest = Nearest(SqlNaming.ToSnakeCase(parameter.Name), function.Parameters.Where(p => !passed.Contains(p.Name)).Select(p => Strip(p.Name, prefix)));
+                    var hint = nearest == null ? $"its parameters are {List(function.Parameters.Select(p => p.Name))}" : $"did you mean '{CamelCase(nearest)}' ({prefix}{nearest})?";
+                    problems.Add(new DiagnosticInfo(DiagnosticDescriptors.ParameterMismatch, parameter.Location,
+                        new EquatableArray<string>(new[] { $"'{method}' passes '{parameter.Name}' as {prefix}{SqlNaming.ToSnakeCase(parameter.Name)}, which {Display(function)} does not have; {hint}" }),
+                        nearest == null ? null : CamelCase(nearest)));
+                    continue;
+                }
+
+                passed.Add(target.Name);
+                var mismatch = SqlTypeFit.Mismatch(target.Type, parameter.Kind, enums);
+                if (mismatch != null && !parameter.Kind.StartsWith("other:", StringComparison.Ordinal))
+                    problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParameterMismatch, parameter.Location,
+                        $"'{method}' passes '{parameter.Name}' ({KindName(parameter.Kind)}) as {target.Name}, which is {target.Type} in {Display(function)}; use {mismatch}"));
+            }
+
+            foreach (var missing in function.Parameters.Where(p => !p.HasDefault && !passed.Contains(p.Name)))
+                problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParameterMismatch, wrapper.MethodLocation,
+                    $"'{method}' does not pass {missing.Name}, which {Display(function)} requires; add a parameter '{CamelCase(Strip(missing.Name, prefix))}' ({missing.Type})"));
+
+            CheckResult(wrapper, function, enums, problems);
+            return problems;
+        }
+
+        private static void CheckResult(WrapperSpec wrapper, FunctionModel function, IReadOnlyList<EnumMapping> enums, List<DiagnosticInfo> problems)
+        {
+            if (wrapper.Shape == ResultShape.None)
+                return;
+
+            if (wrapper.ElementIsRecord)
+            {
+                if (function.Columns.IsEmpty)
+                {
+                    problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResultMismatch, wrapper.MethodLocation,
+                        $"'{wrapper.MethodName}' reads rows of {wrapper.ElementType}, but {Display(function)} returns {function.Returns}, not a table; return that value instead"));
+                    return;
+                }
+
+                foreach (var member in wrapper.Members)
+                {
+                    var column = function.Columns.FirstOrDefault(c => c.Name == SqlNaming.ToSnakeCase(member.Name));
+                    if (column == null)
+                    {
+                        problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResultMismatch, member.Location,
+                            $"'{member.Name}' of {wrapper.ElementType} reads column {SqlNaming.ToSnakeCase(member.Name)}, which {Display(function)} does not return; its columns are {List(function.Columns.Select(c => c.Name))}"));
+                        continue;
+                    }
+
+                    var mismatch = SqlTypeFit.Mismatch(column.Type, member.Kind, enums);
+                    if (mismatch != null)
+                        problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResultMismatch, member.Location,
+                            $"'{member.Name}' of {wrapper.ElementType} is {KindName(member.Kind)}, but column {column.Name} of {Display(function)} is {column.Type}; use {mismatch}"));
+                }
+
+                return;
+            }
+
+            // A single value: the function's result type, or its only column.
+            var type = function.Columns.Count == 1 ? function.Columns[0].Type : function.Columns.IsEmpty ? function.Returns : null;
+            if (type == null)
+            {
+                problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResultMismatch, wrapper.MethodLocation,
+                    $"'{wrapper.MethodName}' reads one value, but {Display(function)} returns {function.Columns.Count} columns; return a record with a property per column"));
+                return;
+            }
+
+            var valueMismatch = SqlTypeFit.Mismatch(type, wrapper.ElementKind, enums);
+            if (valueMismatch != null)
+                problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResultMismatch, wrapper.MethodLocation,
+                    $"'{wrapper.MethodName}' reads {KindName(wrapper.ElementKind)}, but {Display(function)} returns {type}; use {valueMismatch}"));
+        }
+
+        // SELECT columns FROM schema.fn(p_a => $1::type, …): named notation, so the order of C# parameters does not matter.
+        private static string Statement(WrapperSpec wrapper, FunctionModel function, List<WrapperParameter> values, string prefix)
+        {
+            var arguments = string.Join(", ", values.Select((p, i) =>
+            {
+                var target = Find(function, p.Name, prefix)!;
+                return $"{SqlSyntax.Identifier(target.Name)} => ${i + 1}::{target.Type}";
+            }));
+            var call = SqlSyntax.QualifiedName(function.Schema, function.Name) + "(" + arguments + ")";
+            if (wrapper.ElementIsRecord)
+                return "SELECT " + string.Join(", ", wrapper.Members.Select(m => SqlSyntax.Identifier(SqlNaming.ToSnakeCase(m.Name)))) + " FROM " + call;
+            return function.Columns.IsEmpty ? "SELECT " + call : "SELECT " + SqlSyntax.Identifier(function.Columns[0].Name) + " FROM " + call;
+        }
+
+        private static FunctionParameter? Find(FunctionModel function, string csharpName, string prefix)
+        {
+            var snake = SqlNaming.ToSnakeCase(csharpName);
+            return function.Parameters.FirstOrDefault(p => p.Name == prefix + snake) ?? function.Parameters.FirstOrDefault(p => p.Name == snake);
+        }
+
+        private static string Strip(string name, string prefix) =>
+            prefix.Length > 0 && name.StartsWith(prefix, StringComparison.Ordinal) ? name.Substring(prefix.Length) : name;
+
+        // The closest name by edit distance, if it is close enough to be a typo.
+        private static string? Nearest(string name, IEnumerable<string> candidates) =>
+            candidates.Select(c => (Name: c, Distance: Distance(name, c)))
+                .Where(c => c.Distance <= Math.Max(2, name.Length / 3))
+                .OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal)
+                .Select(c => c.Name).FirstOrDefault();
+
+        private static int Distance(string a, string b)
+        {
+            var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+            for (var i = 1; i <= a.Length; i++)
+            {
+                var current = new int[b.Length + 1];
+                current[0] = i;
+                for (var j = 1; j <= b.Length; j++)
+                    current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+                previous = current;
+            }
+
+            return previous[b.Length];
+        }
+
+        private static string CamelCase(string snake)
+        {
+            var parts = snake.Split(new[] { '_' }, StringSplitOptions.RemoveEmptyEntries);
+            return string.Concat(parts.Select((p, i) => i == 0 ? p : char.ToUpperInvariant(p[0]) + p.Substring(1)));
+        }
+
+        private static string KindName(string kind) =>
+            kind.StartsWith("enum:", StringComparison.Ordinal) ? kind.Substring("enum:global::".Length)
+            : kind.StartsWith("other:", StringComparison.Ordinal) ? kind.Substring("other:global::".Length)
+            : kind.StartsWith("array:", StringComparison.Ordinal) ? KindName(kind.Substring("array:".Length)) + "[]"
+            : kind == "json" ? "JSON" : kind;
+
+        private static string List(IEnumerable<string> names)
+        {
+            var all = names.ToList();
+            return all.Count == 0 ? "(none)" : string.Join(", ", all);
+        }
+
+        private static string Display(FunctionModel function) =>
+            SqlSyntax.QualifiedName(function.Schema, function.Name) + "(" + string.Join(", ", function.Parameters.Select(p => p.Name)) + ")";
+    }
+}
