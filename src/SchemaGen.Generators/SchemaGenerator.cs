@@ -77,7 +77,12 @@ namespace SchemaGen.Generators
                     input.Left.Right?.EnumMappings.ToList() ?? new System.Collections.Generic.List<EnumMapping>(), input.Right.FunctionParameterPrefix))
                 .WithTrackingName(TrackingNames.BoundWrappers);
 
-            context.RegisterSourceOutput(bound.Select(static (output, _) => output.Diagnostics), Report);
+            // Reported against the compilation, so that each lands in its source tree (and #pragma applies).
+            context.RegisterSourceOutput(bound.Select(static (output, _) => output.Diagnostics).Combine(context.CompilationProvider), static (output, input) =>
+            {
+                foreach (var diagnostic in input.Left)
+                    output.ReportDiagnostic(diagnostic.ToDiagnostic(input.Right));
+            });
             context.RegisterSourceOutput(bound.Select(static (output, _) => output.Wrappers), static (output, wrappers) =>
             {
                 if (!wrappers.IsEmpty)

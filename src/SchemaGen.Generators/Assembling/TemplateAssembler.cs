@@ -30,7 +30,7 @@ namespace SchemaGen.Generators.Assembling
                     if (seenFunctions.Add((function.Schema, function.Name, function.Signature.ToLowerInvariant())))
                         functions.Add(function);
                     else
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, template.Location.ToLocation(), "function",
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, template.Location, "function",
                             $"{function.Schema}.{function.Name}({function.Signature})", "an earlier template", System.IO.Path.GetFileName(file.Path)));
                 }
 
@@ -43,7 +43,7 @@ namespace SchemaGen.Generators.Assembling
                     if (seenTriggers.Add((schema, template.Table, template.Name)))
                         triggers.Add(new TriggerModel(schema, template.Table, template.Name, functionSchema, template.Function, definition));
                     else
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, template.Location.ToLocation(), "trigger",
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, template.Location, "trigger",
                             $"{template.Name} on {schema}.{template.Table}", "an earlier template", System.IO.Path.GetFileName(file.Path)));
                 }
             }

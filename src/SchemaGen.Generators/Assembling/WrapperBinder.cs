@@ -69,9 +69,9 @@ namespace SchemaGen.Generators.Assembling
                 {
                     var nearest = Nearest(SqlNaming.ToSnakeCase(parameter.Name), function.Parameters.Where(p => !passed.Contains(p.Name)).Select(p => Strip(p.Name, prefix)));
                     var hint = nearest == null ? $"its parameters are {List(function.Parameters.Select(p => p.Name))}" : $"did you mean '{CamelCase(nearest)}' ({prefix}{nearest})?";
-                    problems.Add(new DiagnosticInfo(DiagnosticDescriptors.ParameterMismatch, parameter.Location,
-                        new EquatableArray<string>(new[] { $"'{method}' passes '{parameter.Name}' as {prefix}{SqlNaming.ToSnakeCase(parameter.Name)}, which {Display(function)} does not have; {hint}" }),
-                        nearest == null ? null : CamelCase(nearest)));
+                    problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParameterMismatch, parameter.Location,
+                        $"'{method}' passes '{parameter.Name}' as {prefix}{SqlNaming.ToSnakeCase(parameter.Name)}, which {Display(function)} does not have; {hint}")
+                        with { Suggested = nearest == null ? null : CamelCase(nearest) });
                     continue;
                 }
 

@@ -41,7 +41,7 @@ namespace SchemaGen.Generators.Parsing
 
             var (shape, element, elementNullable) = Shape(method.ReturnType);
             if (shape == null)
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResultMismatch, methodLocation,
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResultMismatch, LocationInfo.From(methodLocation),
                     $"'{display}' returns {method.ReturnType.ToDisplayString()}; a [SqlFunction] method returns Task, Task<T>, Task<T?>, Task<IReadOnlyList<T>>, Task<List<T>> or IAsyncEnumerable<T>"));
 
             var elementKind = element == null ? "" : Kind(element);
@@ -72,15 +72,15 @@ namespace SchemaGen.Generators.Parsing
                 functionName,
                 attribute.Named("Schema") as string,
                 needsEnumeratorCancellation,
-                attributeLocation,
-                methodLocation,
+                LocationInfo.From(attributeLocation),
+                LocationInfo.From(methodLocation),
                 diagnostics.ToEquatableArray());
         }
 
         private static WrapperParameter Parameter(IParameterSymbol p, bool isThis)
         {
             var declaration = (isThis ? "this " : "") + p.Type.ToDisplayString(TypeFormat) + " " + Escape(p.Name);
-            return new WrapperParameter(p.Name, declaration, Role(p.Type), Kind(p.Type), p.Locations.FirstOrDefault());
+            return new WrapperParameter(p.Name, declaration, Role(p.Type), Kind(p.Type), LocationInfo.From(p.Locations.FirstOrDefault()));
         }
 
         private static ParameterRole Role(ITypeSymbol type) => type.FullMetadataName() switch
@@ -125,7 +125,7 @@ namespace SchemaGen.Generators.Parsing
         }
 
         private static ResultMember Member(IPropertySymbol property, ITypeSymbol type) =>
-            new ResultMember(property.Name, ReadType(type), Kind(type), IsNullable(type), property.Locations.FirstOrDefault());
+            new ResultMember(property.Name, ReadType(type), Kind(type), IsNullable(type), LocationInfo.From(property.Locations.FirstOrDefault()));
 
         // int? stays int? (GetFieldValue<int?> reads NULL as null); string? becomes string (null is its default).
         private static string ReadType(ITypeSymbol type) =>
@@ -205,6 +205,6 @@ namespace SchemaGen.Generators.Parsing
         private static string Escape(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
         private static DiagnosticInfo Mismatch(Location? location, string message) =>
-            DiagnosticInfo.Create(DiagnosticDescriptors.ParameterMismatch, location, message);
+            DiagnosticInfo.Create(DiagnosticDescriptors.ParameterMismatch, LocationInfo.From(location), message);
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.CodeAnalysis;
 using SchemaGen.Model;
 
 namespace SchemaGen.Generators.Specs
@@ -25,16 +24,15 @@ namespace SchemaGen.Generators.Specs
     internal enum ParameterRole { Connection, Cancellation, Value }
 
     /// <summary>A parameter of the partial method; <paramref name="Kind"/> is what <see cref="Assembling.SqlTypeFit"/> compares.</summary>
-    internal sealed record WrapperParameter(string Name, string Declaration, ParameterRole Role, string Kind, Location? Location);
+    internal sealed record WrapperParameter(string Name, string Declaration, ParameterRole Role, string Kind, LocationInfo? Location);
 
     /// <summary>A property (or constructor parameter) of the result type, filled from the column of the same snake_case name.</summary>
     /// <param name="ReadType">The type to read the column as: <c>int?</c> for a nullable value type, <c>string</c> for <c>string?</c>.</param>
-    internal sealed record ResultMember(string Name, string ReadType, string Kind, bool IsNullable, Location? Location);
+    internal sealed record ResultMember(string Name, string ReadType, string Kind, bool IsNullable, LocationInfo? Location);
 
     /// <summary>
     /// A <c>[SqlFunction]</c> partial method, everything the binder and emitter need and no Roslyn symbols.
-    /// Locations are kept as source locations (like <see cref="DiagnosticInfo"/>'s), so that the diagnostics the
-    /// binder reports later are in the source tree and <c>#pragma warning disable</c> applies to them.
+    /// Locations are plain values; the binder's diagnostics are put back in the source tree when reported.
     /// </summary>
     internal sealed record WrapperSpec(
         string? Namespace,
@@ -54,7 +52,7 @@ namespace SchemaGen.Generators.Specs
         string FunctionName,
         string? FunctionSchema,
         bool NeedsEnumeratorCancellation,
-        Location? AttributeLocation,
-        Location? MethodLocation,
+        LocationInfo? AttributeLocation,
+        LocationInfo? MethodLocation,
         EquatableArray<DiagnosticInfo> Diagnostics);
 }

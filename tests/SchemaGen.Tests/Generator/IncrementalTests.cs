@@ -44,6 +44,43 @@ public class IncrementalTests
     }
 
     [Fact]
+    public void TemplatesAndWrappersAreCachedAndHoldNoRoslynObjects()
+    {
+        const string wrappers = """
+            namespace TestModels;
+            public sealed record AdvanceResult(bool Advanced, int NewStage, bool IsFinal);
+            public static partial class Calls
+            {
+                [SqlFunction("advance_job_stage")]
+                public static partial Task<AdvanceResult?> AdvanceAsync(this NpgsqlConnection connection, string jobId, int currentStage);
+
+                [SqlFunction("count_jobs")]
+                public static partial Task<long> CountAsync(this NpgsqlConnection connection, string status);
+            }
+            """;
+        var compilation = GeneratorHarness.Compile(Templates.WrapperModels.Usings + Templates.WrapperModels.Model, Templates.WrapperModels.Usings + wrappers, Helper);
+        var templates = Templates.WrapperModels.TemplateFiles.Select(t => (AdditionalText)new GeneratorHarness.Template(t.Item1, t.Item2));
+        var driver = GeneratorHarness.CreateDriver(trackSteps: true, additionalTexts: templates).RunGenerators(compilation);
+        var first = driver.GetRunResult().Results.Single();
+        var helper = compilation.SyntaxTrees.Last();
+        var second = driver.RunGenerators(compilation.ReplaceSyntaxTree(helper, CSharpSyntaxTree.ParseText(Helper.Replace("x * 2", "x + x"), GeneratorHarness.ParseOptions, helper.FilePath)))
+            .GetRunResult().Results.Single();
+
+        Assert.Equal(2, first.GeneratedSources.Length);
+        foreach (var step in new[] { "Templates", "Wrappers", "BoundWrappers" })
+        {
+            var outputs = second.TrackedSteps[step].SelectMany(s => s.Outputs).ToList();
+            Assert.NotEmpty(outputs);
+            Assert.All(outputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {o.Reason}"));
+            foreach (var output in outputs)
+                AssertNoRoslynTypes(output.Value, step, new HashSet<object>(ReferenceEqualityComparer.Instance));
+        }
+
+        Assert.All(second.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), o =>
+            Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
+    }
+
+    [Fact]
     public void AModelEditChangesTheOutput()
     {
         var sources = FeatureModels.Sample();
