@@ -147,7 +147,7 @@ public class DeployOptionsTests
     [Fact]
     public async Task The_same_model_deploys_into_two_schemas_of_one_database()
     {
-        var schema = GeneratorHarness.Run(FeatureModels.Sample()).Load();
+        var schema = GeneratorHarness.Run(FeatureModels.Sample(), FeatureModels.SampleTemplates()).Load();
         var database = Postgres.Instance.CreateDatabase();
         await using var connection = new NpgsqlConnection(database);
 
@@ -167,6 +167,12 @@ public class DeployOptionsTests
         }
 
         Assert.Equal(0L, await connection.ScalarAsync<long>("SELECT count(*) FROM pg_namespace WHERE nspname = 'app'"));
+
+        // The templates moved too, bodies included: tenant_b's trigger and functions use tenant_b's tables.
+        Assert.Equal(2L, await connection.ScalarAsync<long>("SELECT count(*) FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal AND c.relnamespace = 'tenant_b'::regnamespace"));
+        Assert.Equal(0L, await connection.ScalarAsync<long>("SELECT count(*) FROM pg_proc WHERE pronamespace IN ('tenant_a'::regnamespace, 'tenant_b'::regnamespace) AND prosrc LIKE '%app.%'"));
+        await connection.ExecuteAsync("INSERT INTO tenant_b.jobs (job_id, job_type) VALUES (repeat('b', 64), 'resize')");
+        Assert.Equal("queued 0", await connection.ScalarAsync<string>("SELECT job_status || ' ' || total_tasks FROM tenant_b.check_job_completion(repeat('b', 64))"));
     }
 
     [Fact]

@@ -17,11 +17,11 @@ public class RoundTripTests
     public Task Feature(string name) => Check(FeatureModels.All[name]);
 
     [Fact]
-    public Task JobPipelineSample() => Check(FeatureModels.Sample());
+    public Task JobPipelineSample() => Check(FeatureModels.Sample(), FeatureModels.SampleTemplates());
 
-    private static async Task Check(string[] sources)
+    private static async Task Check(string[] sources, (string, string)[]? templates = null)
     {
-        var schema = GeneratorHarness.Run(sources).Load();
+        var schema = GeneratorHarness.Run(sources, templates ?? []).Load();
         await using var connection = await Postgres.NewDatabaseAsync();
 
         var first = await SchemaDeployer.DeployAsync(schema.Target, connection);

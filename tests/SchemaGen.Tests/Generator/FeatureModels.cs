@@ -380,5 +380,12 @@ public static class FeatureModels
             .Select(File.ReadAllText)
             .ToArray();
 
+    /// <summary>The JobPipeline sample's SQL templates (path, text), in file order.</summary>
+    public static (string Path, string Text)[] SampleTemplates() =>
+        Directory.GetFiles(Path.Combine(System.AppContext.BaseDirectory, "SampleSql"), "*.sql")
+            .OrderBy(f => f, System.StringComparer.Ordinal)
+            .Select(f => ("/JobPipeline/Sql/" + Path.GetFileName(f), File.ReadAllText(f)))
+            .ToArray();
+
     public static IEnumerable<object[]> Names() => All.Keys.Select(k => new object[] { k });
 }

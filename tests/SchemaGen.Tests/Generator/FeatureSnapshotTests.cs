@@ -17,11 +17,11 @@ public class FeatureSnapshotTests
     public Task Feature(string name) => Check(name, FeatureModels.All[name]);
 
     [Fact]
-    public Task JobPipelineSample() => Check("JobPipeline", FeatureModels.Sample());
+    public Task JobPipelineSample() => Check("JobPipeline", FeatureModels.Sample(), FeatureModels.SampleTemplates());
 
-    private static async Task Check(string name, string[] sources)
+    private static async Task Check(string name, string[] sources, (string, string)[]? templates = null)
     {
-        var result = GeneratorHarness.Run(sources);
+        var result = GeneratorHarness.Run(sources, templates ?? []);
         Assert.Empty(result.AllDiagnostics);
         Golden.Verify(name + ".g.cs", result.GeneratedSource!);
 

@@ -10,10 +10,10 @@ namespace TestModels
     public static partial class Schema
     {
         /// <summary>The create script for an empty database: schemas, enum types, tables, constraints, indexes and comments.</summary>
-        public const string Sql = Ddl.Schemas + Ddl.JobStatus + Ddl.TaskStatus + Ddl.JobRecord + Ddl.TaskRecord;
+        public const string Sql = Ddl.Schemas + Ddl.JobStatus + Ddl.TaskStatus + Ddl.JobRecord + Ddl.TaskRecord + Ddl.SetUpdatedAt + Ddl.CompleteTaskAndCheckStage + Ddl.AdvanceJobStage + Ddl.CheckJobCompletion + Ddl.JobsSetUpdatedAtTrigger + Ddl.TasksSetUpdatedAtTrigger;
 
         /// <summary>The SHA-256 of <see cref="Sql"/>: changes exactly when the model does.</summary>
-        public const string ModelHash = "1b04aa43538d0f262d4a540b93f4ff527a327f358a85fdb01248774e73276abb";
+        public const string ModelHash = "eaa217faa7ad06aab5f7ff96fee9311ce2623c785f3fa2f9f3905742388eb5d5";
 
         /// <summary>The model as records, the same shape the deployer reads from the database catalog.</summary>
         public static M.SchemaModel Model { get; } = CreateModel();
@@ -141,6 +141,121 @@ COMMENT ON COLUMN app.tasks.heartbeat IS 'When a worker last reported progress o
 
 ";
 
+            /// <summary>CREATE OR REPLACE FUNCTION app.set_updated_at (from a SQL template).</summary>
+            public const string SetUpdatedAt = @"CREATE OR REPLACE FUNCTION app.set_updated_at() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.updated_at := now();
+    RETURN NEW;
+END
+$$;
+
+";
+
+            /// <summary>CREATE OR REPLACE FUNCTION app.complete_task_and_check_stage (from a SQL template).</summary>
+            public const string CompleteTaskAndCheckStage = @"CREATE OR REPLACE FUNCTION app.complete_task_and_check_stage(p_task_id text, p_result_data jsonb DEFAULT NULL)
+RETURNS TABLE(task_updated boolean, stage_complete boolean, job_id text, stage integer, remaining_tasks bigint)
+LANGUAGE plpgsql AS $$
+DECLARE
+    v_job_id text;
+    v_stage integer;
+    v_remaining bigint;
+BEGIN
+    SELECT t.parent_job_id, t.stage INTO v_job_id, v_stage FROM app.tasks t WHERE t.task_id = p_task_id;
+    IF NOT FOUND THEN
+        RETURN;
+    END IF;
+    PERFORM 1 FROM app.jobs j WHERE j.job_id = v_job_id FOR UPDATE;
+
+    UPDATE app.tasks t
+    SET status = 'completed', result_data = coalesce(p_result_data, t.result_data)
+    WHERE t.task_id = p_task_id AND t.status IN ('queued', 'processing');
+    task_updated := FOUND;
+
+    SELECT count(*) INTO v_remaining FROM app.tasks t
+    WHERE t.parent_job_id = v_job_id AND t.stage = v_stage AND t.status IN ('queued', 'processing');
+
+    RETURN QUERY SELECT task_updated, v_remaining = 0, v_job_id, v_stage, v_remaining;
+END
+$$;
+
+";
+
+            /// <summary>CREATE OR REPLACE FUNCTION app.advance_job_stage (from a SQL template).</summary>
+            public const string AdvanceJobStage = @"CREATE OR REPLACE FUNCTION app.advance_job_stage(p_job_id text, p_current_stage integer, p_stage_results jsonb DEFAULT NULL)
+RETURNS TABLE(advanced boolean, new_stage integer, is_final boolean)
+LANGUAGE plpgsql AS $$
+DECLARE
+    v_stage integer;
+    v_total integer;
+    v_results jsonb;
+BEGIN
+    SELECT j.stage, j.total_stages INTO v_stage, v_total FROM app.jobs j WHERE j.job_id = p_job_id FOR UPDATE;
+    IF NOT FOUND OR v_stage <> p_current_stage THEN
+        RETURN QUERY SELECT false, v_stage, coalesce(v_stage >= v_total, false);
+        RETURN;
+    END IF;
+
+    v_results := coalesce(p_stage_results,
+        (SELECT coalesce(jsonb_agg(t.result_data ORDER BY t.task_index), '[]') FROM app.tasks t WHERE t.parent_job_id = p_job_id AND t.stage = v_stage));
+    UPDATE app.jobs j
+    SET stage_results = j.stage_results || jsonb_build_object(v_stage::text, v_results),
+        stage = least(v_stage + 1, v_total),
+        status = 'processing'
+    WHERE j.job_id = p_job_id;
+
+    RETURN QUERY SELECT v_stage < v_total, least(v_stage + 1, v_total), v_stage >= v_total;
+END
+$$;
+
+";
+
+            /// <summary>CREATE OR REPLACE FUNCTION app.check_job_completion (from a SQL template).</summary>
+            public const string CheckJobCompletion = @"CREATE OR REPLACE FUNCTION app.check_job_completion(p_job_id text)
+RETURNS TABLE(job_status app.job_status, completed_tasks bigint, failed_tasks bigint, total_tasks bigint)
+LANGUAGE plpgsql AS $$
+DECLARE
+    v_job app.jobs%ROWTYPE;
+    v_completed bigint;
+    v_failed bigint;
+    v_total bigint;
+BEGIN
+    SELECT * INTO v_job FROM app.jobs j WHERE j.job_id = p_job_id FOR UPDATE;
+    IF NOT FOUND THEN
+        RETURN;
+    END IF;
+
+    SELECT count(*) FILTER (WHERE t.status = 'completed'), count(*) FILTER (WHERE t.status = 'failed'), count(*)
+    INTO v_completed, v_failed, v_total
+    FROM app.tasks t WHERE t.parent_job_id = p_job_id;
+
+    IF v_job.stage = v_job.total_stages AND v_job.status = 'processing'
+       AND NOT EXISTS (SELECT 1 FROM app.tasks t WHERE t.parent_job_id = p_job_id AND t.status IN ('queued', 'processing')) THEN
+        UPDATE app.jobs j
+        SET status = CASE WHEN v_failed > 0 THEN 'completed_with_errors'::app.job_status ELSE 'completed'::app.job_status END,
+            result_data = j.stage_results
+        WHERE j.job_id = p_job_id
+        RETURNING j.status INTO v_job.status;
+    END IF;
+
+    RETURN QUERY SELECT v_job.status, v_completed, v_failed, v_total;
+END
+$$;
+
+";
+
+            /// <summary>CREATE OR REPLACE TRIGGER jobs_set_updated_at ON app.jobs (from a SQL template).</summary>
+            public const string JobsSetUpdatedAtTrigger = @"CREATE OR REPLACE TRIGGER jobs_set_updated_at BEFORE UPDATE ON app.jobs
+    FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+";
+
+            /// <summary>CREATE OR REPLACE TRIGGER tasks_set_updated_at ON app.tasks (from a SQL template).</summary>
+            public const string TasksSetUpdatedAtTrigger = @"CREATE OR REPLACE TRIGGER tasks_set_updated_at BEFORE UPDATE ON app.tasks
+    FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
+
+";
+
         }
 
         private static M.SchemaModel CreateModel() => new M.SchemaModel(
@@ -216,7 +331,21 @@ COMMENT ON COLUMN app.tasks.heartbeat IS 'When a worker last reported progress o
                 new M.IndexModel("ix_tasks_task_type", M.EquatableArray.Create<string>("task_type"), false, "btree", null, M.EquatableArray.Create<string>()), 
                 new M.IndexModel("ix_tasks_updated_at", M.EquatableArray.Create<string>("updated_at"), false, "btree", null, M.EquatableArray.Create<string>())),
             "One task of a job's stage.", null)),
-            M.EquatableArray.Create<M.FunctionModel>(),
-            M.EquatableArray.Create<M.TriggerModel>());
+            M.EquatableArray.Create<M.FunctionModel>(
+        new M.FunctionModel("app", "set_updated_at", "", "trigger", "() RETURNS trigger\nLANGUAGE plpgsql AS $$\nBEGIN\n    NEW.updated_at := now();\n    RETURN NEW;\nEND\n$$",
+            M.EquatableArray.Create<M.FunctionParameter>(),
+            M.EquatableArray.Create<M.FunctionParameter>()), 
+        new M.FunctionModel("app", "complete_task_and_check_stage", "text, jsonb", "TABLE(task_updated boolean, stage_complete boolean, job_id text, stage integer, remaining_tasks bigint)", "(p_task_id text, p_result_data jsonb DEFAULT NULL)\nRETURNS TABLE(task_updated boolean, stage_complete boolean, job_id text, stage integer, remaining_tasks bigint)\nLANGUAGE plpgsql AS $$\nDECLARE\n    v_job_id text;\n    v_stage integer;\n    v_remaining bigint;\nBEGIN\n    SELECT t.parent_job_id, t.stage INTO v_job_id, v_stage FROM app.tasks t WHERE t.task_id = p_task_id;\n    IF NOT FOUND THEN\n        RETURN;\n    END IF;\n    PERFORM 1 FROM app.jobs j WHERE j.job_id = v_job_id FOR UPDATE;\n\n    UPDATE app.tasks t\n    SET status = 'completed', result_data = coalesce(p_result_data, t.result_data)\n    WHERE t.task_id = p_task_id AND t.status IN ('queued', 'processing');\n    task_updated := FOUND;\n\n    SELECT count(*) INTO v_remaining FROM app.tasks t\n    WHERE t.parent_job_id = v_job_id AND t.stage = v_stage AND t.status IN ('queued', 'processing');\n\n    RETURN QUERY SELECT task_updated, v_remaining = 0, v_job_id, v_stage, v_remaining;\nEND\n$$",
+            M.EquatableArray.Create<M.FunctionParameter>(new M.FunctionParameter("p_task_id", "text", false), new M.FunctionParameter("p_result_data", "jsonb", true)),
+            M.EquatableArray.Create<M.FunctionParameter>(new M.FunctionParameter("task_updated", "boolean", false), new M.FunctionParameter("stage_complete", "boolean", false), new M.FunctionParameter("job_id", "text", false), new M.FunctionParameter("stage", "integer", false), new M.FunctionParameter("remaining_tasks", "bigint", false))), 
+        new M.FunctionModel("app", "advance_job_stage", "text, integer, jsonb", "TABLE(advanced boolean, new_stage integer, is_final boolean)", "(p_job_id text, p_current_stage integer, p_stage_results jsonb DEFAULT NULL)\nRETURNS TABLE(advanced boolean, new_stage integer, is_final boolean)\nLANGUAGE plpgsql AS $$\nDECLARE\n    v_stage integer;\n    v_total integer;\n    v_results jsonb;\nBEGIN\n    SELECT j.stage, j.total_stages INTO v_stage, v_total FROM app.jobs j WHERE j.job_id = p_job_id FOR UPDATE;\n    IF NOT FOUND OR v_stage <> p_current_stage THEN\n        RETURN QUERY SELECT false, v_stage, coalesce(v_stage >= v_total, false);\n        RETURN;\n    END IF;\n\n    v_results := coalesce(p_stage_results,\n        (SELECT coalesce(jsonb_agg(t.result_data ORDER BY t.task_index), '[]') FROM app.tasks t WHERE t.parent_job_id = p_job_id AND t.stage = v_stage));\n    UPDATE app.jobs j\n    SET stage_results = j.stage_results || jsonb_build_object(v_stage::text, v_results),\n        stage = least(v_stage + 1, v_total),\n        status = 'processing'\n    WHERE j.job_id = p_job_id;\n\n    RETURN QUERY SELECT v_stage < v_total, least(v_stage + 1, v_total), v_stage >= v_total;\nEND\n$$",
+            M.EquatableArray.Create<M.FunctionParameter>(new M.FunctionParameter("p_job_id", "text", false), new M.FunctionParameter("p_current_stage", "integer", false), new M.FunctionParameter("p_stage_results", "jsonb", true)),
+            M.EquatableArray.Create<M.FunctionParameter>(new M.FunctionParameter("advanced", "boolean", false), new M.FunctionParameter("new_stage", "integer", false), new M.FunctionParameter("is_final", "boolean", false))), 
+        new M.FunctionModel("app", "check_job_completion", "text", "TABLE(job_status app.job_status, completed_tasks bigint, failed_tasks bigint, total_tasks bigint)", "(p_job_id text)\nRETURNS TABLE(job_status app.job_status, completed_tasks bigint, failed_tasks bigint, total_tasks bigint)\nLANGUAGE plpgsql AS $$\nDECLARE\n    v_job app.jobs%ROWTYPE;\n    v_completed bigint;\n    v_failed bigint;\n    v_total bigint;\nBEGIN\n    SELECT * INTO v_job FROM app.jobs j WHERE j.job_id = p_job_id FOR UPDATE;\n    IF NOT FOUND THEN\n        RETURN;\n    END IF;\n\n    SELECT count(*) FILTER (WHERE t.status = 'completed'), count(*) FILTER (WHERE t.status = 'failed'), count(*)\n    INTO v_completed, v_failed, v_total\n    FROM app.tasks t WHERE t.parent_job_id = p_job_id;\n\n    IF v_job.stage = v_job.total_stages AND v_job.status = 'processing'\n       AND NOT EXISTS (SELECT 1 FROM app.tasks t WHERE t.parent_job_id = p_job_id AND t.status IN ('queued', 'processing')) THEN\n        UPDATE app.jobs j\n        SET status = CASE WHEN v_failed > 0 THEN 'completed_with_errors'::app.job_status ELSE 'completed'::app.job_status END,\n            result_data = j.stage_results\n        WHERE j.job_id = p_job_id\n        RETURNING j.status INTO v_job.status;\n    END IF;\n\n    RETURN QUERY SELECT v_job.status, v_completed, v_failed, v_total;\nEND\n$$",
+            M.EquatableArray.Create<M.FunctionParameter>(new M.FunctionParameter("p_job_id", "text", false)),
+            M.EquatableArray.Create<M.FunctionParameter>(new M.FunctionParameter("job_status", "app.job_status", false), new M.FunctionParameter("completed_tasks", "bigint", false), new M.FunctionParameter("failed_tasks", "bigint", false), new M.FunctionParameter("total_tasks", "bigint", false)))),
+            M.EquatableArray.Create<M.TriggerModel>(
+        new M.TriggerModel("app", "jobs", "jobs_set_updated_at", "app", "set_updated_at", "BEFORE UPDATE ON app.jobs\n    FOR EACH ROW EXECUTE FUNCTION app.set_updated_at()"), 
+        new M.TriggerModel("app", "tasks", "tasks_set_updated_at", "app", "set_updated_at", "BEFORE UPDATE ON app.tasks\n    FOR EACH ROW EXECUTE FUNCTION app.set_updated_at()")));
     }
 }
