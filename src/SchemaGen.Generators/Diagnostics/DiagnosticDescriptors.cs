@@ -32,6 +32,11 @@ namespace SchemaGen.Generators.Diagnostics
             "[{0}] on '{1}.{2}' cannot be enforced by PostgreSQL: {3}",
             DiagnosticSeverity.Error);
 
+        public static readonly DiagnosticDescriptor IncompatibleRegex = Create(
+            "SG0006", "Regular expression PostgreSQL cannot run",
+            "[RegularExpression] on '{0}.{1}' uses {2}: {3}",
+            DiagnosticSeverity.Error);
+
         public static readonly DiagnosticDescriptor InvalidReference = Create(
             "SG0007", "Invalid reference",
             "'{0}.{1}' references '{2}', but {3}",
