@@ -53,8 +53,14 @@ namespace SchemaGen.Generators.Diagnostics
             DiagnosticSeverity.Warning);
 
         public static readonly DiagnosticDescriptor UnknownProperty = Create(
-            "SG0013", "Attribute names an unknown property",
+            "SG0013", "Attribute names an unknown property or column",
             "[{0}] on '{1}' names '{2}', which is not a mapped property of '{1}'",
+            DiagnosticSeverity.Error);
+
+        /// <summary>SG0013 for the SQL of a class-level [Check]: the same rule, worded for a column.</summary>
+        public static readonly DiagnosticDescriptor UnknownColumn = Create(
+            "SG0013", "Attribute names an unknown property or column",
+            "[Check] on '{0}' refers to '{1}', which is not a column of table '{2}'{3}",
             DiagnosticSeverity.Error);
 
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
