@@ -2,10 +2,16 @@ using Microsoft.CodeAnalysis;
 
 namespace SchemaGen.Generators.Diagnostics
 {
-    /// <summary>Every diagnostic SchemaGen reports. IDs are stable; each has docs/diagnostics/SGxxxx.md.</summary>
+    /// <summary>
+    /// Every diagnostic SchemaGen reports. IDs are stable; each has docs/diagnostics/SGxxxx.md, which its help
+    /// link opens, and a row in AnalyzerReleases.*.md.
+    /// </summary>
     internal static class DiagnosticDescriptors
     {
         private const string Category = "SchemaGen";
+
+        /// <summary>Where the diagnostics' pages are published: the help link of SGxxxx is this + "SGxxxx.md".</summary>
+        public const string HelpLinkBase = "https://github.com/schemagen/schemagen/blob/main/docs/diagnostics/";
 
         public static readonly DiagnosticDescriptor UnmappableType = Create(
             "SG0001", "Property type cannot be mapped to a PostgreSQL type",
@@ -64,6 +70,6 @@ namespace SchemaGen.Generators.Diagnostics
             DiagnosticSeverity.Error);
 
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
-            new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true);
+            new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
     }
 }
