@@ -2,10 +2,16 @@ using Microsoft.CodeAnalysis;
 
 namespace SchemaGen.Generators.Diagnostics
 {
-    /// <summary>Every diagnostic SchemaGen reports. IDs are stable; each has docs/diagnostics/SGxxxx.md.</summary>
+    /// <summary>
+    /// Every diagnostic SchemaGen reports. IDs are stable; each has docs/diagnostics/SGxxxx.md, which its help
+    /// link opens, and a row in AnalyzerReleases.*.md.
+    /// </summary>
     internal static class DiagnosticDescriptors
     {
         private const string Category = "SchemaGen";
+
+        /// <summary>Where the diagnostics' pages are published: the help link of SGxxxx is this + "SGxxxx.md".</summary>
+        public const string HelpLinkBase = "https://github.com/schemagen/schemagen/blob/main/docs/diagnostics/";
 
         public static readonly DiagnosticDescriptor UnmappableType = Create(
             "SG0001", "Property type cannot be mapped to a PostgreSQL type",
@@ -30,6 +36,11 @@ namespace SchemaGen.Generators.Diagnostics
         public static readonly DiagnosticDescriptor IncompatibleAttribute = Create(
             "SG0005", "Attribute cannot apply to the property's type",
             "[{0}] on '{1}.{2}' cannot be enforced by PostgreSQL: {3}",
+            DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor IncompatibleRegex = Create(
+            "SG0006", "Regular expression PostgreSQL cannot run",
+            "[RegularExpression] on '{0}.{1}' uses {2}: {3}",
             DiagnosticSeverity.Error);
 
         public static readonly DiagnosticDescriptor InvalidReference = Create(
@@ -63,11 +74,17 @@ namespace SchemaGen.Generators.Diagnostics
             DiagnosticSeverity.Error);
 
         public static readonly DiagnosticDescriptor UnknownProperty = Create(
-            "SG0013", "Attribute names an unknown property",
+            "SG0013", "Attribute names an unknown property or column",
             "[{0}] on '{1}' names '{2}', which is not a mapped property of '{1}'",
             DiagnosticSeverity.Error);
 
+        /// <summary>SG0013 for the SQL of a class-level [Check]: the same rule, worded for a column.</summary>
+        public static readonly DiagnosticDescriptor UnknownColumn = Create(
+            "SG0013", "Attribute names an unknown property or column",
+            "[Check] on '{0}' refers to '{1}', which is not a column of table '{2}'{3}",
+            DiagnosticSeverity.Error);
+
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
-            new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true);
+            new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
     }
 }

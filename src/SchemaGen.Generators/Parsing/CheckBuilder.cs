@@ -154,12 +154,22 @@ namespace SchemaGen.Generators.Parsing
             if (!(attribute.Argument(0) is string pattern))
                 return rules;
 
+            // What PostgreSQL would refuse or read differently is SG0006, and the CHECK is left out until it is fixed.
+            var incompatibilities = RegexCompatibility.Find(pattern);
+            if (incompatibilities.Count > 0)
+            {
+                var location = attribute.GetArgumentLocation(0, source.Property);
+                foreach (var incompatibility in incompatibilities)
+                    _context.Report(DiagnosticDescriptors.IncompatibleRegex, location, source.TableClrName, source.Property.Name, incompatibility.Construct, incompatibility.Advice);
+                return rules;
+            }
+
             // [RegularExpression] must match the whole string and lets the empty string through.
             var options = "";
-            if (pattern.StartsWith("(?i)", StringComparison.Ordinal))
+            if (pattern.StartsWith(RegexCompatibility.LeadingCaseInsensitive, StringComparison.Ordinal))
             {
-                options = "(?i)";
-                pattern = pattern.Substring(4);
+                options = RegexCompatibility.LeadingCaseInsensitive;
+                pattern = pattern.Substring(options.Length);
             }
 
             Add(rules, source, "regex", column + " = '' OR " + column + " ~ " + SqlSyntax.Literal(options + "^(?:" + pattern + ")$"));

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace SchemaGen.Generators.Parsing
 {
@@ -63,6 +64,26 @@ namespace SchemaGen.Generators.Parsing
         /// <summary>The location of the attribute as written in source, falling back to the symbol's.</summary>
         public static Location? GetLocation(this AttributeData attribute, ISymbol fallback) =>
             attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? fallback.Locations.FirstOrDefault();
+
+        /// <summary>
+        /// The location of the attribute's constructor argument at <paramref name="index"/> as written in source (the
+        /// string literal, or the constant naming it), falling back to the attribute's.
+        /// </summary>
+        public static Location? GetArgumentLocation(this AttributeData attribute, int index, ISymbol fallback)
+        {
+            var parameter = attribute.AttributeConstructor?.Parameters.ElementAtOrDefault(index)?.Name;
+            if (attribute.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax { ArgumentList: { } list })
+            {
+                // Constructor arguments come before named ones (Name = …); a name: moves an argument anywhere.
+                var arguments = list.Arguments.Where(a => a.NameEquals == null).ToList();
+                var argument = arguments.FirstOrDefault(a => a.NameColon != null && a.NameColon.Name.Identifier.ValueText == parameter)
+                    ?? (index < arguments.Count && arguments[index].NameColon == null ? arguments[index] : null);
+                if (argument != null)
+                    return argument.Expression.GetLocation();
+            }
+
+            return attribute.GetLocation(fallback);
+        }
 
         /// <summary><c>System.Collections.Generic.List`1</c> for any constructed List&lt;T&gt;.</summary>
         public static string FullMetadataName(this ITypeSymbol type)

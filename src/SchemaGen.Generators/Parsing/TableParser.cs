@@ -53,7 +53,9 @@ namespace SchemaGen.Generators.Parsing
             ReportDuplicateColumns(context, type, columns);
 
             var primaryKey = PrimaryKey(context, type, tableName, columns, keyProperties);
-            var checks = columns.SelectMany(c => c.Checks).Concat(TableChecks(context, type, tableName, columns)).ToList();
+            // Properties that could not be mapped are already diagnosed; a [Check] naming them is not reported again.
+            var unmapped = properties.Where(p => !columns.Any(c => SymbolEqualityComparer.Default.Equals(c.Property, p))).Select(conventions.ColumnName);
+            var checks = columns.SelectMany(c => c.Checks).Concat(TableChecks(context, type, tableName, columns, unmapped)).ToList();
             var foreignKeys = new ForeignKeyParser(context, conventions).Parse(type, tableName, columns);
             var indexes = new IndexParser(context).Parse(type, tableName, columns, primaryKey, foreignKeys);
             ReportDuplicateConstraints(context, type, primaryKey, checks, foreignKeys, indexes);
@@ -96,14 +98,17 @@ namespace SchemaGen.Generators.Parsing
         }
 
         // [Check("stage <= total_stages", Name = …)]: named by the columns it mentions unless a name is given.
-        private static IEnumerable<CheckModel> TableChecks(ParseContext context, INamedTypeSymbol type, string tableName, List<ParsedColumn> columns)
+        private static IEnumerable<CheckModel> TableChecks(ParseContext context, INamedTypeSymbol type, string tableName, List<ParsedColumn> columns, IEnumerable<string> unmapped)
         {
             var columnNames = new HashSet<string>(columns.Select(c => c.Column.Name), StringComparer.Ordinal);
+            var known = new HashSet<string>(columnNames.Concat(unmapped), StringComparer.Ordinal);
             var used = new HashSet<string>(StringComparer.Ordinal);
             foreach (var attribute in type.GetAttributes(KnownNames.SchemaGen, "CheckAttribute"))
             {
                 if (!(attribute.Argument(0) is string sql) || sql.Trim().Length == 0)
                     continue;
+
+                ReportUnknownColumns(context, type, tableName, attribute, sql, columnNames, known);
 
                 var name = attribute.Named("Name") as string;
                 if (name == null || !context.CheckLength("check constraint", name, attribute.GetLocation(type)))
@@ -118,6 +123,28 @@ namespace SchemaGen.Generators.Parsing
                 yield return new CheckModel(name, sql.Trim());
             }
         }
+
+        // SG0013 for each name the expression uses that is no column. The CHECK is still generated as written:
+        // the scan is conservative, and a suppressed false positive must not lose the constraint.
+        private static void ReportUnknownColumns(ParseContext context, INamedTypeSymbol type, string tableName, AttributeData attribute, string sql,
+            HashSet<string> columnNames, HashSet<string> known)
+        {
+            var reported = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var reference in CheckColumns.Find(sql))
+            {
+                if (known.Contains(reference.Name) || !reported.Add(reference.Name))
+                    continue;
+                var nearest = CheckColumns.Nearest(reference.Name, columnNames);
+                var hint = nearest != null ? "; did you mean '" + Quoted(nearest) + "'?"
+                    : columnNames.Count == 0 ? ""
+                    : "; its columns are " + string.Join(", ", columnNames.Take(12).Select(Quoted)) + (columnNames.Count > 12 ? ", …" : "");
+                context.Report(DiagnosticDescriptors.UnknownColumn, attribute.GetArgumentLocation(0, type), type.Name, reference.Text, tableName, hint);
+            }
+        }
+
+        // As the SQL would spell it; never throws, whatever the name (an empty one is diagnosed elsewhere).
+        private static string Quoted(string name) =>
+            name.Length > 0 && name.IndexOf('\0') < 0 ? SqlSyntax.Identifier(name) : "\"" + name.Replace("\"", "\"\"") + "\"";
 
         private static void ReportDuplicateColumns(ParseContext context, INamedTypeSymbol type, List<ParsedColumn> columns)
         {
