@@ -5,5 +5,8 @@ namespace SchemaGen.CodeFixes
     {
         /// <summary>SG0001: property type cannot be mapped to a PostgreSQL type.</summary>
         public const string UnmappableType = "SG0001";
+
+        /// <summary>SG0010: a [SqlFunction] parameter the SQL function does not have.</summary>
+        public const string ParameterMismatch = "SG0010";
     }
 }

@@ -14,11 +14,11 @@ namespace SchemaGen.CodeFixes
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SchemaGenCodeFixProvider)), Shared]
     public sealed class SchemaGenCodeFixProvider : CodeFixProvider
     {
-        // One entry per fixable ID. SG0010 (SQL function parameter name mismatch) will add its rename fix here,
-        // reading the suggested name from Diagnostic.Properties["Suggested"].
+        // One entry per fixable ID.
         private static readonly ImmutableDictionary<string, DiagnosticFix> Fixes = new DiagnosticFix[]
         {
             new UnmappableTypeFix(),
+            new ParameterRenameFix(),
         }.ToImmutableDictionary(fix => fix.DiagnosticId);
 
         /// <inheritdoc />

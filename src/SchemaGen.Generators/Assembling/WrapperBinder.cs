@@ -100,7 +100,7 @@ namespace SchemaGen.Generators.Assembling
                 if (function.Columns.IsEmpty)
                 {
                     problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResultMismatch, wrapper.MethodLocation,
-                        $"'{wrapper.MethodName}' reads rows of {wrapper.ElementType}, but {Display(function)} returns {function.Returns}, not a table; return that value instead"));
+                        $"'{wrapper.MethodName}' reads rows of {Readable(wrapper.ElementType)}, but {Display(function)} returns {function.Returns}, not a table; return that value instead"));
                     return;
                 }
 
@@ -110,14 +110,14 @@ namespace SchemaGen.Generators.Assembling
                     if (column == null)
                     {
                         problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResultMismatch, member.Location,
-                            $"'{member.Name}' of {wrapper.ElementType} reads column {SqlNaming.ToSnakeCase(member.Name)}, which {Display(function)} does not return; its columns are {List(function.Columns.Select(c => c.Name))}"));
+                            $"'{member.Name}' of {Readable(wrapper.ElementType)} reads column {SqlNaming.ToSnakeCase(member.Name)}, which {Display(function)} does not return; its columns are {List(function.Columns.Select(c => c.Name))}"));
                         continue;
                     }
 
                     var mismatch = SqlTypeFit.Mismatch(column.Type, member.Kind, enums);
                     if (mismatch != null)
                         problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResultMismatch, member.Location,
-                            $"'{member.Name}' of {wrapper.ElementType} is {KindName(member.Kind)}, but column {column.Name} of {Display(function)} is {column.Type}; use {mismatch}"));
+                            $"'{member.Name}' of {Readable(wrapper.ElementType)} is {KindName(member.Kind)}, but column {column.Name} of {Display(function)} is {column.Type}; use {mismatch}"));
                 }
 
                 return;
@@ -194,6 +194,8 @@ namespace SchemaGen.Generators.Assembling
             : kind.StartsWith("other:", StringComparison.Ordinal) ? kind.Substring("other:global::".Length)
             : kind.StartsWith("array:", StringComparison.Ordinal) ? KindName(kind.Substring("array:".Length)) + "[]"
             : kind == "json" ? "JSON" : kind;
+
+        private static string Readable(string? type) => type?.Replace("global::", "") ?? "";
 
         private static string List(IEnumerable<string> names)
         {

@@ -31,7 +31,7 @@ public class UnmappableTypeCodeFixTests
             ["Exclude 'Target' from the table with [NotMapped]", "Store 'Target' as jsonb with [Column(TypeName = \"jsonb\")]"],
             actions.Select(a => a.Title));
         Assert.Equal([NotMapped, Jsonb], actions.Select(a => a.EquivalenceKey));
-        Assert.Equal(["SG0001"], new SchemaGenCodeFixProvider().FixableDiagnosticIds.ToArray());
+        Assert.Equal(["SG0001", "SG0010"], new SchemaGenCodeFixProvider().FixableDiagnosticIds.ToArray());
     }
 
     [Fact]

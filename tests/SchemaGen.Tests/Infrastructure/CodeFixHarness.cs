@@ -20,25 +20,25 @@ namespace SchemaGen.Tests.Infrastructure;
 public static class CodeFixHarness
 {
     /// <summary>The code actions offered for the first diagnostic with <paramref name="id"/>.</summary>
-    public static async Task<IReadOnlyList<CodeAction>> ActionsAsync(string source, string id)
+    public static async Task<IReadOnlyList<CodeAction>> ActionsAsync(string source, string id, (string Path, string Text)[]? templates = null)
     {
         using var workspace = new AdhocWorkspace();
-        var (document, diagnostic) = await DocumentWithDiagnosticAsync(workspace, source, id);
+        var (document, diagnostic) = await DocumentWithDiagnosticAsync(workspace, source, id, templates);
         return await ActionsAsync(document, diagnostic);
     }
 
     /// <summary>The source after applying the action with <paramref name="equivalenceKey"/> to the first diagnostic with <paramref name="id"/>.</summary>
-    public static async Task<string> ApplyAsync(string source, string id, string equivalenceKey)
+    public static async Task<string> ApplyAsync(string source, string id, string equivalenceKey, (string Path, string Text)[]? templates = null)
     {
         using var workspace = new AdhocWorkspace();
-        var (document, diagnostic) = await DocumentWithDiagnosticAsync(workspace, source, id);
+        var (document, diagnostic) = await DocumentWithDiagnosticAsync(workspace, source, id, templates);
         var action = Assert.Single(await ActionsAsync(document, diagnostic), a => a.EquivalenceKey == equivalenceKey);
         var operation = Assert.Single((await action.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>());
         var changed = operation.ChangedSolution.GetDocument(document.Id)!;
         return (await changed.GetTextAsync()).ToString();
     }
 
-    private static async Task<(Document, Diagnostic)> DocumentWithDiagnosticAsync(AdhocWorkspace workspace, string source, string id)
+    private static async Task<(Document, Diagnostic)> DocumentWithDiagnosticAsync(AdhocWorkspace workspace, string source, string id, (string Path, string Text)[]? templates)
     {
         var project = workspace.AddProject(ProjectInfo.Create(
             ProjectId.CreateNewId(), VersionStamp.Create(), "TestModels", "TestModels", LanguageNames.CSharp,
@@ -49,7 +49,8 @@ public static class CodeFixHarness
 
         // The generator runs over the workspace's own compilation, so the diagnostics point into its document.
         var compilation = (await document.Project.GetCompilationAsync())!;
-        var diagnostics = GeneratorHarness.CreateDriver().RunGenerators(compilation).GetRunResult().Diagnostics;
+        var additionalTexts = (templates ?? []).Select(t => (AdditionalText)new GeneratorHarness.Template(t.Path, t.Text));
+        var diagnostics = GeneratorHarness.CreateDriver(additionalTexts: additionalTexts).RunGenerators(compilation).GetRunResult().Diagnostics;
         return (document, diagnostics.First(d => d.Id == id));
     }
 
