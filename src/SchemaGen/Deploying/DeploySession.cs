@@ -47,7 +47,22 @@ namespace SchemaGen.Deploying
             await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
             var live = await CatalogReader.ReadAsync(_connection, transaction, _schemas, _history, cancellationToken);
             var target = await Shadow.RenderAsync(_connection, transaction, _desired, _schemas, _history, cancellationToken);
-            return new VerifyResult(SchemaDiffer.Diff(_desired, target, live.Model, dropUnmanaged: false).Drift);
+            var drift = SchemaDiffer.Diff(_desired, target, live.Model, dropUnmanaged: false).Drift;
+
+            var findings = await CheckFunctionsInNewSessionAsync(cancellationToken);
+            return new VerifyResult(drift, (IReadOnlyList<FunctionFinding>?)findings ?? new FunctionFinding[0]);
+        }
+
+        // Bodies are checked as a session with the bare search_path would run them, so a function that finds a table
+        // or type only through search_path is reported. A new session, because PL/pgSQL keeps a function compiled
+        // per session with the names it resolved then.
+        private async Task<List<FunctionFinding>?> CheckFunctionsInNewSessionAsync(CancellationToken cancellationToken)
+        {
+            await using var session = _connection.CloneWith(new NpgsqlConnectionStringBuilder(_connection.ConnectionString) { Pooling = false }.ConnectionString);
+            await session.OpenAsync(cancellationToken);
+            await using var transaction = await session.BeginTransactionAsync(cancellationToken);
+            await CatalogReader.SetSearchPathAsync(session, transaction, new string[0], cancellationToken);
+            return await FunctionChecker.CheckAsync(session, transaction, _schemas, cancellationToken);
         }
 
         public async Task<DeployResult> DeployAsync(CancellationToken cancellationToken)
@@ -101,6 +116,7 @@ namespace SchemaGen.Deploying
 
                 var after = await CatalogReader.ReadAsync(_connection, transaction, _schemas, _history, cancellationToken);
                 await VerifyAppliedAsync(transaction, after, online, cancellationToken);
+                await CheckFunctionsAsync(transaction, cancellationToken);
                 var historyId = await RecordAsync(transaction, applied, after.Fingerprint, clock.Elapsed, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
 
@@ -174,6 +190,20 @@ namespace SchemaGen.Deploying
             if (remaining.Count > 0)
                 throw new SchemaDeployException("After applying the plan the database still differs from the model, so nothing was committed:\n"
                     + string.Join("\n", remaining.Select(s => "  " + s + "\n    " + s.Sql.Replace("\n", "\n    "))));
+        }
+
+        // With plpgsql_check in the database, a function body that would fail when called fails the deployment.
+        private async Task CheckFunctionsAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
+        {
+            var findings = await FunctionChecker.CheckAsync(_connection, transaction, _schemas, cancellationToken);
+            if (findings == null)
+                return;
+            foreach (var warning in findings.Where(f => !f.IsError))
+                Log?.LogWarning("plpgsql_check: {Finding}", warning);
+            var errors = findings.Where(f => f.IsError).ToList();
+            if (errors.Count > 0)
+                throw new SchemaDeployException("plpgsql_check found errors in function bodies, so nothing was committed:\n"
+                    + string.Join("\n", errors.Select(e => "  " + e)), sqlState: errors[0].SqlState, findings: errors);
         }
 
         private async Task<long> RecordAsync(NpgsqlTransaction transaction, List<MigrationStep> applied, string fingerprint, TimeSpan elapsed, CancellationToken cancellationToken)

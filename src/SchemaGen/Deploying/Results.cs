@@ -47,10 +47,28 @@ namespace SchemaGen
         public override string ToString() => $"{Kind} {Object}" + (Kind == DriftKind.Different ? $": model {Model} | database {Database}" : "");
     }
 
-    /// <summary>The drift between the database and the model.</summary>
-    public sealed record VerifyResult(IReadOnlyList<Drift> Drift)
+    /// <summary>What plpgsql_check found in a function body.</summary>
+    /// <param name="Function">The function, as <c>schema.name(argument types)</c>.</param>
+    /// <param name="Line">The line of the body, when the finding has one.</param>
+    /// <param name="Level">error, warning, warning extra, performance or security.</param>
+    /// <param name="Message">plpgsql_check's message.</param>
+    /// <param name="SqlState">The SQLSTATE of an error.</param>
+    /// <param name="Statement">The PL/pgSQL statement, e.g. RETURN QUERY.</param>
+    public sealed record FunctionFinding(string Function, int? Line, string Level, string Message, string? SqlState, string? Statement)
     {
-        /// <summary>True when the database matches the model.</summary>
-        public bool IsClean => Drift.Count == 0;
+        /// <summary>True for an error: the function would fail when called.</summary>
+        public bool IsError => Level == "error";
+
+        /// <inheritdoc />
+        public override string ToString() => $"{Level} in {Function}{(Line == null ? "" : " line " + Line)}{(Statement == null ? "" : " at " + Statement)}: {Message}";
+    }
+
+    /// <summary>The drift between the database and the model, and what plpgsql_check found in the function bodies.</summary>
+    /// <param name="Drift">Every object that is missing, extra or different.</param>
+    /// <param name="Findings">plpgsql_check's findings (empty when the database does not have the extension).</param>
+    public sealed record VerifyResult(IReadOnlyList<Drift> Drift, IReadOnlyList<FunctionFinding> Findings)
+    {
+        /// <summary>True when the database matches the model and no function body has an error.</summary>
+        public bool IsClean => Drift.Count == 0 && !Findings.Any(f => f.IsError);
     }
 }

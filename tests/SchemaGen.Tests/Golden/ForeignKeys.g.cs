@@ -31,8 +31,16 @@ namespace TestModels
         /// <summary>The steps Deploy would take, with their hazards, computed without changing anything.</summary>
         public static global::SchemaGen.SchemaPlan Plan(global::Npgsql.NpgsqlConnection connection, global::SchemaGen.DeployOptions? options = null) => global::SchemaGen.SchemaDeployer.Plan(Target, connection, options);
 
-        /// <summary>How the database differs from the model (missing, extra, different), without changing anything.</summary>
+        /// <inheritdoc cref="Plan"/>
+        public static global::System.Threading.Tasks.Task<global::SchemaGen.SchemaPlan> PlanAsync(global::Npgsql.NpgsqlConnection connection, global::SchemaGen.DeployOptions? options = null, global::System.Threading.CancellationToken ct = default) =>
+            global::SchemaGen.SchemaDeployer.PlanAsync(Target, connection, options, ct);
+
+        /// <summary>How the database differs from the model (missing, extra, different), and what plpgsql_check finds in the function bodies, without changing anything.</summary>
         public static global::SchemaGen.VerifyResult Verify(global::Npgsql.NpgsqlConnection connection, global::SchemaGen.DeployOptions? options = null) => global::SchemaGen.SchemaDeployer.Verify(Target, connection, options);
+
+        /// <inheritdoc cref="Verify"/>
+        public static global::System.Threading.Tasks.Task<global::SchemaGen.VerifyResult> VerifyAsync(global::Npgsql.NpgsqlConnection connection, global::SchemaGen.DeployOptions? options = null, global::System.Threading.CancellationToken ct = default) =>
+            global::SchemaGen.SchemaDeployer.VerifyAsync(Target, connection, options, ct);
 
         /// <summary>Registers every enum of the model with Npgsql, so enum columns read and write as their C# enums.</summary>
         /// <param name="builder">The data source builder.</param>

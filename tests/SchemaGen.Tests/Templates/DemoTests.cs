@@ -13,13 +13,15 @@ public class DemoTests
     [Fact]
     public async Task The_job_pipeline_runs_to_completion_through_the_typed_functions()
     {
+        // With plpgsql_check in the database, the deploy checks the sample's function bodies for real.
         var database = Postgres.Instance.CreateDatabase();
+        await using var connection = new NpgsqlConnection(database);
+        await connection.OpenAsync();
+        await connection.ExecuteAsync("CREATE EXTENSION plpgsql_check");
         var output = new StringWriter();
 
         var jobId = await Demo.RunAsync(database, output);
 
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
         Assert.Equal("completed 2 2", await connection.ScalarAsync<string>("SELECT status || ' ' || stage || ' ' || total_stages FROM app.jobs WHERE job_id = $1", jobId));
         Assert.Equal(Demo.Stages * Demo.TasksPerStage, (int)await connection.ScalarAsync<long>("SELECT count(*) FROM app.tasks WHERE parent_job_id = $1 AND status = 'completed'", jobId));
         Assert.Equal("""["img-2-0.png", "img-2-1.png", "img-2-2.png"]""",
@@ -28,5 +30,10 @@ public class DemoTests
         Assert.Equal(0L, await connection.ScalarAsync<long>("SELECT count(*) FROM app.tasks WHERE updated_at <= created_at"));
         Assert.Contains("Deploying again: no-op", output.ToString());
         Assert.Contains("Completed: stage 2 of 2, 6 task results, 6/6 tasks completed.", output.ToString());
+
+        // The templates name every table and type with its schema, so a session with any search_path can run them.
+        var verify = await JobPipeline.Schema.VerifyAsync(connection);
+        Assert.True(verify.IsClean, string.Join("\n", verify.Drift) + string.Join("\n", verify.Findings));
+        Assert.DoesNotContain(verify.Findings, f => f.Level is "error" or "warning");
     }
 }
