@@ -3,6 +3,9 @@
 #nullable enable
 using M = global::SchemaGen.Model;
 
+// Lets tools (the schemagen CLI) find the schema of a built assembly.
+[assembly: global::SchemaGen.GeneratedSchema(typeof(global::TestModels.Schema))]
+
 namespace TestModels
 {
     /// <summary>The PostgreSQL schema of this project's [Table] models.</summary>
@@ -18,7 +21,8 @@ namespace TestModels
         /// <summary>The model as records, the same shape the deployer reads from the database catalog.</summary>
         public static M.SchemaModel Model { get; } = CreateModel();
 
-        private static readonly global::SchemaGen.DeployTarget Target = new global::SchemaGen.DeployTarget(Model, ModelHash, "public");
+        /// <summary>The model, its hash and default schema, as <see cref="global::SchemaGen.SchemaDeployer"/> and <see cref="global::SchemaGen.SchemaFleet"/> take them.</summary>
+        public static global::SchemaGen.DeployTarget Target { get; } = new global::SchemaGen.DeployTarget(Model, ModelHash, "public");
 
         /// <summary>Brings the database to the model: diffs the catalog, refuses data loss unless allowed, applies in one transaction under an advisory lock, and records the deployment.</summary>
         /// <exception cref="global::SchemaGen.SchemaDeployException">The deployment was refused or failed; the database is unchanged.</exception>

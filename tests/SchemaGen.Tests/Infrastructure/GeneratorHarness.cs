@@ -123,7 +123,7 @@ public sealed record GeneratorResult(CSharpCompilation Compilation, string? Gene
             (string)schema.GetField("Sql")!.GetValue(null)!,
             (string)schema.GetField("ModelHash")!.GetValue(null)!,
             (SchemaModel)schema.GetProperty("Model")!.GetValue(null)!,
-            (DeployTarget)schema.GetField("Target", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!);
+            (DeployTarget)schema.GetProperty("Target")!.GetValue(null)!);
     }
 }
 
