@@ -1,6 +1,4 @@
 using System;
-using System.Linq;
-using System.Threading.Tasks;
 using SchemaGen.Cli;
 using SchemaGen.Cli.Commands;
 
