@@ -35,9 +35,12 @@ public sealed class ModelContext : DbContext
             .ReplaceService<IModelCacheKeyFactory, PerInstanceModelCacheKeyFactory>()
             .Options;
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => AddTables(modelBuilder, _tables);
+
+    /// <summary>Registers the model's classes as entities, with SchemaGen's [Index]es as EF Core indexes.</summary>
+    public static void AddTables(ModelBuilder modelBuilder, IReadOnlyList<Type> tables)
     {
-        foreach (var table in _tables)
+        foreach (var table in tables)
         {
             var entity = modelBuilder.Entity(table);
             // EF Core has its own [Index]; SchemaGen's is read here so both sides create the same indexes.

@@ -1,4 +1,5 @@
 using System;
+using System.CodeDom.Compiler;
 using System.Collections.Immutable;
 using System.ComponentModel.DataAnnotations.Schema;
 using System.IO;
@@ -27,10 +28,10 @@ public static class ModelCompilation
         .ToImmutableArray();
 
     /// <summary>Parses every file of the model (parsing is the compiler's cost, not the generator's: done once).</summary>
-    public static CSharpCompilation Create() =>
+    public static CSharpCompilation Create(int tableCount = ModelSource.TableCount) =>
         CSharpCompilation.Create(
             AssemblyName,
-            ModelSource.Files().Select(f => CSharpSyntaxTree.ParseText(f.Text, ParseOptions, path: f.Path)),
+            ModelSource.Files(tableCount).Select(f => CSharpSyntaxTree.ParseText(f.Text, ParseOptions, path: f.Path)),
             References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
@@ -55,9 +56,9 @@ public static class ModelCompilation
     /// Runs the generator, compiles the model and the generated Schema class into an in-memory assembly and
     /// loads it. Throws on any diagnostic of the generator and any compile error.
     /// </summary>
-    public static LoadedModel EmitAndLoad()
+    public static LoadedModel EmitAndLoad(int tableCount = ModelSource.TableCount)
     {
-        var compilation = Create();
+        var compilation = Create(tableCount);
         CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         if (generatorDiagnostics.Length > 0)
             throw new InvalidOperationException("The generator reported diagnostics:\n" + string.Join("\n", generatorDiagnostics));
@@ -69,18 +70,22 @@ public static class ModelCompilation
         image.Position = 0;
 
         // SchemaGen, Npgsql and the BCL resolve to the benchmark's own copies through the default context.
-        var context = new AssemblyLoadContext("bench-models");
+        var context = new AssemblyLoadContext("bench-models-" + tableCount);
         var assembly = context.LoadFromStream(image);
         var tables = assembly.GetTypes()
             .Where(t => t.GetCustomAttribute<TableAttribute>() != null)
             .OrderBy(t => t.FullName, StringComparer.Ordinal)
             .ToArray();
-        var schema = assembly.GetType(ModelSource.Namespace + ".Schema")
-            ?? throw new InvalidOperationException("No generated Schema class in the model assembly.");
+        // The generated class is the one the generator marks as its own.
+        var schema = assembly.GetTypes().SingleOrDefault(t => t.GetCustomAttribute<GeneratedCodeAttribute>()?.Tool == "SchemaGen")
+            ?? throw new InvalidOperationException("No [GeneratedCode(\"SchemaGen\")] class in the model assembly.");
         var sql = (string)schema.GetField("Sql")!.GetValue(null)!;
-        return new LoadedModel(tables, sql);
+        return new LoadedModel(tables, sql, schema);
     }
 }
 
-/// <summary>The model's [Table] types, loaded from the in-memory assembly, and the generator's create script.</summary>
-public sealed record LoadedModel(Type[] Tables, string SchemaSql);
+/// <summary>
+/// The model's [Table] types, loaded from the in-memory assembly, the generator's create script, and the generated
+/// Schema class itself (for its Target, Deploy and Verify).
+/// </summary>
+public sealed record LoadedModel(Type[] Tables, string SchemaSql, Type Schema);

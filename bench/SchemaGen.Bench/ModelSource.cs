@@ -64,21 +64,26 @@ public static class ModelSource
 
     public static bool HasCompositeIndex(int table) => table % 5 == 0;
 
-    /// <summary>The model files, then the helper file.</summary>
-    public static IReadOnlyList<SourceFile> Files()
+    /// <summary>
+    /// The model files, then the helper file. A smaller <paramref name="tableCount"/> gives the first tables of the
+    /// same model: every reference points to a lower-numbered table, so any prefix is a closed model.
+    /// </summary>
+    public static IReadOnlyList<SourceFile> Files(int tableCount = TableCount)
     {
-        var files = new List<SourceFile>(TableCount + 1);
-        for (var table = 1; table <= TableCount; table++)
+        if (tableCount < 1 || tableCount > TableCount)
+            throw new ArgumentOutOfRangeException(nameof(tableCount), tableCount, $"1 to {TableCount} tables.");
+        var files = new List<SourceFile>(tableCount + 1);
+        for (var table = 1; table <= tableCount; table++)
             files.Add(new SourceFile($"Models/{ClassName(table)}.cs", Table(table)));
         files.Add(new SourceFile(HelperPath, Helper));
         return files;
     }
 
     /// <summary>Foreign keys in the model: one per table but the first, plus the optional ones.</summary>
-    public static int ForeignKeyCount()
+    public static int ForeignKeyCount(int tableCount = TableCount)
     {
         var count = 0;
-        for (var table = 1; table <= TableCount; table++)
+        for (var table = 1; table <= tableCount; table++)
             count += (table > 1 ? 1 : 0) + (HasOwner(table) ? 1 : 0);
         return count;
     }
