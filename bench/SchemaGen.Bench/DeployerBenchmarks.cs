@@ -327,7 +327,7 @@ public class DeployerBenchmarks
         return (int)(long)command.ExecuteScalar()!;
     }
 
-    /// <summary>The generated Schema class of a loaded model: its Deploy and Verify, and its private Target.</summary>
+    /// <summary>The generated Schema class of a loaded model: its Deploy and Verify, and its Target.</summary>
     private sealed class SchemaAccess
     {
         public SchemaAccess(LoadedModel model, int tableCount)
@@ -338,7 +338,7 @@ public class DeployerBenchmarks
                 .CreateDelegate<Func<NpgsqlConnection, DeployOptions?, DeployResult>>();
             Verify = type.GetMethod("Verify", [typeof(NpgsqlConnection), typeof(DeployOptions)])!
                 .CreateDelegate<Func<NpgsqlConnection, DeployOptions?, VerifyResult>>();
-            Target = (DeployTarget)type.GetField("Target", BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+            Target = (DeployTarget)type.GetProperty("Target")!.GetValue(null)!;
             Schemas = Model.SchemaMapping.UsedSchemas(Target.Model);
             History = new HistoryTable(Target.DefaultSchema);
         }

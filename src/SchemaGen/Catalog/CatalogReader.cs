@@ -69,7 +69,7 @@ namespace SchemaGen.Catalog
             var model = new SchemaModel(
                 existing.ToEquatableArray(),
                 enums.ToEquatableArray(),
-                tables.Select(t => BuildTable(t.Schema, t.Name, t.Comment, columns, constraints, indexes)).ToEquatableArray(),
+                BuildTables(tables, columns, constraints, indexes).ToEquatableArray(),
                 functions.ToEquatableArray(),
                 triggers.ToEquatableArray());
             return new CatalogSnapshot(model, marker.FirstOrDefault());
@@ -85,21 +85,27 @@ namespace SchemaGen.Catalog
 
         private static string SearchPath(IReadOnlyList<string> schemas) => schemas.Count == 0 ? "pg_catalog" : SqlSyntax.IdentifierList(schemas);
 
-        private static TableModel BuildTable(string schema, string name, string? comment, List<(string, string, ColumnModel)> columns,
+        // Rows are grouped by table once, so reading a catalog stays linear in its size.
+        private static IEnumerable<TableModel> BuildTables(List<(string Schema, string Name, string? Comment)> tables, List<(string, string, ColumnModel)> columns,
             List<(string Schema, string Table, string Type, object Constraint)> constraints, List<(string, string, IndexModel)> indexes)
         {
-            bool Mine(string s, string t) => s == schema && t == name;
-            var own = constraints.Where(c => Mine(c.Schema, c.Table)).ToList();
-            return new TableModel(
-                schema,
-                name,
-                columns.Where(c => Mine(c.Item1, c.Item2)).Select(c => c.Item3).ToEquatableArray(),
-                own.Where(c => c.Type == "p").Select(c => (PrimaryKeyModel)c.Constraint).FirstOrDefault(),
-                own.Where(c => c.Type == "c").Select(c => (CheckModel)c.Constraint).ToEquatableArray(),
-                own.Where(c => c.Type == "f").Select(c => (ForeignKeyModel)c.Constraint).ToEquatableArray(),
-                indexes.Where(i => Mine(i.Item1, i.Item2)).Select(i => i.Item3).ToEquatableArray(),
-                comment,
-                null);
+            var columnsOf = columns.ToLookup(c => (c.Item1, c.Item2), c => c.Item3);
+            var constraintsOf = constraints.ToLookup(c => (c.Schema, c.Table));
+            var indexesOf = indexes.ToLookup(i => (i.Item1, i.Item2), i => i.Item3);
+            foreach (var (schema, name, comment) in tables)
+            {
+                var own = constraintsOf[(schema, name)].ToList();
+                yield return new TableModel(
+                    schema,
+                    name,
+                    columnsOf[(schema, name)].ToEquatableArray(),
+                    own.Where(c => c.Type == "p").Select(c => (PrimaryKeyModel)c.Constraint).FirstOrDefault(),
+                    own.Where(c => c.Type == "c").Select(c => (CheckModel)c.Constraint).ToEquatableArray(),
+                    own.Where(c => c.Type == "f").Select(c => (ForeignKeyModel)c.Constraint).ToEquatableArray(),
+                    indexesOf[(schema, name)].ToEquatableArray(),
+                    comment,
+                    null);
+            }
         }
 
         private static (string, string, ColumnModel) ReadColumn(NpgsqlDataReader r)
