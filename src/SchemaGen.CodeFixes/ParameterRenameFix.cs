@@ -10,9 +10,9 @@ using Microsoft.CodeAnalysis.Rename;
 namespace SchemaGen.CodeFixes
 {
     /// <summary>
-    /// SG0010 (a [SqlFunction] parameter that the SQL function does not have): rename the C# parameter to the
-    /// function's parameter the generator found nearest (Diagnostic.Properties["Suggested"]), everywhere it is
-    /// used, including named arguments at the call sites.
+    /// SG0010 (a [SqlFunction] parameter that the SQL function does not have): rename the C# parameter to one of
+    /// the function's parameters the generator found close (Diagnostic.Properties["Suggested"], nearest first, one
+    /// action each), everywhere it is used, including named arguments at the call sites.
     /// </summary>
     internal sealed class ParameterRenameFix : DiagnosticFix
     {
@@ -22,7 +22,7 @@ namespace SchemaGen.CodeFixes
 
         public override async Task RegisterAsync(CodeFixContext context, Diagnostic diagnostic, SyntaxNode root, CancellationToken cancellationToken)
         {
-            if (!diagnostic.Properties.TryGetValue(SuggestedProperty, out var suggested) || string.IsNullOrEmpty(suggested))
+            if (!diagnostic.Properties.TryGetValue(SuggestedProperty, out var suggestions) || string.IsNullOrEmpty(suggestions))
                 return;
             var parameter = root.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.AncestorsAndSelf().OfType<ParameterSyntax>().FirstOrDefault();
             if (parameter == null)
@@ -33,12 +33,15 @@ namespace SchemaGen.CodeFixes
             if (semanticModel?.GetDeclaredSymbol(parameter, cancellationToken) is not IParameterSymbol symbol)
                 return;
 
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Rename '{symbol.Name}' to '{suggested}'",
-                    ct => Renamer.RenameSymbolAsync(document.Project.Solution, symbol, new SymbolRenameOptions(), suggested!, ct),
-                    equivalenceKey: DiagnosticId + ".Rename"),
-                diagnostic);
+            foreach (var suggested in suggestions!.Split(','))
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        $"Rename '{symbol.Name}' to '{suggested}'",
+                        ct => Renamer.RenameSymbolAsync(document.Project.Solution, symbol, new SymbolRenameOptions(), suggested, ct),
+                        equivalenceKey: DiagnosticId + ".Rename." + suggested),
+                    diagnostic);
+            }
         }
     }
 }

@@ -67,11 +67,12 @@ namespace SchemaGen.Generators.Assembling
                 var target = Find(function, parameter.Name, prefix);
                 if (target == null)
                 {
-                    var nearest = Nearest(SqlNaming.ToSnakeCase(parameter.Name), function.Parameters.Where(p => !passed.Contains(p.Name)).Select(p => Strip(p.Name, prefix)));
-                    var hint = nearest == null ? $"its parameters are {List(function.Parameters.Select(p => p.Name))}" : $"did you mean '{CamelCase(nearest)}' ({prefix}{nearest})?";
+                    var close = Closest(SqlNaming.ToSnakeCase(parameter.Name), function.Parameters.Where(p => !passed.Contains(p.Name)).Select(p => Strip(p.Name, prefix)));
+                    var hint = close.Count == 0 ? $"its parameters are {List(function.Parameters.Select(p => p.Name))}"
+                        : "did you mean " + string.Join(" or ", close.Select(c => $"'{CamelCase(c)}' ({prefix}{c})")) + "?";
                     problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParameterMismatch, parameter.Location,
                         $"'{method}' passes '{parameter.Name}' as {prefix}{SqlNaming.ToSnakeCase(parameter.Name)}, which {Display(function)} does not have; {hint}")
-                        with { Suggested = nearest == null ? null : CamelCase(nearest) });
+                        with { Suggested = close.Count == 0 ? null : string.Join(",", close.Select(CamelCase)) });
                     continue;
                 }
 
@@ -161,12 +162,12 @@ namespace SchemaGen.Generators.Assembling
         private static string Strip(string name, string prefix) =>
             prefix.Length > 0 && name.StartsWith(prefix, StringComparison.Ordinal) ? name.Substring(prefix.Length) : name;
 
-        // The closest name by edit distance, if it is close enough to be a typo.
-        private static string? Nearest(string name, IEnumerable<string> candidates) =>
+        // The names close enough to be what a typo meant, nearest first (at most three).
+        private static List<string> Closest(string name, IEnumerable<string> candidates) =>
             candidates.Select(c => (Name: c, Distance: Distance(name, c)))
                 .Where(c => c.Distance <= Math.Max(2, name.Length / 3))
                 .OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal)
-                .Select(c => c.Name).FirstOrDefault();
+                .Select(c => c.Name).Take(3).ToList();
 
         private static int Distance(string a, string b)
         {
