@@ -172,7 +172,7 @@ namespace SchemaGen.Generators.Parsing
                 pattern = pattern.Substring(options.Length);
             }
 
-            Add(rules, source, "regex", column + " = '' OR " + column + " ~ " + SqlSyntax.Literal(options + "^(?:" + pattern + ")$"));
+            Add(rules, source, "regex", column + " = '' OR " + column + " ~ " + SqlSyntax.Literal(options + "^(?:" + RegexTranslator.ForPostgres(pattern) + ")$"));
             return rules;
         }
 

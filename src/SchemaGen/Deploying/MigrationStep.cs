@@ -48,6 +48,13 @@ namespace SchemaGen
     /// <summary>A data-dependent hazard: <paramref name="CountSql"/> counts the rows that make the step unsafe; "{0}" in the message is the count.</summary>
     internal sealed record HazardProbe(HazardKind Kind, string CountSql, string Message);
 
+    /// <summary>
+    /// For a column type change: <paramref name="ProbeSql"/> casts a NULL the way the step's USING does; when
+    /// PostgreSQL has no such cast, the step is replaced by <paramref name="Statements"/> (drop the column, add it
+    /// again), a <see cref="HazardKind.DataLoss"/> saying <paramref name="Message"/>.
+    /// </summary>
+    internal sealed record CastFallback(string ProbeSql, IReadOnlyList<string> Statements, string Message);
+
     /// <summary>One step of a plan: what it changes, the SQL it runs, and its hazards.</summary>
     /// <param name="Kind">What the step does.</param>
     /// <param name="Object">The object it changes, e.g. <c>app.jobs.stage</c>.</param>
@@ -59,6 +66,9 @@ namespace SchemaGen
 
         /// <summary>For an index step, the index's qualified name (an online build drops a leftover by it).</summary>
         internal string? IndexName { get; init; }
+
+        /// <summary>What a type change becomes when PostgreSQL cannot cast the values.</summary>
+        internal CastFallback? Fallback { get; init; }
 
         /// <summary>Counts the planner runs before applying; a count above zero becomes a hazard of this step.</summary>
         internal IReadOnlyList<HazardProbe> Probes { get; init; } = new HazardProbe[0];

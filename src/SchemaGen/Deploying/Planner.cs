@@ -9,7 +9,7 @@ namespace SchemaGen.Deploying
     /// <summary>
     /// Looks at the data before anything changes: a step whose probe counts offending rows (NULLs under a new
     /// NOT NULL, duplicates under a new unique index, rows under a new NOT NULL column without default) gets
-    /// a hazard saying how many.
+    /// a hazard saying how many; a type change PostgreSQL has no cast for becomes drop and add, a data loss.
     /// </summary>
     internal static class Planner
     {
@@ -18,8 +18,10 @@ namespace SchemaGen.Deploying
             var assessed = new List<MigrationStep>(steps.Count);
             foreach (var step in steps)
             {
-                var result = step;
-                foreach (var probe in step.Probes)
+                var result = step.Fallback != null && !await CastsAsync(connection, transaction, step.Fallback.ProbeSql, cancellationToken)
+                    ? new MigrationStep(step.Kind, step.Object, step.Fallback.Statements, new[] { new Hazard(HazardKind.DataLoss, step.Object, step.Fallback.Message) })
+                    : step;
+                foreach (var probe in result.Probes)
                 {
                     var count = await CountAsync(connection, transaction, probe.CountSql, cancellationToken);
                     if (count > 0)
@@ -30,6 +32,24 @@ namespace SchemaGen.Deploying
             }
 
             return assessed;
+        }
+
+        // False when PostgreSQL has no cast for a type change (cannot_coerce, datatype_mismatch).
+        private static async Task<bool> CastsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
+        {
+            await transaction.SaveAsync("schemagen_cast", cancellationToken);
+            try
+            {
+                await using var command = new NpgsqlCommand(sql, connection, transaction);
+                await command.ExecuteScalarAsync(cancellationToken);
+                await transaction.ReleaseAsync("schemagen_cast", cancellationToken);
+                return true;
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.CannotCoerce or PostgresErrorCodes.DatatypeMismatch)
+            {
+                await transaction.RollbackAsync("schemagen_cast", cancellationToken);
+                return false;
+            }
         }
 
         // A probe can refer to a column that an earlier step of the same plan adds; then it has no rows to

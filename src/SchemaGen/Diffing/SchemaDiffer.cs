@@ -147,7 +147,9 @@ namespace SchemaGen.Diffing
                 if (column.DefaultSql != null)
                     statements.Add($"ALTER TABLE {qualified} ALTER COLUMN {columnName} DROP DEFAULT;");
                 statements.Add($"ALTER TABLE {qualified} ALTER COLUMN {columnName} TYPE {name}{(isArray ? "[]" : "")} USING {columnName}::text{(isArray ? "[]" : "")}::{name}{(isArray ? "[]" : "")};");
-                var desiredDefault = _desired.Tables.FirstOrDefault(t => t.Schema == table.Schema && t.Name == table.Name)?.Columns.FirstOrDefault(c => c.Name == column.Name)?.DefaultSql;
+                // The step runs before renames, so the live names are used, and the model's default is found under its new names.
+                var desiredTable = _desired.Tables.FirstOrDefault(t => t.Schema == table.Schema && (t.Name == table.Name || t.RenamedFrom == table.Name));
+                var desiredDefault = desiredTable?.Columns.FirstOrDefault(c => c.Name == column.Name || c.RenamedFrom == column.Name)?.DefaultSql;
                 if (desiredDefault != null)
                     statements.Add($"ALTER TABLE {qualified} ALTER COLUMN {columnName} SET DEFAULT {desiredDefault};");
             }

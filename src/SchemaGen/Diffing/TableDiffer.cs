@@ -94,10 +94,17 @@ namespace SchemaGen.Diffing
                     var statements = new List<string>();
                     if (live.DefaultSql != null)
                         statements.Add(alter + " DROP DEFAULT;");
-                    statements.Add($"{alter} TYPE {DdlRenderer.ColumnType(desired)} USING {column}{(viaText ? (fromType.EndsWith("[]") ? "::text[]" : "::text") : "")}::{DdlRenderer.ColumnType(desired)};");
+                    var via = viaText ? (fromType.EndsWith("[]") ? "::text[]" : "::text") : "";
+                    statements.Add($"{alter} TYPE {DdlRenderer.ColumnType(desired)} USING {column}{via}::{DdlRenderer.ColumnType(desired)};");
                     if (desired.DefaultSql != null)
                         statements.Add($"{alter} SET DEFAULT {desired.DefaultSql};");
-                    var step = new MigrationStep(StepKind.AlterColumnType, name, statements, Array.Empty<Hazard>());
+                    var step = new MigrationStep(StepKind.AlterColumnType, name, statements, Array.Empty<Hazard>())
+                    {
+                        Fallback = new CastFallback(
+                            $"SELECT NULL::{DdlRenderer.ColumnType(live)}{via}::{DdlRenderer.ColumnType(desired)}",
+                            new[] { $"ALTER TABLE {_table} DROP COLUMN {column};", $"ALTER TABLE {_table} ADD COLUMN {DdlRenderer.ColumnDefinition(desired)};" },
+                            $"PostgreSQL has no cast from {fromType} to {toType}: the column is dropped and added again, and its values are lost"),
+                    };
                     _diff.Columns.Add(TypeChanges.IsWidening(fromType, toType) ? step : step.WithHazard(HazardKind.NarrowingTypeChange, $"changes {fromType} to {toType}; values that do not convert make the deploy fail"));
                     defaultHandled = true;
                 }

@@ -40,6 +40,7 @@ public class ValidatorOracleTests
             [RegularExpression("[a-z]+")] public string? Lowercase { get; set; }
             [RegularExpression("(?i)abc")] public string? AnyCase { get; set; }
             [RegularExpression(@"\d{3}-\d{4}")] public string? Phone { get; set; }
+            [RegularExpression(@"a.c|[.\]]x\.")] public string? Dotted { get; set; }
             [AllowedValues("draft", "final")] public string? Stage { get; set; }
             [AllowedValues(1, 2, null)] public int? OneOrTwo { get; set; }
             [DeniedValues(13, 666)] public int? Unlucky { get; set; }
@@ -61,6 +62,7 @@ public class ValidatorOracleTests
         ["Lowercase", new object?[] { null, "", "abc", "abc1", "1abc", "ABC", "ab c", "abc\n" }],
         ["AnyCase", new object?[] { "abc", "ABC", "aBc", "abcd", "xabc", "" }],
         ["Phone", new object?[] { "555-1234", "555-12345", "5551234", "x555-1234" }],
+        ["Dotted", new object?[] { "abc", "a.c", "a\nc", "a\rc", ".x.", "]x.", "]xy", "\nx.", "ac" }],
         ["Stage", new object?[] { "draft", "final", "other", "", "Draft", null }],
         ["OneOrTwo", new object?[] { 1, 2, 3, 0, null }],
         ["Unlucky", new object?[] { 13, 666, 0, 14, null }],
