@@ -45,7 +45,8 @@ public sealed class ThrowawayPostgres : IDisposable
             return new ThrowawayPostgres(existing, null, FindBinDirectory(required: false));
 
         var bin = FindBinDirectory(required: true)!;
-        var root = Path.Combine(Path.GetTempPath(), "schemagen-pg-" + Guid.NewGuid().ToString("N")[..12]);
+        RemoveAbandoned();
+        var root = Path.Combine(Path.GetTempPath(), ClusterPrefix + Guid.NewGuid().ToString("N")[..12]);
         var data = Path.Combine(root, "data");
         Directory.CreateDirectory(root);
         var asRoot = Environment.UserName == "root";
@@ -93,6 +94,44 @@ public sealed class ThrowawayPostgres : IDisposable
         finally
         {
             try { Directory.Delete(Path.GetDirectoryName(_dataDirectory)!, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private const string ClusterPrefix = "schemagen-pg-";
+
+    // A test host the test runner kills once the tests are done never disposes its server, and each run's cluster
+    // holds a few hundred throwaway databases: remove the clusters whose server no longer runs, so that run after
+    // run does not fill the disk. A cluster being created (no pid file yet, written in the last minute) is left alone.
+    private static void RemoveAbandoned()
+    {
+        foreach (var root in Directory.GetDirectories(Path.GetTempPath(), ClusterPrefix + "*"))
+        {
+            var pidFile = Path.Combine(root, "data", "postmaster.pid");
+            if (File.Exists(pidFile) ? IsRunning(File.ReadLines(pidFile).FirstOrDefault()) : Directory.GetLastWriteTimeUtc(root) > DateTime.UtcNow.AddMinutes(-1))
+                continue;
+            try
+            {
+                Directory.Delete(root, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Someone else's files: not ours to remove.
+            }
+        }
+    }
+
+    private static bool IsRunning(string? pid)
+    {
+        if (!int.TryParse(pid, out var id))
+            return false;
+        try
+        {
+            using var process = Process.GetProcessById(id);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 

@@ -31,7 +31,9 @@ public static class Evolution
     {
         await using var fresh = await Postgres.NewDatabaseAsync();
         await SchemaDeployer.DeployAsync(model.Target, fresh, options);
-        Assert.Equal(await PgDump.SchemaAsync(fresh), await PgDump.SchemaAsync(migrated));
+        var freshDump = await PgDump.SchemaAsync(fresh);
+        await Postgres.DropDatabaseAsync(fresh);
+        Assert.Equal(freshDump, await PgDump.SchemaAsync(migrated));
 
         var again = await SchemaDeployer.PlanAsync(model.Target, migrated, options);
         Assert.True(again.IsEmpty, "planning the migrated database again: " + again.Sql);

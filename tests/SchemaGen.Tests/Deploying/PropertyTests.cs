@@ -34,5 +34,6 @@ public class PropertyTests
 
             await SchemaDeployer.DeployAsync(newModel.Target, connection, Evolve);
             await Deploying.Evolution.AssertSameAsFreshAsync(connection, newModel, Evolve);
+            await Postgres.DropDatabaseAsync(connection);
         }), iter: Iterations, threads: 1, print: pair => $"\n--- before ---\n{pair.Item1.Source()}\n--- after ---\n{pair.Item2.Source()}");
 }

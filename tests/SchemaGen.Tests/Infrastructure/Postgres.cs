@@ -28,6 +28,16 @@ public static class Postgres
         return connection;
     }
 
+    /// <summary>Closes the connection and drops its database: for tests that make many, such as long property runs.</summary>
+    public static async Task DropDatabaseAsync(NpgsqlConnection connection)
+    {
+        var name = connection.Database;
+        await connection.CloseAsync();
+        await using var admin = new NpgsqlConnection(Server.Value.AdminConnectionString);
+        await admin.OpenAsync();
+        await admin.ExecuteAsync($"DROP DATABASE IF EXISTS \"{name.Replace("\"", "\"\"")}\" WITH (FORCE)");
+    }
+
     public static async Task ExecuteAsync(this NpgsqlConnection connection, string sql)
     {
         await using var command = new NpgsqlCommand(sql, connection);
