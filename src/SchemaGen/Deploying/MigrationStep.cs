@@ -51,9 +51,11 @@ namespace SchemaGen
     /// <summary>
     /// For a column type change: <paramref name="ProbeSql"/> casts a NULL the way the step's USING does; when
     /// PostgreSQL has no such cast, the step is replaced by <paramref name="Statements"/> (drop the column, add it
-    /// again), a <see cref="HazardKind.DataLoss"/> saying <paramref name="Message"/>.
+    /// again), a <see cref="HazardKind.DataLoss"/> saying <paramref name="Message"/>. Dropping the column drops its
+    /// indexes, checks and foreign keys too: <paramref name="Recreate"/> puts back those of the model, each unless
+    /// another step of the plan (with that object) creates it anyway.
     /// </summary>
-    internal sealed record CastFallback(string ProbeSql, IReadOnlyList<string> Statements, string Message);
+    internal sealed record CastFallback(string ProbeSql, IReadOnlyList<string> Statements, string Message, IReadOnlyList<(string Object, string Sql)> Recreate);
 
     /// <summary>One step of a plan: what it changes, the SQL it runs, and its hazards.</summary>
     /// <param name="Kind">What the step does.</param>

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Npgsql;
@@ -19,7 +20,7 @@ namespace SchemaGen.Deploying
             foreach (var step in steps)
             {
                 var result = step.Fallback != null && !await CastsAsync(connection, transaction, step.Fallback.ProbeSql, cancellationToken)
-                    ? new MigrationStep(step.Kind, step.Object, step.Fallback.Statements, new[] { new Hazard(HazardKind.DataLoss, step.Object, step.Fallback.Message) })
+                    ? DropAndAdd(step, step.Fallback, steps)
                     : step;
                 foreach (var probe in result.Probes)
                 {
@@ -32,6 +33,13 @@ namespace SchemaGen.Deploying
             }
 
             return assessed;
+        }
+
+        private static MigrationStep DropAndAdd(MigrationStep step, CastFallback fallback, IReadOnlyList<MigrationStep> plan)
+        {
+            var planned = new HashSet<string>(plan.Select(s => s.Object));
+            var statements = fallback.Statements.Concat(fallback.Recreate.Where(r => !planned.Contains(r.Object)).Select(r => r.Sql)).ToArray();
+            return new MigrationStep(step.Kind, step.Object, statements, new[] { new Hazard(HazardKind.DataLoss, step.Object, fallback.Message) });
         }
 
         // False when PostgreSQL has no cast for a type change (cannot_coerce, datatype_mismatch).

@@ -103,7 +103,8 @@ namespace SchemaGen.Diffing
                         Fallback = new CastFallback(
                             $"SELECT NULL::{DdlRenderer.ColumnType(live)}{via}::{DdlRenderer.ColumnType(desired)}",
                             new[] { $"ALTER TABLE {_table} DROP COLUMN {column};", $"ALTER TABLE {_table} ADD COLUMN {DdlRenderer.ColumnDefinition(desired)};" },
-                            $"PostgreSQL has no cast from {fromType} to {toType}: the column is dropped and added again, and its values are lost"),
+                            $"PostgreSQL has no cast from {fromType} to {toType}: the column is dropped and added again, and its values are lost",
+                            ObjectsOnColumn(desired.Name)),
                     };
                     _diff.Columns.Add(TypeChanges.IsWidening(fromType, toType) ? step : step.WithHazard(HazardKind.NarrowingTypeChange, $"changes {fromType} to {toType}; values that do not convert make the deploy fail"));
                     defaultHandled = true;
@@ -214,6 +215,19 @@ namespace SchemaGen.Diffing
                 if (!lives.Any(l => nameOf(l) == nameOf(target)))
                     _diff.Drift.Add(new Drift(DriftKind.Missing, what + " " + _table + "." + nameOf(target), definitionOf(target)?.ToString(), null));
             }
+        }
+
+        // The model's indexes, checks and foreign keys that use a column, as the steps that create them.
+        private List<(string Object, string Sql)> ObjectsOnColumn(string column)
+        {
+            var objects = new List<(string, string)>();
+            foreach (var index in _desired.Indexes.Where(i => i.KeyColumns.Contains(column) || i.Include.Contains(column) || (i.Where != null && SchemaDiffer.Mentions(i.Where, column))))
+                objects.Add((_table + "." + index.Name, DdlRenderer.CreateIndex(_desired, index)));
+            foreach (var check in _desired.Checks.Where(c => SchemaDiffer.Mentions(c.Expression, column)))
+                objects.AddRange(AddCheck(check.Name).Statements.Select(sql => (_table + "." + check.Name, sql)));
+            foreach (var fk in _desired.ForeignKeys.Where(f => f.Columns.Contains(column)))
+                objects.AddRange(AddForeignKey(fk.Name).Statements.Select(sql => (_table + "." + fk.Name, sql)));
+            return objects;
         }
 
         // Added to a table with rows: NOT VALID first, then VALIDATE, which scans without blocking writes.
