@@ -1,8 +1,6 @@
 using System.CommandLine;
 using System.Threading;
 using System.Threading.Tasks;
-using SchemaGen.Cli.Database;
-using SchemaGen.Cli.Loading;
 using SchemaGen.Cli.Output;
 using Spectre.Console;
 
@@ -11,35 +9,22 @@ namespace SchemaGen.Cli.Commands;
 /// <summary><c>schemagen plan</c>: the steps a deploy would run, and their hazards, changing nothing.</summary>
 internal static class PlanCommand
 {
-    private static readonly Option<string> Connection = CommonOptions.Connection();
-    private static readonly Option<string?> Schema = CommonOptions.Schema();
-    private static readonly Option<bool> Json = CommonOptions.Json();
+    public static Command Create() => ReportCommand.Create("plan",
+        "Show the steps that would bring the database to the model, with their hazards; change nothing. "
+            + "Exit code 0: no hazards; 2: some step could lose data or fail on existing rows.",
+        RunAsync);
 
-    public static Command Create()
+    private static async Task<int> RunAsync(ReportContext context, CancellationToken cancellationToken)
     {
-        var command = new Command("plan", "Show the steps that would bring the database to the model, with their hazards; change nothing. "
-            + "Exit code 0: no hazards; 2: some step could lose data or fail on existing rows.")
-        {
-            Connection, Schema, Json,
-        };
-        command.SetAction((parse, ct) => FailureReporter.RunAsync(() => RunAsync(parse, ct)));
-        return command;
-    }
+        var plan = await SchemaDeployer.PlanAsync(context.Schema.Target, context.Connection, context.Options, cancellationToken);
 
-    private static async Task<int> RunAsync(ParseResult parse, CancellationToken cancellationToken)
-    {
-        var database = DatabaseConnection.Parse(parse.GetValue(Connection)!);
-        var schema = await ModelSource.LoadAsync(parse, cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var plan = await SchemaDeployer.PlanAsync(schema.Target, connection, new DeployOptions { Schema = parse.GetValue(Schema) }, cancellationToken);
-
-        if (parse.GetValue(Json))
+        if (context.Json)
         {
-            JsonReports.WritePlan(database.Name, plan);
+            JsonReports.WritePlan(context.DatabaseName, plan);
         }
         else if (plan.IsEmpty)
         {
-            Terminal.Out.WriteLine($"{database.Name} matches the model: nothing to do.");
+            Terminal.Out.WriteLine($"{context.DatabaseName} matches the model: nothing to do.");
             StepTable.WriteUnmanaged(Terminal.Out, plan.Unmanaged);
         }
         else

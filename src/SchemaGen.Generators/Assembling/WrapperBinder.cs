@@ -67,7 +67,7 @@ namespace SchemaGen.Generators.Assembling
                 var target = Find(function, parameter.Name, prefix);
                 if (target == null)
                 {
-                    var close = Closest(SqlNaming.ToSnakeCase(parameter.Name), function.Parameters.Where(p => !passed.Contains(p.Name)).Select(p => Strip(p.Name, prefix)));
+                    var close = NameSuggestions.Closest(SqlNaming.ToSnakeCase(parameter.Name), function.Parameters.Where(p => !passed.Contains(p.Name)).Select(p => Strip(p.Name, prefix)), 3);
                     var hint = close.Count == 0 ? $"its parameters are {List(function.Parameters.Select(p => p.Name))}"
                         : "did you mean " + string.Join(" or ", close.Select(c => $"'{CamelCase(c)}' ({prefix}{c})")) + "?";
                     problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParameterMismatch, parameter.Location,
@@ -161,28 +161,6 @@ namespace SchemaGen.Generators.Assembling
 
         private static string Strip(string name, string prefix) =>
             prefix.Length > 0 && name.StartsWith(prefix, StringComparison.Ordinal) ? name.Substring(prefix.Length) : name;
-
-        // The names close enough to be what a typo meant, nearest first (at most three).
-        private static List<string> Closest(string name, IEnumerable<string> candidates) =>
-            candidates.Select(c => (Name: c, Distance: Distance(name, c)))
-                .Where(c => c.Distance <= Math.Max(2, name.Length / 3))
-                .OrderBy(c => c.Distance).ThenBy(c => c.Name, StringComparer.Ordinal)
-                .Select(c => c.Name).Take(3).ToList();
-
-        private static int Distance(string a, string b)
-        {
-            var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-            for (var i = 1; i <= a.Length; i++)
-            {
-                var current = new int[b.Length + 1];
-                current[0] = i;
-                for (var j = 1; j <= b.Length; j++)
-                    current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-                previous = current;
-            }
-
-            return previous[b.Length];
-        }
 
         private static string CamelCase(string snake)
         {

@@ -12,6 +12,9 @@ namespace SchemaGen.Generators.Emitting
         /// <summary>A verbatim string: the DDL stays readable in the generated file.</summary>
         public static string Verbatim(string value) => "@\"" + value.Replace("\"", "\"\"") + "\"";
 
+        /// <summary>A name as a C# identifier: <c>@</c> in front of a keyword (a parameter called <c>@event</c>).</summary>
+        public static string Identifier(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
+
         public static string Bool(bool value) => value ? "true" : "false";
 
         public static string Array(string elementType, IEnumerable<string> items) =>

@@ -67,7 +67,7 @@ namespace SchemaGen.Generators.Emitting
                 w.Line($"const string Function = {String(bound.Function)};");
             w.Line($"await using var command = new global::Npgsql.NpgsqlCommand({String(bound.Sql)}, {connection});");
             foreach (var value in bound.ValueParameters)
-                w.Line($"command.Parameters.Add({Values}.Parameter({Escape(value)}));");
+                w.Line($"command.Parameters.Add({Values}.Parameter({Identifier(value)}));");
 
             if (spec.Shape == ResultShape.None)
             {
@@ -135,8 +135,5 @@ namespace SchemaGen.Generators.Emitting
         private static string Value(string type, bool nullable, int ordinal, string member) => nullable
             ? $"{Values}.Optional<{type}>(reader, {ordinal})"
             : $"{Values}.Required<{type}>(reader, {ordinal}, Function, {String(member)})";
-
-        private static string Escape(string name) =>
-            Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
     }
 }

@@ -71,43 +71,6 @@ namespace SchemaGen.Generators.Parsing
             return result;
         }
 
-        /// <summary>The column name closest to <paramref name="name"/> by edit distance, if it is close enough to be a typo.</summary>
-        public static string? Nearest(string name, IEnumerable<string> columns)
-        {
-            string? best = null;
-            var bestDistance = int.MaxValue;
-            foreach (var column in columns)
-            {
-                var distance = Distance(name.ToLowerInvariant(), column.ToLowerInvariant());
-                if (distance < bestDistance)
-                {
-                    best = column;
-                    bestDistance = distance;
-                }
-            }
-
-            return best != null && bestDistance <= Math.Max(2, name.Length / 3) ? best : null;
-        }
-
-        private static int Distance(string a, string b)
-        {
-            var previous = new int[b.Length + 1];
-            var current = new int[b.Length + 1];
-            for (var j = 0; j <= b.Length; j++)
-                previous[j] = j;
-            for (var i = 1; i <= a.Length; i++)
-            {
-                current[0] = i;
-                for (var j = 1; j <= b.Length; j++)
-                    current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-                var swap = previous;
-                previous = current;
-                current = swap;
-            }
-
-            return previous[b.Length];
-        }
-
         private enum TokenKind
         {
             Identifier,

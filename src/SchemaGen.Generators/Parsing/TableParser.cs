@@ -134,7 +134,7 @@ namespace SchemaGen.Generators.Parsing
             {
                 if (known.Contains(reference.Name) || !reported.Add(reference.Name))
                     continue;
-                var nearest = CheckColumns.Nearest(reference.Name, columnNames);
+                var nearest = NameSuggestions.Closest(reference.Name, columnNames, 1).FirstOrDefault();
                 var hint = nearest != null ? "; did you mean '" + Quoted(nearest) + "'?"
                     : columnNames.Count == 0 ? ""
                     : "; its columns are " + string.Join(", ", columnNames.Take(12).Select(Quoted)) + (columnNames.Count > 12 ? ", …" : "");

@@ -2,8 +2,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using SchemaGen.Generators.Diagnostics;
+using SchemaGen.Generators.Emitting;
 using SchemaGen.Generators.Specs;
 using SchemaGen.Model;
 
@@ -58,7 +58,7 @@ namespace SchemaGen.Generators.Parsing
                 method.ContainingNamespace.IsGlobalNamespace ? null : method.ContainingNamespace.ToDisplayString(),
                 ContainingTypes(method.ContainingType).ToEquatableArray(),
                 Accessibility(method.DeclaredAccessibility) + (method.IsStatic ? " static" : ""),
-                Escape(method.Name),
+                CSharpLiterals.Identifier(method.Name),
                 method.ReturnType.ToDisplayString(TypeFormat),
                 shape ?? ResultShape.None,
                 element == null ? null : TypeMapper.Unwrap(element).WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeFormat),
@@ -79,7 +79,7 @@ namespace SchemaGen.Generators.Parsing
 
         private static WrapperParameter Parameter(IParameterSymbol p, bool isThis)
         {
-            var declaration = (isThis ? "this " : "") + p.Type.ToDisplayString(TypeFormat) + " " + Escape(p.Name);
+            var declaration = (isThis ? "this " : "") + p.Type.ToDisplayString(TypeFormat) + " " + CSharpLiterals.Identifier(p.Name);
             return new WrapperParameter(p.Name, declaration, Role(p.Type), Kind(p.Type), LocationInfo.From(p.Locations.FirstOrDefault()));
         }
 
@@ -186,7 +186,7 @@ namespace SchemaGen.Generators.Parsing
                 var kind = current.IsRecord ? (current.TypeKind == TypeKind.Struct ? "record struct" : "record")
                     : current.TypeKind == TypeKind.Struct ? "struct" : current.TypeKind == TypeKind.Interface ? "interface" : "class";
                 var typeParameters = current.TypeParameters.Length == 0 ? "" : "<" + string.Join(", ", current.TypeParameters.Select(t => t.Name)) + ">";
-                chain.Insert(0, (current.IsStatic ? "static " : "") + "partial " + kind + " " + Escape(current.Name) + typeParameters);
+                chain.Insert(0, (current.IsStatic ? "static " : "") + "partial " + kind + " " + CSharpLiterals.Identifier(current.Name) + typeParameters);
             }
 
             return chain;
@@ -201,8 +201,6 @@ namespace SchemaGen.Generators.Parsing
             Microsoft.CodeAnalysis.Accessibility.ProtectedAndInternal => "private protected",
             _ => "private",
         };
-
-        private static string Escape(string name) => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
         private static DiagnosticInfo Mismatch(Location? location, string message) =>
             DiagnosticInfo.Create(DiagnosticDescriptors.ParameterMismatch, LocationInfo.From(location), message);

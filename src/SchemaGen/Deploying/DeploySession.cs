@@ -21,6 +21,9 @@ namespace SchemaGen.Deploying
         private readonly IReadOnlyList<string> _schemas;
         private readonly HistoryTable _history;
 
+        // The model as PostgreSQL prints it depends only on the model, so it is rendered once per session.
+        private SchemaModel? _rendered;
+
         public DeploySession(DeployTarget target, NpgsqlConnection connection, DeployOptions? options)
         {
             _target = target;
@@ -46,7 +49,7 @@ namespace SchemaGen.Deploying
         {
             await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
             var live = await CatalogReader.ReadAsync(_connection, transaction, _schemas, _history, cancellationToken);
-            var target = await Shadow.RenderAsync(_connection, transaction, _desired, _schemas, _history, cancellationToken);
+            var target = await RenderTargetAsync(transaction, cancellationToken);
             var drift = SchemaDiffer.Diff(_desired, target, live.Model, dropUnmanaged: false).Drift;
 
             var findings = await CheckFunctionsInNewSessionAsync(cancellationToken);
@@ -135,13 +138,16 @@ namespace SchemaGen.Deploying
         private async Task<(CatalogSnapshot Live, SchemaDiff Diff, List<MigrationStep> Steps)> PlanInTransactionAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
         {
             var live = await CatalogReader.ReadAsync(_connection, transaction, _schemas, _history, cancellationToken);
-            var target = await Shadow.RenderAsync(_connection, transaction, _desired, _schemas, _history, cancellationToken);
+            var target = await RenderTargetAsync(transaction, cancellationToken);
             var diff = SchemaDiffer.Diff(_desired, target, live.Model, _options.DropUnmanaged);
             var steps = await Planner.AssessAsync(_connection, transaction, diff.Steps(), cancellationToken);
             foreach (var step in steps)
                 Log?.LogInformation("Plan: {Step}", step);
             return (live, diff, steps);
         }
+
+        private async Task<SchemaModel> RenderTargetAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
+            _rendered ??= await Shadow.RenderAsync(_connection, transaction, _desired, _schemas, _history, cancellationToken);
 
         private async Task SetTimeoutsAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
         {
@@ -183,7 +189,7 @@ namespace SchemaGen.Deploying
         // Re-read after applying: the database must now match the model, or nothing is committed.
         private async Task VerifyAppliedAsync(NpgsqlTransaction transaction, CatalogSnapshot after, List<MigrationStep> pendingOnline, CancellationToken cancellationToken)
         {
-            var target = await Shadow.RenderAsync(_connection, transaction, _desired, _schemas, _history, cancellationToken);
+            var target = await RenderTargetAsync(transaction, cancellationToken);
             var remaining = SchemaDiffer.Diff(_desired, target, after.Model, _options.DropUnmanaged).Steps()
                 .Where(s => !pendingOnline.Any(o => o.Object == s.Object))
                 .ToList();

@@ -1,11 +1,11 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
 using System.Threading.Tasks;
+using SchemaGen.Tests.Infrastructure;
 
 namespace SchemaGen.Tests.Cli;
 
@@ -30,27 +30,8 @@ public static class SchemaGenCli
 
     public static async Task<CliRun> RunAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        start.ArgumentList.Add(CliPath);
-        foreach (var argument in arguments)
-            start.ArgumentList.Add(argument);
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        var exited = process.WaitForExitAsync();
-        if (await Task.WhenAny(exited, Task.Delay(TimeSpan.FromMinutes(2))) != exited)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("schemagen " + string.Join(" ", arguments) + " did not finish in 2 minutes.");
-        }
-
-        return new CliRun(process.ExitCode, await output, await error);
+        var run = await Processes.RunAsync("dotnet", [CliPath, .. arguments], Path.GetTempPath(), TimeSpan.FromMinutes(2));
+        return new CliRun(run.ExitCode, run.StandardOutput, run.StandardError);
     }
 
     /// <summary>A loopback port nothing listens on: connecting to it is refused at once.</summary>

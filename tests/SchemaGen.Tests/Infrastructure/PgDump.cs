@@ -1,5 +1,5 @@
 using System;
-using System.Diagnostics;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
@@ -19,24 +19,17 @@ public static class PgDump
         // The admin connection string keeps the password, which an opened connection's string no longer shows.
         var settings = new NpgsqlConnectionStringBuilder(Postgres.Instance.AdminConnectionString) { Database = connection.Database };
         var executable = Path.Combine(Postgres.Instance.BinDirectory ?? throw new XunitException("pg_dump needs the PostgreSQL bin directory (set SCHEMAGEN_PG_BIN)."), "pg_dump");
-        var start = new ProcessStartInfo(executable)
-        {
-            ArgumentList = { "--schema-only", "--no-owner", "--no-privileges", "--exclude-table=*.schemagen_history", "--exclude-schema=ddl_log",
-                "-h", settings.Host!, "-p", settings.Port.ToString(), "-U", settings.Username!, "-d", settings.Database! },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
+        var environment = new Dictionary<string, string>();
         if (settings.Password != null)
-            start.Environment["PGPASSWORD"] = settings.Password;
+            environment["PGPASSWORD"] = settings.Password;
+        var dump = await Processes.RunAsync(executable,
+            ["--schema-only", "--no-owner", "--no-privileges", "--exclude-table=*.schemagen_history", "--exclude-schema=ddl_log",
+                "-h", settings.Host!, "-p", settings.Port.ToString(), "-U", settings.Username!, "-d", settings.Database!],
+            Path.GetTempPath(), environment: environment);
+        if (dump.ExitCode != 0)
+            throw new XunitException($"pg_dump failed ({dump.ExitCode}): {dump.StandardError}");
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-            throw new XunitException($"pg_dump failed ({process.ExitCode}): {await error}");
-
-        return string.Join("\n", (await output).Split('\n')
+        return string.Join("\n", dump.StandardOutput.Split('\n')
             .Where(line => line.Length > 0 && !line.StartsWith("--", StringComparison.Ordinal) && !line.StartsWith("SET ", StringComparison.Ordinal)
                 && !line.StartsWith("SELECT pg_catalog.set_config", StringComparison.Ordinal) && !line.StartsWith("\\restrict", StringComparison.Ordinal) && !line.StartsWith("\\unrestrict", StringComparison.Ordinal)));
     }

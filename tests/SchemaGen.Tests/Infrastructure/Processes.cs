@@ -10,9 +10,13 @@ namespace SchemaGen.Tests.Infrastructure;
 /// <summary>Runs a command as a process, the way a user's shell would, and returns its exit code and output.</summary>
 public static class Processes
 {
-    public sealed record Result(int ExitCode, string Output);
+    public sealed record Result(int ExitCode, string StandardOutput, string StandardError)
+    {
+        public string Output => StandardOutput + StandardError;
+    }
 
-    public static async Task<Result> RunAsync(string file, IEnumerable<string> arguments, string workingDirectory, TimeSpan? timeout = null)
+    public static async Task<Result> RunAsync(string file, IEnumerable<string> arguments, string workingDirectory, TimeSpan? timeout = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(file)
         {
@@ -27,6 +31,8 @@ public static class Processes
             start.Environment.Remove(variable);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
@@ -38,7 +44,7 @@ public static class Processes
             throw new XunitException($"{file} {string.Join(" ", arguments)} did not finish in time.\n{await output}{await error}");
         }
 
-        return new Result(process.ExitCode, await output + await error);
+        return new Result(process.ExitCode, await output, await error);
     }
 
     /// <summary>Runs the command and fails the test, with its output, when it does not exit with 0.</summary>
