@@ -10,12 +10,15 @@ namespace SchemaGen.Model
     /// <param name="Tables">Tables in creation order: a table comes after the tables it references.</param>
     /// <param name="Functions">Functions from SQL templates, in file order.</param>
     /// <param name="Triggers">Triggers from SQL templates, in file order.</param>
+    /// <param name="Unmanaged">Read from the catalog only: objects of kinds the model does not manage (views, sequences,
+    /// domains, policies, …); never set by the generator.</param>
     sealed partial record SchemaModel(
         EquatableArray<string> Schemas,
         EquatableArray<EnumModel> Enums,
         EquatableArray<TableModel> Tables,
         EquatableArray<FunctionModel> Functions,
-        EquatableArray<TriggerModel> Triggers);
+        EquatableArray<TriggerModel> Triggers,
+        EquatableArray<CatalogObject> Unmanaged = default);
 
     /// <summary>A <c>CREATE TYPE … AS ENUM</c>.</summary>
     /// <param name="Schema">The schema the type lives in.</param>
@@ -42,7 +45,8 @@ namespace SchemaGen.Model
     /// <param name="ForeignKeys">Foreign keys, sorted by name.</param>
     /// <param name="Indexes">Indexes other than the primary key's, sorted by name.</param>
     /// <param name="Comment">The table's comment, from the class's XML doc summary.</param>
-    /// <param name="RenamedFrom">The table's previous name (from <c>[RenamedFrom]</c>).</param>
+    /// <param name="RenamedFrom">The table's previous name (from <c>[RenamedFrom]</c>), bare or schema-qualified.</param>
+    /// <param name="OtherConstraints">Read from the catalog only: UNIQUE and EXCLUDE constraints, which the model never creates.</param>
     sealed partial record TableModel(
         string Schema,
         string Name,
@@ -52,7 +56,8 @@ namespace SchemaGen.Model
         EquatableArray<ForeignKeyModel> ForeignKeys,
         EquatableArray<IndexModel> Indexes,
         string? Comment,
-        string? RenamedFrom);
+        string? RenamedFrom,
+        EquatableArray<ConstraintModel> OtherConstraints = default);
 
     /// <summary>One column.</summary>
     /// <param name="Name">The column's name.</param>
@@ -64,6 +69,8 @@ namespace SchemaGen.Model
     /// <param name="Comment">The column's comment, from the property's XML doc summary.</param>
     /// <param name="RenamedFrom">The column's previous name (from <c>[RenamedFrom]</c>).</param>
     /// <param name="TypeSchema">For a user-defined type (an enum), the schema it lives in; null for built-in types.</param>
+    /// <param name="Collation">Read from the catalog: the column's collation when it is not its type's default.</param>
+    /// <param name="IdentityOptions">Read from the catalog: an identity column's sequence options as <c>ALTER COLUMN … SET</c> clauses.</param>
     sealed partial record ColumnModel(
         string Name,
         string SqlType,
@@ -73,7 +80,9 @@ namespace SchemaGen.Model
         string? GeneratedSql,
         string? Comment,
         string? RenamedFrom,
-        string? TypeSchema = null);
+        string? TypeSchema = null,
+        string? Collation = null,
+        string? IdentityOptions = null);
 
     /// <summary>How PostgreSQL generates an identity column's values.</summary>
 #if SCHEMAGEN_GENERATOR
@@ -93,13 +102,17 @@ namespace SchemaGen.Model
         Always,
     }
 
-    /// <summary>A primary key.</summary>
-    sealed partial record PrimaryKeyModel(string Name, EquatableArray<string> Columns);
+    /// <summary>A primary key. <paramref name="Comment"/> and <paramref name="Definition"/> are read from the catalog only.</summary>
+    sealed partial record PrimaryKeyModel(string Name, EquatableArray<string> Columns, string? Comment = null, string? Definition = null);
 
     /// <summary>A CHECK constraint; <paramref name="Expression"/> is the SQL between the parentheses.</summary>
-    sealed partial record CheckModel(string Name, string Expression);
+    /// <param name="Name">The constraint's name.</param>
+    /// <param name="Expression">The condition.</param>
+    /// <param name="Comment">Read from the catalog only: the constraint's comment.</param>
+    sealed partial record CheckModel(string Name, string Expression, string? Comment = null);
 
-    /// <summary>A FOREIGN KEY constraint.</summary>
+    /// <summary>A FOREIGN KEY constraint. The last five members are read from the catalog only (the model's keys
+    /// are never deferrable, MATCH SIMPLE, validated and without comment).</summary>
     sealed partial record ForeignKeyModel(
         string Name,
         EquatableArray<string> Columns,
@@ -107,7 +120,58 @@ namespace SchemaGen.Model
         string RefTable,
         EquatableArray<string> RefColumns,
         ReferentialAction OnDelete,
-        ReferentialAction OnUpdate);
+        ReferentialAction OnUpdate,
+        bool IsDeferrable = false,
+        bool IsInitiallyDeferred = false,
+        bool IsMatchFull = false,
+        bool IsValid = true,
+        string? Comment = null);
+
+    /// <summary>A UNIQUE or EXCLUDE constraint read from the catalog (the model expresses uniqueness as unique indexes).</summary>
+    /// <param name="Name">The constraint's name.</param>
+    /// <param name="Definition">As <c>pg_get_constraintdef</c> prints it.</param>
+    /// <param name="Comment">The constraint's comment.</param>
+    sealed partial record ConstraintModel(string Name, string Definition, string? Comment);
+
+    /// <summary>An object in a managed schema of a kind the model does not manage, read from the catalog.</summary>
+    /// <param name="Kind">What it is.</param>
+    /// <param name="Schema">Its schema.</param>
+    /// <param name="Name">Its name (for a policy, the policy's name).</param>
+    /// <param name="Table">For a policy, the table it is on.</param>
+    sealed partial record CatalogObject(CatalogObjectKind Kind, string Schema, string Name, string? Table);
+
+    /// <summary>Kinds of objects the deployer sees in a managed schema but does not manage.</summary>
+#if SCHEMAGEN_GENERATOR
+    internal
+#else
+    public
+#endif
+    enum CatalogObjectKind
+    {
+        /// <summary>A view.</summary>
+        View,
+
+        /// <summary>A materialized view.</summary>
+        MaterializedView,
+
+        /// <summary>A sequence no column owns.</summary>
+        Sequence,
+
+        /// <summary>A domain.</summary>
+        Domain,
+
+        /// <summary>A composite, range or base type.</summary>
+        Type,
+
+        /// <summary>A row-level security policy.</summary>
+        Policy,
+
+        /// <summary>A foreign table.</summary>
+        ForeignTable,
+
+        /// <summary>An aggregate or window function.</summary>
+        Aggregate,
+    }
 
     /// <summary>An index.</summary>
     /// <param name="Name">The index's name.</param>
@@ -117,6 +181,9 @@ namespace SchemaGen.Model
     /// <param name="Where">The predicate of a partial index, if any.</param>
     /// <param name="Include">Non-key columns stored in the index (INCLUDE).</param>
     /// <param name="IsValid">False for an index the catalog marks invalid (a failed CREATE INDEX CONCURRENTLY).</param>
+    /// <param name="Definition">Read from the catalog: <c>pg_get_indexdef</c> from <c>USING</c> on (method, keys with order, NULLS,
+    /// operator class and collation, INCLUDE, storage parameters, predicate), so every property of an index is compared.</param>
+    /// <param name="Comment">Read from the catalog: the index's comment.</param>
     sealed partial record IndexModel(
         string Name,
         EquatableArray<string> KeyColumns,
@@ -124,7 +191,9 @@ namespace SchemaGen.Model
         string Method,
         string? Where,
         EquatableArray<string> Include,
-        bool IsValid = true);
+        bool IsValid = true,
+        string? Definition = null,
+        string? Comment = null);
 
     /// <summary>A function from a SQL template (<c>CREATE OR REPLACE FUNCTION</c>).</summary>
     /// <param name="Schema">The function's schema.</param>
@@ -136,6 +205,7 @@ namespace SchemaGen.Model
     /// of the statement, without the final semicolon.</param>
     /// <param name="Parameters">The input parameters, in order (empty when read from the catalog).</param>
     /// <param name="Columns">The columns of <c>RETURNS TABLE</c>, in order (empty when read from the catalog).</param>
+    /// <param name="Comment">Read from the catalog only: the function's comment.</param>
     sealed partial record FunctionModel(
         string Schema,
         string Name,
@@ -143,7 +213,8 @@ namespace SchemaGen.Model
         string Returns,
         string Definition,
         EquatableArray<FunctionParameter> Parameters,
-        EquatableArray<FunctionParameter> Columns);
+        EquatableArray<FunctionParameter> Columns,
+        string? Comment = null);
 
     /// <summary>A parameter of a function, or a column of its <c>RETURNS TABLE</c>.</summary>
     /// <param name="Name">The name, as PostgreSQL folds it.</param>
@@ -159,13 +230,15 @@ namespace SchemaGen.Model
     /// <param name="FunctionName">The function it executes.</param>
     /// <param name="Definition">Everything after the trigger's name (timing, events, ON table, EXECUTE FUNCTION …),
     /// with the table and function schema-qualified, or as <c>pg_get_triggerdef</c> prints it.</param>
+    /// <param name="Comment">Read from the catalog only: the trigger's comment.</param>
     sealed partial record TriggerModel(
         string Schema,
         string Table,
         string Name,
         string FunctionSchema,
         string FunctionName,
-        string Definition);
+        string Definition,
+        string? Comment = null);
 }
 
 namespace SchemaGen

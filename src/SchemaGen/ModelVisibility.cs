@@ -13,6 +13,8 @@ namespace SchemaGen.Model
     public sealed partial record CheckModel;
     public sealed partial record ForeignKeyModel;
     public sealed partial record IndexModel;
+    public sealed partial record ConstraintModel;
+    public sealed partial record CatalogObject;
     public sealed partial record FunctionModel;
     public sealed partial record FunctionParameter;
     public sealed partial record TriggerModel;

@@ -25,11 +25,20 @@ namespace SchemaGen.Catalog
             ORDER BY 1, 2
             """;
 
+        // Collation: only where it is not the type's default. Identity options: the owned sequence's settings, as the
+        // SET clauses of ALTER COLUMN that would restore them.
         public const string Columns = """
             SELECT n.nspname::text, c.relname::text, a.attname::text, format_type(a.atttypid, a.atttypmod),
                    CASE WHEN t.typtype = 'e' THEN tn.nspname::text WHEN et.typtype = 'e' THEN etn.nspname::text END,
                    CASE WHEN t.typtype = 'e' THEN quote_ident(t.typname) WHEN et.typtype = 'e' THEN quote_ident(et.typname) || '[]' END,
-                   a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity::text, a.attgenerated::text, col_description(c.oid, a.attnum)
+                   a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity::text, a.attgenerated::text, col_description(c.oid, a.attnum),
+                   CASE WHEN a.attcollation <> t.typcollation AND a.attcollation <> 0 THEN
+                       (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN quote_ident(co.collname) ELSE quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END
+                        FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = a.attcollation) END,
+                   (SELECT format('SET START WITH %s SET INCREMENT BY %s SET MINVALUE %s SET MAXVALUE %s SET CACHE %s SET %sCYCLE',
+                                  s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, CASE WHEN s.seqcycle THEN '' ELSE 'NO ' END)
+                    FROM pg_depend dep JOIN pg_sequence s ON s.seqrelid = dep.objid
+                    WHERE a.attidentity <> '' AND dep.classid = 'pg_class'::regclass AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum AND dep.deptype = 'i')
             FROM pg_attribute a
             JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
             JOIN pg_type t ON t.oid = a.atttypid JOIN pg_namespace tn ON tn.oid = t.typnamespace
@@ -44,10 +53,10 @@ namespace SchemaGen.Catalog
                    array(SELECT a.attname::text FROM unnest(k.conkey) WITH ORDINALITY u(n, o) JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.n ORDER BY u.o),
                    rn.nspname::text, r.relname::text,
                    array(SELECT a.attname::text FROM unnest(k.confkey) WITH ORDINALITY u(n, o) JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.n ORDER BY u.o),
-                   k.confdeltype::text, k.confupdtype::text
+                   k.confdeltype::text, k.confupdtype::text, k.condeferrable, k.condeferred, k.confmatchtype::text, obj_description(k.oid, 'pg_constraint')
             FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_class r ON r.oid = k.confrelid LEFT JOIN pg_namespace rn ON rn.oid = r.relnamespace
-            WHERE n.nspname = ANY($1) AND c.relname <> $3 AND k.contype IN ('p', 'c', 'f')
+            WHERE n.nspname = ANY($1) AND c.relname <> $3 AND k.contype IN ('p', 'u', 'c', 'f', 'x')
             ORDER BY 1, 2, 3
             """;
 
@@ -58,7 +67,8 @@ namespace SchemaGen.Catalog
                          LEFT JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = u.k ORDER BY u.o),
                    array(SELECT a.attname::text FROM unnest(x.indkey[x.indnkeyatts:x.indnatts - 1]) WITH ORDINALITY u(k, o)
                          JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = u.k ORDER BY u.o),
-                   pg_get_expr(x.indpred, x.indrelid), x.indisvalid
+                   pg_get_expr(x.indpred, x.indrelid), x.indisvalid,
+                   substr(pg_get_indexdef(x.indexrelid), strpos(pg_get_indexdef(x.indexrelid), ' USING ') + 1), obj_description(i.oid, 'pg_class')
             FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class c ON c.oid = x.indrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = i.relam
             WHERE n.nspname = ANY($1) AND c.relkind IN ('r', 'p') AND c.relname <> $3
@@ -68,7 +78,7 @@ namespace SchemaGen.Catalog
     
         // Functions of the managed schemas, except those an extension owns (plpgsql_check installs its own).
         public const string Functions = """
-            SELECT n.nspname::text, p.proname::text, pg_get_function_identity_arguments(p.oid), pg_get_function_result(p.oid), pg_get_functiondef(p.oid)
+            SELECT n.nspname::text, p.proname::text, pg_get_function_identity_arguments(p.oid), pg_get_function_result(p.oid), pg_get_functiondef(p.oid), obj_description(p.oid, 'pg_proc')
             FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
             WHERE n.nspname = ANY($1) AND p.prokind IN ('f', 'p')
               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
@@ -76,10 +86,38 @@ namespace SchemaGen.Catalog
             """;
 
         public const string Triggers = """
-            SELECT n.nspname::text, c.relname::text, t.tgname::text, fn.nspname::text, f.proname::text, pg_get_triggerdef(t.oid)
+            SELECT n.nspname::text, c.relname::text, t.tgname::text, fn.nspname::text, f.proname::text, pg_get_triggerdef(t.oid), obj_description(t.oid, 'pg_trigger')
             FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
             JOIN pg_proc f ON f.oid = t.tgfoid JOIN pg_namespace fn ON fn.oid = f.pronamespace
             WHERE n.nspname = ANY($1) AND NOT t.tgisinternal AND c.relname <> $3
+            ORDER BY 1, 2, 3
+            """;
+
+        // Objects of kinds the model does not manage, so they are reported rather than invisible: views, materialized
+        // views, foreign tables, sequences no column owns, domains, composite/range/base types, aggregates, and
+        // policies on the managed tables. Objects an extension owns are left out.
+        public const string Unmanaged = """
+            SELECT CASE c.relkind WHEN 'v' THEN 'View' WHEN 'm' THEN 'MaterializedView' WHEN 'f' THEN 'ForeignTable' ELSE 'Sequence' END,
+                   n.nspname::text, c.relname::text, NULL::text
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ANY($1) AND c.relkind IN ('v', 'm', 'f', 'S')
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i', 'e'))
+            UNION ALL
+            SELECT CASE t.typtype WHEN 'd' THEN 'Domain' ELSE 'Type' END, n.nspname::text, t.typname::text, NULL
+            FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace
+            WHERE n.nspname = ANY($1) AND t.typtype IN ('d', 'c', 'r', 'b')
+              AND (t.typtype <> 'c' OR (SELECT relkind FROM pg_class WHERE oid = t.typrelid) = 'c')
+              AND NOT (t.typtype = 'b' AND t.typcategory = 'A')
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype IN ('i', 'e'))
+            UNION ALL
+            SELECT 'Aggregate', n.nspname::text, p.proname::text || '(' || pg_get_function_identity_arguments(p.oid) || ')', NULL
+            FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname = ANY($1) AND p.prokind IN ('a', 'w')
+              AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
+            UNION ALL
+            SELECT 'Policy', n.nspname::text, pol.polname::text, c.relname::text
+            FROM pg_policy pol JOIN pg_class c ON c.oid = pol.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ANY($1) AND c.relname <> $3
             ORDER BY 1, 2, 3
             """;
     }

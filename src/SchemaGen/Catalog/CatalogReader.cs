@@ -32,7 +32,7 @@ namespace SchemaGen.Catalog
             var searchPath = new NpgsqlBatchCommand("SELECT set_config('search_path', $1, true)");
             searchPath.Parameters.Add(new NpgsqlParameter { Value = SearchPath(schemas) });
             batch.BatchCommands.Add(searchPath);
-            foreach (var sql in new[] { CatalogQueries.HistoryMarker, CatalogQueries.Schemas, CatalogQueries.Enums, CatalogQueries.Tables, CatalogQueries.Columns, CatalogQueries.Constraints, CatalogQueries.Indexes, CatalogQueries.Functions, CatalogQueries.Triggers })
+            foreach (var sql in new[] { CatalogQueries.HistoryMarker, CatalogQueries.Schemas, CatalogQueries.Enums, CatalogQueries.Tables, CatalogQueries.Columns, CatalogQueries.Constraints, CatalogQueries.Indexes, CatalogQueries.Functions, CatalogQueries.Triggers, CatalogQueries.Unmanaged })
             {
                 var command = new NpgsqlBatchCommand(sql);
                 command.Parameters.Add(new NpgsqlParameter { Value = schemas.ToArray() });
@@ -65,13 +65,17 @@ namespace SchemaGen.Catalog
             var functions = await ReadAll(reader, ReadFunction, cancellationToken);
             await reader.NextResultAsync(cancellationToken);
             var triggers = await ReadAll(reader, ReadTrigger, cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            var unmanaged = await ReadAll(reader, r => new CatalogObject((CatalogObjectKind)Enum.Parse(typeof(CatalogObjectKind), r.GetString(0)),
+                r.GetString(1), r.GetString(2), NullableString(r, 3)), cancellationToken);
 
             var model = new SchemaModel(
                 existing.ToEquatableArray(),
                 enums.ToEquatableArray(),
                 BuildTables(tables, columns, constraints, indexes).ToEquatableArray(),
                 functions.ToEquatableArray(),
-                triggers.ToEquatableArray());
+                triggers.ToEquatableArray(),
+                unmanaged.ToEquatableArray());
             return new CatalogSnapshot(model, marker.FirstOrDefault());
         }
 
@@ -104,7 +108,8 @@ namespace SchemaGen.Catalog
                     own.Where(c => c.Type == "f").Select(c => (ForeignKeyModel)c.Constraint).ToEquatableArray(),
                     indexesOf[(schema, name)].ToEquatableArray(),
                     comment,
-                    null);
+                    null,
+                    own.Where(c => c.Type is "u" or "x").Select(c => (ConstraintModel)c.Constraint).ToEquatableArray());
             }
         }
 
@@ -123,7 +128,9 @@ namespace SchemaGen.Catalog
                 generated ? expression : null,
                 NullableString(r, 10),
                 null,
-                enumSchema);
+                enumSchema,
+                NullableString(r, 11),
+                NullableString(r, 12));
             return (r.GetString(0), r.GetString(1), column);
         }
 
@@ -132,20 +139,22 @@ namespace SchemaGen.Catalog
             var type = r.GetString(3);
             var name = r.GetString(2);
             var columns = r.GetFieldValue<string[]>(6).ToEquatableArray();
+            var comment = NullableString(r, 15);
             object constraint = type switch
             {
-                "p" => new PrimaryKeyModel(name, columns),
+                "p" => new PrimaryKeyModel(name, columns, comment, r.GetString(4)),
                 // An unvalidated CHECK (NOT VALID) is not the CHECK the model asks for: it differs, and is re-validated.
-                "c" => new CheckModel(name, CheckExpression(r.GetString(4)) + (r.GetBoolean(5) ? "" : " NOT VALID")),
-                _ => new ForeignKeyModel(name, columns, r.GetString(7), r.GetString(8), r.GetFieldValue<string[]>(9).ToEquatableArray(),
-                    Action(r.GetString(10)), Action(r.GetString(11))),
+                "c" => new CheckModel(name, CheckExpression(r.GetString(4)) + (r.GetBoolean(5) ? "" : " NOT VALID"), comment),
+                "f" => new ForeignKeyModel(name, columns, r.GetString(7), r.GetString(8), r.GetFieldValue<string[]>(9).ToEquatableArray(),
+                    Action(r.GetString(10)), Action(r.GetString(11)), r.GetBoolean(12), r.GetBoolean(13), r.GetString(14) == "f", r.GetBoolean(5), comment),
+                _ => new ConstraintModel(name, r.GetString(4), comment),
             };
             return (r.GetString(0), r.GetString(1), type, constraint);
         }
 
         private static (string, string, IndexModel) ReadIndex(NpgsqlDataReader r) =>
             (r.GetString(0), r.GetString(1), new IndexModel(r.GetString(2), r.GetFieldValue<string[]>(5).ToEquatableArray(), r.GetBoolean(3),
-                r.GetString(4), NullableString(r, 7), r.GetFieldValue<string[]>(6).ToEquatableArray(), r.GetBoolean(8)));
+                r.GetString(4), NullableString(r, 7), r.GetFieldValue<string[]>(6).ToEquatableArray(), r.GetBoolean(8), r.GetString(9), NullableString(r, 10)));
 
         // pg_get_functiondef prints "CREATE OR REPLACE FUNCTION schema.name(…)\n RETURNS …"; the model holds what follows the name.
         private static FunctionModel ReadFunction(NpgsqlDataReader r)
@@ -154,7 +163,7 @@ namespace SchemaGen.Catalog
             var prefix = "CREATE OR REPLACE FUNCTION " + SqlSyntax.QualifiedName(r.GetString(0), r.GetString(1));
             var tail = definition.StartsWith(prefix, StringComparison.Ordinal) ? definition.Substring(prefix.Length) : definition;
             return new FunctionModel(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), tail.TrimEnd(),
-                EquatableArray<FunctionParameter>.Empty, EquatableArray<FunctionParameter>.Empty);
+                EquatableArray<FunctionParameter>.Empty, EquatableArray<FunctionParameter>.Empty, NullableString(r, 5));
         }
 
         // pg_get_triggerdef prints "CREATE TRIGGER name BEFORE …"; the model holds what follows the name.
@@ -163,7 +172,7 @@ namespace SchemaGen.Catalog
             var definition = r.GetString(5);
             var prefix = "CREATE TRIGGER " + SqlSyntax.Identifier(r.GetString(2)) + " ";
             var tail = definition.StartsWith(prefix, StringComparison.Ordinal) ? definition.Substring(prefix.Length) : definition;
-            return new TriggerModel(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), tail);
+            return new TriggerModel(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), tail, NullableString(r, 6));
         }
 
         // pg_get_constraintdef prints "CHECK ((a > 0))" (and " NOT VALID"); the model holds what is inside CHECK (…).

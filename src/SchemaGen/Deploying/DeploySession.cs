@@ -30,8 +30,10 @@ namespace SchemaGen.Deploying
             _connection = connection;
             _options = options ?? new DeployOptions();
             _desired = target.ModelFor(_options);
-            _schemas = SchemaMapping.UsedSchemas(_desired);
             _history = new HistoryTable(target.SchemaFor(_options));
+            // The history table's schema is read too, and the schemas a qualified [RenamedFrom] moves tables out of.
+            _schemas = SchemaMapping.UsedSchemas(_desired).Concat(RenameDiffer.PreviousSchemas(_desired))
+                .Distinct().OrderBy(s => s, StringComparer.Ordinal).ToList();
         }
 
         private ILogger? Log => _options.Logger;
@@ -40,17 +42,16 @@ namespace SchemaGen.Deploying
         public async Task<SchemaPlan> PlanAsync(CancellationToken cancellationToken)
         {
             await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
-            var (_, diff, steps) = await PlanInTransactionAsync(transaction, cancellationToken);
-            return new SchemaPlan(steps, diff.UnmanagedObjects);
+            var plan = await PlanInTransactionAsync(transaction, _options.DropUnmanaged, assess: true, cancellationToken);
+            return new SchemaPlan(plan.Steps, plan.Unmanaged);
         }
 
         /// <summary>The drift, computed inside a transaction that is rolled back.</summary>
         public async Task<VerifyResult> VerifyAsync(CancellationToken cancellationToken)
         {
+            // Verify's drift is what the plan with unmanaged objects dropped corrects: clean exactly when that plan is empty.
             await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
-            var live = await CatalogReader.ReadAsync(_connection, transaction, _schemas, _history, cancellationToken);
-            var target = await RenderTargetAsync(transaction, cancellationToken);
-            var drift = SchemaDiffer.Diff(_desired, target, live.Model, dropUnmanaged: false).Drift;
+            var drift = (await PlanInTransactionAsync(transaction, dropUnmanaged: true, assess: false, cancellationToken)).Drift;
 
             var findings = await CheckFunctionsInNewSessionAsync(cancellationToken);
             return new VerifyResult(drift, (IReadOnlyList<FunctionFinding>?)findings ?? new FunctionFinding[0]);
@@ -74,7 +75,7 @@ namespace SchemaGen.Deploying
 
             // The fast path: one round trip reads the catalog and the last deployment's marker.
             var snapshot = await CatalogReader.ReadAsync(_connection, null, _schemas, _history, cancellationToken);
-            if (snapshot.HistoryMarker == HistoryTable.Marker(_target.ModelHash, snapshot.Fingerprint))
+            if (snapshot.HistoryMarker == HistoryTable.Marker(_target.ModelHash, snapshot.Fingerprint) && !(_options.DropUnmanaged && HasUnmanaged(snapshot.Model)))
             {
                 Log?.LogInformation("Schema {Schema} already matches model {Hash}; nothing to do", _history.Schema, _target.ModelHash);
                 return new DeployResult(true, true, Array.Empty<MigrationStep>(), clock.Elapsed, null);
@@ -93,8 +94,8 @@ namespace SchemaGen.Deploying
                 await SetTimeoutsAsync(transaction, cancellationToken);
                 await AdvisoryLock.AcquireAsync(_connection, transaction, _history.LockKey, _options.LockTimeout, cancellationToken);
 
-                var (live, diff, steps) = await PlanInTransactionAsync(transaction, cancellationToken);
-                if (live.HistoryMarker == HistoryTable.Marker(_target.ModelHash, live.Fingerprint))
+                var (live, steps, _, _) = await PlanInTransactionAsync(transaction, _options.DropUnmanaged, assess: true, cancellationToken);
+                if (live.HistoryMarker == HistoryTable.Marker(_target.ModelHash, live.Fingerprint) && !(_options.DropUnmanaged && HasUnmanaged(live.Model)))
                     return new DeployResult(applied.Count == 0, true, applied, clock.Elapsed, null); // another instance deployed it meanwhile
 
                 var refused = _options.AllowDataLoss ? new List<Hazard>() : steps.SelectMany(s => s.Hazards).ToList();
@@ -135,16 +136,52 @@ namespace SchemaGen.Deploying
             }
         }
 
-        private async Task<(CatalogSnapshot Live, SchemaDiff Diff, List<MigrationStep> Steps)> PlanInTransactionAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
+        /// <summary>
+        /// The plan: the renames first, then the rest computed against the database as it is after them (applied in a
+        /// savepoint that is rolled back), so keys and foreign keys on renamed objects compare equal and every probe
+        /// queries names that exist. <paramref name="assess"/> runs the probes.
+        /// </summary>
+        private async Task<PlannedChange> PlanInTransactionAsync(NpgsqlTransaction transaction, bool dropUnmanaged, bool assess, CancellationToken cancellationToken)
         {
-            var live = await CatalogReader.ReadAsync(_connection, transaction, _schemas, _history, cancellationToken);
+            var before = await CatalogReader.ReadAsync(_connection, transaction, _schemas, _history, cancellationToken);
             var target = await RenderTargetAsync(transaction, cancellationToken);
-            var diff = SchemaDiffer.Diff(_desired, target, live.Model, _options.DropUnmanaged);
-            var steps = await Planner.AssessAsync(_connection, transaction, diff.Steps(), cancellationToken);
-            foreach (var step in steps)
-                Log?.LogInformation("Plan: {Step}", step);
-            return (live, diff, steps);
+            var renames = RenameDiffer.Renames(_desired, before.Model);
+            var live = before;
+            if (renames.Count > 0)
+            {
+                await transaction.SaveAsync("schemagen_renames", cancellationToken);
+                await ApplyAsync(transaction, renames, cancellationToken);
+                live = await CatalogReader.ReadAsync(_connection, transaction, _schemas, _history, cancellationToken);
+            }
+
+            try
+            {
+                var uncastable = await Planner.UncastableAsync(_connection, transaction, target, live.Model, cancellationToken);
+                var diff = SchemaDiffer.Diff(_desired, target, live.Model, dropUnmanaged, uncastable);
+                var rest = assess ? await Planner.AssessAsync(_connection, transaction, diff.Steps(), cancellationToken) : diff.Steps();
+                var steps = renames.Concat(rest).ToList();
+                foreach (var step in steps)
+                    Log?.LogInformation("Plan: {Step}", step);
+                var drift = renames.Select(r => r.Cause!).Concat(diff.Drift).Distinct().ToList();
+                return new PlannedChange(before, steps, diff.UnmanagedObjects, drift);
+            }
+            finally
+            {
+                // A broken connection (the session was killed) has no savepoint to go back to; its error is the one to report.
+                if (renames.Count > 0 && _connection.State == System.Data.ConnectionState.Open)
+                    await transaction.RollbackAsync("schemagen_renames", cancellationToken);
+            }
         }
+
+        private sealed record PlannedChange(CatalogSnapshot Live, List<MigrationStep> Steps, List<string> Unmanaged, List<Drift> Drift);
+
+        // Objects DropUnmanaged would drop: then the fast path does not apply, whatever the marker says.
+        private bool HasUnmanaged(SchemaModel live) =>
+            !live.Unmanaged.IsEmpty
+            || live.Tables.Any(t => !_desired.Tables.Any(d => d.Schema == t.Schema && d.Name == t.Name))
+            || live.Enums.Any(e => !_desired.Enums.Any(d => d.Schema == e.Schema && d.Name == e.Name))
+            || live.Functions.Any(f => !_desired.Functions.Any(d => d.Schema == f.Schema && d.Name == f.Name))
+            || live.Triggers.Any(t => !_desired.Triggers.Any(d => d.Schema == t.Schema && d.Table == t.Table && d.Name == t.Name));
 
         private async Task<SchemaModel> RenderTargetAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
             _rendered ??= await Shadow.RenderAsync(_connection, transaction, _desired, _schemas, _history, cancellationToken);
@@ -180,8 +217,10 @@ namespace SchemaGen.Deploying
             catch (PostgresException e)
             {
                 var what = step == null ? "" : $" at step {step.Kind} {step.Object}";
+                // The step's hazards say what PostgreSQL's refusal is about (which rows), without its redacted detail.
+                var hazards = step == null || step.IsSafe ? "" : "\nThe step's hazards: " + string.Join("; ", step.Hazards.Select(h => h.Message));
                 throw new SchemaDeployException(
-                    $"PostgreSQL refused a statement{what}: {e.MessageText} (SQLSTATE {e.SqlState}). The transaction was rolled back; the database is as it was.\n{statement}",
+                    $"PostgreSQL refused a statement{what}: {e.MessageText} (SQLSTATE {e.SqlState}).{hazards} The transaction was rolled back; the database is as it was.\n{statement}",
                     statement, e.SqlState, e.Position == 0 ? null : e.Position, inner: e);
             }
         }

@@ -8,11 +8,13 @@ namespace SchemaGen
     public enum StepKind
     {
         CreateSchema, CreateEnum, AddEnumValue, RenameEnumValue, RecreateEnum, DropEnum,
-        CreateTable, RenameTable, DropTable,
-        AddColumn, RenameColumn, DropColumn, AlterColumnType, SetNotNull, DropNotNull, SetDefault, DropDefault, AlterIdentity,
-        AddPrimaryKey, DropPrimaryKey, AddCheck, DropCheck, AddForeignKey, DropForeignKey,
-        CreateIndex, DropIndex, SetComment,
+        CreateTable, RenameTable, SetTableSchema, DropTable,
+        AddColumn, RenameColumn, DropColumn, AlterColumnType, ReplaceColumn, DropExpression, SetNotNull, DropNotNull, SetDefault, DropDefault,
+        AddIdentity, DropIdentity, SetGenerated, SetIdentityOptions,
+        AddPrimaryKey, RenamePrimaryKey, DropPrimaryKey, AddCheck, RenameCheck, DropCheck, AddForeignKey, RenameForeignKey, DropForeignKey, DropConstraint,
+        CreateIndex, RenameIndex, DropIndex, SetComment,
         CreateFunction, ReplaceFunction, DropFunction, CreateTrigger, DropTrigger,
+        DropView, DropMaterializedView, DropPolicy, DropSequence, DropDomain, DropType, DropForeignTable, DropAggregate,
     }
 #pragma warning restore CS1591
 
@@ -45,17 +47,12 @@ namespace SchemaGen
         public override string ToString() => $"{Kind} on {Object}: {Message}";
     }
 
-    /// <summary>A data-dependent hazard: <paramref name="CountSql"/> counts the rows that make the step unsafe; "{0}" in the message is the count.</summary>
-    internal sealed record HazardProbe(HazardKind Kind, string CountSql, string Message);
-
     /// <summary>
-    /// For a column type change: <paramref name="ProbeSql"/> casts a NULL the way the step's USING does; when
-    /// PostgreSQL has no such cast, the step is replaced by <paramref name="Statements"/> (drop the column, add it
-    /// again), a <see cref="HazardKind.DataLoss"/> saying <paramref name="Message"/>. Dropping the column drops its
-    /// indexes, checks and foreign keys too: <paramref name="Recreate"/> puts back those of the model, each unless
-    /// another step of the plan (with that object) creates it anyway.
+    /// A data-dependent hazard: <paramref name="CountSql"/> counts the rows that make the step unsafe; "{0}" in the
+    /// message is the count. A probe whose step is a hazard whatever the count (a drop) is <paramref name="Always"/>.
+    /// Probes run against the database as it is when the step would run (after the plan's renames).
     /// </summary>
-    internal sealed record CastFallback(string ProbeSql, IReadOnlyList<string> Statements, string Message, IReadOnlyList<(string Object, string Sql)> Recreate);
+    internal sealed record HazardProbe(HazardKind Kind, string CountSql, string Message, bool Always = false);
 
     /// <summary>One step of a plan: what it changes, the SQL it runs, and its hazards.</summary>
     /// <param name="Kind">What the step does.</param>
@@ -69,14 +66,16 @@ namespace SchemaGen
         /// <summary>For an index step, the index's qualified name (an online build drops a leftover by it).</summary>
         internal string? IndexName { get; init; }
 
-        /// <summary>What a type change becomes when PostgreSQL cannot cast the values.</summary>
-        internal CastFallback? Fallback { get; init; }
+        /// <summary>The difference between model and database this step corrects: Verify reports exactly these.</summary>
+        internal Drift? Cause { get; init; }
 
         /// <summary>Counts the planner runs before applying; a count above zero becomes a hazard of this step.</summary>
         internal IReadOnlyList<HazardProbe> Probes { get; init; } = new HazardProbe[0];
 
-        internal MigrationStep WithProbe(HazardKind kind, string countSql, string message) =>
-            this with { Probes = Probes.Append(new HazardProbe(kind, countSql, message)).ToArray() };
+        internal MigrationStep WithProbe(HazardKind kind, string countSql, string message, bool always = false) =>
+            this with { Probes = Probes.Append(new HazardProbe(kind, countSql, message, always)).ToArray() };
+
+        internal MigrationStep Because(Drift cause) => this with { Cause = cause };
 
         /// <summary>The statements as one script.</summary>
         public string Sql => string.Join("\n", Statements);

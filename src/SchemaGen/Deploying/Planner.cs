@@ -4,13 +4,16 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Npgsql;
+using SchemaGen.Model;
 
 namespace SchemaGen.Deploying
 {
     /// <summary>
     /// Looks at the data before anything changes: a step whose probe counts offending rows (NULLs under a new
-    /// NOT NULL, duplicates under a new unique index, rows under a new NOT NULL column without default) gets
-    /// a hazard saying how many; a type change PostgreSQL has no cast for becomes drop and add, a data loss.
+    /// NOT NULL, duplicates under a new unique index, values a narrowing cast would change, rows under a new NOT
+    /// NULL column without default) gets a hazard saying how many. Probes run against the database as it is when
+    /// the step would run (after the plan's renames). A probe that fails is an error, never a zero — except a
+    /// data exception from a cast, which is the hazard itself (values that do not convert).
     /// </summary>
     internal static class Planner
     {
@@ -19,13 +22,13 @@ namespace SchemaGen.Deploying
             var assessed = new List<MigrationStep>(steps.Count);
             foreach (var step in steps)
             {
-                var result = step.Fallback != null && !await CastsAsync(connection, transaction, step.Fallback.ProbeSql, cancellationToken)
-                    ? DropAndAdd(step, step.Fallback, steps)
-                    : step;
-                foreach (var probe in result.Probes)
+                var result = step;
+                foreach (var probe in step.Probes)
                 {
-                    var count = await CountAsync(connection, transaction, probe.CountSql, cancellationToken);
-                    if (count > 0)
+                    var (count, error) = await CountAsync(connection, transaction, step, probe, cancellationToken);
+                    if (error != null)
+                        result = result.WithHazard(probe.Kind, "values do not convert: " + error);
+                    else if (count > 0 || probe.Always)
                         result = result.WithHazard(probe.Kind, string.Format(CultureInfo.InvariantCulture, probe.Message, count));
                 }
 
@@ -35,47 +38,55 @@ namespace SchemaGen.Deploying
             return assessed;
         }
 
-        private static MigrationStep DropAndAdd(MigrationStep step, CastFallback fallback, IReadOnlyList<MigrationStep> plan)
+        /// <summary>The column type changes (from, to) PostgreSQL has no cast for: those columns are dropped and added again.</summary>
+        public static async Task<HashSet<(string From, string To)>> UncastableAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+            SchemaModel target, SchemaModel live, CancellationToken cancellationToken)
         {
-            var planned = new HashSet<string>(plan.Select(s => s.Object));
-            var statements = fallback.Statements.Concat(fallback.Recreate.Where(r => !planned.Contains(r.Object)).Select(r => r.Sql)).ToArray();
-            return new MigrationStep(step.Kind, step.Object, statements, new[] { new Hazard(HazardKind.DataLoss, step.Object, fallback.Message) });
+            var changes = target.Tables
+                .Join(live.Tables, t => (t.Schema, t.Name), l => (l.Schema, l.Name), (t, l) => (Target: t, Live: l))
+                .SelectMany(p => p.Target.Columns.Join(p.Live.Columns, c => c.Name, c => c.Name, (t, l) => (Target: t, Live: l)))
+                .Where(c => c.Target.TypeSchema == null && c.Live.TypeSchema == null && c.Target.SqlType != c.Live.SqlType)
+                .Select(c => (From: DdlRenderer.ColumnType(c.Live), To: DdlRenderer.ColumnType(c.Target)))
+                .Distinct();
+            var uncastable = new HashSet<(string, string)>();
+            foreach (var change in changes)
+            {
+                await transaction.SaveAsync("schemagen_cast", cancellationToken);
+                try
+                {
+                    await using var command = new NpgsqlCommand($"SELECT NULL::{change.From}::{change.To}", connection, transaction);
+                    await command.ExecuteScalarAsync(cancellationToken);
+                    await transaction.ReleaseAsync("schemagen_cast", cancellationToken);
+                }
+                catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.CannotCoerce or PostgresErrorCodes.DatatypeMismatch)
+                {
+                    await transaction.RollbackAsync("schemagen_cast", cancellationToken);
+                    uncastable.Add(change);
+                }
+            }
+
+            return uncastable;
         }
 
-        // False when PostgreSQL has no cast for a type change (cannot_coerce, datatype_mismatch).
-        private static async Task<bool> CastsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
-        {
-            await transaction.SaveAsync("schemagen_cast", cancellationToken);
-            try
-            {
-                await using var command = new NpgsqlCommand(sql, connection, transaction);
-                await command.ExecuteScalarAsync(cancellationToken);
-                await transaction.ReleaseAsync("schemagen_cast", cancellationToken);
-                return true;
-            }
-            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.CannotCoerce or PostgresErrorCodes.DatatypeMismatch)
-            {
-                await transaction.RollbackAsync("schemagen_cast", cancellationToken);
-                return false;
-            }
-        }
-
-        // A probe can refer to a column that an earlier step of the same plan adds; then it has no rows to
-        // find, so a failure inside its savepoint counts as zero.
-        private static async Task<long> CountAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
+        private static async Task<(long Count, string? Error)> CountAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, MigrationStep step, HazardProbe probe,
+            CancellationToken cancellationToken)
         {
             await transaction.SaveAsync("schemagen_probe", cancellationToken);
             try
             {
-                await using var command = new NpgsqlCommand(sql, connection, transaction);
+                await using var command = new NpgsqlCommand(probe.CountSql, connection, transaction);
                 var count = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
                 await transaction.ReleaseAsync("schemagen_probe", cancellationToken);
-                return count;
+                return (count, null);
             }
-            catch (PostgresException)
+            catch (PostgresException e)
             {
                 await transaction.RollbackAsync("schemagen_probe", cancellationToken);
-                return 0;
+                if (e.SqlState.StartsWith("22", System.StringComparison.Ordinal))
+                    return (0, e.MessageText);
+                throw new SchemaDeployException(
+                    $"Counting the rows step {step.Kind} {step.Object} would affect failed: {e.MessageText} (SQLSTATE {e.SqlState}). Nothing was changed.\n{probe.CountSql}",
+                    probe.CountSql, e.SqlState, e.Position == 0 ? null : e.Position, inner: e);
             }
         }
     }

@@ -48,7 +48,9 @@ namespace SchemaGen.Deploying
             }
             finally
             {
-                await transaction.RollbackAsync("schemagen_shadow", cancellationToken);
+                // A broken connection (the session was killed) has no savepoint to go back to; its error is the one to report.
+                if (connection.State == System.Data.ConnectionState.Open)
+                    await transaction.RollbackAsync("schemagen_shadow", cancellationToken);
             }
         }
     }

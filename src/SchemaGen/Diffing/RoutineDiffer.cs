@@ -7,9 +7,9 @@ namespace SchemaGen.Diffing
     /// <summary>
     /// The steps for the functions and triggers of SQL templates. A function whose definition changed is
     /// replaced (<c>CREATE OR REPLACE</c>); one whose signature or result type changed is dropped and created,
-    /// and the triggers that execute it are dropped with it and created again. Functions are created from
-    /// PostgreSQL's own rendering of the template (read back from the scratch schema), so what is compared is
-    /// exactly what is deployed.
+    /// and the triggers that execute it are dropped with it and created again. A function that a column default,
+    /// check or index of the model calls is created before the tables; the others after them (they may use the
+    /// tables' row types). Functions are compared as PostgreSQL prints them (read back from the scratch schema).
     /// </summary>
     internal sealed class RoutineDiffer
     {
@@ -18,15 +18,17 @@ namespace SchemaGen.Diffing
         private readonly SchemaModel _live;
         private readonly SchemaDiff _diff;
         private readonly bool _dropUnmanaged;
+        private readonly DiffContext _context;
         private readonly HashSet<(string, string, string)> _recreatedTriggers = new();
 
-        public RoutineDiffer(SchemaModel desired, SchemaModel target, SchemaModel live, SchemaDiff diff, bool dropUnmanaged)
+        public RoutineDiffer(SchemaModel desired, SchemaModel target, SchemaModel live, SchemaDiff diff, bool dropUnmanaged, DiffContext context)
         {
             _desired = desired;
             _target = target;
             _live = live;
             _diff = diff;
             _dropUnmanaged = dropUnmanaged;
+            _context = context;
         }
 
         public void Diff()
@@ -42,25 +44,35 @@ namespace SchemaGen.Diffing
             {
                 var name = Name(target);
                 var live = _live.Functions.FirstOrDefault(l => l.Schema == target.Schema && l.Name == target.Name && l.Signature == target.Signature);
-                if (live == null)
+                var group = CalledByTables(target) ? _diff.EarlyFunctions : _diff.Functions;
+                if (live == null || _context.IsDropped(live))
                 {
-                    _diff.Functions.Add(new MigrationStep(StepKind.CreateFunction, name, Create(target)));
-                    if (!_live.Functions.Any(l => l.Schema == target.Schema && l.Name == target.Name))
-                        _diff.Drift.Add(new Drift(DriftKind.Missing, "function " + name, Create(target), null));
+                    if (live != null)
+                        matched.Add(live);
+                    var sameName = _live.Functions.Any(l => l.Schema == target.Schema && l.Name == target.Name);
+                    var cause = live != null ? new Drift(DriftKind.Different, "function " + name, Create(target), Create(live))
+                        : sameName ? SignatureChanged(target)
+                        : new Drift(DriftKind.Missing, "function " + name, Create(target), null);
+                    group.Add(new MigrationStep(StepKind.CreateFunction, name, Create(target)).Because(cause));
                     continue;
                 }
 
                 matched.Add(live);
+                var differs = new Drift(DriftKind.Different, "function " + name, Create(target), Create(live));
                 if (live.Returns != target.Returns)
                 {
-                    Drop(live, StepKind.DropFunction);
-                    _diff.Functions.Add(new MigrationStep(StepKind.CreateFunction, name, Create(target)));
-                    _diff.Drift.Add(new Drift(DriftKind.Different, "function " + name, Create(target), Create(live)));
+                    Drop(live, StepKind.DropFunction, differs);
+                    group.Add(new MigrationStep(StepKind.CreateFunction, name, Create(target)).Because(differs));
                 }
                 else if (live.Definition != target.Definition)
                 {
-                    _diff.Functions.Add(new MigrationStep(StepKind.ReplaceFunction, name, Create(target)));
-                    _diff.Drift.Add(new Drift(DriftKind.Different, "function " + name, Create(target), Create(live)));
+                    group.Add(new MigrationStep(StepKind.ReplaceFunction, name, Create(target)).Because(differs));
+                }
+
+                if (live.Comment != target.Comment)
+                {
+                    _diff.Comments.Add(new MigrationStep(StepKind.SetComment, name, $"COMMENT ON FUNCTION {name} IS {Literal(target.Comment)};")
+                        .Because(new Drift(DriftKind.Different, "comment on function " + name, target.Comment, live.Comment)));
                 }
             }
 
@@ -70,30 +82,49 @@ namespace SchemaGen.Diffing
                 if (_target.Functions.Any(t => t.Schema == live.Schema && t.Name == live.Name))
                 {
                     // The same function with another signature: the template changed its parameters.
-                    Drop(live, StepKind.DropFunction);
-                    _diff.Drift.Add(new Drift(DriftKind.Different, "function " + SqlSyntax.QualifiedName(live.Schema, live.Name),
-                        string.Join("\n", _target.Functions.Where(t => t.Schema == live.Schema && t.Name == live.Name).Select(Create)), Create(live)));
+                    Drop(live, StepKind.DropFunction, SignatureChanged(live));
                     continue;
                 }
 
                 _diff.UnmanagedObjects.Add("function " + name);
-                _diff.Drift.Add(new Drift(DriftKind.Extra, "function " + name, null, Create(live)));
                 if (_dropUnmanaged)
-                    _diff.UnmanagedFunctions.Add(new MigrationStep(StepKind.DropFunction, name, DdlRenderer.DropFunction(live)));
+                {
+                    _diff.UnmanagedFunctions.Add(new MigrationStep(StepKind.DropFunction, name, DdlRenderer.DropFunction(live))
+                        .Because(new Drift(DriftKind.Extra, "function " + name, null, Create(live))));
+                }
             }
+        }
+
+        private Drift SignatureChanged(FunctionModel function)
+        {
+            var qualified = SqlSyntax.QualifiedName(function.Schema, function.Name);
+            return new Drift(DriftKind.Different, "function " + qualified,
+                string.Join("\n", _target.Functions.Where(t => t.Schema == function.Schema && t.Name == function.Name).Select(Create)),
+                string.Join("\n", _live.Functions.Where(l => l.Schema == function.Schema && l.Name == function.Name).Select(Create)));
         }
 
         // Drops a function, and before it the triggers that execute it (they are created again afterwards).
-        private void Drop(FunctionModel live, StepKind kind)
+        private void Drop(FunctionModel live, StepKind kind, Drift cause)
         {
             foreach (var trigger in _live.Triggers.Where(t => t.FunctionSchema == live.Schema && t.FunctionName == live.Name))
             {
-                _diff.FunctionDrops.Add(new MigrationStep(StepKind.DropTrigger, TriggerName(trigger), DdlRenderer.DropTrigger(trigger)));
+                _diff.FunctionDrops.Add(new MigrationStep(StepKind.DropTrigger, TriggerName(trigger), DdlRenderer.DropTrigger(trigger)).Because(cause));
                 _recreatedTriggers.Add((trigger.Schema, trigger.Table, trigger.Name));
             }
 
-            _diff.FunctionDrops.Add(new MigrationStep(kind, Name(live), DdlRenderer.DropFunction(live)));
+            _diff.FunctionDrops.Add(new MigrationStep(kind, Name(live), DdlRenderer.DropFunction(live)).Because(cause));
         }
+
+        // A function a default, generated column, check or index predicate of the model names must exist before the table.
+        private bool CalledByTables(FunctionModel function) =>
+            _desired.Tables.Any(t =>
+                t.Columns.Any(c => Calls(c.DefaultSql, function) || Calls(c.GeneratedSql, function))
+                || t.Checks.Any(k => Calls(k.Expression, function))
+                || t.Indexes.Any(i => Calls(i.Where, function)));
+
+        private static bool Calls(string? expression, FunctionModel function) =>
+            expression != null && System.Text.RegularExpressions.Regex.IsMatch(expression,
+                @"(^|[^A-Za-z0-9_$])""?" + System.Text.RegularExpressions.Regex.Escape(function.Name) + @"""?\s*\(");
 
         private void DiffTriggers()
         {
@@ -103,16 +134,26 @@ namespace SchemaGen.Diffing
                 var target = _target.Triggers.FirstOrDefault(t => (t.Schema, t.Table, t.Name) == key);
                 var live = _live.Triggers.FirstOrDefault(t => (t.Schema, t.Table, t.Name) == key);
                 var name = TriggerName(desired);
-                if (live == null || _recreatedTriggers.Contains(key))
+                var dropped = live != null && _live.Functions.Any(f => f.Schema == live.FunctionSchema && f.Name == live.FunctionName && _context.IsDropped(f));
+                if (live == null || _recreatedTriggers.Contains(key) || dropped)
                 {
-                    _diff.Triggers.Add(new MigrationStep(StepKind.CreateTrigger, name, DdlRenderer.CreateTrigger(desired)));
-                    if (live == null)
-                        _diff.Drift.Add(new Drift(DriftKind.Missing, "trigger " + name, DdlRenderer.CreateTrigger(desired), null));
+                    var cause = live == null ? new Drift(DriftKind.Missing, "trigger " + name, DdlRenderer.CreateTrigger(desired), null)
+                        : new Drift(DriftKind.Different, "trigger " + name, DdlRenderer.CreateTrigger(desired), DdlRenderer.CreateTrigger(live));
+                    _diff.Triggers.Add(new MigrationStep(StepKind.CreateTrigger, name, DdlRenderer.CreateTrigger(desired)).Because(cause));
+                    continue;
                 }
-                else if (target == null || target.Definition != live.Definition)
+
+                if (target == null || target.Definition != live.Definition)
                 {
-                    _diff.Triggers.Add(new MigrationStep(StepKind.CreateTrigger, name, DdlRenderer.CreateTrigger(desired)));
-                    _diff.Drift.Add(new Drift(DriftKind.Different, "trigger " + name, DdlRenderer.CreateTrigger(desired), DdlRenderer.CreateTrigger(live)));
+                    _diff.Triggers.Add(new MigrationStep(StepKind.CreateTrigger, name, DdlRenderer.CreateTrigger(desired))
+                        .Because(new Drift(DriftKind.Different, "trigger " + name, DdlRenderer.CreateTrigger(desired), DdlRenderer.CreateTrigger(live))));
+                }
+
+                if (live.Comment != target?.Comment)
+                {
+                    var on = SqlSyntax.Identifier(live.Name) + " ON " + SqlSyntax.QualifiedName(live.Schema, live.Table);
+                    _diff.Comments.Add(new MigrationStep(StepKind.SetComment, name, $"COMMENT ON TRIGGER {on} IS {Literal(target?.Comment)};")
+                        .Because(new Drift(DriftKind.Different, "comment on trigger " + name, target?.Comment, live.Comment)));
                 }
             }
 
@@ -120,11 +161,15 @@ namespace SchemaGen.Diffing
             {
                 var name = TriggerName(live);
                 _diff.UnmanagedObjects.Add("trigger " + name);
-                _diff.Drift.Add(new Drift(DriftKind.Extra, "trigger " + name, null, DdlRenderer.CreateTrigger(live)));
                 if (_dropUnmanaged)
-                    _diff.UnmanagedTriggers.Add(new MigrationStep(StepKind.DropTrigger, name, DdlRenderer.DropTrigger(live)));
+                {
+                    _diff.UnmanagedDependents.Add(new MigrationStep(StepKind.DropTrigger, name, DdlRenderer.DropTrigger(live))
+                        .Because(new Drift(DriftKind.Extra, "trigger " + name, null, DdlRenderer.CreateTrigger(live))));
+                }
             }
         }
+
+        private static string Literal(string? text) => text == null ? "NULL" : SqlSyntax.Literal(text);
 
         private static string Create(FunctionModel function) => DdlRenderer.CreateFunction(function);
 

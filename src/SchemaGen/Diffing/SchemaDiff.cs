@@ -1,39 +1,46 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace SchemaGen.Diffing
 {
-    /// <summary>The steps that turn the live schema into the model's, and the drift they correct.</summary>
+    /// <summary>
+    /// The steps that turn the live schema into the model's. Every step carries the difference it corrects
+    /// (<see cref="MigrationStep.Cause"/>), and the drift Verify reports is exactly those differences: the
+    /// database is clean exactly when the plan (with unmanaged objects dropped) has no steps.
+    /// </summary>
     internal sealed class SchemaDiff
     {
-        // Steps run in groups, so that what a step needs exists and what it conflicts with is gone.
+        // Steps run in this order. Within it, what a step needs is created by an earlier group, and what depends on
+        // an object is dropped by an earlier group than the object: dependents of unmanaged kind (views, policies,
+        // triggers) first, foreign keys before the keys and columns they reference, functions a default or check
+        // calls before the tables, unmanaged tables before the functions and types they use.
         public List<MigrationStep> Schemas { get; } = new();
         public List<MigrationStep> Enums { get; } = new();
-        public List<MigrationStep> Renames { get; } = new();
+        public List<MigrationStep> UnmanagedDependents { get; } = new();
+        public List<MigrationStep> ForeignKeyDrops { get; } = new();
         public List<MigrationStep> Drops { get; } = new();
+        public List<MigrationStep> FunctionDrops { get; } = new();
+        public List<MigrationStep> EarlyFunctions { get; } = new();
         public List<MigrationStep> Tables { get; } = new();
         public List<MigrationStep> Columns { get; } = new();
         public List<MigrationStep> Constraints { get; } = new();
         public List<MigrationStep> Indexes { get; } = new();
-        public List<MigrationStep> FunctionDrops { get; } = new();
         public List<MigrationStep> Functions { get; } = new();
         public List<MigrationStep> Triggers { get; } = new();
         public List<MigrationStep> Comments { get; } = new();
-        // Unmanaged triggers go first, then tables, then the functions and types they may use.
-        public List<MigrationStep> UnmanagedTriggers { get; } = new();
         public List<MigrationStep> UnmanagedTables { get; } = new();
         public List<MigrationStep> UnmanagedFunctions { get; } = new();
-        public List<MigrationStep> UnmanagedEnums { get; } = new();
+        public List<MigrationStep> UnmanagedTypes { get; } = new();
 
+        /// <summary>Objects in the managed schemas that the model does not have, as <c>kind schema.name</c>.</summary>
         public List<string> UnmanagedObjects { get; } = new();
 
-        public List<Drift> Drift { get; } = new();
+        public List<MigrationStep> Steps() =>
+            new[] { Schemas, Enums, UnmanagedDependents, ForeignKeyDrops, Drops, FunctionDrops, EarlyFunctions, Tables, Columns, Constraints, Indexes,
+                    Functions, Triggers, Comments, UnmanagedTables, UnmanagedFunctions, UnmanagedTypes }
+                .SelectMany(group => group).ToList();
 
-        public List<MigrationStep> Steps()
-        {
-            var all = new List<MigrationStep>();
-            foreach (var group in new[] { Schemas, Enums, Renames, Drops, Tables, Columns, Constraints, Indexes, FunctionDrops, Functions, Triggers, Comments, UnmanagedTriggers, UnmanagedTables, UnmanagedFunctions, UnmanagedEnums })
-                all.AddRange(group);
-            return all;
-        }
+        /// <summary>Every difference the steps correct, once each, in step order.</summary>
+        public List<Drift> Drift => Steps().Select(s => s.Cause ?? new Drift(DriftKind.Different, s.Kind + " " + s.Object, s.Sql, null)).Distinct().ToList();
     }
 }

@@ -6,9 +6,10 @@ using SchemaGen.Model;
 namespace SchemaGen.Diffing
 {
     /// <summary>
-    /// Compares the live schema with the model and lists the steps between them. Objects are compared as
-    /// PostgreSQL renders them (the target: the model created in a scratch schema and read back),
-    /// and the DDL of each step is rendered from the model itself (the desired model).
+    /// Compares the live schema (after the plan's renames) with the model and lists the steps between them,
+    /// each with the difference it corrects. Objects are compared as PostgreSQL renders them (the target: the
+    /// model created in a scratch schema and read back), and the DDL of each step is rendered from the model
+    /// itself (the desired model).
     /// </summary>
     internal sealed class SchemaDiffer
     {
@@ -17,29 +18,30 @@ namespace SchemaGen.Diffing
         private readonly SchemaModel _live;
         private readonly bool _dropUnmanaged;
         private readonly SchemaDiff _diff = new();
+        private readonly DiffContext _context;
 
-        // Checks and indexes a recreated enum type takes with it; the table diff adds them back.
-        private readonly HashSet<(string Schema, string Table, string Name)> _dropped = new();
-
-        private SchemaDiffer(SchemaModel desired, SchemaModel target, SchemaModel live, bool dropUnmanaged)
+        private SchemaDiffer(SchemaModel desired, SchemaModel target, SchemaModel live, bool dropUnmanaged, DiffContext context)
         {
             _desired = desired;
             _target = target;
             _live = live;
             _dropUnmanaged = dropUnmanaged;
+            _context = context;
         }
 
         /// <param name="desired">The model, with the deployment's schema names.</param>
         /// <param name="target">The model as PostgreSQL prints it back (same names).</param>
-        /// <param name="live">What the database has.</param>
-        /// <param name="dropUnmanaged">Drop tables and enum types the model does not have.</param>
-        public static SchemaDiff Diff(SchemaModel desired, SchemaModel target, SchemaModel live, bool dropUnmanaged)
+        /// <param name="live">What the database has, after the plan's renames.</param>
+        /// <param name="dropUnmanaged">Drop objects in the managed schemas that the model does not have.</param>
+        /// <param name="uncastable">Column type changes (from, to) PostgreSQL has no cast for.</param>
+        public static SchemaDiff Diff(SchemaModel desired, SchemaModel target, SchemaModel live, bool dropUnmanaged, ISet<(string From, string To)>? uncastable = null)
         {
-            var differ = new SchemaDiffer(desired, target, live, dropUnmanaged);
+            var differ = new SchemaDiffer(desired, target, live, dropUnmanaged, new DiffContext(desired, uncastable ?? new HashSet<(string, string)>()));
             differ.DiffSchemas();
             differ.DiffEnums();
             differ.DiffTables();
-            new RoutineDiffer(desired, target, live, differ._diff, dropUnmanaged).Diff();
+            new RoutineDiffer(desired, target, live, differ._diff, dropUnmanaged, differ._context).Diff();
+            UnmanagedDiffer.Diff(live, differ._diff, dropUnmanaged);
             return differ._diff;
         }
 
@@ -47,8 +49,8 @@ namespace SchemaGen.Diffing
         {
             foreach (var schema in SchemaMapping.UsedSchemas(_desired).Where(s => !_live.Schemas.Contains(s)))
             {
-                _diff.Schemas.Add(new MigrationStep(StepKind.CreateSchema, schema, DdlRenderer.CreateSchema(schema)));
-                _diff.Drift.Add(new Drift(DriftKind.Missing, "schema " + schema, DdlRenderer.CreateSchema(schema), null));
+                _diff.Schemas.Add(new MigrationStep(StepKind.CreateSchema, schema, DdlRenderer.CreateSchema(schema))
+                    .Because(new Drift(DriftKind.Missing, "schema " + schema, DdlRenderer.CreateSchema(schema), null)));
             }
         }
 
@@ -60,43 +62,43 @@ namespace SchemaGen.Diffing
                 var live = _live.Enums.FirstOrDefault(e => e.Schema == desired.Schema && e.Name == desired.Name);
                 if (live == null)
                 {
-                    var statements = new List<string> { DdlRenderer.CreateEnum(desired) };
-                    if (desired.Comment != null)
-                        statements.Add(DdlRenderer.CommentOnType(desired, desired.Comment));
-                    _diff.Enums.Add(new MigrationStep(StepKind.CreateEnum, name, statements, Array.Empty<Hazard>()));
-                    _diff.Drift.Add(new Drift(DriftKind.Missing, "type " + name, DdlRenderer.CreateEnum(desired), null));
+                    _diff.Enums.Add(new MigrationStep(StepKind.CreateEnum, name, CreateEnum(desired), Array.Empty<Hazard>())
+                        .Because(new Drift(DriftKind.Missing, "type " + name, DdlRenderer.CreateEnum(desired), null)));
                     continue;
                 }
 
-                DiffLabels(desired, live, name);
-                if (desired.Comment != live.Comment)
-                    _diff.Comments.Add(new MigrationStep(StepKind.SetComment, name, DdlRenderer.CommentOnType(desired, desired.Comment)));
+                var recreated = DiffLabels(desired, live, name);
+                if (!recreated && desired.Comment != live.Comment)
+                {
+                    _diff.Comments.Add(new MigrationStep(StepKind.SetComment, name, DdlRenderer.CommentOnType(desired, desired.Comment))
+                        .Because(new Drift(DriftKind.Different, "comment on type " + name, desired.Comment, live.Comment)));
+                }
             }
 
             foreach (var extra in _live.Enums.Where(l => !_desired.Enums.Any(d => d.Schema == l.Schema && d.Name == l.Name)))
             {
                 var name = SqlSyntax.QualifiedName(extra.Schema, extra.Name);
                 _diff.UnmanagedObjects.Add("type " + name);
-                _diff.Drift.Add(new Drift(DriftKind.Extra, "type " + name, null, DdlRenderer.CreateEnum(extra)));
                 if (_dropUnmanaged)
-                    _diff.UnmanagedEnums.Add(new MigrationStep(StepKind.DropEnum, name, "DROP TYPE " + name + ";"));
+                {
+                    _diff.UnmanagedTypes.Add(new MigrationStep(StepKind.DropEnum, name, "DROP TYPE " + name + ";")
+                        .Because(new Drift(DriftKind.Extra, "type " + name, null, DdlRenderer.CreateEnum(extra))));
+                }
             }
         }
 
-        private void DiffLabels(EnumModel desired, EnumModel live, string name)
+        // A new or recreated type gets its comment in the same step.
+        private static IReadOnlyList<string> CreateEnum(EnumModel desired) =>
+            desired.Comment == null ? new[] { DdlRenderer.CreateEnum(desired) } : new[] { DdlRenderer.CreateEnum(desired), DdlRenderer.CommentOnType(desired, desired.Comment) };
+
+        // True when the type is recreated. Renamed labels are already renamed (RenameDiffer runs first).
+        private bool DiffLabels(EnumModel desired, EnumModel live, string name)
         {
             var labels = live.Labels.ToList();
-            foreach (var rename in desired.RenamedLabels.Where(r => labels.Contains(r.From) && !labels.Contains(r.To)))
-            {
-                _diff.Enums.Add(new MigrationStep(StepKind.RenameEnumValue, name,
-                    $"ALTER TYPE {name} RENAME VALUE {SqlSyntax.Literal(rename.From)} TO {SqlSyntax.Literal(rename.To)};"));
-                labels[labels.IndexOf(rename.From)] = rename.To;
-            }
-
             if (labels.SequenceEqual(desired.Labels))
-                return;
+                return false;
 
-            _diff.Drift.Add(new Drift(DriftKind.Different, "type " + name, DdlRenderer.CreateEnum(desired), DdlRenderer.CreateEnum(live)));
+            var cause = new Drift(DriftKind.Different, "type " + name, DdlRenderer.CreateEnum(desired), DdlRenderer.CreateEnum(live));
             if (IsSubsequence(labels, desired.Labels))
             {
                 // Only additions: ALTER TYPE … ADD VALUE in position keeps every stored value and the sort order.
@@ -107,58 +109,15 @@ namespace SchemaGen.Diffing
                         continue;
                     var position = i > 0 ? " AFTER " + SqlSyntax.Literal(desired.Labels[i - 1])
                         : labels.Count > 0 ? " BEFORE " + SqlSyntax.Literal(labels[0]) : "";
-                    _diff.Enums.Add(new MigrationStep(StepKind.AddEnumValue, name, $"ALTER TYPE {name} ADD VALUE {SqlSyntax.Literal(label)}{position};"));
+                    _diff.Enums.Add(new MigrationStep(StepKind.AddEnumValue, name, $"ALTER TYPE {name} ADD VALUE {SqlSyntax.Literal(label)}{position};").Because(cause));
                     labels.Insert(i, label);
                 }
 
-                return;
+                return false;
             }
 
-            _diff.Enums.Add(RecreateEnum(desired, name, labels.Except(desired.Labels).ToList()));
-        }
-
-        // PostgreSQL cannot remove or reorder enum values: rename the old type, create the new one, convert
-        // every column through text, and drop the old type. Checks and indexes that mention those columns are
-        // rebuilt around it, because PostgreSQL re-parses them against the old type.
-        private MigrationStep RecreateEnum(EnumModel desired, string name, List<string> removed)
-        {
-            var old = SqlNaming.FitIdentifier(desired.Name + "_old_" + StableHash.Hex32(desired.Name));
-            var statements = new List<string> { $"ALTER TYPE {name} RENAME TO {SqlSyntax.Identifier(old)};", DdlRenderer.CreateEnum(desired) };
-            var usages = _live.Tables.SelectMany(t => t.Columns.Where(c => c.TypeSchema == desired.Schema && c.SqlType.TrimEnd('[', ']') == SqlSyntax.Identifier(desired.Name))
-                .Select(c => (Table: t, Column: c))).ToList();
-
-            foreach (var (table, column) in usages)
-            {
-                var qualified = SqlSyntax.QualifiedName(table.Schema, table.Name);
-                foreach (var check in table.Checks.Where(k => Mentions(k.Expression, column.Name)))
-                {
-                    statements.Add($"ALTER TABLE {qualified} DROP CONSTRAINT IF EXISTS {SqlSyntax.Identifier(check.Name)};");
-                    _dropped.Add((table.Schema, table.Name, check.Name));
-                }
-
-                foreach (var index in table.Indexes.Where(i => i.KeyColumns.Contains(column.Name) || (i.Where != null && Mentions(i.Where, column.Name))))
-                {
-                    statements.Add($"DROP INDEX IF EXISTS {SqlSyntax.QualifiedName(table.Schema, index.Name)};");
-                    _dropped.Add((table.Schema, table.Name, index.Name));
-                }
-
-                var columnName = SqlSyntax.Identifier(column.Name);
-                var isArray = column.SqlType.EndsWith("[]", StringComparison.Ordinal);
-                if (column.DefaultSql != null)
-                    statements.Add($"ALTER TABLE {qualified} ALTER COLUMN {columnName} DROP DEFAULT;");
-                statements.Add($"ALTER TABLE {qualified} ALTER COLUMN {columnName} TYPE {name}{(isArray ? "[]" : "")} USING {columnName}::text{(isArray ? "[]" : "")}::{name}{(isArray ? "[]" : "")};");
-                // The step runs before renames, so the live names are used, and the model's default is found under its new names.
-                var desiredTable = _desired.Tables.FirstOrDefault(t => t.Schema == table.Schema && (t.Name == table.Name || t.RenamedFrom == table.Name));
-                var desiredDefault = desiredTable?.Columns.FirstOrDefault(c => c.Name == column.Name || c.RenamedFrom == column.Name)?.DefaultSql;
-                if (desiredDefault != null)
-                    statements.Add($"ALTER TABLE {qualified} ALTER COLUMN {columnName} SET DEFAULT {desiredDefault};");
-            }
-
-            statements.Add($"DROP TYPE {SqlSyntax.QualifiedName(desired.Schema, old)};");
-            var step = new MigrationStep(StepKind.RecreateEnum, name, statements, Array.Empty<Hazard>());
-            return step.WithHazard(HazardKind.EnumValueRemoved, removed.Count > 0
-                ? "removes " + string.Join(", ", removed.Select(SqlSyntax.Literal)) + "; rows holding them make the conversion fail"
-                : "reorders the values; the type is recreated and every column using it rewritten");
+            _diff.Enums.Add(new EnumRecreation(_desired, _live, _context).Step(desired, name, labels.Except(desired.Labels).ToList()).Because(cause));
+            return true;
         }
 
         private void DiffTables()
@@ -168,17 +127,6 @@ namespace SchemaGen.Diffing
             {
                 var target = _target.Tables.First(t => t.Schema == desired.Schema && t.Name == desired.Name);
                 var live = _live.Tables.FirstOrDefault(t => t.Schema == desired.Schema && t.Name == desired.Name);
-                if (live == null && desired.RenamedFrom != null)
-                {
-                    live = _live.Tables.FirstOrDefault(t => t.Schema == desired.Schema && t.Name == desired.RenamedFrom
-                        && !_desired.Tables.Any(d => d.Schema == t.Schema && d.Name == t.Name));
-                    if (live != null)
-                    {
-                        _diff.Renames.Add(new MigrationStep(StepKind.RenameTable, SqlSyntax.QualifiedName(desired.Schema, desired.Name),
-                            $"ALTER TABLE {SqlSyntax.QualifiedName(live.Schema, live.Name)} RENAME TO {SqlSyntax.Identifier(desired.Name)};"));
-                    }
-                }
-
                 if (live == null)
                 {
                     CreateTable(desired);
@@ -186,21 +134,19 @@ namespace SchemaGen.Diffing
                 }
 
                 matched.Add((live.Schema, live.Name));
-                var withoutDropped = live with
-                {
-                    Checks = live.Checks.Where(c => !_dropped.Contains((live.Schema, live.Name, c.Name))).ToEquatableArray(),
-                    Indexes = live.Indexes.Where(i => !_dropped.Contains((live.Schema, live.Name, i.Name))).ToEquatableArray(),
-                };
-                new TableDiffer(desired, target, withoutDropped, _diff).Diff();
+                new TableDiffer(desired, target, _context.WithoutDropped(live), _diff, _context).Diff();
             }
 
             foreach (var extra in DropOrder(_live.Tables.Where(t => !matched.Contains((t.Schema, t.Name))).ToList()))
             {
                 var name = SqlSyntax.QualifiedName(extra.Schema, extra.Name);
                 _diff.UnmanagedObjects.Add("table " + name);
-                _diff.Drift.Add(new Drift(DriftKind.Extra, "table " + name, null, DdlRenderer.TableStatements(extra, _ => true)[0]));
                 if (_dropUnmanaged)
-                    _diff.UnmanagedTables.Add(new MigrationStep(StepKind.DropTable, name, "DROP TABLE " + name + ";").WithHazard(HazardKind.DataLoss, "drops the table and its rows"));
+                {
+                    _diff.UnmanagedTables.Add(new MigrationStep(StepKind.DropTable, name, "DROP TABLE " + name + ";")
+                        .WithProbe(HazardKind.DataLoss, $"SELECT count(*) FROM {name}", "drops the table and its {0} row(s)", always: true)
+                        .Because(new Drift(DriftKind.Extra, "table " + name, null, DdlRenderer.TableStatements(extra, _ => true)[0])));
+                }
             }
         }
 
@@ -220,15 +166,12 @@ namespace SchemaGen.Diffing
         private void CreateTable(TableModel desired)
         {
             var name = SqlSyntax.QualifiedName(desired.Schema, desired.Name);
+            var cause = new Drift(DriftKind.Missing, "table " + name, DdlRenderer.TableStatements(desired, _ => true)[0], null);
             // Foreign keys are added after every new table exists, so creation order never matters.
-            _diff.Tables.Add(new MigrationStep(StepKind.CreateTable, name, DdlRenderer.TableStatements(desired, _ => false), Array.Empty<Hazard>()));
+            _diff.Tables.Add(new MigrationStep(StepKind.CreateTable, name, DdlRenderer.TableStatements(desired, _ => false), Array.Empty<Hazard>()).Because(cause));
             foreach (var fk in desired.ForeignKeys)
-                _diff.Constraints.Add(new MigrationStep(StepKind.AddForeignKey, name + "." + fk.Name, DdlRenderer.AddForeignKey(desired, fk)));
-            _diff.Drift.Add(new Drift(DriftKind.Missing, "table " + name, DdlRenderer.TableStatements(desired, _ => true)[0], null));
+                _diff.Constraints.Add(new MigrationStep(StepKind.AddForeignKey, name + "." + fk.Name, DdlRenderer.AddForeignKey(desired, fk)).Because(cause));
         }
-
-        internal static bool Mentions(string expression, string column) =>
-            System.Text.RegularExpressions.Regex.IsMatch(expression, @"(^|[^A-Za-z0-9_""])""?" + System.Text.RegularExpressions.Regex.Escape(column) + @"""?($|[^A-Za-z0-9_""])");
 
         private static bool IsSubsequence(List<string> items, EquatableArray<string> of)
         {

@@ -6,184 +6,104 @@ using SchemaGen.Model;
 namespace SchemaGen.Diffing
 {
     /// <summary>
-    /// The steps for one table that exists both in the model and in the database: columns, primary key,
-    /// checks, foreign keys, indexes and comments. Objects with the same definition under another name are
-    /// renamed rather than dropped and created.
+    /// The steps for one table that exists both in the model and in the database (after the plan's renames):
+    /// columns, primary key, checks, foreign keys, UNIQUE/EXCLUDE constraints, indexes and comments. Objects with
+    /// the same definition under another name are renamed rather than dropped and created; a comment is its own
+    /// difference, so it never rebuilds the object it is on.
     /// </summary>
     internal sealed class TableDiffer
     {
         private readonly TableModel _desired;
         private readonly TableModel _target;
-        private readonly TableModel _live;
+        private TableModel _live;
         private readonly SchemaDiff _diff;
+        private readonly DiffContext _context;
         private readonly string _table;
 
-        public TableDiffer(TableModel desired, TableModel target, TableModel live, SchemaDiff diff)
+        public TableDiffer(TableModel desired, TableModel target, TableModel live, SchemaDiff diff, DiffContext context)
         {
             _desired = desired;
             _target = target;
             _live = live;
             _diff = diff;
+            _context = context;
             _table = SqlSyntax.QualifiedName(desired.Schema, desired.Name);
         }
 
         public void Diff()
         {
-            DiffColumns();
+            new ColumnDiffer(_desired, _target, _live, _diff, _context).Diff();
+            _live = _context.WithoutDropped(_live); // without what a replaced column took with it
             DiffPrimaryKey();
-            DiffNamed(_target.Checks, _live.Checks, c => c.Name, c => c.Expression, "check", StepKind.AddCheck, StepKind.DropCheck, AddCheck);
-            DiffNamed(_target.ForeignKeys, _live.ForeignKeys, f => f.Name, f => f with { Name = "" }, "foreign key", StepKind.AddForeignKey, StepKind.DropForeignKey, AddForeignKey);
+            DiffNamed(_target.Checks, _live.Checks, c => c.Name, c => c with { Name = "", Comment = null }, c => c.Comment, "check", StepKind.RenameCheck, StepKind.DropCheck, _diff.Drops,
+                name => AddCheck(name), c => DdlRenderer.CheckConstraint(c));
+            DiffNamed(_target.ForeignKeys, _live.ForeignKeys, f => f.Name, f => f with { Name = "", Comment = null }, f => f.Comment, "foreign key", StepKind.RenameForeignKey,
+                StepKind.DropForeignKey, _diff.ForeignKeyDrops, name => AddForeignKey(name), Describe);
+            foreach (var extra in _live.OtherConstraints)
+            {
+                // The model expresses uniqueness as unique indexes; a UNIQUE or EXCLUDE constraint was added by hand.
+                _diff.Drops.Add(new MigrationStep(StepKind.DropConstraint, _table + "." + extra.Name, DropConstraint(extra.Name))
+                    .Because(new Drift(DriftKind.Extra, "constraint " + _table + "." + extra.Name, null, extra.Definition)));
+            }
+
             DiffIndexes();
             if (_target.Comment != _live.Comment)
-                _diff.Comments.Add(new MigrationStep(StepKind.SetComment, _table, DdlRenderer.CommentOnTable(_desired, _desired.Comment)));
-        }
-
-        private void DiffColumns()
-        {
-            var matched = new HashSet<string>();
-            foreach (var desired in _desired.Columns)
             {
-                var target = _target.Columns.First(c => c.Name == desired.Name);
-                var live = _live.Columns.FirstOrDefault(c => c.Name == desired.Name)
-                    ?? (desired.RenamedFrom == null ? null : _live.Columns.FirstOrDefault(c => c.Name == desired.RenamedFrom && !_desired.Columns.Any(d => d.Name == c.Name)));
-                var name = _table + "." + SqlSyntax.Identifier(desired.Name);
-                if (live == null)
-                {
-                var add = new MigrationStep(StepKind.AddColumn, name, $"ALTER TABLE {_table} ADD COLUMN {DdlRenderer.ColumnDefinition(desired)};");
-                    var needsValue = !desired.IsNullable && desired.DefaultSql == null && desired.GeneratedSql == null && desired.Identity == IdentityKind.None;
-                    _diff.Columns.Add(needsValue ? add.WithProbe(HazardKind.NotNullWithoutDefault, $"SELECT count(*) FROM {_table}", "the table has {0} row(s) and the NOT NULL column has no default") : add);
-                    _diff.Drift.Add(new Drift(DriftKind.Missing, "column " + name, DdlRenderer.ColumnDefinition(desired), null));
-                    continue;
-                }
-
-                matched.Add(live.Name);
-                if (live.Name != desired.Name)
-                    _diff.Renames.Add(new MigrationStep(StepKind.RenameColumn, name, $"ALTER TABLE {_table} RENAME COLUMN {SqlSyntax.Identifier(live.Name)} TO {SqlSyntax.Identifier(desired.Name)};"));
-                DiffColumn(desired, target, live, name);
+                _diff.Comments.Add(new MigrationStep(StepKind.SetComment, _table, DdlRenderer.CommentOnTable(_desired, _desired.Comment))
+                    .Because(new Drift(DriftKind.Different, "comment on table " + _table, _target.Comment, _live.Comment)));
             }
-
-            foreach (var extra in _live.Columns.Where(c => !matched.Contains(c.Name)))
-            {
-                var name = _table + "." + SqlSyntax.Identifier(extra.Name);
-                _diff.Columns.Add(new MigrationStep(StepKind.DropColumn, name, $"ALTER TABLE {_table} DROP COLUMN {SqlSyntax.Identifier(extra.Name)};")
-                    .WithHazard(HazardKind.DataLoss, "drops the column and its values"));
-                _diff.Drift.Add(new Drift(DriftKind.Extra, "column " + name, null, DdlRenderer.ColumnDefinition(extra)));
-            }
-        }
-
-        private void DiffColumn(ColumnModel desired, ColumnModel target, ColumnModel live, string name)
-        {
-            var column = SqlSyntax.Identifier(desired.Name);
-            var alter = $"ALTER TABLE {_table} ALTER COLUMN {column}";
-            var before = _diff.Columns.Count;
-
-            if (target.GeneratedSql != live.GeneratedSql)
-            {
-                // A stored generated column cannot be altered in place: drop it and add it back.
-                var step = new MigrationStep(StepKind.AlterColumnType, name, $"ALTER TABLE {_table} DROP COLUMN {column};", $"ALTER TABLE {_table} ADD COLUMN {DdlRenderer.ColumnDefinition(desired)};");
-                _diff.Columns.Add(live.GeneratedSql == null ? step.WithHazard(HazardKind.DataLoss, "replaces a stored column with a generated one") : step);
-            }
-            else
-            {
-                var defaultHandled = false;
-                var fromType = DdlRenderer.ColumnType(live);
-                var toType = DdlRenderer.ColumnType(target);
-                if (fromType != toType)
-                {
-                    var viaText = live.TypeSchema != null || target.TypeSchema != null;
-                    var statements = new List<string>();
-                    if (live.DefaultSql != null)
-                        statements.Add(alter + " DROP DEFAULT;");
-                    var via = viaText ? (fromType.EndsWith("[]") ? "::text[]" : "::text") : "";
-                    statements.Add($"{alter} TYPE {DdlRenderer.ColumnType(desired)} USING {column}{via}::{DdlRenderer.ColumnType(desired)};");
-                    if (desired.DefaultSql != null)
-                        statements.Add($"{alter} SET DEFAULT {desired.DefaultSql};");
-                    var step = new MigrationStep(StepKind.AlterColumnType, name, statements, Array.Empty<Hazard>())
-                    {
-                        Fallback = new CastFallback(
-                            $"SELECT NULL::{DdlRenderer.ColumnType(live)}{via}::{DdlRenderer.ColumnType(desired)}",
-                            new[] { $"ALTER TABLE {_table} DROP COLUMN {column};", $"ALTER TABLE {_table} ADD COLUMN {DdlRenderer.ColumnDefinition(desired)};" },
-                            $"PostgreSQL has no cast from {fromType} to {toType}: the column is dropped and added again, and its values are lost",
-                            ObjectsOnColumn(desired.Name)),
-                    };
-                    _diff.Columns.Add(TypeChanges.IsWidening(fromType, toType) ? step : step.WithHazard(HazardKind.NarrowingTypeChange, $"changes {fromType} to {toType}; values that do not convert make the deploy fail"));
-                    defaultHandled = true;
-                }
-
-                if (target.Identity != live.Identity)
-                {
-                    var sql = target.Identity == IdentityKind.None ? alter + " DROP IDENTITY;"
-                        : live.Identity == IdentityKind.None ? alter + (target.Identity == IdentityKind.Always ? " ADD GENERATED ALWAYS AS IDENTITY;" : " ADD GENERATED BY DEFAULT AS IDENTITY;")
-                        : alter + (target.Identity == IdentityKind.Always ? " SET GENERATED ALWAYS;" : " SET GENERATED BY DEFAULT;");
-                    _diff.Columns.Add(new MigrationStep(StepKind.AlterIdentity, name, sql));
-                }
-
-                if (!defaultHandled && target.DefaultSql != live.DefaultSql && target.Identity == IdentityKind.None)
-                {
-                    _diff.Columns.Add(desired.DefaultSql == null
-                        ? new MigrationStep(StepKind.DropDefault, name, alter + " DROP DEFAULT;")
-                        : new MigrationStep(StepKind.SetDefault, name, $"{alter} SET DEFAULT {desired.DefaultSql};"));
-                }
-            }
-
-            if (!target.IsNullable && live.IsNullable)
-            {
-                // Validating a NOT VALID check scans the table without blocking writes; SET NOT NULL then trusts it.
-                var check = SqlSyntax.Identifier(SqlNaming.FitIdentifier("ck_" + _desired.Name + "_" + desired.Name + "_not_null"));
-                _diff.Columns.Add(new MigrationStep(StepKind.SetNotNull, name,
-                    $"ALTER TABLE {_table} ADD CONSTRAINT {check} CHECK ({column} IS NOT NULL) NOT VALID;",
-                    $"ALTER TABLE {_table} VALIDATE CONSTRAINT {check};",
-                    alter + " SET NOT NULL;",
-                    $"ALTER TABLE {_table} DROP CONSTRAINT {check};")
-                    .WithProbe(HazardKind.NullsPresent, $"SELECT count(*) FROM {_table} WHERE {column} IS NULL", "{0} row(s) are NULL"));
-            }
-            else if (target.IsNullable && !live.IsNullable && target.Identity == IdentityKind.None)
-            {
-                _diff.Columns.Add(new MigrationStep(StepKind.DropNotNull, name, alter + " DROP NOT NULL;"));
-            }
-
-            if (target.Comment != live.Comment)
-                _diff.Comments.Add(new MigrationStep(StepKind.SetComment, name, DdlRenderer.CommentOnColumn(_desired, desired, desired.Comment)));
-
-            if (_diff.Columns.Count > before)
-                _diff.Drift.Add(new Drift(DriftKind.Different, "column " + name, DdlRenderer.ColumnDefinition(target), DdlRenderer.ColumnDefinition(live)));
         }
 
         private void DiffPrimaryKey()
         {
             var target = _target.PrimaryKey;
             var live = _live.PrimaryKey;
-            if (target == live)
-                return;
-            if (target != null && live != null && target.Columns == live.Columns)
+            var what = "primary key of " + _table;
+            if (target != null && live != null && target.Columns == live.Columns && target.Definition == live.Definition)
             {
-                _diff.Renames.Add(new MigrationStep(StepKind.AddPrimaryKey, _table + "." + target.Name,
-                    $"ALTER TABLE {_table} RENAME CONSTRAINT {SqlSyntax.Identifier(live.Name)} TO {SqlSyntax.Identifier(target.Name)};"));
+                if (target.Name != live.Name)
+                {
+                    _diff.Drops.Add(new MigrationStep(StepKind.RenamePrimaryKey, _table + "." + target.Name, RenameConstraint(live.Name, target.Name))
+                        .Because(new Drift(DriftKind.Different, what, target.Name, live.Name)));
+                }
+
+                CommentOnConstraint(target.Name, target.Comment, live.Comment);
                 return;
             }
 
+            if (target == null && live == null)
+                return;
+            var cause = new Drift(target == null ? DriftKind.Extra : live == null ? DriftKind.Missing : DriftKind.Different, what,
+                target == null ? null : DdlRenderer.PrimaryKeyConstraint(target), live == null ? null : DdlRenderer.PrimaryKeyConstraint(live));
             if (live != null)
-                _diff.Drops.Add(new MigrationStep(StepKind.DropPrimaryKey, _table + "." + live.Name, $"ALTER TABLE {_table} DROP CONSTRAINT IF EXISTS {SqlSyntax.Identifier(live.Name)};"));
+                _diff.Drops.Add(new MigrationStep(StepKind.DropPrimaryKey, _table + "." + live.Name, DropConstraint(live.Name)).Because(cause));
             if (target != null)
-                _diff.Constraints.Add(new MigrationStep(StepKind.AddPrimaryKey, _table + "." + target.Name, $"ALTER TABLE {_table} ADD {DdlRenderer.PrimaryKeyConstraint(_desired.PrimaryKey!)};")
-                    .WithProbe(HazardKind.DuplicateValues, DuplicatesSql(target.Columns, null, nullsCount: true), "{0} key(s) are NULL or occur more than once"));
-            _diff.Drift.Add(new Drift(target == null ? DriftKind.Extra : live == null ? DriftKind.Missing : DriftKind.Different, "primary key of " + _table,
-                target == null ? null : DdlRenderer.PrimaryKeyConstraint(target), live == null ? null : DdlRenderer.PrimaryKeyConstraint(live)));
+            {
+                var add = new MigrationStep(StepKind.AddPrimaryKey, _table + "." + target.Name, $"ALTER TABLE {_table} ADD {DdlRenderer.PrimaryKeyConstraint(_desired.PrimaryKey!)};")
+                    .Because(cause);
+                _diff.Constraints.Add(Exist(target.Columns)
+                    ? add.WithProbe(HazardKind.DuplicateValues, DuplicatesSql(target.Columns, null, nullsCount: true), "{0} key(s) are NULL or occur more than once")
+                    : add);
+            }
         }
 
         // Checks and foreign keys: same name and definition is equal; same definition under another name is a
         // rename; otherwise drop what the model lacks and add what the database lacks.
-        private void DiffNamed<T>(EquatableArray<T> targets, EquatableArray<T> lives, Func<T, string> nameOf, Func<T, object> definitionOf,
-            string what, StepKind add, StepKind drop, Func<string, MigrationStep> addStep)
+        // shapeOf: the definition without name and comment.
+        private void DiffNamed<T>(EquatableArray<T> targets, EquatableArray<T> lives, Func<T, string> nameOf, Func<T, T> shapeOf, Func<T, string?> commentOf,
+            string what, StepKind rename, StepKind drop, List<MigrationStep> drops, Func<string, MigrationStep> addStep, Func<T, string> describe)
+            where T : class
         {
             var unmatchedLive = lives.ToList();
             var toAdd = new List<T>();
+            var kept = new List<(T Target, T Live)>();
             foreach (var target in targets)
             {
                 var live = unmatchedLive.FirstOrDefault(l => nameOf(l) == nameOf(target));
-                if (live != null && Equals(definitionOf(live), definitionOf(target)))
+                if (live != null && Equals(shapeOf(live), shapeOf(target)))
                 {
                     unmatchedLive.Remove(live);
+                    kept.Add((target, live));
                     continue;
                 }
 
@@ -192,45 +112,45 @@ namespace SchemaGen.Diffing
 
             foreach (var target in toAdd.ToList())
             {
-                var renamed = unmatchedLive.FirstOrDefault(l => Equals(definitionOf(l), definitionOf(target)) && !targets.Any(t => nameOf(t) == nameOf(l)));
+                var renamed = unmatchedLive.FirstOrDefault(l => Equals(shapeOf(l), shapeOf(target)) && !targets.Any(t => nameOf(t) == nameOf(l)));
                 if (renamed == null)
                     continue;
                 unmatchedLive.Remove(renamed);
                 toAdd.Remove(target);
-                _diff.Renames.Add(new MigrationStep(add, _table + "." + nameOf(target),
-                    $"ALTER TABLE {_table} RENAME CONSTRAINT {SqlSyntax.Identifier(nameOf(renamed))} TO {SqlSyntax.Identifier(nameOf(target))};"));
+                kept.Add((target, renamed));
+                drops.Add(new MigrationStep(rename, _table + "." + nameOf(target), RenameConstraint(nameOf(renamed), nameOf(target)))
+                    .Because(new Drift(DriftKind.Different, what + " " + _table + "." + nameOf(target), nameOf(target), nameOf(renamed))));
             }
 
             foreach (var live in unmatchedLive)
             {
-                _diff.Drops.Add(new MigrationStep(drop, _table + "." + nameOf(live), $"ALTER TABLE {_table} DROP CONSTRAINT IF EXISTS {SqlSyntax.Identifier(nameOf(live))};"));
-                var replaced = toAdd.Any(t => nameOf(t) == nameOf(live));
-                _diff.Drift.Add(new Drift(replaced ? DriftKind.Different : DriftKind.Extra, what + " " + _table + "." + nameOf(live),
-                    replaced ? definitionOf(toAdd.First(t => nameOf(t) == nameOf(live)))?.ToString() : null, definitionOf(live)?.ToString()));
+                var replacement = toAdd.FirstOrDefault(t => nameOf(t) == nameOf(live));
+                var cause = new Drift(replacement != null ? DriftKind.Different : DriftKind.Extra, what + " " + _table + "." + nameOf(live),
+                    replacement == null ? null : describe(replacement), describe(live));
+                drops.Add(new MigrationStep(drop, _table + "." + nameOf(live), DropConstraint(nameOf(live))).Because(cause));
+                if (replacement != null)
+                {
+                    toAdd.Remove(replacement);
+                    _diff.Constraints.Add(addStep(nameOf(replacement)).Because(cause));
+                }
             }
 
             foreach (var target in toAdd)
-            {
-                _diff.Constraints.Add(addStep(nameOf(target)));
-                if (!lives.Any(l => nameOf(l) == nameOf(target)))
-                    _diff.Drift.Add(new Drift(DriftKind.Missing, what + " " + _table + "." + nameOf(target), definitionOf(target)?.ToString(), null));
-            }
+                _diff.Constraints.Add(addStep(nameOf(target)).Because(new Drift(DriftKind.Missing, what + " " + _table + "." + nameOf(target), describe(target), null)));
+            foreach (var (target, live) in kept)
+                CommentOnConstraint(nameOf(target), commentOf(target), commentOf(live));
         }
 
-        // The model's indexes, checks and foreign keys that use a column, as the steps that create them.
-        private List<(string Object, string Sql)> ObjectsOnColumn(string column)
+        private void CommentOnConstraint(string name, string? target, string? live)
         {
-            var objects = new List<(string, string)>();
-            foreach (var index in _desired.Indexes.Where(i => i.KeyColumns.Contains(column) || i.Include.Contains(column) || (i.Where != null && SchemaDiffer.Mentions(i.Where, column))))
-                objects.Add((_table + "." + index.Name, DdlRenderer.CreateIndex(_desired, index)));
-            foreach (var check in _desired.Checks.Where(c => SchemaDiffer.Mentions(c.Expression, column)))
-                objects.AddRange(AddCheck(check.Name).Statements.Select(sql => (_table + "." + check.Name, sql)));
-            foreach (var fk in _desired.ForeignKeys.Where(f => f.Columns.Contains(column)))
-                objects.AddRange(AddForeignKey(fk.Name).Statements.Select(sql => (_table + "." + fk.Name, sql)));
-            return objects;
+            if (target == live)
+                return;
+            _diff.Comments.Add(new MigrationStep(StepKind.SetComment, _table + "." + name,
+                    $"COMMENT ON CONSTRAINT {SqlSyntax.Identifier(name)} ON {_table} IS {(target == null ? "NULL" : SqlSyntax.Literal(target))};")
+                .Because(new Drift(DriftKind.Different, "comment on constraint " + _table + "." + name, target, live)));
         }
 
-        // Added to a table with rows: NOT VALID first, then VALIDATE, which scans without blocking writes.
+        // Added to a table with rows: NOT VALID first, then VALIDATE.
         private MigrationStep AddCheck(string name)
         {
             var check = _desired.Checks.First(c => c.Name == name);
@@ -247,6 +167,21 @@ namespace SchemaGen.Diffing
                 $"ALTER TABLE {_table} VALIDATE CONSTRAINT {SqlSyntax.Identifier(name)};");
         }
 
+        private static string Describe(ForeignKeyModel fk) =>
+            DdlRenderer.ForeignKeyConstraint(fk) + (fk.IsMatchFull ? " MATCH FULL" : "") + (fk.IsDeferrable ? " DEFERRABLE" : "")
+            + (fk.IsInitiallyDeferred ? " INITIALLY DEFERRED" : "") + (fk.IsValid ? "" : " NOT VALID");
+
+        private string RenameConstraint(string from, string to) =>
+            $"ALTER TABLE {_table} RENAME CONSTRAINT {SqlSyntax.Identifier(from)} TO {SqlSyntax.Identifier(to)};";
+
+        private string DropConstraint(string name) => $"ALTER TABLE {_table} DROP CONSTRAINT IF EXISTS {SqlSyntax.Identifier(name)};";
+
+        // A probe may only name columns the table has before the plan runs.
+        private bool Exist(IEnumerable<string> columns) => columns.All(k => _live.Columns.Any(c => c.Name == k));
+
+        private bool OnlyLiveColumns(string? expression) =>
+            expression == null || !_desired.Columns.Any(c => !_live.Columns.Any(l => l.Name == c.Name) && DiffContext.Mentions(expression, c.Name));
+
         // Keys that would break a unique index or primary key: NULLs never conflict in a unique index, but a
         // primary key refuses them.
         private string DuplicatesSql(EquatableArray<string> keys, string? where, bool nullsCount)
@@ -258,25 +193,31 @@ namespace SchemaGen.Diffing
             return nullsCount ? $"SELECT ({duplicates}) + (SELECT count(*) FROM {_table} WHERE NOT ({notNull}))" : duplicates;
         }
 
+        private static IndexModel Shape(IndexModel index) => index with { Name = "", Comment = null };
+
         private void DiffIndexes()
         {
             var unmatchedLive = _live.Indexes.ToList();
             var toCreate = new List<IndexModel>();
+            var kept = new List<(IndexModel Target, IndexModel Live)>();
             foreach (var target in _target.Indexes)
             {
                 var live = unmatchedLive.FirstOrDefault(l => l.Name == target.Name);
-                if (live != null && live == target)
+                if (live != null && Shape(live) == Shape(target))
                 {
                     unmatchedLive.Remove(live);
+                    kept.Add((target, live));
                     continue;
                 }
 
-                var renamed = live == null ? unmatchedLive.FirstOrDefault(l => l with { Name = target.Name } == target && !_target.Indexes.Any(t => t.Name == l.Name)) : null;
+                var renamed = live == null ? unmatchedLive.FirstOrDefault(l => Shape(l) == Shape(target) && !_target.Indexes.Any(t => t.Name == l.Name)) : null;
                 if (renamed != null)
                 {
                     unmatchedLive.Remove(renamed);
-                    _diff.Renames.Add(new MigrationStep(StepKind.CreateIndex, _table + "." + target.Name,
-                        $"ALTER INDEX {SqlSyntax.QualifiedName(_desired.Schema, renamed.Name)} RENAME TO {SqlSyntax.Identifier(target.Name)};"));
+                    kept.Add((target, renamed));
+                    _diff.Drops.Add(new MigrationStep(StepKind.RenameIndex, _table + "." + target.Name,
+                            $"ALTER INDEX {SqlSyntax.QualifiedName(_desired.Schema, renamed.Name)} RENAME TO {SqlSyntax.Identifier(target.Name)};")
+                        .Because(new Drift(DriftKind.Different, "index " + _table + "." + target.Name, target.Name, renamed.Name)));
                     continue;
                 }
 
@@ -285,25 +226,42 @@ namespace SchemaGen.Diffing
 
             foreach (var live in unmatchedLive)
             {
-                _diff.Drops.Add(new MigrationStep(StepKind.DropIndex, _table + "." + live.Name, $"DROP INDEX IF EXISTS {SqlSyntax.QualifiedName(_desired.Schema, live.Name)};"));
                 var replacement = toCreate.FirstOrDefault(t => t.Name == live.Name);
-                _diff.Drift.Add(new Drift(replacement != null ? DriftKind.Different : DriftKind.Extra, "index " + _table + "." + live.Name,
-                    replacement == null ? null : DdlRenderer.CreateIndex(_target, replacement), DdlRenderer.CreateIndex(_live, live) + (live.IsValid ? "" : " -- INVALID")));
+                var cause = new Drift(replacement != null ? DriftKind.Different : DriftKind.Extra, "index " + _table + "." + live.Name,
+                    replacement == null ? null : IndexText(replacement), IndexText(live));
+                _diff.Drops.Add(new MigrationStep(StepKind.DropIndex, _table + "." + live.Name, $"DROP INDEX IF EXISTS {SqlSyntax.QualifiedName(_desired.Schema, live.Name)};")
+                    .Because(cause));
+                if (replacement != null)
+                {
+                    toCreate.Remove(replacement);
+                    _diff.Indexes.Add(CreateIndex(replacement).Because(cause));
+                }
             }
 
             foreach (var target in toCreate)
+                _diff.Indexes.Add(CreateIndex(target).Because(new Drift(DriftKind.Missing, "index " + _table + "." + target.Name, IndexText(target), null)));
+
+            foreach (var (target, live) in kept.Where(k => k.Target.Comment != k.Live.Comment))
             {
-                var desired = _desired.Indexes.First(i => i.Name == target.Name);
-                var create = new MigrationStep(StepKind.CreateIndex, _table + "." + target.Name, DdlRenderer.CreateIndex(_desired, desired))
-                {
-                    IndexName = SqlSyntax.QualifiedName(_desired.Schema, desired.Name),
-                };
-                _diff.Indexes.Add(desired.IsUnique && desired.KeyColumns.All(k => _live.Columns.Any(c => c.Name == k))
-                    ? create.WithProbe(HazardKind.DuplicateValues, DuplicatesSql(desired.KeyColumns, desired.Where, nullsCount: false), "{0} value(s) occur more than once")
-                    : create);
-                if (!_live.Indexes.Any(l => l.Name == target.Name))
-                    _diff.Drift.Add(new Drift(DriftKind.Missing, "index " + _table + "." + target.Name, DdlRenderer.CreateIndex(_desired, desired), null));
+                _diff.Comments.Add(new MigrationStep(StepKind.SetComment, _table + "." + target.Name,
+                        $"COMMENT ON INDEX {SqlSyntax.QualifiedName(_desired.Schema, target.Name)} IS {(target.Comment == null ? "NULL" : SqlSyntax.Literal(target.Comment))};")
+                    .Because(new Drift(DriftKind.Different, "comment on index " + _table + "." + target.Name, target.Comment, live.Comment)));
             }
         }
+
+        private MigrationStep CreateIndex(IndexModel target)
+        {
+            var desired = _desired.Indexes.First(i => i.Name == target.Name);
+            var create = new MigrationStep(StepKind.CreateIndex, _table + "." + target.Name, DdlRenderer.CreateIndex(_desired, desired))
+            {
+                IndexName = SqlSyntax.QualifiedName(_desired.Schema, desired.Name),
+            };
+            return desired.IsUnique && Exist(desired.KeyColumns) && OnlyLiveColumns(desired.Where)
+                ? create.WithProbe(HazardKind.DuplicateValues, DuplicatesSql(desired.KeyColumns, desired.Where, nullsCount: false), "{0} value(s) occur more than once")
+                : create;
+        }
+
+        private string IndexText(IndexModel index) =>
+            "INDEX " + SqlSyntax.Identifier(index.Name) + " " + (index.IsUnique ? "UNIQUE " : "") + (index.Definition ?? index.Method) + (index.IsValid ? "" : " -- INVALID");
     }
 }

@@ -1,0 +1,51 @@
+using System.Collections.Generic;
+using System.Linq;
+using SchemaGen.Model;
+
+namespace SchemaGen.Diffing
+{
+    /// <summary>
+    /// What the differs of one plan share: the whole desired model, the type changes PostgreSQL cannot cast, and the
+    /// live objects an earlier step takes with it (a recreated enum drops the checks, indexes and functions that use
+    /// it; a replaced column drops its indexes and constraints). Those are diffed as absent, so they are created again.
+    /// </summary>
+    internal sealed class DiffContext
+    {
+        private readonly HashSet<(string Schema, string Table, string Name)> _dropped = new();
+        private readonly HashSet<(string Schema, string Name, string Signature)> _droppedFunctions = new();
+
+        public DiffContext(SchemaModel desired, ISet<(string From, string To)> uncastable)
+        {
+            Desired = desired;
+            Uncastable = uncastable;
+        }
+
+        public SchemaModel Desired { get; }
+
+        public ISet<(string From, string To)> Uncastable { get; }
+
+        public void Dropped(string schema, string table, string name) => _dropped.Add((schema, table, name));
+
+        public void DroppedFunction(FunctionModel function) => _droppedFunctions.Add((function.Schema, function.Name, function.Signature));
+
+        public bool IsDropped(FunctionModel function) => _droppedFunctions.Contains((function.Schema, function.Name, function.Signature));
+
+        /// <summary>The live table without the objects earlier steps drop.</summary>
+        public TableModel WithoutDropped(TableModel live) => live with
+        {
+            Checks = live.Checks.Where(c => !_dropped.Contains((live.Schema, live.Name, c.Name))).ToEquatableArray(),
+            Indexes = live.Indexes.Where(i => !_dropped.Contains((live.Schema, live.Name, i.Name))).ToEquatableArray(),
+            ForeignKeys = live.ForeignKeys.Where(f => !_dropped.Contains((live.Schema, live.Name, f.Name))).ToEquatableArray(),
+            OtherConstraints = live.OtherConstraints.Where(c => !_dropped.Contains((live.Schema, live.Name, c.Name))).ToEquatableArray(),
+        };
+
+        /// <summary>The enum type a column uses, if it is one of the model's.</summary>
+        public EnumModel? EnumOf(ColumnModel column) =>
+            column.TypeSchema == null ? null : Desired.Enums.FirstOrDefault(e => e.Schema == column.TypeSchema && SqlSyntax.Identifier(e.Name) == column.SqlType.TrimEnd('[', ']'));
+
+        /// <summary>True when <paramref name="expression"/> names <paramref name="name"/> as an identifier (quoted or not).</summary>
+        public static bool Mentions(string expression, string name) =>
+            System.Text.RegularExpressions.Regex.IsMatch(expression, @"(^|[^A-Za-z0-9_$""])(" + System.Text.RegularExpressions.Regex.Escape(name) + "|"
+                + System.Text.RegularExpressions.Regex.Escape(SqlSyntax.Identifier(name)) + @")($|[^A-Za-z0-9_$""])");
+    }
+}
