@@ -156,8 +156,9 @@ namespace SchemaGen.Diffing
             var narrowing = fromType != toType && !viaText && !TypeChanges.IsWidening(fromType, toType);
             if (narrowing)
             {
-                // An explicit cast truncates varchar and rounds numeric silently: prove first that every value survives it.
-                statements.Add($"ALTER TABLE {_table} ADD CONSTRAINT {fits} CHECK ({column} IS NULL OR ({column}::{newType})::text = {column}::text) NOT VALID;");
+                // An explicit cast truncates varchar and rounds numeric silently: prove first that every value survives the
+                // round trip to the new type and back (compared as text, which every type has).
+                statements.Add($"ALTER TABLE {_table} ADD CONSTRAINT {fits} CHECK ({column} IS NULL OR {RoundTrip(column, newType, fromType)} = {column}::text) NOT VALID;");
                 statements.Add($"ALTER TABLE {_table} VALIDATE CONSTRAINT {fits};");
                 statements.Add($"ALTER TABLE {_table} DROP CONSTRAINT {fits};");
             }
@@ -172,7 +173,7 @@ namespace SchemaGen.Diffing
             if (narrowing)
             {
                 return step.WithProbe(HazardKind.NarrowingTypeChange,
-                    $"SELECT count(*) FROM {_table} WHERE {column} IS NOT NULL AND ({column}::{newType})::text IS DISTINCT FROM {column}::text",
+                    $"SELECT count(*) FROM {_table} WHERE {column} IS NOT NULL AND {RoundTrip(column, newType, fromType)} IS DISTINCT FROM {column}::text",
                     $"changes {fromType} to {toType}; {{0}} value(s) do not fit and would be changed, so the deploy fails naming them");
             }
 
@@ -243,6 +244,8 @@ namespace SchemaGen.Diffing
             _diff.Comments.Add(new MigrationStep(StepKind.SetComment, name, DdlRenderer.CommentOnColumn(_desired, desired, desired.Comment))
                 .Because(new Drift(DriftKind.Different, "comment on column " + name, target.Comment, live.Comment)));
         }
+
+        private static string RoundTrip(string column, string newType, string oldType) => $"(({column}::{newType})::{oldType})::text";
 
         private string NonNullCount(ColumnModel column) => $"SELECT count(*) FROM {_table} WHERE {SqlSyntax.Identifier(column.Name)} IS NOT NULL";
 

@@ -79,7 +79,9 @@ namespace SchemaGen.Diffing
                 SqlSyntax.QualifiedName(to.Schema, to.Name), SqlSyntax.QualifiedName(from.Schema, from.Name));
             if (from.Schema != to.Schema)
             {
+                // The new schema may be new too; renames run before the plan's CREATE SCHEMA.
                 yield return new MigrationStep(StepKind.SetTableSchema, SqlSyntax.QualifiedName(to.Schema, from.Name),
+                    DdlRenderer.CreateSchema(to.Schema),
                     $"ALTER TABLE {SqlSyntax.QualifiedName(from.Schema, from.Name)} SET SCHEMA {SqlSyntax.Identifier(to.Schema)};").Because(cause);
             }
 
