@@ -1,3 +1,5 @@
+using System;
+using System.Linq;
 using System.CommandLine;
 using System.IO;
 using System.Threading;
@@ -76,17 +78,44 @@ internal static class CompareCommand
         return result.Drift.Count == 0 ? ExitCodes.Success : ExitCodes.Differences;
     }
 
+    // PostgreSQL points at a character (1-based) of the whole file: say the line and column, and show the line.
+    private static string Where(string sql, int position)
+    {
+        if (position <= 0 || position > sql.Length)
+            return "";
+        var before = sql[..(position - 1)];
+        var line = before.Count(c => c == '\n') + 1;
+        var column = position - before.LastIndexOf('\n') - 1;
+        return $":{line}:{column}";
+    }
+
+    private static string Line(string sql, int position)
+    {
+        if (position <= 0 || position > sql.Length)
+            return "";
+        var start = sql.LastIndexOf('\n', position - 1) + 1;
+        var end = sql.IndexOf('\n', position - 1);
+        return "\n  " + sql[start..(end < 0 ? sql.Length : end)].TrimEnd('\r');
+    }
+
     private static async Task RunSchemaFileAsync(NpgsqlConnection connection, string fileName, string sql, CancellationToken cancellationToken)
     {
+        // One statement at a time, so that an error can be placed in the file: PostgreSQL's position is within the statement.
+        var failedStatement = 0;
         try
         {
-            await using var command = new NpgsqlCommand(sql, connection);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            foreach (var (_, text) in SchemaFileStatements.Split(sql))
+            {
+                await using var command = new NpgsqlCommand(text, connection);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                failedStatement++;
+            }
         }
         catch (PostgresException e)
         {
-            throw new UserErrorException($"{fileName} does not run on PostgreSQL", $"{e.MessageText} (SQLSTATE {e.SqlState})"
-                + (string.IsNullOrEmpty(e.Hint) ? "" : "\nhint: " + e.Hint));
+            var position = e.Position > 0 ? SchemaFileStatements.FilePosition(sql, e.Position, failedStatement) : 0;
+            throw new UserErrorException($"{fileName}{Where(sql, position)} does not run on PostgreSQL", $"{e.MessageText} (SQLSTATE {e.SqlState})"
+                + (string.IsNullOrEmpty(e.Hint) ? "" : "\nhint: " + e.Hint) + Line(sql, position));
         }
     }
 }

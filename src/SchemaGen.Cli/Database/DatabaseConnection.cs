@@ -40,7 +40,10 @@ internal sealed record DatabaseConnection(string ConnectionString, string Name)
             all.AddRange(ReadConnectionsFile(connectionsFile));
         if (all.Count == 0)
             throw new UserErrorException("no database given", "Pass --connection \"Host=…;Database=…\" (or --connections-file FILE for deploy).");
-        return all.Select(Parse).ToList();
+        var parsed = all.Select(Parse).ToList();
+        // Two connection strings to the same database (other users, other options) must still be told apart in output.
+        var repeated = parsed.GroupBy(d => d.Name).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        return parsed.Select((d, i) => repeated.Contains(d.Name) ? d with { Name = $"{d.Name} (#{i + 1})" } : d).ToList();
     }
 
     /// <summary>One connection string per line; blank lines and lines starting with # are skipped.</summary>

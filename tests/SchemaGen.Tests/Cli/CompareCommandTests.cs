@@ -44,6 +44,19 @@ public class CompareCommandTests
         Assert.Equal(0L, await ScratchDatabasesLeftAsync());
     }
 
+    [Fact]
+    public async Task A_file_PostgreSQL_refuses_is_reported_at_its_line_and_column()
+    {
+        var file = await WriteSchemaFileAsync("CREATE SCHEMA app;\nCREATE TABLE app.a (id integer);\nCREATE TABLE app.b (id integr);\n");
+
+        var run = await SchemaGenCli.RunOnSampleAsync("compare", "--static", file, "--connection", Postgres.Instance.AdminConnectionString);
+
+        Assert.True(run.ExitCode == 4, run.ToString());
+        Assert.True((run.Output + run.Error).Contains(".sql:3:"), run.ToString());
+        Assert.Contains("CREATE TABLE app.b (id integr);", run.Output + run.Error);
+        Assert.Equal(0L, await ScratchDatabasesLeftAsync());
+    }
+
     private static async Task<string> WriteSchemaFileAsync(string sql)
     {
         var file = Path.Combine(Path.GetTempPath(), $"schemagen-compare-{System.Guid.NewGuid():N}.sql");

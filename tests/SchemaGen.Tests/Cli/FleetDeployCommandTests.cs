@@ -31,4 +31,17 @@ public class FleetDeployCommandTests
             Assert.True((await JobPipeline.Schema.VerifyAsync(connection)).IsClean);
         }
     }
+
+    [Fact]
+    public async Task Two_connection_strings_to_the_same_database_are_told_apart()
+    {
+        var database = Postgres.Instance.CreateDatabase();
+        var again = new NpgsqlConnectionStringBuilder(database) { ApplicationName = "second" }.ConnectionString;
+
+        var run = await SchemaGenCli.RunOnSampleAsync("deploy", "--connection", database, "--connection", again);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("(#1)", run.Output);
+        Assert.Contains("(#2)", run.Output);
+    }
 }
