@@ -46,7 +46,7 @@ namespace SchemaGen.Diffing
             foreach (var extra in _live.Columns.Where(c => !_desired.Columns.Any(d => d.Name == c.Name)))
             {
                 var name = Name(extra);
-                _diff.Columns.Add(new MigrationStep(StepKind.DropColumn, name, $"ALTER TABLE {_table} DROP COLUMN {SqlSyntax.Identifier(extra.Name)};")
+                _diff.Columns.Add(new MigrationStep(StepKind.DropColumn, name, AlterRenderer.DropColumn(_table, extra.Name))
                     .WithProbe(HazardKind.DataLoss, NonNullCount(extra), "drops the column and its {0} non-NULL value(s)", always: true)
                     .Because(new Drift(DriftKind.Extra, "column " + name, null, Describe(extra))));
             }
@@ -59,14 +59,14 @@ namespace SchemaGen.Diffing
                 .Because(new Drift(DriftKind.Missing, "column " + name, DdlRenderer.ColumnDefinition(desired), null));
             var needsValue = !desired.IsNullable && desired.DefaultSql == null && desired.GeneratedSql == null && desired.Identity == IdentityKind.None;
             _diff.Columns.Add(needsValue
-                ? add.WithProbe(HazardKind.NotNullWithoutDefault, $"SELECT count(*) FROM {_table}",
+                ? add.WithProbe(HazardKind.NotNullWithoutDefault, AlterRenderer.Count(_table),
                     "the table has {0} row(s) and the NOT NULL column has no default: give the property an initializer (= value) or [DefaultSql(\"…\")], or make it nullable")
                 : add);
         }
 
         private IEnumerable<string> AddStatements(ColumnModel desired)
         {
-            yield return $"ALTER TABLE {_table} ADD COLUMN {DdlRenderer.ColumnDefinition(desired)};";
+            yield return AlterRenderer.AddColumn(_table, desired);
             if (desired.Comment != null)
                 yield return DdlRenderer.CommentOnColumn(_desired, desired, desired.Comment);
         }
@@ -74,8 +74,7 @@ namespace SchemaGen.Diffing
         private void DiffColumn(ColumnModel desired, ColumnModel target, ColumnModel live)
         {
             var name = Name(desired);
-            var column = SqlSyntax.Identifier(desired.Name);
-            var alter = $"ALTER TABLE {_table} ALTER COLUMN {column}";
+            var column = desired.Name;
             var cause = new Drift(DriftKind.Different, "column " + name, Describe(target), Describe(live));
             var steps = new List<MigrationStep>();
             MigrationStep Step(StepKind kind, params string[] sql) => new MigrationStep(kind, name, sql).Because(cause);
@@ -92,7 +91,7 @@ namespace SchemaGen.Diffing
                     return;
                 }
 
-                steps.Add(Step(StepKind.DropExpression, alter + " DROP EXPRESSION;"));
+                steps.Add(Step(StepKind.DropExpression, AlterRenderer.AlterColumn(_table, column, "DROP EXPRESSION")));
                 live = live with { GeneratedSql = null };
             }
 
@@ -116,26 +115,26 @@ namespace SchemaGen.Diffing
             if (!target.IsNullable && live.IsNullable)
             {
                 // Validating a NOT VALID check scans the table; SET NOT NULL then trusts it instead of scanning again.
-                var check = SqlSyntax.Identifier(SqlNaming.FitIdentifier("ck_" + _desired.Name + "_" + desired.Name + "_not_null"));
+                var check = SqlNaming.FitIdentifier("ck_" + _desired.Name + "_" + desired.Name + "_not_null");
                 steps.Add(Step(StepKind.SetNotNull,
-                        $"ALTER TABLE {_table} ADD CONSTRAINT {check} CHECK ({column} IS NOT NULL) NOT VALID;",
-                        $"ALTER TABLE {_table} VALIDATE CONSTRAINT {check};",
-                        alter + " SET NOT NULL;",
-                        $"ALTER TABLE {_table} DROP CONSTRAINT {check};")
-                    .WithProbe(HazardKind.NullsPresent, $"SELECT count(*) FROM {_table} WHERE {column} IS NULL", "{0} row(s) are NULL"));
+                        AlterRenderer.AddCheck(_table, check, SqlSyntax.Identifier(column) + " IS NOT NULL", notValid: true),
+                        AlterRenderer.ValidateConstraint(_table, check),
+                        AlterRenderer.AlterColumn(_table, column, "SET NOT NULL"),
+                        AlterRenderer.DropConstraint(_table, check))
+                    .WithProbe(HazardKind.NullsPresent, AlterRenderer.Count(_table, SqlSyntax.Identifier(column) + " IS NULL"), "{0} row(s) are NULL"));
             }
 
             if (!defaultHandled && target.DefaultSql != live.DefaultSql && (target.Identity == IdentityKind.None || live.DefaultSql != null))
             {
                 steps.Add(desired.DefaultSql == null
-                    ? Step(StepKind.DropDefault, alter + " DROP DEFAULT;")
-                    : Step(StepKind.SetDefault, $"{alter} SET DEFAULT {desired.DefaultSql};"));
+                    ? Step(StepKind.DropDefault, AlterRenderer.AlterColumn(_table, column, "DROP DEFAULT"))
+                    : Step(StepKind.SetDefault, AlterRenderer.SetDefault(_table, column, desired.DefaultSql)));
             }
 
-            steps.AddRange(Identity(target, live, alter, name).Select(s => s.Because(cause)));
+            steps.AddRange(Identity(target, live, name).Select(s => s.Because(cause)));
 
             if (target.IsNullable && !live.IsNullable && target.Identity == IdentityKind.None)
-                steps.Add(Step(StepKind.DropNotNull, alter + " DROP NOT NULL;"));
+                steps.Add(Step(StepKind.DropNotNull, AlterRenderer.AlterColumn(_table, column, "DROP NOT NULL")));
 
             _diff.Columns.AddRange(steps);
             CommentStep(desired, target, live);
@@ -144,36 +143,33 @@ namespace SchemaGen.Diffing
         private MigrationStep ChangeType(ColumnModel desired, ColumnModel target, ColumnModel live, string fromType, string toType, bool viaText)
         {
             var column = SqlSyntax.Identifier(desired.Name);
-            var alter = $"ALTER TABLE {_table} ALTER COLUMN {column}";
             var newType = DdlRenderer.ColumnType(desired);
-            var collate = live.Collation == target.Collation ? "" : " COLLATE " + (target.Collation ?? "\"default\"");
+            var collation = live.Collation == target.Collation ? null : target.Collation ?? "\"default\"";
             var statements = new List<string>();
             if (live.DefaultSql != null)
-                statements.Add(alter + " DROP DEFAULT;");
+                statements.Add(AlterRenderer.AlterColumn(_table, desired.Name, "DROP DEFAULT"));
 
             var via = viaText ? (fromType.EndsWith("[]", StringComparison.Ordinal) ? "::text[]" : "::text") : "";
-            var fits = SqlSyntax.Identifier(SqlNaming.FitIdentifier("ck_" + _desired.Name + "_" + desired.Name + "_fits"));
+            var fits = SqlNaming.FitIdentifier("ck_" + _desired.Name + "_" + desired.Name + "_fits");
             var narrowing = fromType != toType && !viaText && !TypeChanges.IsWidening(fromType, toType);
             if (narrowing)
             {
                 // An explicit cast truncates varchar and rounds numeric silently: prove first that every value survives the
                 // round trip to the new type and back (compared as text, which every type has).
-                statements.Add($"ALTER TABLE {_table} ADD CONSTRAINT {fits} CHECK ({column} IS NULL OR {RoundTrip(column, newType, fromType)} = {column}::text) NOT VALID;");
-                statements.Add($"ALTER TABLE {_table} VALIDATE CONSTRAINT {fits};");
-                statements.Add($"ALTER TABLE {_table} DROP CONSTRAINT {fits};");
+                statements.Add(AlterRenderer.AddCheck(_table, fits, $"{column} IS NULL OR {RoundTrip(column, newType, fromType)} = {column}::text", notValid: true));
+                statements.Add(AlterRenderer.ValidateConstraint(_table, fits));
+                statements.Add(AlterRenderer.DropConstraint(_table, fits));
             }
 
-            statements.Add(fromType == toType
-                ? $"{alter} TYPE {newType}{collate};"
-                : $"{alter} TYPE {newType}{collate} USING {column}{via}::{newType};");
+            statements.Add(AlterRenderer.AlterColumnType(_table, desired.Name, newType, collation, convert: fromType != toType, via));
             if (desired.DefaultSql != null)
-                statements.Add($"{alter} SET DEFAULT {desired.DefaultSql};");
+                statements.Add(AlterRenderer.SetDefault(_table, desired.Name, desired.DefaultSql));
 
             var step = new MigrationStep(StepKind.AlterColumnType, Name(desired), statements.ToArray(), Array.Empty<Hazard>());
             if (narrowing)
             {
                 return step.WithProbe(HazardKind.NarrowingTypeChange,
-                    $"SELECT count(*) FROM {_table} WHERE {column} IS NOT NULL AND {RoundTrip(column, newType, fromType)} IS DISTINCT FROM {column}::text",
+                    AlterRenderer.Count(_table, $"{column} IS NOT NULL AND {RoundTrip(column, newType, fromType)} IS DISTINCT FROM {column}::text"),
                     $"changes {fromType} to {toType}; {{0}} value(s) do not fit and would be changed, so the deploy fails naming them");
             }
 
@@ -184,41 +180,39 @@ namespace SchemaGen.Diffing
                 var bad = fromType.EndsWith("[]", StringComparison.Ordinal)
                     ? $"EXISTS (SELECT 1 FROM unnest({column}) v WHERE v::text NOT IN ({list}))"
                     : $"{column}::text NOT IN ({list})";
-                return step.WithProbe(HazardKind.NarrowingTypeChange, $"SELECT count(*) FROM {_table} WHERE {column} IS NOT NULL AND {bad}",
+                return step.WithProbe(HazardKind.NarrowingTypeChange, AlterRenderer.Count(_table, $"{column} IS NOT NULL AND {bad}"),
                     $"changes {fromType} to {toType}; {{0}} row(s) hold values that are not labels of the enum, so the deploy fails");
             }
 
             return step;
         }
 
-        private IEnumerable<MigrationStep> Identity(ColumnModel target, ColumnModel live, string alter, string name)
+        private IEnumerable<MigrationStep> Identity(ColumnModel target, ColumnModel live, string name)
         {
             if (target.Identity == live.Identity)
             {
                 if (target.Identity != IdentityKind.None && target.IdentityOptions != live.IdentityOptions && target.IdentityOptions != null)
-                    yield return new MigrationStep(StepKind.SetIdentityOptions, name, $"{alter} {target.IdentityOptions};");
+                    yield return new MigrationStep(StepKind.SetIdentityOptions, name, AlterRenderer.AlterColumn(_table, target.Name, target.IdentityOptions));
                 yield break;
             }
 
             if (target.Identity == IdentityKind.None)
             {
-                yield return new MigrationStep(StepKind.DropIdentity, name, alter + " DROP IDENTITY;");
+                yield return new MigrationStep(StepKind.DropIdentity, name, AlterRenderer.AlterColumn(_table, target.Name, "DROP IDENTITY"));
                 yield break;
             }
 
-            var kind = target.Identity == IdentityKind.Always ? "ALWAYS" : "BY DEFAULT";
             if (live.Identity != IdentityKind.None)
             {
-                yield return new MigrationStep(StepKind.SetGenerated, name, $"{alter} SET GENERATED {kind};");
+                yield return new MigrationStep(StepKind.SetGenerated, name, AlterRenderer.SetGenerated(_table, target.Name, target.Identity));
                 yield break;
             }
 
             // The sequence starts at 1: move it past the values already there, or the next insert collides with them.
             // (A default it had is dropped by the default step before this one.)
-            var column = SqlSyntax.Identifier(target.Name);
             yield return new MigrationStep(StepKind.AddIdentity, name,
-                $"{alter} ADD GENERATED {kind} AS IDENTITY;",
-                $"SELECT setval(pg_get_serial_sequence({SqlSyntax.Literal(_table)}, {SqlSyntax.Literal(target.Name)}), max({column})) FROM {_table} HAVING max({column}) IS NOT NULL;");
+                AlterRenderer.AddIdentity(_table, target.Name, target.Identity),
+                AlterRenderer.RestartIdentityAfterValues(_table, target.Name));
         }
 
         // Drops the column and adds it again; its indexes and constraints go with it and are created again by the table diff.
@@ -232,7 +226,7 @@ namespace SchemaGen.Diffing
                 _context.Dropped(_live.Schema, _live.Name, fk.Name);
             foreach (var constraint in _live.OtherConstraints.Where(c => DiffContext.Mentions(c.Definition, live.Name)))
                 _context.Dropped(_live.Schema, _live.Name, constraint.Name);
-            var statements = new[] { $"ALTER TABLE {_table} DROP COLUMN {SqlSyntax.Identifier(live.Name)};" }.Concat(AddStatements(desired)).ToArray();
+            var statements = new[] { AlterRenderer.DropColumn(_table, live.Name) }.Concat(AddStatements(desired)).ToArray();
             return new MigrationStep(StepKind.ReplaceColumn, Name(desired), statements, Array.Empty<Hazard>()).Because(cause);
         }
 
@@ -247,7 +241,7 @@ namespace SchemaGen.Diffing
 
         private static string RoundTrip(string column, string newType, string oldType) => $"(({column}::{newType})::{oldType})::text";
 
-        private string NonNullCount(ColumnModel column) => $"SELECT count(*) FROM {_table} WHERE {SqlSyntax.Identifier(column.Name)} IS NOT NULL";
+        private string NonNullCount(ColumnModel column) => AlterRenderer.Count(_table, SqlSyntax.Identifier(column.Name) + " IS NOT NULL");
 
         private string Name(ColumnModel column) => _table + "." + SqlSyntax.Identifier(column.Name);
 

@@ -37,7 +37,7 @@ namespace SchemaGen.Diffing
                 _context.DroppedFunction(function);
             }
 
-            statements.Add($"ALTER TYPE {name} RENAME TO {SqlSyntax.Identifier(old)};");
+            statements.Add(AlterRenderer.RenameType(name, old));
             statements.AddRange(desired.Comment == null
                 ? new[] { DdlRenderer.CreateEnum(desired) }
                 : new[] { DdlRenderer.CreateEnum(desired), DdlRenderer.CommentOnType(desired, desired.Comment) });
@@ -50,30 +50,30 @@ namespace SchemaGen.Diffing
                 var qualified = SqlSyntax.QualifiedName(table.Schema, table.Name);
                 foreach (var check in table.Checks.Where(k => DiffContext.Mentions(k.Expression, column.Name)))
                 {
-                    statements.Add($"ALTER TABLE {qualified} DROP CONSTRAINT IF EXISTS {SqlSyntax.Identifier(check.Name)};");
+                    statements.Add(AlterRenderer.DropConstraint(qualified, check.Name));
                     _context.Dropped(table.Schema, table.Name, check.Name);
                 }
 
                 foreach (var index in table.Indexes.Where(i => i.KeyColumns.Contains(column.Name) || (i.Definition != null && DiffContext.Mentions(i.Definition, column.Name))))
                 {
-                    statements.Add($"DROP INDEX IF EXISTS {SqlSyntax.QualifiedName(table.Schema, index.Name)};");
+                    statements.Add(AlterRenderer.DropIndex(table.Schema, index.Name));
                     _context.Dropped(table.Schema, table.Name, index.Name);
                 }
 
                 var columnName = SqlSyntax.Identifier(column.Name);
                 var array = column.SqlType.EndsWith("[]", StringComparison.Ordinal) ? "[]" : "";
                 if (column.DefaultSql != null)
-                    statements.Add($"ALTER TABLE {qualified} ALTER COLUMN {columnName} DROP DEFAULT;");
-                statements.Add($"ALTER TABLE {qualified} ALTER COLUMN {columnName} TYPE {name}{array} USING {columnName}::text{array}::{name}{array};");
+                    statements.Add(AlterRenderer.AlterColumn(qualified, column.Name, "DROP DEFAULT"));
+                statements.Add(AlterRenderer.AlterColumnType(qualified, column.Name, name + array, null, convert: true, "::text" + array));
                 var desiredDefault = _desired.Tables.FirstOrDefault(t => t.Schema == table.Schema && t.Name == table.Name)?
                     .Columns.FirstOrDefault(c => c.Name == column.Name)?.DefaultSql;
                 if (desiredDefault != null)
-                    statements.Add($"ALTER TABLE {qualified} ALTER COLUMN {columnName} SET DEFAULT {desiredDefault};");
+                    statements.Add(AlterRenderer.SetDefault(qualified, column.Name, desiredDefault));
                 if (removed.Count > 0)
                     rows.Add(RowsHolding(qualified, columnName, array != "", removed));
             }
 
-            statements.Add($"DROP TYPE {SqlSyntax.QualifiedName(desired.Schema, old)};");
+            statements.Add(AlterRenderer.DropType(SqlSyntax.QualifiedName(desired.Schema, old)));
             var step = new MigrationStep(StepKind.RecreateEnum, name, statements, Array.Empty<Hazard>());
             if (removed.Count == 0)
                 return step.WithHazard(HazardKind.EnumValueRemoved, "reorders the values; the type is recreated and every column using it rewritten");
@@ -88,8 +88,8 @@ namespace SchemaGen.Diffing
         {
             var list = string.Join(", ", labels.Select(SqlSyntax.Literal));
             return isArray
-                ? $"SELECT count(*) FROM {table} WHERE EXISTS (SELECT 1 FROM unnest({column}) v WHERE v::text IN ({list}))"
-                : $"SELECT count(*) FROM {table} WHERE {column}::text IN ({list})";
+                ? AlterRenderer.Count(table, $"EXISTS (SELECT 1 FROM unnest({column}) v WHERE v::text IN ({list}))")
+                : AlterRenderer.Count(table, $"{column}::text IN ({list})");
         }
 
         // Parameters and results tie a function to the type (pg_depend); a body does not.

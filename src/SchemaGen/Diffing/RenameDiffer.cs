@@ -42,7 +42,7 @@ namespace SchemaGen.Diffing
                 foreach (var rename in enumType.RenamedLabels.Where(r => current.Labels.Contains(r.From) && !current.Labels.Contains(r.To)))
                 {
                     steps.Add(new MigrationStep(StepKind.RenameEnumValue, name,
-                        $"ALTER TYPE {name} RENAME VALUE {SqlSyntax.Literal(rename.From)} TO {SqlSyntax.Literal(rename.To)};")
+                        AlterRenderer.RenameEnumValue(name, rename.From, rename.To))
                         .Because(new Drift(DriftKind.Different, "enum label " + name + "." + SqlSyntax.Literal(rename.To), rename.To, rename.From)));
                 }
             }
@@ -82,13 +82,13 @@ namespace SchemaGen.Diffing
                 // The new schema may be new too; renames run before the plan's CREATE SCHEMA.
                 yield return new MigrationStep(StepKind.SetTableSchema, SqlSyntax.QualifiedName(to.Schema, from.Name),
                     DdlRenderer.CreateSchema(to.Schema),
-                    $"ALTER TABLE {SqlSyntax.QualifiedName(from.Schema, from.Name)} SET SCHEMA {SqlSyntax.Identifier(to.Schema)};").Because(cause);
+                    AlterRenderer.SetTableSchema(from.Schema, from.Name, to.Schema)).Because(cause);
             }
 
             if (from.Name != to.Name)
             {
                 yield return new MigrationStep(StepKind.RenameTable, SqlSyntax.QualifiedName(to.Schema, to.Name),
-                    $"ALTER TABLE {SqlSyntax.QualifiedName(to.Schema, from.Name)} RENAME TO {SqlSyntax.Identifier(to.Name)};").Because(cause);
+                    AlterRenderer.RenameTable(to.Schema, from.Name, to.Name)).Because(cause);
             }
         }
 
@@ -105,7 +105,7 @@ namespace SchemaGen.Diffing
                 renamed.Add(previous.Name);
                 var name = table + "." + SqlSyntax.Identifier(column.Name);
                 yield return new MigrationStep(StepKind.RenameColumn, name,
-                        $"ALTER TABLE {table} RENAME COLUMN {SqlSyntax.Identifier(previous.Name)} TO {SqlSyntax.Identifier(column.Name)};")
+                        AlterRenderer.RenameColumn(table, previous.Name, column.Name))
                     .Because(new Drift(DriftKind.Different, "column " + name, column.Name, previous.Name));
             }
         }

@@ -71,7 +71,7 @@ namespace SchemaGen.Diffing
 
                 if (live.Comment != target.Comment)
                 {
-                    _diff.Comments.Add(new MigrationStep(StepKind.SetComment, name, $"COMMENT ON FUNCTION {name} IS {Literal(target.Comment)};")
+                    _diff.Comments.Add(new MigrationStep(StepKind.SetComment, name, AlterRenderer.CommentOnFunction(name, target.Comment))
                         .Because(new Drift(DriftKind.Different, "comment on function " + name, target.Comment, live.Comment)));
                 }
             }
@@ -151,8 +151,7 @@ namespace SchemaGen.Diffing
 
                 if (live.Comment != target?.Comment)
                 {
-                    var on = SqlSyntax.Identifier(live.Name) + " ON " + SqlSyntax.QualifiedName(live.Schema, live.Table);
-                    _diff.Comments.Add(new MigrationStep(StepKind.SetComment, name, $"COMMENT ON TRIGGER {on} IS {Literal(target?.Comment)};")
+                    _diff.Comments.Add(new MigrationStep(StepKind.SetComment, name, AlterRenderer.CommentOnTrigger(live.Schema, live.Table, live.Name, target?.Comment))
                         .Because(new Drift(DriftKind.Different, "comment on trigger " + name, target?.Comment, live.Comment)));
                 }
             }
@@ -168,8 +167,6 @@ namespace SchemaGen.Diffing
                 }
             }
         }
-
-        private static string Literal(string? text) => text == null ? "NULL" : SqlSyntax.Literal(text);
 
         private static string Create(FunctionModel function) => DdlRenderer.CreateFunction(function);
 

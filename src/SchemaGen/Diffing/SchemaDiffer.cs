@@ -81,7 +81,7 @@ namespace SchemaGen.Diffing
                 _diff.UnmanagedObjects.Add("type " + name);
                 if (_dropUnmanaged)
                 {
-                    _diff.UnmanagedTypes.Add(new MigrationStep(StepKind.DropEnum, name, "DROP TYPE " + name + ";")
+                    _diff.UnmanagedTypes.Add(new MigrationStep(StepKind.DropEnum, name, AlterRenderer.DropType(name))
                         .Because(new Drift(DriftKind.Extra, "type " + name, null, DdlRenderer.CreateEnum(extra))));
                 }
             }
@@ -109,7 +109,7 @@ namespace SchemaGen.Diffing
                         continue;
                     var position = i > 0 ? " AFTER " + SqlSyntax.Literal(desired.Labels[i - 1])
                         : labels.Count > 0 ? " BEFORE " + SqlSyntax.Literal(labels[0]) : "";
-                    _diff.Enums.Add(new MigrationStep(StepKind.AddEnumValue, name, $"ALTER TYPE {name} ADD VALUE {SqlSyntax.Literal(label)}{position};").Because(cause));
+                    _diff.Enums.Add(new MigrationStep(StepKind.AddEnumValue, name, AlterRenderer.AddEnumValue(name, label, position)).Because(cause));
                     labels.Insert(i, label);
                 }
 
@@ -143,8 +143,8 @@ namespace SchemaGen.Diffing
                 _diff.UnmanagedObjects.Add("table " + name);
                 if (_dropUnmanaged)
                 {
-                    _diff.UnmanagedTables.Add(new MigrationStep(StepKind.DropTable, name, "DROP TABLE " + name + ";")
-                        .WithProbe(HazardKind.DataLoss, $"SELECT count(*) FROM {name}", "drops the table and its {0} row(s)", always: true)
+                    _diff.UnmanagedTables.Add(new MigrationStep(StepKind.DropTable, name, AlterRenderer.DropTable(name))
+                        .WithProbe(HazardKind.DataLoss, AlterRenderer.Count(name), "drops the table and its {0} row(s)", always: true)
                         .Because(new Drift(DriftKind.Extra, "table " + name, null, DdlRenderer.TableStatements(extra, _ => true)[0])));
                 }
             }

@@ -79,7 +79,7 @@ namespace SchemaGen.Diffing
                 _diff.Drops.Add(new MigrationStep(StepKind.DropPrimaryKey, _table + "." + live.Name, DropConstraint(live.Name)).Because(cause));
             if (target != null)
             {
-                var add = new MigrationStep(StepKind.AddPrimaryKey, _table + "." + target.Name, $"ALTER TABLE {_table} ADD {DdlRenderer.PrimaryKeyConstraint(_desired.PrimaryKey!)};")
+                var add = new MigrationStep(StepKind.AddPrimaryKey, _table + "." + target.Name, AlterRenderer.AddConstraint(_table, DdlRenderer.PrimaryKeyConstraint(_desired.PrimaryKey!), notValid: false))
                     .Because(cause);
                 _diff.Constraints.Add(Exist(target.Columns)
                     ? add.WithProbe(HazardKind.DuplicateValues, DuplicatesSql(target.Columns, null, nullsCount: true), "{0} key(s) are NULL or occur more than once")
@@ -146,7 +146,7 @@ namespace SchemaGen.Diffing
             if (target == live)
                 return;
             _diff.Comments.Add(new MigrationStep(StepKind.SetComment, _table + "." + name,
-                    $"COMMENT ON CONSTRAINT {SqlSyntax.Identifier(name)} ON {_table} IS {(target == null ? "NULL" : SqlSyntax.Literal(target))};")
+                    AlterRenderer.CommentOnConstraint(_table, name, target))
                 .Because(new Drift(DriftKind.Different, "comment on constraint " + _table + "." + name, target, live)));
         }
 
@@ -155,26 +155,25 @@ namespace SchemaGen.Diffing
         {
             var check = _desired.Checks.First(c => c.Name == name);
             return new MigrationStep(StepKind.AddCheck, _table + "." + name,
-                $"ALTER TABLE {_table} ADD {DdlRenderer.CheckConstraint(check)} NOT VALID;",
-                $"ALTER TABLE {_table} VALIDATE CONSTRAINT {SqlSyntax.Identifier(name)};");
+                AlterRenderer.AddConstraint(_table, DdlRenderer.CheckConstraint(check), notValid: true),
+                AlterRenderer.ValidateConstraint(_table, name));
         }
 
         private MigrationStep AddForeignKey(string name)
         {
             var fk = _desired.ForeignKeys.First(f => f.Name == name);
             return new MigrationStep(StepKind.AddForeignKey, _table + "." + name,
-                $"ALTER TABLE {_table} ADD {DdlRenderer.ForeignKeyConstraint(fk)} NOT VALID;",
-                $"ALTER TABLE {_table} VALIDATE CONSTRAINT {SqlSyntax.Identifier(name)};");
+                AlterRenderer.AddConstraint(_table, DdlRenderer.ForeignKeyConstraint(fk), notValid: true),
+                AlterRenderer.ValidateConstraint(_table, name));
         }
 
         private static string Describe(ForeignKeyModel fk) =>
             DdlRenderer.ForeignKeyConstraint(fk) + (fk.IsMatchFull ? " MATCH FULL" : "") + (fk.IsDeferrable ? " DEFERRABLE" : "")
             + (fk.IsInitiallyDeferred ? " INITIALLY DEFERRED" : "") + (fk.IsValid ? "" : " NOT VALID");
 
-        private string RenameConstraint(string from, string to) =>
-            $"ALTER TABLE {_table} RENAME CONSTRAINT {SqlSyntax.Identifier(from)} TO {SqlSyntax.Identifier(to)};";
+        private string RenameConstraint(string from, string to) => AlterRenderer.RenameConstraint(_table, from, to);
 
-        private string DropConstraint(string name) => $"ALTER TABLE {_table} DROP CONSTRAINT IF EXISTS {SqlSyntax.Identifier(name)};";
+        private string DropConstraint(string name) => AlterRenderer.DropConstraint(_table, name);
 
         // A probe may only name columns the table has before the plan runs.
         private bool Exist(IEnumerable<string> columns) => columns.All(k => _live.Columns.Any(c => c.Name == k));
@@ -182,16 +181,7 @@ namespace SchemaGen.Diffing
         private bool OnlyLiveColumns(string? expression) =>
             expression == null || !_desired.Columns.Any(c => !_live.Columns.Any(l => l.Name == c.Name) && DiffContext.Mentions(expression, c.Name));
 
-        // Keys that would break a unique index or primary key: NULLs never conflict in a unique index, but a
-        // primary key refuses them.
-        private string DuplicatesSql(EquatableArray<string> keys, string? where, bool nullsCount)
-        {
-            var columns = SqlSyntax.IdentifierList(keys);
-            var notNull = string.Join(" AND ", keys.Select(k => SqlSyntax.Identifier(k) + " IS NOT NULL"));
-            var filter = where == null ? notNull : $"({where}) AND {notNull}";
-            var duplicates = $"SELECT count(*) FROM (SELECT 1 FROM {_table} WHERE {filter} GROUP BY {columns} HAVING count(*) > 1) duplicates";
-            return nullsCount ? $"SELECT ({duplicates}) + (SELECT count(*) FROM {_table} WHERE NOT ({notNull}))" : duplicates;
-        }
+        private string DuplicatesSql(EquatableArray<string> keys, string? where, bool nullsCount) => AlterRenderer.CountDuplicates(_table, keys, where, nullsCount);
 
         private static IndexModel Shape(IndexModel index) => index with { Name = "", Comment = null };
 
@@ -216,7 +206,7 @@ namespace SchemaGen.Diffing
                     unmatchedLive.Remove(renamed);
                     kept.Add((target, renamed));
                     _diff.Drops.Add(new MigrationStep(StepKind.RenameIndex, _table + "." + target.Name,
-                            $"ALTER INDEX {SqlSyntax.QualifiedName(_desired.Schema, renamed.Name)} RENAME TO {SqlSyntax.Identifier(target.Name)};")
+                            AlterRenderer.RenameIndex(_desired.Schema, renamed.Name, target.Name))
                         .Because(new Drift(DriftKind.Different, "index " + _table + "." + target.Name, target.Name, renamed.Name)));
                     continue;
                 }
@@ -229,7 +219,7 @@ namespace SchemaGen.Diffing
                 var replacement = toCreate.FirstOrDefault(t => t.Name == live.Name);
                 var cause = new Drift(replacement != null ? DriftKind.Different : DriftKind.Extra, "index " + _table + "." + live.Name,
                     replacement == null ? null : IndexText(replacement), IndexText(live));
-                _diff.Drops.Add(new MigrationStep(StepKind.DropIndex, _table + "." + live.Name, $"DROP INDEX IF EXISTS {SqlSyntax.QualifiedName(_desired.Schema, live.Name)};")
+                _diff.Drops.Add(new MigrationStep(StepKind.DropIndex, _table + "." + live.Name, AlterRenderer.DropIndex(_desired.Schema, live.Name))
                     .Because(cause));
                 if (replacement != null)
                 {
@@ -244,7 +234,7 @@ namespace SchemaGen.Diffing
             foreach (var (target, live) in kept.Where(k => k.Target.Comment != k.Live.Comment))
             {
                 _diff.Comments.Add(new MigrationStep(StepKind.SetComment, _table + "." + target.Name,
-                        $"COMMENT ON INDEX {SqlSyntax.QualifiedName(_desired.Schema, target.Name)} IS {(target.Comment == null ? "NULL" : SqlSyntax.Literal(target.Comment))};")
+                        AlterRenderer.CommentOnIndex(_desired.Schema, target.Name, target.Comment))
                     .Because(new Drift(DriftKind.Different, "comment on index " + _table + "." + target.Name, target.Comment, live.Comment)));
             }
         }
