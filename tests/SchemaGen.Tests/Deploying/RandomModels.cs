@@ -9,7 +9,12 @@ namespace SchemaGen.Tests.Deploying;
 /// <summary>The C# types a random column can have; each maps to a different PostgreSQL type.</summary>
 public enum ColumnType { Int, Long, Short, Text, Varchar10, Varchar40, Bool, Decimal, Double, Timestamp, TimestampTz, Date, Uuid, Color, IntList, Json }
 
-public sealed record ColumnSpec(string Name, ColumnType Type, bool Nullable, bool HasDefault, bool HasRule, bool Indexed, string? RenamedFrom = null);
+public sealed record ColumnSpec(string Name, ColumnType Type, bool Nullable, bool HasDefault, bool HasRule, bool Indexed, string? RenamedFrom = null)
+{
+    /// <summary>Whether the column allows NULL: a nullable property without a [Required] rule.</summary>
+    public bool AllowsNull => Nullable && !(HasRule && Type is not (ColumnType.Int or ColumnType.Long or ColumnType.Short or ColumnType.Decimal or ColumnType.Double
+        or ColumnType.Text or ColumnType.Varchar10 or ColumnType.Varchar40));
+}
 
 public sealed record TableSpec(string Class, string Name, ColumnSpec[] Columns, string? References, string? RenamedFrom = null);
 
@@ -180,6 +185,60 @@ public static class RandomModels
         from column in Gen.Int[0, 10]
         from added in Column
         select new Mutation(kind, table, column, added);
+
+    /// <summary>
+    /// INSERTs of a few rows into every table of the model (parents first), with values drawn from
+    /// <paramref name="seed"/>: each satisfies the column's type, nullability and rule.
+    /// </summary>
+    public static string RowsSql(ModelSpec model, ulong seed)
+    {
+        var random = new Random((int)(seed % int.MaxValue));
+        var text = new StringBuilder();
+        foreach (var table in model.Tables)
+        {
+            var count = random.Next(1, 4);
+            var columns = new List<string> { "id" };
+            if (table.References != null)
+                columns.Add(SchemaGen.Model.SqlNaming.ToSnakeCase(table.References + "Id"));
+            columns.AddRange(table.Columns.Select(c => c.Name));
+            var rows = new List<string>();
+            for (var id = 1; id <= count; id++)
+            {
+                var values = new List<string> { id.ToString() };
+                if (table.References != null)
+                    values.Add(random.Next(3) == 0 ? "NULL" : "1");
+                values.AddRange(table.Columns.Select(c => c.AllowsNull && random.Next(4) == 0 ? "NULL" : Value(model, c, random)));
+                rows.Add("(" + string.Join(", ", values) + ")");
+            }
+
+            text.Append($"INSERT INTO {table.Name} ({string.Join(", ", columns)}) VALUES {string.Join(", ", rows)};\n");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>A literal of the column's type that satisfies its rule (and, without a rule, sometimes one that would not).</summary>
+    public static string Value(ModelSpec model, ColumnSpec column, Random random)
+    {
+        var outside = !column.HasRule && random.Next(4) == 0;
+        return column.Type switch
+        {
+            ColumnType.Int or ColumnType.Long or ColumnType.Short => (outside ? -random.Next(1, 50) : random.Next(0, 1001)).ToString(),
+            ColumnType.Decimal or ColumnType.Double => outside ? "-3.25" : (random.Next(1, 199) / 2.0 + 0.25).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ColumnType.Text or ColumnType.Varchar10 or ColumnType.Varchar40 =>
+                "'" + (outside ? "x" : "v" + new string(Enumerable.Range(0, random.Next(1, 9)).Select(_ => (char)('a' + random.Next(26))).ToArray())) + "'",
+            ColumnType.Bool => random.Next(2) == 0 ? "true" : "false",
+            ColumnType.Timestamp or ColumnType.TimestampTz => $"'2024-0{random.Next(1, 10)}-1{random.Next(0, 10)} 0{random.Next(0, 10)}:30:00+00'",
+            ColumnType.Date => $"'2024-0{random.Next(1, 10)}-1{random.Next(0, 10)}'",
+            ColumnType.Uuid => $"'{new Guid(random.Next(), 0, 0, new byte[8])}'",
+            ColumnType.Color => "'" + Label(model.Labels[random.Next(model.Labels.Length)]) + "'",
+            ColumnType.IntList => $"'{{{random.Next(0, 9)},{random.Next(0, 9)}}}'",
+            _ => $"'{{\"k\": {random.Next(0, 9)}}}'",
+        };
+    }
+
+    /// <summary>The PostgreSQL label of a C# enum member of <see cref="ModelSpec.Labels"/> ("Old=New" is a renamed one: New).</summary>
+    public static string Label(string member) => SchemaGen.Model.SqlNaming.ToSnakeCase(member.Split('=').Last());
 
     /// <summary>A model and the model after one to three random changes.</summary>
     public static readonly Gen<(ModelSpec Before, ModelSpec After)> Evolution =
