@@ -60,9 +60,10 @@ public class DriftFuzzTests(ITestOutputHelper output)
             var pcg = new PCG(7, iterationSeed);
             var spec = RandomModels.Model.Generate(pcg, null, out _);
             var choice = (int)pcg.Next(1000);
-            var edit = DriftEdits.All[(start + i) % DriftEdits.All.Length];
+            // The kind in turn, or the next one after it that applies to the model.
+            var kinds = Enumerable.Range(0, DriftEdits.All.Length).Select(k => DriftEdits.All[(start + i + k) % DriftEdits.All.Length]).ToList();
             var model = Evolution.Build(spec.Source());
-            var outcome = await RunAsync(model, RandomModels.RowsSql(spec, iterationSeed), edit, choice);
+            var (edit, outcome) = await RunFirstAsync(model, RandomModels.RowsSql(spec, iterationSeed), kinds, choice);
             applied += outcome.Applied ? 1 : 0;
             if (outcome.Applied && !outcome.Passed)
                 failures.Add($"=== iteration {i} (SCHEMAGEN_DRIFT_SEED={Seed}, seed {iterationSeed}), edit \"{edit.Name}\", choice {choice}\n{outcome.Report}\n--- model ---\n{spec.Source()}");
@@ -75,7 +76,11 @@ public class DriftFuzzTests(ITestOutputHelper output)
     /// <summary>The result of one edit: whether it applied to the model, whether the invariants held, and what happened.</summary>
     public sealed record Outcome(bool Applied, bool Passed, string Report);
 
-    public static async Task<Outcome> RunAsync(GeneratedSchema model, string rows, DriftEdit edit, int choice)
+    public static async Task<Outcome> RunAsync(GeneratedSchema model, string rows, DriftEdit edit, int choice) =>
+        (await RunFirstAsync(model, rows, [edit], choice)).Outcome;
+
+    /// <summary>Runs the first of the edits that applies to the model (its SQL builds, and runs without an error).</summary>
+    public static async Task<(DriftEdit Edit, Outcome Outcome)> RunFirstAsync(GeneratedSchema model, string rows, IReadOnlyList<DriftEdit> edits, int choice)
     {
         var freshDump = await FreshDumpAsync(model);
         var connection = await Postgres.NewDatabaseAsync();
@@ -85,17 +90,34 @@ public class DriftFuzzTests(ITestOutputHelper output)
             if (rows.Length > 0)
                 await connection.ExecuteAsync(rows);
             var target = await DriftTarget.ReadAsync(connection, choice);
-            var sql = edit.Build(target);
-            if (sql == null)
-                return new Outcome(false, false, "no object of the model to apply it to");
-            try
+            DriftEdit? edit = null;
+            DriftSql? sql = null;
+            var notApplied = new List<string>();
+            foreach (var candidate in edits)
             {
-                await connection.ExecuteAsync(sql.Sql);
+                sql = candidate.Build(target);
+                if (sql == null)
+                {
+                    notApplied.Add($"{candidate.Name}: no object of the model to apply it to");
+                    continue;
+                }
+
+                try
+                {
+                    // In a transaction, so that an edit that fails half-way leaves nothing behind for the next one.
+                    await connection.ExecuteAsync("BEGIN;\n" + sql.Sql + "\nCOMMIT;");
+                    edit = candidate;
+                    break;
+                }
+                catch (PostgresException e)
+                {
+                    await connection.ExecuteAsync("ROLLBACK");
+                    notApplied.Add($"{candidate.Name}: the edit itself failed ({e.SqlState} {e.MessageText}):\n{sql.Sql}");
+                }
             }
-            catch (PostgresException e)
-            {
-                return new Outcome(false, false, $"the edit itself failed ({e.SqlState} {e.MessageText}):\n{sql.Sql}");
-            }
+
+            if (edit == null || sql == null)
+                return (edits[0], new Outcome(false, false, string.Join("\n", notApplied)));
 
             var report = new StringBuilder($"edit: {sql.Sql.Replace("\n", "\n      ")}\n");
             var problems = new List<string>();
@@ -146,7 +168,7 @@ public class DriftFuzzTests(ITestOutputHelper output)
             catch (Exception e)
             {
                 problems.Add($"Deploy threw {e.GetType().Name}: {FirstLine(e.Message)}");
-                return new Outcome(true, false, report.Insert(0, "FAILED: " + string.Join(" | ", problems) + "\n").ToString());
+                return (edit, new Outcome(true, false, report.Insert(0, "FAILED: " + string.Join(" | ", problems) + "\n").ToString()));
             }
 
             var difference = SchemaDumps.Difference(freshDump, SchemaDumps.ColumnOrderAside(await PgDump.SchemaAsync(connection)));
@@ -163,9 +185,9 @@ public class DriftFuzzTests(ITestOutputHelper output)
             if (!clean.IsClean)
                 problems.Add("after Deploy, Verify is not clean: " + string.Join("; ", clean.Drift));
 
-            return problems.Count == 0
+            return (edit, problems.Count == 0
                 ? new Outcome(true, true, report.ToString())
-                : new Outcome(true, false, report.Insert(0, "FAILED: " + string.Join(" | ", problems) + "\n").ToString());
+                : new Outcome(true, false, report.Insert(0, "FAILED: " + string.Join(" | ", problems) + "\n").ToString()));
         }
         finally
         {
