@@ -149,27 +149,26 @@ public class PropertyTests(ITestOutputHelper output)
         var oldModel = Evolution.Build(before.Source());
         var newModel = Evolution.Build(after.Source());
         var connection = await Postgres.NewDatabaseAsync();
+        var problems = new List<string>();
+        string? Report(string? last = null) => last == null && problems.Count == 0 ? null : string.Join("\n| ", last == null ? problems : problems.Append(last));
         try
         {
-            // A fresh deploy round-trips, with rows in every table.
+            // A fresh deploy round-trips, with rows in every table (Verify clean, and a second deploy is a no-op).
             await SchemaDeployer.DeployAsync(oldModel.Target, connection);
             await connection.ExecuteAsync(rows ?? RandomModels.RowsSql(before, seed));
             var drift = await SchemaDeployer.VerifyAsync(oldModel.Target, connection);
             if (!drift.IsClean)
-                return "Verify after a fresh deploy is not clean: " + string.Join("; ", drift.Drift);
-            var replan = await SchemaDeployer.PlanAsync(oldModel.Target, connection);
-            if (!replan.IsEmpty)
-                return "Plan after a fresh deploy is not empty: " + replan.Sql;
+                problems.Add("Verify after a fresh deploy is not clean: " + string.Join("; ", drift.Drift));
             if (!(await SchemaDeployer.DeployAsync(oldModel.Target, connection)).NoOp)
-                return "a second deploy of the same model is not a no-op";
+                problems.Add("a second deploy of the same model is not a no-op");
 
             // Verify clean ⇔ Plan empty, for the new model over the old database.
             var verify = await SchemaDeployer.VerifyAsync(newModel.Target, connection, Evolve);
             var plan = await SchemaDeployer.PlanAsync(newModel.Target, connection, Evolve);
             if (verify.IsClean != plan.IsEmpty)
-                return verify.IsClean
+                problems.Add(verify.IsClean
                     ? "Verify (new model) is clean but Plan has steps: " + plan.Sql.Replace("\n", " ")
-                    : "Verify (new model) reports drift but Plan is empty: " + string.Join("; ", verify.Drift);
+                    : "Verify (new model) reports drift but Plan is empty: " + string.Join("; ", verify.Drift));
 
             // Every row kept, or the deploy refused with the database unchanged.
             var state = await DatabaseState.CaptureAsync(connection);
@@ -181,21 +180,21 @@ public class PropertyTests(ITestOutputHelper output)
             catch (SchemaDeployException e)
             {
                 if (e.Hazards.Count == 0 && e.SqlState is not { } sqlState || e.SqlState is { } code && !code.StartsWith("22", StringComparison.Ordinal) && !code.StartsWith("23", StringComparison.Ordinal))
-                    return $"Deploy failed for a reason other than the rows: {Flat(e.Message)}";
+                    return Report($"Deploy failed for a reason other than the rows: {Flat(e.Message)}");
                 if (WithoutEnumLabels(state) != WithoutEnumLabels(await DatabaseState.CaptureAsync(connection)))
-                    return $"Deploy was refused ({e.SqlState}) but changed the database: {Flat(e.Message)}";
-                return null;
+                    return Report($"Deploy was refused ({e.SqlState}) but changed the database: {Flat(e.Message)}");
+                return Report();
             }
             catch (Exception e)
             {
-                return $"Deploy threw {e.GetType().Name}: {Flat(e.Message)}";
+                return Report($"Deploy threw {e.GetType().Name}: {Flat(e.Message)}");
             }
 
             var kept = await ValuesAsync(connection, before, after, old: false);
             foreach (var (what, was) in values)
             {
                 if (kept[what] != was)
-                    return $"values changed without a refusal: {what} was [{was}], is [{kept[what]}]";
+                    problems.Add($"values changed without a refusal: {what} was [{was}], is [{kept[what]}]");
             }
 
             // Identity added to a populated key starts past the keys already there.
@@ -203,7 +202,7 @@ public class PropertyTests(ITestOutputHelper output)
             {
                 var next = await connection.ScalarAsync<bool>($"SELECT nextval(pg_get_serial_sequence('{table.Name}', '{table.Key}')) > coalesce(max({table.Key}), 0) FROM {table.Name}");
                 if (!next)
-                    return $"identity added to {table.Name}.{table.Key}: the next value is not past the rows' keys";
+                    problems.Add($"identity added to {table.Name}.{table.Key}: the next value is not past the rows' keys");
             }
 
             // Migrated ≡ fresh; afterwards Plan empty and Verify clean.
@@ -221,14 +220,14 @@ public class PropertyTests(ITestOutputHelper output)
 
             var difference = SchemaDumps.Difference(freshDump, SchemaDumps.ColumnOrderAside(await PgDump.SchemaAsync(connection)));
             if (difference.Length > 0)
-                return "the migrated database differs from a fresh deploy (- fresh, + migrated):\n" + difference.TrimEnd();
+                problems.Add("the migrated database differs from a fresh deploy (- fresh, + migrated):\n" + difference.TrimEnd());
             var again = await SchemaDeployer.PlanAsync(newModel.Target, connection, Evolve);
             if (!again.IsEmpty)
-                return "after the migration Plan is not empty: " + again.Sql.Replace("\n", " ");
+                problems.Add("after the migration Plan is not empty: " + again.Sql.Replace("\n", " "));
             var clean = await SchemaDeployer.VerifyAsync(newModel.Target, connection, Evolve);
             if (!clean.IsClean)
-                return "after the migration Verify is not clean: " + string.Join("; ", clean.Drift);
-            return null;
+                problems.Add("after the migration Verify is not clean: " + string.Join("; ", clean.Drift));
+            return Report();
         }
         finally
         {
