@@ -24,6 +24,9 @@ namespace SchemaGen.Deploying
         // The model as PostgreSQL prints it depends only on the model, so it is rendered once per session.
         private SchemaModel? _rendered;
 
+        /// <summary>What the session is doing, for the exception that says where it failed.</summary>
+        internal DeployPhase Phase { get; private set; }
+
         public DeploySession(DeployTarget target, NpgsqlConnection connection, DeployOptions? options)
         {
             _target = target;
@@ -32,6 +35,8 @@ namespace SchemaGen.Deploying
             _desired = target.ModelFor(_options);
             _schemas = SchemaMapping.UsedSchemas(_desired);
             _history = new HistoryTable(target.SchemaFor(_options));
+            Phase = DeployPhase.ValidatingModel;
+            _history.EnsureNotInModel(_desired);
         }
 
         private ILogger? Log => _options.Logger;
@@ -48,10 +53,13 @@ namespace SchemaGen.Deploying
         public async Task<VerifyResult> VerifyAsync(CancellationToken cancellationToken)
         {
             await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
+            Phase = DeployPhase.ReadingCatalog;
             var live = await CatalogReader.ReadAsync(_connection, transaction, _schemas, _history, cancellationToken);
             var target = await RenderTargetAsync(transaction, cancellationToken);
+            Phase = DeployPhase.Planning;
             var drift = SchemaDiffer.Diff(_desired, target, live.Model, dropUnmanaged: false).Drift;
 
+            Phase = DeployPhase.CheckingFunctions;
             var findings = await CheckFunctionsInNewSessionAsync(cancellationToken);
             return new VerifyResult(drift, (IReadOnlyList<FunctionFinding>?)findings ?? new FunctionFinding[0]);
         }
@@ -73,6 +81,7 @@ namespace SchemaGen.Deploying
             var clock = System.Diagnostics.Stopwatch.StartNew();
 
             // The fast path: one round trip reads the catalog and the last deployment's marker.
+            Phase = DeployPhase.ReadingCatalog;
             var snapshot = await CatalogReader.ReadAsync(_connection, null, _schemas, _history, cancellationToken);
             if (snapshot.HistoryMarker == HistoryTable.Marker(_target.ModelHash, snapshot.Fingerprint))
             {
@@ -91,6 +100,7 @@ namespace SchemaGen.Deploying
             {
                 await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
                 await SetTimeoutsAsync(transaction, cancellationToken);
+                Phase = DeployPhase.Locking;
                 await AdvisoryLock.AcquireAsync(_connection, transaction, _history.LockKey, _options.LockTimeout, cancellationToken);
 
                 var (live, diff, steps) = await PlanInTransactionAsync(transaction, cancellationToken);
@@ -117,14 +127,18 @@ namespace SchemaGen.Deploying
                 await ApplyAsync(transaction, inTransaction, cancellationToken);
                 applied.AddRange(inTransaction);
 
+                Phase = DeployPhase.Reverifying;
                 var after = await CatalogReader.ReadAsync(_connection, transaction, _schemas, _history, cancellationToken);
                 await VerifyAppliedAsync(transaction, after, online, cancellationToken);
+                Phase = DeployPhase.CheckingFunctions;
                 await CheckFunctionsAsync(transaction, cancellationToken);
+                Phase = DeployPhase.RecordingHistory;
                 var historyId = await RecordAsync(transaction, applied, after.Fingerprint, clock.Elapsed, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
 
                 if (online.Count > 0)
                 {
+                    Phase = DeployPhase.BuildingOnlineIndexes;
                     await OnlineIndexes.BuildAsync(_connection, online, Log, cancellationToken);
                     applied.AddRange(online);
                     await RefreshMarkerAsync(cancellationToken);
@@ -137,8 +151,10 @@ namespace SchemaGen.Deploying
 
         private async Task<(CatalogSnapshot Live, SchemaDiff Diff, List<MigrationStep> Steps)> PlanInTransactionAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
         {
+            Phase = DeployPhase.ReadingCatalog;
             var live = await CatalogReader.ReadAsync(_connection, transaction, _schemas, _history, cancellationToken);
             var target = await RenderTargetAsync(transaction, cancellationToken);
+            Phase = DeployPhase.Planning;
             var diff = SchemaDiffer.Diff(_desired, target, live.Model, _options.DropUnmanaged);
             var steps = await Planner.AssessAsync(_connection, transaction, diff.Steps(), cancellationToken);
             foreach (var step in steps)
@@ -146,8 +162,14 @@ namespace SchemaGen.Deploying
             return (live, diff, steps);
         }
 
-        private async Task<SchemaModel> RenderTargetAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
+        private async Task<SchemaModel> RenderTargetAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
+        {
+            var phase = Phase;
+            Phase = DeployPhase.RenderingShadow;
             _rendered ??= await Shadow.RenderAsync(_connection, transaction, _desired, _schemas, _history, cancellationToken);
+            Phase = phase;
+            return _rendered;
+        }
 
         private async Task SetTimeoutsAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
         {
@@ -160,17 +182,20 @@ namespace SchemaGen.Deploying
 
         private async Task ApplyAsync(NpgsqlTransaction transaction, IEnumerable<MigrationStep> steps, CancellationToken cancellationToken)
         {
+            Phase = DeployPhase.ApplyingStep;
+            var number = 0;
             foreach (var step in steps)
             {
+                number++;
                 foreach (var statement in step.Statements)
                 {
                     Log?.LogInformation("{Kind} {Object}: {Sql}", step.Kind, step.Object, statement);
-                    await ExecuteAsync(transaction, statement, step, cancellationToken);
+                    await ExecuteAsync(transaction, statement, step, cancellationToken, number);
                 }
             }
         }
 
-        private async Task ExecuteAsync(NpgsqlTransaction? transaction, string statement, MigrationStep? step, CancellationToken cancellationToken)
+        private async Task ExecuteAsync(NpgsqlTransaction? transaction, string statement, MigrationStep? step, CancellationToken cancellationToken, int? number = null)
         {
             await using var command = new NpgsqlCommand(statement, _connection, transaction);
             try
@@ -179,10 +204,8 @@ namespace SchemaGen.Deploying
             }
             catch (PostgresException e)
             {
-                var what = step == null ? "" : $" at step {step.Kind} {step.Object}";
-                throw new SchemaDeployException(
-                    $"PostgreSQL refused a statement{what}: {e.MessageText} (SQLSTATE {e.SqlState}). The transaction was rolled back; the database is as it was.\n{statement}",
-                    statement, e.SqlState, e.Position == 0 ? null : e.Position, inner: e);
+                var what = step == null ? "PostgreSQL refused a statement" : $"PostgreSQL refused {(number == null ? "" : $"step {number}, ")}{step.Kind} {step.Object}";
+                throw SchemaDeployException.FromPostgres(Phase, e, statement, what, step == null ? null : number);
             }
         }
 
@@ -214,7 +237,7 @@ namespace SchemaGen.Deploying
 
         private async Task<long> RecordAsync(NpgsqlTransaction transaction, List<MigrationStep> applied, string fingerprint, TimeSpan elapsed, CancellationToken cancellationToken)
         {
-            await ExecuteAsync(transaction, _history.Create, null, cancellationToken);
+            await _history.EnsureUsableAsync(_connection, transaction, cancellationToken);
             await using var insert = new NpgsqlCommand(_history.Insert, _connection, transaction);
             insert.Parameters.Add(new NpgsqlParameter { Value = _target.ModelHash });
             insert.Parameters.Add(new NpgsqlParameter { Value = fingerprint });

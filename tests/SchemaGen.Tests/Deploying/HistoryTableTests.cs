@@ -51,7 +51,7 @@ public class HistoryTableTests
     public async Task A_damaged_history_table_fails_the_deploy_with_a_clear_message(string damage, string detail)
     {
         var before = Evolution.Build(EvolutionModels.Items);
-        var after = Evolution.Build(EvolutionModels.Items.Replace("public string? Note", "public string? Remark"));
+        var after = Evolution.Build(EvolutionModels.Items.Replace("public string? Note { get; set; }", "public string? Note { get; set; }\n    public string? Extra { get; set; }"));
         await using var connection = await Postgres.NewDatabaseAsync();
         await SchemaDeployer.DeployAsync(before.Target, connection);
         await connection.ExecuteAsync(damage);
