@@ -102,7 +102,9 @@ namespace SchemaGen.Model
             {
                 var names = SqlSyntax.NameReferences(function.Definition, dollarQuotedIsCode: true);
                 callees[function] = Calls(model, names, function.Schema).Where(f => !ReferenceEquals(f, function) && f != function).ToList();
-                var checkedBody = !names.Where((n, k) => k > 0 && names[k - 1].Name == "language" && names[k - 1].Qualifier == null)
+                // LANGUAGE outside the body: a body in any language but SQL is not checked when the function is created.
+                var header = SqlSyntax.NameReferences(function.Definition, dollarQuotedIsCode: false);
+                var checkedBody = !header.Where((n, k) => k > 0 && header[k - 1].Name == "language" && header[k - 1].Qualifier == null)
                     .Any(n => n.Name != "sql");
                 lastTableUsed[function] = !checkedBody ? -1 : names
                     .Select(n => tableIndex.TryGetValue((n.Qualifier ?? function.Schema, n.Name), out var t) ? t : -1)

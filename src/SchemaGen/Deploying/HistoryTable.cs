@@ -16,7 +16,12 @@ namespace SchemaGen
     {
         public const string ReservedName = "schemagen_history";
 
-        private static readonly string[] Columns = { "id", "model_hash", "fingerprint", "applied_at", "steps", "duration_ms", "application_name" };
+        // The columns the deployer writes and reads, with their types as format_type prints them.
+        private static readonly (string Name, string Type)[] Columns =
+        {
+            ("id", "bigint"), ("model_hash", "text"), ("fingerprint", "text"), ("applied_at", "timestamp with time zone"),
+            ("steps", "text[]"), ("duration_ms", "double precision"), ("application_name", "text"),
+        };
 
         public string Name => ReservedName;
 
@@ -68,20 +73,22 @@ namespace SchemaGen
         {
             await using var shape = new NpgsqlCommand("""
                 SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1), c.relkind::text,
-                       array(SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped)
+                       array(SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum),
+                       array(SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum)
                 FROM (SELECT 1) one LEFT JOIN pg_class c ON c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = $1) AND c.relname = $2
                 """, connection, transaction);
             shape.Parameters.Add(new NpgsqlParameter { Value = Schema });
             shape.Parameters.Add(new NpgsqlParameter { Value = Name });
             bool schemaExists;
             string? kind;
-            string[] columns;
+            string[] columns, types;
             await using (var reader = await shape.ExecuteReaderAsync(cancellationToken))
             {
                 await reader.ReadAsync(cancellationToken);
                 schemaExists = reader.GetBoolean(0);
                 kind = reader.IsDBNull(1) ? null : reader.GetString(1);
                 columns = reader.IsDBNull(2) ? new string[0] : reader.GetFieldValue<string[]>(2);
+                types = reader.IsDBNull(3) ? new string[0] : reader.GetFieldValue<string[]>(3);
             }
 
             if (kind == null)
@@ -104,11 +111,15 @@ namespace SchemaGen
                 "i" or "I" => "an index",
                 _ => "not a table (relkind " + kind + ")",
             };
-            var missing = Columns.Where(c => !columns.Contains(c)).ToList();
-            if (what == null && missing.Count == 0)
+            var missing = Columns.Where(c => !columns.Contains(c.Name)).Select(c => c.Name).ToList();
+            var retyped = Columns.Where(c => columns.Contains(c.Name) && types[System.Array.IndexOf(columns, c.Name)] != c.Type)
+                .Select(c => $"{c.Name} is {types[System.Array.IndexOf(columns, c.Name)]}, not {c.Type}").ToList();
+            if (what == null && missing.Count == 0 && retyped.Count == 0)
                 return;
 
-            var problem = what != null ? "it is " + what + ", not a table" : "it lacks the column(s) " + string.Join(", ", missing);
+            var problem = what != null ? "it is " + what + ", not a table"
+                : string.Join("; ", new[] { missing.Count == 0 ? null : "it lacks the column(s) " + string.Join(", ", missing), retyped.Count == 0 ? null : "column " + string.Join(", ", retyped) }
+                    .Where(p => p != null));
             var drop = what != null && kind is "v" or "m" ? (kind == "v" ? "DROP VIEW " : "DROP MATERIALIZED VIEW ") : "DROP TABLE ";
             throw new SchemaDeployException(
                 $"The history table {QualifiedName} is damaged: {problem}. SchemaGen records every deployment there and keeps the no-op marker in its comment. "

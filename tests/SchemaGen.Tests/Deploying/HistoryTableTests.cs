@@ -47,6 +47,7 @@ public class HistoryTableTests
     [Theory]
     [InlineData("ALTER TABLE public.schemagen_history DROP COLUMN fingerprint", "fingerprint")]
     [InlineData("ALTER TABLE public.schemagen_history DROP COLUMN steps", "steps")]
+    [InlineData("ALTER TABLE public.schemagen_history ALTER COLUMN steps TYPE text", "steps is text, not text[]")]
     [InlineData("DROP TABLE public.schemagen_history; CREATE VIEW public.schemagen_history AS SELECT 1 AS id", "view")]
     public async Task A_damaged_history_table_fails_the_deploy_with_a_clear_message(string damage, string detail)
     {
