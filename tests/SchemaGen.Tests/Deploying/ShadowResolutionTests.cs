@@ -151,6 +151,38 @@ public class ShadowResolutionTests
             "SELECT pg_get_expr(d.adbin, d.adrelid) FROM pg_attrdef d JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum WHERE a.attname = 'label'"));
     }
 
+    // The model's own schema in raw SQL follows the model: into the shadow, and into the schema of a run-time override,
+    // while a qualified name of something the model does not own (an extension's function in public) stays.
+    [Fact]
+    public async Task Raw_sql_naming_the_models_own_schema_follows_a_schema_override()
+    {
+        var schema = Build("""
+            [assembly: SchemaOptions(DefaultSchema = "app")]
+            namespace TestModels;
+
+            public enum Status { Open, Closed }
+
+            [Table("tickets")]
+            [Check("status <> 'closed'::app.status OR note IS NOT NULL", Name = "ck_tickets_closed_note")]
+            public class Ticket
+            {
+                [Key, DefaultSql("public.uuid_generate_v4()")] public Guid Id { get; set; }
+                [DefaultSql("'open'::app.status")] public Status Status { get; set; }
+                public string? Note { get; set; }
+            }
+            """);
+        await using var connection = await Postgres.NewDatabaseAsync();
+        await connection.ExecuteAsync("CREATE EXTENSION \"uuid-ossp\" SCHEMA public");
+        var options = new DeployOptions { Schema = "tenant" };
+
+        await AssertDeploysCleanlyAsync(connection, schema, options);
+
+        Assert.Equal(0L, await connection.ScalarAsync<long>("SELECT count(*) FROM pg_namespace WHERE nspname = 'app'"));
+        await connection.ExecuteAsync("INSERT INTO tenant.tickets (note) VALUES (NULL)");
+        Assert.Equal("open", await connection.ScalarAsync<string>("SELECT status::text FROM tenant.tickets"));
+        await Assert.ThrowsAsync<Npgsql.PostgresException>(() => connection.ExecuteAsync("INSERT INTO tenant.tickets (status) VALUES ('closed')"));
+    }
+
     // A default calling an unqualified template function: the shadow creates the function before the table.
     [Fact]
     public async Task A_default_calling_a_template_function_renders_in_the_shadow()
