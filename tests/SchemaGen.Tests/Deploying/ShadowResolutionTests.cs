@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading.Tasks;
 using Npgsql;
+using SchemaGen.Model;
 using SchemaGen.Tests.Infrastructure;
 using Xunit;
 
@@ -223,6 +224,37 @@ public class ShadowResolutionTests
         var drift = await SchemaDeployer.VerifyAsync(schema.Target, connection);
         Assert.True(drift.IsClean, string.Join("\n", drift.Drift));
         Assert.True((await SchemaDeployer.PlanAsync(schema.Target, connection)).IsEmpty);
+    }
+
+    // PostgreSQL checks a LANGUAGE sql body when the function is created, a PL/pgSQL one only when it runs: a PL/pgSQL
+    // function that a default calls and that reads the same table goes before the table; a SQL one cannot, and stays after.
+    [Fact]
+    public async Task Template_order_follows_what_PostgreSQL_checks_when_a_function_is_created()
+    {
+        var schema = Build("""
+            namespace TestModels;
+
+            [Table("orders")]
+            public class Order
+            {
+                [Key, DefaultSql("next_order_id()")] public int Id { get; set; }
+                [DefaultSql("order_count()")] public long Before { get; set; }
+            }
+            """, ("/project/Sql/orders.sql", """
+            CREATE OR REPLACE FUNCTION order_count() RETURNS bigint LANGUAGE sql STABLE AS $$
+                SELECT count(*) FROM public.orders
+            $$;
+
+            CREATE OR REPLACE FUNCTION next_order_id() RETURNS integer LANGUAGE plpgsql AS $$
+            BEGIN
+                RETURN (SELECT coalesce(max(id), 0) + 1 FROM public.orders); -- LANGUAGE sql in a comment
+            END $$;
+            """));
+
+        var sql = schema.Sql;
+        Assert.True(sql.IndexOf("FUNCTION public.next_order_id()") < sql.IndexOf("CREATE TABLE public.orders"), sql);
+        Assert.True(sql.IndexOf("FUNCTION public.order_count()") > sql.IndexOf("CREATE TABLE public.orders"), sql);
+        Assert.Equal(DdlRenderer.Render(schema.Model), sql);
     }
 
     // A trigger executing a built-in function keeps the name as written: only functions the templates define are
