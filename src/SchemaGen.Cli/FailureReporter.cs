@@ -52,7 +52,7 @@ internal static class FailureReporter
                 return ExitCodes.DeployFailed;
 
             case SchemaDeployException failed:
-                WriteError("deployment failed; the database is as it was",
+                WriteError($"{failed.Operation.ToString().ToLowerInvariant()} failed{(failed.Phase == DeployPhase.Unknown ? "" : " (" + failed.Phase + ")")}; the database is as it was",
                     failed.Message + (failed.Statement == null ? "" : $"\nstatement: {failed.Statement}"));
                 return ExitCodes.DeployFailed;
 

@@ -55,6 +55,10 @@ namespace SchemaGen.Model
             foreach (var enumType in model.Enums)
                 objects.Add(new SqlObject(SqlObjectKind.Enum, enumType.Schema, enumType.Name, RenderEnum(enumType)));
 
+            // A function that a default, generated column, check or index predicate calls is created just before the
+            // first table that calls it (with the functions it calls itself); the rest follow the tables, in file order.
+            var early = FunctionsBeforeTables(model);
+            var created = new HashSet<FunctionModel>();
             var position = model.Tables.Select((t, i) => (t, i)).ToDictionary(x => (x.t.Schema, x.t.Name), x => x.i);
             var deferred = new StringBuilder();
             for (var i = 0; i < model.Tables.Count; i++)
@@ -62,6 +66,8 @@ namespace SchemaGen.Model
                 var table = model.Tables[i];
                 bool IsDeferred(ForeignKeyModel fk) => position.TryGetValue((fk.RefSchema, fk.RefTable), out var target) && target > i;
 
+                foreach (var function in early[i].Where(created.Add))
+                    objects.Add(new SqlObject(SqlObjectKind.Function, function.Schema, function.Name, CreateFunction(function) + "\n\n"));
                 objects.Add(new SqlObject(SqlObjectKind.Table, table.Schema, table.Name, RenderTable(table, fk => !IsDeferred(fk))));
                 foreach (var fk in table.ForeignKeys.Where(IsDeferred))
                     deferred.Append(AddForeignKey(table, fk)).Append('\n');
@@ -71,12 +77,72 @@ namespace SchemaGen.Model
                 objects.Add(new SqlObject(SqlObjectKind.DeferredForeignKeys, "", "", deferred.Append('\n').ToString()));
 
             // Templates come after the tables they use, in file order; a trigger after the functions.
-            foreach (var function in model.Functions)
+            foreach (var function in model.Functions.Where(created.Add))
                 objects.Add(new SqlObject(SqlObjectKind.Function, function.Schema, function.Name, CreateFunction(function) + "\n\n"));
             foreach (var trigger in model.Triggers)
                 objects.Add(new SqlObject(SqlObjectKind.Trigger, trigger.Schema, trigger.Table + "." + trigger.Name, CreateTrigger(trigger) + "\n\n"));
             return objects;
         }
+
+        /// <summary>
+        /// For each table (by position), the template functions to create just before it: those its expressions call,
+        /// and the functions those call, callees first. A function whose body (other than PL/pgSQL, which PostgreSQL does
+        /// not check when it is created) names that table or a later one cannot go first, and stays after the tables.
+        /// </summary>
+        private static List<FunctionModel>[] FunctionsBeforeTables(SchemaModel model)
+        {
+            var early = model.Tables.Select(_ => new List<FunctionModel>()).ToArray();
+            if (model.Functions.IsEmpty)
+                return early;
+
+            var tableIndex = model.Tables.Select((t, i) => (t, i)).ToDictionary(x => (x.t.Schema, x.t.Name), x => x.i);
+            var callees = new Dictionary<FunctionModel, List<FunctionModel>>();
+            var lastTableUsed = new Dictionary<FunctionModel, int>();
+            foreach (var function in model.Functions)
+            {
+                var names = SqlSyntax.NameReferences(function.Definition, dollarQuotedIsCode: true);
+                callees[function] = Calls(model, names, function.Schema).Where(f => !ReferenceEquals(f, function) && f != function).ToList();
+                // LANGUAGE outside the body: a body in any language but SQL is not checked when the function is created.
+                var header = SqlSyntax.NameReferences(function.Definition, dollarQuotedIsCode: false);
+                var checkedBody = !header.Where((n, k) => k > 0 && header[k - 1].Name == "language" && header[k - 1].Qualifier == null)
+                    .Any(n => n.Name != "sql");
+                lastTableUsed[function] = !checkedBody ? -1 : names
+                    .Select(n => tableIndex.TryGetValue((n.Qualifier ?? function.Schema, n.Name), out var t) ? t : -1)
+                    .DefaultIfEmpty(-1).Max();
+            }
+
+            var placed = new HashSet<FunctionModel>();
+            for (var i = 0; i < model.Tables.Count; i++)
+            {
+                var table = model.Tables[i];
+                var expressions = table.Columns.SelectMany(c => new[] { c.DefaultSql, c.GeneratedSql })
+                    .Concat(table.Checks.Select(k => k.Expression)).Concat(table.Indexes.Select(x => x.Where))
+                    .Where(e => e != null).Select(e => e!);
+                var called = expressions.SelectMany(e => Calls(model, SqlSyntax.NameReferences(e, dollarQuotedIsCode: false), table.Schema)).Distinct().ToList();
+                var visiting = new HashSet<FunctionModel>();
+                void Place(FunctionModel function)
+                {
+                    if (placed.Contains(function) || !visiting.Add(function) || lastTableUsed[function] >= i)
+                        return;
+                    foreach (var callee in callees[function])
+                        Place(callee);
+                    if (callees[function].All(placed.Contains) && placed.Add(function))
+                        early[i].Add(function);
+                }
+
+                foreach (var function in model.Functions.Where(called.Contains))
+                    Place(function);
+            }
+
+            return early;
+        }
+
+        // The template functions that the names call: name( or schema.name( with the function's schema (bare names in the
+        // schema of the object that uses them, or any schema: search_path finds them).
+        private static IEnumerable<FunctionModel> Calls(SchemaModel model, IReadOnlyList<(string? Qualifier, string Name, bool IsCall)> names, string schema) =>
+            names.Where(n => n.IsCall)
+                .SelectMany(n => model.Functions.Where(f => f.Name == n.Name && (n.Qualifier == null || n.Qualifier == f.Schema)))
+                .Distinct();
 
         /// <summary><c>CREATE OR REPLACE FUNCTION schema.name(…) …;</c></summary>
         public static string CreateFunction(FunctionModel function) =>

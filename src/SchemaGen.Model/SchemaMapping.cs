@@ -6,40 +6,78 @@ namespace SchemaGen.Model
 {
     /// <summary>
     /// Moves a model to other schema names: every table, enum, enum-typed column and foreign key target, and the
-    /// schema qualifiers in the text of functions and triggers (<c>app.jobs</c> becomes <c>tenant.jobs</c>).
+    /// schema qualifiers in raw SQL (defaults, generated columns, checks, index predicates, the text of functions and
+    /// triggers: <c>app.jobs</c> becomes <c>tenant.jobs</c>), token by token and never inside a string literal.
     /// The deployer uses it for a run-time schema override and to build its scratch (shadow) copy.
     /// </summary>
     static partial class SchemaMapping
     {
-        /// <summary>The model with every schema name passed through <paramref name="map"/>.</summary>
-        public static SchemaModel Rename(SchemaModel model, Func<string, string> map)
+        /// <summary>
+        /// The model with every schema name passed through <paramref name="map"/>. In raw SQL only qualified names of
+        /// the model's own objects (its tables, enum types and template functions) move: <c>public.uuid_generate_v4()</c>
+        /// stays where the extension put it when the model's public objects move elsewhere.
+        /// </summary>
+        public static SchemaModel Rename(SchemaModel model, Func<string, string> map) => Rename(model, map, OwnObjects(model));
+
+        /// <summary>
+        /// The model with every schema name passed through <paramref name="map"/>, and every qualifier in raw SQL that
+        /// <paramref name="map"/> changes, whatever it qualifies (for names that only the deployer uses, such as the
+        /// shadow's scratch schemas).
+        /// </summary>
+        public static SchemaModel RenameAll(SchemaModel model, Func<string, string> map) => Rename(model, map, null);
+
+        private static SchemaModel Rename(SchemaModel model, Func<string, string> map, Func<string, string, bool>? owns)
         {
+            var qualifiers = UsedSchemas(model).Where(s => map(s) != s).ToDictionary(s => s, map);
+            string? Expression(string? sql) => sql == null ? null : SqlSyntax.RenameQualifiers(sql, qualifiers, owns, dollarQuotedIsCode: false);
+            string Code(string sql) => SqlSyntax.RenameQualifiers(sql, qualifiers, owns, dollarQuotedIsCode: true);
+
             var tables = model.Tables.Select(t => t with
             {
                 Schema = map(t.Schema),
-                Columns = t.Columns.Select(c => c.TypeSchema == null ? c : c with { TypeSchema = map(c.TypeSchema) }).ToEquatableArray(),
+                Columns = t.Columns.Select(c => c with
+                {
+                    TypeSchema = c.TypeSchema == null ? null : map(c.TypeSchema),
+                    DefaultSql = Expression(c.DefaultSql),
+                    GeneratedSql = Expression(c.GeneratedSql),
+                    Collation = Expression(c.Collation),
+                }).ToEquatableArray(),
+                PrimaryKey = t.PrimaryKey == null ? null : t.PrimaryKey with { Definition = Expression(t.PrimaryKey.Definition) },
+                OtherConstraints = t.OtherConstraints.Select(k => k with { Definition = Expression(k.Definition)! }).ToEquatableArray(),
+                Checks = t.Checks.Select(k => k with { Expression = Expression(k.Expression)! }).ToEquatableArray(),
                 ForeignKeys = t.ForeignKeys.Select(f => f with { RefSchema = map(f.RefSchema) }).ToEquatableArray(),
+                Indexes = t.Indexes.Select(i => i with { Where = Expression(i.Where), Definition = Expression(i.Definition) }).ToEquatableArray(),
             }).ToEquatableArray();
             var enums = model.Enums.Select(e => e with { Schema = map(e.Schema) }).ToEquatableArray();
             var schemas = model.Schemas.Select(map).ToEquatableArray();
-            var qualifiers = UsedSchemas(model).Where(s => map(s) != s).ToDictionary(s => s, map);
             var functions = model.Functions.Select(f => f with
             {
                 Schema = map(f.Schema),
-                Definition = SqlSyntax.RenameQualifiers(f.Definition, qualifiers),
+                Definition = Code(f.Definition),
             }).ToEquatableArray();
             var triggers = model.Triggers.Select(t => t with
             {
                 Schema = map(t.Schema),
                 FunctionSchema = map(t.FunctionSchema),
-                Definition = SqlSyntax.RenameQualifiers(t.Definition, qualifiers),
+                Definition = Code(t.Definition),
             }).ToEquatableArray();
-            return new SchemaModel(schemas, enums, tables, functions, triggers);
+            var unmanaged = model.Unmanaged.Select(o => o with { Schema = map(o.Schema) }).ToEquatableArray();
+            return model with { Schemas = schemas, Enums = enums, Tables = tables, Functions = functions, Triggers = triggers, Unmanaged = unmanaged };
         }
 
         /// <summary>Every schema the model puts an object in (including public), sorted.</summary>
         public static IReadOnlyList<string> UsedSchemas(SchemaModel model) =>
             model.Schemas.Concat(model.Tables.Select(t => t.Schema)).Concat(model.Enums.Select(e => e.Schema)).Concat(model.Functions.Select(f => f.Schema))
                 .Distinct().OrderBy(s => s, StringComparer.Ordinal).ToList();
+
+        // (schema, name) of every object the model creates, as a qualified name in raw SQL can name it.
+        private static Func<string, string, bool> OwnObjects(SchemaModel model)
+        {
+            var own = new HashSet<(string, string)>(
+                model.Tables.Select(t => (t.Schema, t.Name))
+                    .Concat(model.Enums.Select(e => (e.Schema, e.Name)))
+                    .Concat(model.Functions.Select(f => (f.Schema, f.Name))));
+            return (schema, name) => own.Contains((schema, name));
+        }
     }
 }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace SchemaGen.Model
 {
@@ -71,24 +70,287 @@ namespace SchemaGen.Model
         }
 
         /// <summary>
-        /// SQL text (a function body, a trigger definition) with every schema qualifier <c>old.</c> (bare or
-        /// double-quoted) written as <c>new.</c>. It is textual: an <c>old.</c> inside a string literal moves too.
+        /// SQL text (an expression, a function definition, a trigger definition) with schema qualifiers renamed token
+        /// by token: an identifier (bare, compared as PostgreSQL folds it, or double-quoted) that is a key of
+        /// <paramref name="schemas"/> and is followed by <c>.</c> and a name becomes the mapped schema, written through
+        /// <see cref="Identifier"/>. String literals, comments and quoted identifiers that only contain the name stay as
+        /// written, and so does a qualifier that is itself preceded by a dot. With <paramref name="owns"/>, only a
+        /// qualified name it accepts (schema, object name) is renamed: the model's own objects, never an extension's
+        /// function that happens to live in the same schema. Dollar-quoted text is code when
+        /// <paramref name="dollarQuotedIsCode"/> (a function body) and a string literal otherwise.
         /// </summary>
-        public static string RenameQualifiers(string sql, IReadOnlyDictionary<string, string> schemas)
+        public static string RenameQualifiers(string sql, IReadOnlyDictionary<string, string> schemas, Func<string, string, bool>? owns = null,
+            bool dollarQuotedIsCode = true)
         {
-            if (schemas.Count == 0)
+            if (schemas.Count == 0 || string.IsNullOrEmpty(sql))
                 return sql;
 
-            // One pass, longest names first, so that a renamed qualifier is never renamed again.
-            var alternatives = schemas.Keys.OrderByDescending(k => k.Length).ThenBy(k => k, StringComparer.Ordinal)
-                .Select(k => Regex.Escape("\"" + k.Replace("\"", "\"\"") + "\"") + (IsPlain(k) ? "|" + Regex.Escape(k) : ""));
-            var pattern = @"(?<![\w$.""])(?:" + string.Join("|", alternatives) + @")(?=\s*\.)";
-            return Regex.Replace(sql, pattern, match =>
-            {
-                var name = match.Value.StartsWith("\"", StringComparison.Ordinal) ? match.Value.Substring(1, match.Value.Length - 2).Replace("\"\"", "\"") : match.Value;
-                return Identifier(schemas[name]);
-            });
+            var output = new StringBuilder(sql.Length);
+            RenameIn(sql, 0, sql.Length, schemas, owns, dollarQuotedIsCode, output);
+            return output.ToString();
         }
+
+        private static void RenameIn(string sql, int start, int end, IReadOnlyDictionary<string, string> schemas, Func<string, string, bool>? owns,
+            bool dollarQuotedIsCode, StringBuilder output, Action<string, int, bool>? identifier = null)
+        {
+            var previousIsDot = false;
+            var i = start;
+            while (i < end)
+            {
+                var c = sql[i];
+                if (char.IsWhiteSpace(c))
+                {
+                    output.Append(c);
+                    i++;
+                    continue;
+                }
+
+                var tokenStart = i;
+                if (c == '-' && i + 1 < end && sql[i + 1] == '-')
+                {
+                    while (i < end && sql[i] != '\n')
+                        i++;
+                    output.Append(sql, tokenStart, i - tokenStart);
+                    continue; // a comment does not change what precedes the next token
+                }
+
+                if (c == '/' && i + 1 < end && sql[i + 1] == '*')
+                {
+                    i = SkipBlockComment(sql, i, end);
+                    output.Append(sql, tokenStart, i - tokenStart);
+                    continue;
+                }
+
+                if (c == '\'')
+                {
+                    i = SkipQuoted(sql, i, end, '\'', backslashEscapes: false);
+                    output.Append(sql, tokenStart, i - tokenStart);
+                    previousIsDot = false;
+                    continue;
+                }
+
+                if (c == '$' && TryDollarTag(sql, i, end, out var tag))
+                {
+                    var bodyStart = i + tag.Length;
+                    var close = sql.IndexOf(tag, bodyStart, end - bodyStart, StringComparison.Ordinal);
+                    var bodyEnd = close < 0 ? end : close;
+                    output.Append(tag);
+                    if (dollarQuotedIsCode)
+                        RenameIn(sql, bodyStart, bodyEnd, schemas, owns, dollarQuotedIsCode, output, identifier);
+                    else
+                        output.Append(sql, bodyStart, bodyEnd - bodyStart);
+                    if (close >= 0)
+                        output.Append(tag);
+                    i = close < 0 ? end : close + tag.Length;
+                    previousIsDot = false;
+                    continue;
+                }
+
+                if (c >= '0' && c <= '9')
+                {
+                    // A number: digits, a decimal point, an exponent (1.5e-3); never a qualifier.
+                    while (i < end && (char.IsLetterOrDigit(sql[i]) || sql[i] == '_' || sql[i] == '.'
+                                       || ((sql[i] == '+' || sql[i] == '-') && (sql[i - 1] == 'e' || sql[i - 1] == 'E'))))
+                        i++;
+                    output.Append(sql, tokenStart, i - tokenStart);
+                    previousIsDot = false;
+                    continue;
+                }
+
+                string? name = null;
+                if (c == '"')
+                {
+                    i = SkipQuoted(sql, i, end, '"', backslashEscapes: false);
+                    name = sql.Substring(tokenStart + 1, Math.Max(0, i - tokenStart - 2)).Replace("\"\"", "\"");
+                }
+                else if (IsIdentifierStart(c))
+                {
+                    while (i < end && IsIdentifierPart(sql[i]))
+                        i++;
+                    var word = sql.Substring(tokenStart, i - tokenStart);
+                    if (i < end && sql[i] == '\'' && (word.Length == 1 || (word.Length == 2 && word[1] == '&')))
+                    {
+                        // E'…' (backslash escapes), B'…', X'…', N'…', U&'…': one literal.
+                        var escapes = word == "E" || word == "e";
+                        i = SkipQuoted(sql, i, end, '\'', escapes);
+                        output.Append(sql, tokenStart, i - tokenStart);
+                        previousIsDot = false;
+                        continue;
+                    }
+
+                    name = word.ToLowerInvariant();
+                }
+
+                if (name == null)
+                {
+                    // Any other character: an operator or punctuation.
+                    output.Append(c);
+                    previousIsDot = c == '.';
+                    i++;
+                    continue;
+                }
+
+                var token = sql.Substring(tokenStart, i - tokenStart);
+                identifier?.Invoke(name, i, previousIsDot);
+                if (!previousIsDot && schemas.TryGetValue(name, out var mapped) && TryQualified(sql, i, end, out var objectName)
+                    && (owns == null || owns(name, objectName)))
+                    output.Append(Identifier(mapped));
+                else
+                    output.Append(token);
+                previousIsDot = false;
+            }
+        }
+
+        /// <summary>
+        /// The names SQL text uses, in order, outside string literals and comments: each identifier with the qualifier
+        /// before it (when written <c>schema.name</c>) and whether a parenthesis follows (a call). Bare names are folded
+        /// to lower case as PostgreSQL folds them. Dollar-quoted text is scanned as code when
+        /// <paramref name="dollarQuotedIsCode"/> (a function body).
+        /// </summary>
+        public static IReadOnlyList<(string? Qualifier, string Name, bool IsCall)> NameReferences(string sql, bool dollarQuotedIsCode)
+        {
+            var names = new List<(string? Qualifier, string Name, bool IsCall)>();
+            if (string.IsNullOrEmpty(sql))
+                return names;
+
+            // The renamer's scanner, with a map that matches nothing, hands every identifier to the callback.
+            var tokens = new List<(string Name, int End, bool PreviousIsDot)>();
+            Scan(sql, 0, sql.Length, dollarQuotedIsCode, (name, end, previousIsDot) => tokens.Add((name, end, previousIsDot)));
+            for (var t = 0; t < tokens.Count; t++)
+            {
+                var (name, end, previousIsDot) = tokens[t];
+                if (previousIsDot)
+                    continue;
+                string? qualifier = null;
+                var last = t;
+                if (TryQualified(sql, end, sql.Length, out var objectName) && t + 1 < tokens.Count && tokens[t + 1].PreviousIsDot)
+                {
+                    qualifier = name;
+                    name = objectName;
+                    last = t + 1;
+                }
+
+                var after = tokens[last].End;
+                while (after < sql.Length && char.IsWhiteSpace(sql[after]))
+                    after++;
+                names.Add((qualifier, name, after < sql.Length && sql[after] == '('));
+            }
+
+            return names;
+        }
+
+        private static void Scan(string sql, int start, int end, bool dollarQuotedIsCode, Action<string, int, bool> identifier)
+        {
+            var output = new StringBuilder();
+            RenameIn(sql, start, end, EmptyMap, null, dollarQuotedIsCode, output, identifier);
+        }
+
+        private static readonly IReadOnlyDictionary<string, string> EmptyMap = new Dictionary<string, string>();
+
+        // After a qualifier: optional whitespace, a dot, optional whitespace, and a name (bare or quoted).
+        private static bool TryQualified(string sql, int i, int end, out string objectName)
+        {
+            objectName = "";
+            while (i < end && char.IsWhiteSpace(sql[i]))
+                i++;
+            if (i >= end || sql[i] != '.')
+                return false;
+            i++;
+            while (i < end && char.IsWhiteSpace(sql[i]))
+                i++;
+            if (i < end && sql[i] == '"')
+            {
+                var close = SkipQuoted(sql, i, end, '"', backslashEscapes: false);
+                objectName = sql.Substring(i + 1, Math.Max(0, close - i - 2)).Replace("\"\"", "\"");
+                return true;
+            }
+
+            var start = i;
+            if (i >= end || !IsIdentifierStart(sql[i]))
+                return false;
+            while (i < end && IsIdentifierPart(sql[i]))
+                i++;
+            objectName = sql.Substring(start, i - start).ToLowerInvariant();
+            return true;
+        }
+
+        private static int SkipQuoted(string sql, int i, int end, char quote, bool backslashEscapes)
+        {
+            i++;
+            while (i < end)
+            {
+                if (backslashEscapes && sql[i] == '\\')
+                {
+                    i += 2;
+                    continue;
+                }
+
+                if (sql[i] == quote)
+                {
+                    if (i + 1 < end && sql[i + 1] == quote)
+                    {
+                        i += 2;
+                        continue;
+                    }
+
+                    return i + 1;
+                }
+
+                i++;
+            }
+
+            return end;
+        }
+
+        private static int SkipBlockComment(string sql, int i, int end)
+        {
+            var depth = 0;
+            while (i < end)
+            {
+                if (sql[i] == '/' && i + 1 < end && sql[i + 1] == '*')
+                {
+                    depth++;
+                    i += 2;
+                }
+                else if (sql[i] == '*' && i + 1 < end && sql[i + 1] == '/')
+                {
+                    depth--;
+                    i += 2;
+                    if (depth == 0)
+                        return i;
+                }
+                else
+                {
+                    i++;
+                }
+            }
+
+            return end;
+        }
+
+        // $$ or $tag$ (a tag is an identifier without $); $1 is a parameter, not a quote.
+        private static bool TryDollarTag(string sql, int i, int end, out string tag)
+        {
+            tag = "";
+            var j = i + 1;
+            if (j < end && sql[j] != '$' && !(IsIdentifierStart(sql[j])))
+                return false;
+            while (j < end && sql[j] != '$')
+            {
+                if (!IsIdentifierPart(sql[j]) || sql[j] == '$')
+                    return false;
+                j++;
+            }
+
+            if (j >= end)
+                return false;
+            tag = sql.Substring(i, j - i + 1);
+            return true;
+        }
+
+        private static bool IsIdentifierStart(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= '\u0080';
+
+        private static bool IsIdentifierPart(char c) => IsIdentifierStart(c) || (c >= '0' && c <= '9') || c == '$';
 
         private static bool IsPlain(string name)
         {

@@ -21,7 +21,11 @@ namespace SchemaGen.Generators.Assembling
             var triggers = new List<TriggerModel>();
             var seenFunctions = new HashSet<(string, string, string)>();
             var seenTriggers = new HashSet<(string, string, string)>();
-            foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
+            var ordered = files.OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+            // A trigger's function written without a schema is qualified only when a template defines it; any other
+            // (tsvector_update_trigger, an extension's) stays as written and resolves through search_path.
+            var defined = new HashSet<string>(ordered.SelectMany(f => f.Functions).Where(f => (f.Schema ?? defaultSchema) == defaultSchema).Select(f => f.Name), StringComparer.Ordinal);
+            foreach (var file in ordered)
             {
                 foreach (var template in file.Functions)
                 {
@@ -39,7 +43,10 @@ namespace SchemaGen.Generators.Assembling
                     var schema = template.TableSchema ?? defaultSchema;
                     var functionSchema = template.FunctionSchema ?? defaultSchema;
                     var definition = template.Timing + SqlSyntax.QualifiedName(schema, template.Table) + template.Middle
-                        + SqlSyntax.QualifiedName(functionSchema, template.Function) + template.Arguments;
+                        + (template.FunctionSchema != null || defined.Contains(template.Function)
+                            ? SqlSyntax.QualifiedName(functionSchema, template.Function)
+                            : SqlSyntax.Identifier(template.Function))
+                        + template.Arguments;
                     if (seenTriggers.Add((schema, template.Table, template.Name)))
                         triggers.Add(new TriggerModel(schema, template.Table, template.Name, functionSchema, template.Function, definition));
                     else

@@ -28,10 +28,8 @@ namespace SchemaGen.Catalog
             HistoryTable history, CancellationToken cancellationToken)
         {
             await using var batch = new NpgsqlBatch(connection, transaction);
-            // Expressions are printed relative to search_path: the managed schemas, for the live and the shadow alike.
-            var searchPath = new NpgsqlBatchCommand("SELECT set_config('search_path', $1, true)");
-            searchPath.Parameters.Add(new NpgsqlParameter { Value = SearchPath(schemas) });
-            batch.BatchCommands.Add(searchPath);
+            // Expressions are printed relative to search_path: the managed schemas, then the session's, for the live and the shadow alike.
+            batch.BatchCommands.Add(SearchPathCommand(schemas, withSessionPath: true));
             foreach (var sql in new[] { CatalogQueries.HistoryMarker, CatalogQueries.Schemas, CatalogQueries.Enums, CatalogQueries.Tables, CatalogQueries.Columns, CatalogQueries.Constraints, CatalogQueries.Indexes, CatalogQueries.Functions, CatalogQueries.Triggers, CatalogQueries.Unmanaged })
             {
                 var command = new NpgsqlBatchCommand(sql);
@@ -79,12 +77,38 @@ namespace SchemaGen.Catalog
             return new CatalogSnapshot(model, marker.FirstOrDefault());
         }
 
-        /// <summary>Sets search_path to the given schemas for the rest of the transaction.</summary>
-        public static async Task SetSearchPathAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<string> schemas, CancellationToken cancellationToken)
+        /// <summary>
+        /// Sets search_path to the given schemas for the rest of the transaction; <paramref name="withSessionPath"/> appends
+        /// the schemas of the session's search_path (as <c>current_schemas(false)</c> resolves it, <c>$user</c> included),
+        /// so that names the application resolves through search_path (an extension's types and functions in
+        /// <c>public</c>) resolve the same way in the deployer's statements, the live catalog and the shadow.
+        /// </summary>
+        public static async Task SetSearchPathAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<string> schemas, CancellationToken cancellationToken,
+            bool withSessionPath = false)
         {
-            await using var command = new NpgsqlCommand("SELECT set_config('search_path', $1, true)", connection, transaction);
-            command.Parameters.Add(new NpgsqlParameter { Value = SearchPath(schemas) });
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            batch.BatchCommands.Add(SearchPathCommand(schemas, withSessionPath));
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        // The given schemas first, in order; then, with the session's path, every schema of current_schemas(false) not
+        // already named. Setting it twice in a transaction gives the same path (the tail is what the session had).
+        private static NpgsqlBatchCommand SearchPathCommand(IReadOnlyList<string> schemas, bool withSessionPath)
+        {
+            if (!withSessionPath)
+            {
+                var fixedPath = new NpgsqlBatchCommand("SELECT set_config('search_path', $1, true)");
+                fixedPath.Parameters.Add(new NpgsqlParameter { Value = SearchPath(schemas) });
+                return fixedPath;
+            }
+
+            var command = new NpgsqlBatchCommand("""
+                SELECT set_config('search_path', coalesce(nullif(concat_ws(', ', nullif($1, ''), nullif(array_to_string(array(
+                    SELECT quote_ident(s) FROM unnest(current_schemas(false)) WITH ORDINALITY c(s, o) WHERE s <> ALL($2) ORDER BY o), ', '), '')), ''), 'pg_catalog'), true)
+                """);
+            command.Parameters.Add(new NpgsqlParameter { Value = schemas.Count == 0 ? "" : SqlSyntax.IdentifierList(schemas) });
+            command.Parameters.Add(new NpgsqlParameter { Value = schemas.ToArray() });
+            return command;
         }
 
         private static string SearchPath(IReadOnlyList<string> schemas) => schemas.Count == 0 ? "pg_catalog" : SqlSyntax.IdentifierList(schemas);

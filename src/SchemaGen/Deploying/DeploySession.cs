@@ -24,6 +24,9 @@ namespace SchemaGen.Deploying
         // The model as PostgreSQL prints it depends only on the model, so it is rendered once per session.
         private SchemaModel? _rendered;
 
+        /// <summary>What the session is doing, for the exception that says where it failed.</summary>
+        internal DeployPhase Phase { get; private set; }
+
         public DeploySession(DeployTarget target, NpgsqlConnection connection, DeployOptions? options)
         {
             _target = target;
@@ -34,6 +37,8 @@ namespace SchemaGen.Deploying
             // The history table's schema is read too, and the schemas a qualified [RenamedFrom] moves tables out of.
             _schemas = SchemaMapping.UsedSchemas(_desired).Concat(RenameDiffer.PreviousSchemas(_desired))
                 .Distinct().OrderBy(s => s, StringComparer.Ordinal).ToList();
+            Phase = DeployPhase.ValidatingModel;
+            _history.EnsureNotInModel(_desired);
         }
 
         private ILogger? Log => _options.Logger;
@@ -53,6 +58,7 @@ namespace SchemaGen.Deploying
             await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
             var drift = (await PlanInTransactionAsync(transaction, dropUnmanaged: true, assess: false, cancellationToken)).Drift;
 
+            Phase = DeployPhase.CheckingFunctions;
             var findings = await CheckFunctionsInNewSessionAsync(cancellationToken);
             return new VerifyResult(drift, (IReadOnlyList<FunctionFinding>?)findings ?? new FunctionFinding[0]);
         }
@@ -74,6 +80,7 @@ namespace SchemaGen.Deploying
             var clock = System.Diagnostics.Stopwatch.StartNew();
 
             // The fast path: one round trip reads the catalog and the last deployment's marker.
+            Phase = DeployPhase.ReadingCatalog;
             var snapshot = await CatalogReader.ReadAsync(_connection, null, _schemas, _history, cancellationToken);
             if (snapshot.HistoryMarker == HistoryTable.Marker(_target.ModelHash, snapshot.Fingerprint) && !(_options.DropUnmanaged && HasUnmanaged(snapshot.Model)))
             {
@@ -92,6 +99,7 @@ namespace SchemaGen.Deploying
             {
                 await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
                 await SetTimeoutsAsync(transaction, cancellationToken);
+                Phase = DeployPhase.Locking;
                 await AdvisoryLock.AcquireAsync(_connection, transaction, _history.LockKey, _options.LockTimeout, cancellationToken);
 
                 var (live, steps, _, _) = await PlanInTransactionAsync(transaction, _options.DropUnmanaged, assess: true, cancellationToken);
@@ -118,14 +126,18 @@ namespace SchemaGen.Deploying
                 await ApplyAsync(transaction, inTransaction, cancellationToken);
                 applied.AddRange(inTransaction);
 
+                Phase = DeployPhase.Reverifying;
                 var after = await CatalogReader.ReadAsync(_connection, transaction, _schemas, _history, cancellationToken);
                 await VerifyAppliedAsync(transaction, after, online, cancellationToken);
+                Phase = DeployPhase.CheckingFunctions;
                 await CheckFunctionsAsync(transaction, cancellationToken);
+                Phase = DeployPhase.RecordingHistory;
                 var historyId = await RecordAsync(transaction, applied, after.Fingerprint, clock.Elapsed, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
 
                 if (online.Count > 0)
                 {
+                    Phase = DeployPhase.BuildingOnlineIndexes;
                     await OnlineIndexes.BuildAsync(_connection, online, Log, cancellationToken);
                     applied.AddRange(online);
                     await RefreshMarkerAsync(cancellationToken);
@@ -143,15 +155,19 @@ namespace SchemaGen.Deploying
         /// </summary>
         private async Task<PlannedChange> PlanInTransactionAsync(NpgsqlTransaction transaction, bool dropUnmanaged, bool assess, CancellationToken cancellationToken)
         {
+            Phase = DeployPhase.ReadingCatalog;
             var before = await CatalogReader.ReadAsync(_connection, transaction, _schemas, _history, cancellationToken);
             var target = await RenderTargetAsync(transaction, cancellationToken);
+            Phase = DeployPhase.Planning;
             var renames = RenameDiffer.Renames(_desired, before.Model);
             var live = before;
             if (renames.Count > 0)
             {
                 await transaction.SaveAsync("schemagen_renames", cancellationToken);
                 await ApplyAsync(transaction, renames, cancellationToken);
+                Phase = DeployPhase.ReadingCatalog;
                 live = await CatalogReader.ReadAsync(_connection, transaction, _schemas, _history, cancellationToken);
+                Phase = DeployPhase.Planning;
             }
 
             try
@@ -183,8 +199,14 @@ namespace SchemaGen.Deploying
             || live.Functions.Any(f => !_desired.Functions.Any(d => d.Schema == f.Schema && d.Name == f.Name))
             || live.Triggers.Any(t => !_desired.Triggers.Any(d => d.Schema == t.Schema && d.Table == t.Table && d.Name == t.Name));
 
-        private async Task<SchemaModel> RenderTargetAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken) =>
+        private async Task<SchemaModel> RenderTargetAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
+        {
+            var phase = Phase;
+            Phase = DeployPhase.RenderingShadow;
             _rendered ??= await Shadow.RenderAsync(_connection, transaction, _desired, _schemas, _history, cancellationToken);
+            Phase = phase;
+            return _rendered;
+        }
 
         private async Task SetTimeoutsAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
         {
@@ -197,17 +219,20 @@ namespace SchemaGen.Deploying
 
         private async Task ApplyAsync(NpgsqlTransaction transaction, IEnumerable<MigrationStep> steps, CancellationToken cancellationToken)
         {
+            Phase = DeployPhase.ApplyingStep;
+            var number = 0;
             foreach (var step in steps)
             {
+                number++;
                 foreach (var statement in step.Statements)
                 {
                     Log?.LogInformation("{Kind} {Object}: {Sql}", step.Kind, step.Object, statement);
-                    await ExecuteAsync(transaction, statement, step, cancellationToken);
+                    await ExecuteAsync(transaction, statement, step, cancellationToken, number);
                 }
             }
         }
 
-        private async Task ExecuteAsync(NpgsqlTransaction? transaction, string statement, MigrationStep? step, CancellationToken cancellationToken)
+        private async Task ExecuteAsync(NpgsqlTransaction? transaction, string statement, MigrationStep? step, CancellationToken cancellationToken, int? number = null)
         {
             await using var command = new NpgsqlCommand(statement, _connection, transaction);
             try
@@ -216,12 +241,11 @@ namespace SchemaGen.Deploying
             }
             catch (PostgresException e)
             {
-                var what = step == null ? "" : $" at step {step.Kind} {step.Object}";
-                // The step's hazards say what PostgreSQL's refusal is about (which rows), without its redacted detail.
-                var hazards = step == null || step.IsSafe ? "" : "\nThe step's hazards: " + string.Join("; ", step.Hazards.Select(h => h.Message));
-                throw new SchemaDeployException(
-                    $"PostgreSQL refused a statement{what}: {e.MessageText} (SQLSTATE {e.SqlState}).{hazards} The transaction was rolled back; the database is as it was.\n{statement}",
-                    statement, e.SqlState, e.Position == 0 ? null : e.Position, inner: e);
+                var what = step == null ? "PostgreSQL refused a statement" : $"PostgreSQL refused {(number == null ? "" : $"step {number}, ")}{step.Kind} {step.Object}";
+                // The step's hazards say what PostgreSQL's refusal is about (which rows), where its detail is redacted.
+                if (step != null && !step.IsSafe)
+                    what += " (the step's hazards: " + string.Join("; ", step.Hazards.Select(h => h.Message)) + ")";
+                throw SchemaDeployException.FromPostgres(Phase, e, statement, what, step == null ? null : number);
             }
         }
 
@@ -253,7 +277,7 @@ namespace SchemaGen.Deploying
 
         private async Task<long> RecordAsync(NpgsqlTransaction transaction, List<MigrationStep> applied, string fingerprint, TimeSpan elapsed, CancellationToken cancellationToken)
         {
-            await ExecuteAsync(transaction, _history.Create, null, cancellationToken);
+            await _history.EnsureUsableAsync(_connection, transaction, cancellationToken);
             await using var insert = new NpgsqlCommand(_history.Insert, _connection, transaction);
             insert.Parameters.Add(new NpgsqlParameter { Value = _target.ModelHash });
             insert.Parameters.Add(new NpgsqlParameter { Value = fingerprint });

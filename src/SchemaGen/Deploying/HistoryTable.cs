@@ -1,3 +1,7 @@
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Npgsql;
 using SchemaGen.Model;
 
 namespace SchemaGen
@@ -5,11 +9,21 @@ namespace SchemaGen
     /// <summary>
     /// The table that records each deployment (model hash, applied at, steps' SQL, duration, application).
     /// Its comment holds the last deployment's model hash and catalog fingerprint, so that a deploy of an
-    /// unchanged model is recognised in the same round trip as the catalog read.
+    /// unchanged model is recognised in the same round trip as the catalog read. Its name is reserved: the
+    /// catalog reader leaves every table of that name out of the model.
     /// </summary>
     internal sealed record HistoryTable(string Schema)
     {
-        public string Name => "schemagen_history";
+        public const string ReservedName = "schemagen_history";
+
+        // The columns the deployer writes and reads, with their types as format_type prints them.
+        private static readonly (string Name, string Type)[] Columns =
+        {
+            ("id", "bigint"), ("model_hash", "text"), ("fingerprint", "text"), ("applied_at", "timestamp with time zone"),
+            ("steps", "text[]"), ("duration_ms", "double precision"), ("application_name", "text"),
+        };
+
+        public string Name => ReservedName;
 
         public string QualifiedName => SqlSyntax.QualifiedName(Schema, Name);
 
@@ -34,5 +48,84 @@ namespace SchemaGen
 
         public string SetMarker(string modelHash, string fingerprint) =>
             "COMMENT ON TABLE " + QualifiedName + " IS " + SqlSyntax.Literal(Marker(modelHash, fingerprint));
+
+        /// <summary>
+        /// Refuses a model that has a table named <c>schemagen_history</c> (in any schema: the catalog reader never
+        /// reads one), or a type of that name in the history table's schema (the table's row type would clash).
+        /// </summary>
+        public void EnsureNotInModel(SchemaModel model)
+        {
+            var clash = model.Tables.Where(t => t.Name == ReservedName).Select(t => "table " + SqlSyntax.QualifiedName(t.Schema, t.Name))
+                .Concat(model.Enums.Where(e => e.Name == ReservedName && e.Schema == Schema).Select(e => "enum type " + SqlSyntax.QualifiedName(e.Schema, e.Name)))
+                .FirstOrDefault();
+            if (clash != null)
+                throw new SchemaDeployException(
+                    $"The model has a {clash}, but the name {ReservedName} is reserved for SchemaGen's record of deployments ({QualifiedName}) in every schema. "
+                    + "Give it another name, e.g. [Table(\"deployment_history\")] on the class. Nothing was changed.",
+                    phase: DeployPhase.ValidatingModel);
+        }
+
+        /// <summary>
+        /// Creates the history table (and its schema) when it does not exist, and checks that an existing one still has
+        /// the shape the deployer writes: a table with every column. A damaged one fails with what is wrong and what to do.
+        /// </summary>
+        public async Task EnsureUsableAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+        {
+            await using var shape = new NpgsqlCommand("""
+                SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1), c.relkind::text,
+                       array(SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum),
+                       array(SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum)
+                FROM (SELECT 1) one LEFT JOIN pg_class c ON c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = $1) AND c.relname = $2
+                """, connection, transaction);
+            shape.Parameters.Add(new NpgsqlParameter { Value = Schema });
+            shape.Parameters.Add(new NpgsqlParameter { Value = Name });
+            bool schemaExists;
+            string? kind;
+            string[] columns, types;
+            await using (var reader = await shape.ExecuteReaderAsync(cancellationToken))
+            {
+                await reader.ReadAsync(cancellationToken);
+                schemaExists = reader.GetBoolean(0);
+                kind = reader.IsDBNull(1) ? null : reader.GetString(1);
+                columns = reader.IsDBNull(2) ? new string[0] : reader.GetFieldValue<string[]>(2);
+                types = reader.IsDBNull(3) ? new string[0] : reader.GetFieldValue<string[]>(3);
+            }
+
+            if (kind == null)
+            {
+                // CREATE SCHEMA IF NOT EXISTS needs CREATE on the database even when the schema exists: only when it does not.
+                var create = (schemaExists ? "" : DdlRenderer.CreateSchema(Schema) + "\n") + Create;
+                await using var command = new NpgsqlCommand(create, connection, transaction);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+                return;
+            }
+
+            var what = kind switch
+            {
+                "r" => null,
+                "v" => "a view",
+                "m" => "a materialized view",
+                "p" => "a partitioned table",
+                "f" => "a foreign table",
+                "S" => "a sequence",
+                "i" or "I" => "an index",
+                _ => "not a table (relkind " + kind + ")",
+            };
+            var missing = Columns.Where(c => !columns.Contains(c.Name)).Select(c => c.Name).ToList();
+            var retyped = Columns.Where(c => columns.Contains(c.Name) && types[System.Array.IndexOf(columns, c.Name)] != c.Type)
+                .Select(c => $"{c.Name} is {types[System.Array.IndexOf(columns, c.Name)]}, not {c.Type}").ToList();
+            if (what == null && missing.Count == 0 && retyped.Count == 0)
+                return;
+
+            var problem = what != null ? "it is " + what + ", not a table"
+                : string.Join("; ", new[] { missing.Count == 0 ? null : "it lacks the column(s) " + string.Join(", ", missing), retyped.Count == 0 ? null : "column " + string.Join(", ", retyped) }
+                    .Where(p => p != null));
+            var drop = what != null && kind is "v" or "m" ? (kind == "v" ? "DROP VIEW " : "DROP MATERIALIZED VIEW ") : "DROP TABLE ";
+            throw new SchemaDeployException(
+                $"The history table {QualifiedName} is damaged: {problem}. SchemaGen records every deployment there and keeps the no-op marker in its comment. "
+                + $"Move it aside to keep what it holds (ALTER TABLE {QualifiedName} RENAME TO schemagen_history_damaged) or drop it ({drop}{QualifiedName};), "
+                + "then deploy again: the deployer creates it anew. Nothing was changed.",
+                phase: DeployPhase.RecordingHistory);
+        }
     }
 }
