@@ -21,6 +21,8 @@ namespace SchemaGen.Model
 
         public static string DropTable(string table) => $"DROP TABLE {table};";
 
+        public static string DisableRowSecurity(string table) => $"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY, NO FORCE ROW LEVEL SECURITY;";
+
         public static string AddColumn(string table, ColumnModel column) => $"ALTER TABLE {table} ADD COLUMN {DdlRenderer.ColumnDefinition(column)};";
 
         public static string DropColumn(string table, string column) => $"ALTER TABLE {table} DROP COLUMN {SqlSyntax.Identifier(column)};";
@@ -68,6 +70,8 @@ namespace SchemaGen.Model
         public static string DropConstraint(string table, string name) => $"ALTER TABLE {table} DROP CONSTRAINT IF EXISTS {SqlSyntax.Identifier(name)};";
 
         public static string RenameIndex(string schema, string from, string to) => $"ALTER INDEX {SqlSyntax.QualifiedName(schema, from)} RENAME TO {SqlSyntax.Identifier(to)};";
+
+        public static string RenameSequence(string schema, string from, string to) => $"ALTER SEQUENCE {SqlSyntax.QualifiedName(schema, from)} RENAME TO {SqlSyntax.Identifier(to)};";
 
         public static string DropIndex(string schema, string name) => $"DROP INDEX IF EXISTS {SqlSyntax.QualifiedName(schema, name)};";
 

@@ -71,6 +71,8 @@ namespace SchemaGen.Model
     /// <param name="TypeSchema">For a user-defined type (an enum), the schema it lives in; null for built-in types.</param>
     /// <param name="Collation">Read from the catalog: the column's collation when it is not its type's default.</param>
     /// <param name="IdentityOptions">Read from the catalog: an identity column's sequence options as <c>ALTER COLUMN … SET</c> clauses.</param>
+    /// <param name="IdentitySequence">Read from the catalog: the name of an identity column's sequence (it follows the table
+    /// and column names when they are created, not when they are renamed).</param>
     sealed partial record ColumnModel(
         string Name,
         string SqlType,
@@ -82,7 +84,8 @@ namespace SchemaGen.Model
         string? RenamedFrom,
         string? TypeSchema = null,
         string? Collation = null,
-        string? IdentityOptions = null);
+        string? IdentityOptions = null,
+        string? IdentitySequence = null);
 
     /// <summary>How PostgreSQL generates an identity column's values.</summary>
 #if SCHEMAGEN_GENERATOR
@@ -171,6 +174,9 @@ namespace SchemaGen.Model
 
         /// <summary>An aggregate or window function.</summary>
         Aggregate,
+
+        /// <summary>Row-level security enabled (or forced) on a table; <see cref="CatalogObject.Table"/> names it.</summary>
+        RowSecurity,
     }
 
     /// <summary>An index.</summary>

@@ -45,10 +45,11 @@ public sealed class ThrowawayPostgres : IDisposable
             return new ThrowawayPostgres(existing, null, FindBinDirectory(required: false));
 
         var bin = FindBinDirectory(required: true)!;
-        RemoveAbandoned();
+        RemoveAbandoned(bin);
         var root = Path.Combine(Path.GetTempPath(), ClusterPrefix + Guid.NewGuid().ToString("N")[..12]);
         var data = Path.Combine(root, "data");
         Directory.CreateDirectory(root);
+        File.WriteAllText(Path.Combine(root, OwnerFile), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var asRoot = Environment.UserName == "root";
         if (asRoot)
             Run("chown", $"postgres \"{root}\"", null); // initdb and postgres refuse to run as root
@@ -99,23 +100,31 @@ public sealed class ThrowawayPostgres : IDisposable
 
     private const string ClusterPrefix = "schemagen-pg-";
 
+    // The process that created a cluster: only its clusters are its to keep.
+    private const string OwnerFile = "owner.pid";
+
     // A test host the test runner kills once the tests are done never disposes its server, and each run's cluster
-    // holds a few hundred throwaway databases: remove the clusters whose server no longer runs, so that run after
-    // run does not fill the disk. A cluster being created (no pid file yet, written in the last minute) is left alone.
-    private static void RemoveAbandoned()
+    // holds a few hundred throwaway databases: remove the clusters whose test host no longer runs (stopping a server
+    // it left running), so that run after run does not fill the disk. A cluster whose owner still runs is never
+    // touched, however long its initdb takes on a busy machine, so test runs side by side do not break each other.
+    private static void RemoveAbandoned(string bin)
     {
         foreach (var root in Directory.GetDirectories(Path.GetTempPath(), ClusterPrefix + "*"))
         {
-            var pidFile = Path.Combine(root, "data", "postmaster.pid");
-            if (File.Exists(pidFile) ? IsRunning(File.ReadLines(pidFile).FirstOrDefault()) : Directory.GetLastWriteTimeUtc(root) > DateTime.UtcNow.AddMinutes(-1))
+            var owner = Path.Combine(root, OwnerFile);
+            if (File.Exists(owner) ? IsRunning(File.ReadAllText(owner).Trim()) : Directory.GetLastWriteTimeUtc(root) > DateTime.UtcNow.AddHours(-1))
                 continue;
             try
             {
+                var data = Path.Combine(root, "data");
+                var pidFile = Path.Combine(data, "postmaster.pid");
+                if (File.Exists(pidFile) && IsRunning(File.ReadLines(pidFile).FirstOrDefault()))
+                    RunPg(bin, "pg_ctl", $"-D \"{data}\" -m immediate -w stop", Environment.UserName == "root");
                 Directory.Delete(root, recursive: true);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or TimeoutException)
             {
-                // Someone else's files: not ours to remove.
+                // Someone else's files, or a server that would not stop: not ours to remove.
             }
         }
     }

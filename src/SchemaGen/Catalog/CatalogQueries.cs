@@ -38,6 +38,8 @@ namespace SchemaGen.Catalog
                    (SELECT format('SET START WITH %s SET INCREMENT BY %s SET MINVALUE %s SET MAXVALUE %s SET CACHE %s SET %sCYCLE',
                                   s.seqstart, s.seqincrement, s.seqmin, s.seqmax, s.seqcache, CASE WHEN s.seqcycle THEN '' ELSE 'NO ' END)
                     FROM pg_depend dep JOIN pg_sequence s ON s.seqrelid = dep.objid
+                    WHERE a.attidentity <> '' AND dep.classid = 'pg_class'::regclass AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum AND dep.deptype = 'i'),
+                   (SELECT sc.relname::text FROM pg_depend dep JOIN pg_class sc ON sc.oid = dep.objid
                     WHERE a.attidentity <> '' AND dep.classid = 'pg_class'::regclass AND dep.refobjid = a.attrelid AND dep.refobjsubid = a.attnum AND dep.deptype = 'i')
             FROM pg_attribute a
             JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -118,6 +120,10 @@ namespace SchemaGen.Catalog
             SELECT 'Policy', n.nspname::text, pol.polname::text, c.relname::text
             FROM pg_policy pol JOIN pg_class c ON c.oid = pol.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = ANY($1) AND c.relname <> $3
+            UNION ALL
+            SELECT 'RowSecurity', n.nspname::text, c.relname::text, c.relname::text
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ANY($1) AND c.relkind IN ('r', 'p') AND (c.relrowsecurity OR c.relforcerowsecurity) AND c.relname <> $3
             ORDER BY 1, 2, 3
             """;
     }

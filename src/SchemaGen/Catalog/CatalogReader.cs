@@ -154,7 +154,8 @@ namespace SchemaGen.Catalog
                 null,
                 enumSchema,
                 NullableString(r, 11),
-                NullableString(r, 12));
+                NullableString(r, 12),
+                NullableString(r, 13));
             return (r.GetString(0), r.GetString(1), column);
         }
 

@@ -10,11 +10,11 @@ namespace SchemaGen
         CreateSchema, CreateEnum, AddEnumValue, RenameEnumValue, RecreateEnum, DropEnum,
         CreateTable, RenameTable, SetTableSchema, DropTable,
         AddColumn, RenameColumn, DropColumn, AlterColumnType, ReplaceColumn, DropExpression, SetNotNull, DropNotNull, SetDefault, DropDefault,
-        AddIdentity, DropIdentity, SetGenerated, SetIdentityOptions,
+        AddIdentity, DropIdentity, SetGenerated, SetIdentityOptions, RenameSequence,
         AddPrimaryKey, RenamePrimaryKey, DropPrimaryKey, AddCheck, RenameCheck, DropCheck, AddForeignKey, RenameForeignKey, DropForeignKey, DropConstraint,
         CreateIndex, RenameIndex, DropIndex, SetComment,
         CreateFunction, ReplaceFunction, DropFunction, CreateTrigger, DropTrigger,
-        DropView, DropMaterializedView, DropPolicy, DropSequence, DropDomain, DropType, DropForeignTable, DropAggregate,
+        DropView, DropMaterializedView, DropPolicy, DisableRowSecurity, DropSequence, DropDomain, DropType, DropForeignTable, DropAggregate,
     }
 #pragma warning restore CS1591
 

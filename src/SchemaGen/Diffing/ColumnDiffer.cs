@@ -193,6 +193,8 @@ namespace SchemaGen.Diffing
             {
                 if (target.Identity != IdentityKind.None && target.IdentityOptions != live.IdentityOptions && target.IdentityOptions != null)
                     yield return new MigrationStep(StepKind.SetIdentityOptions, name, AlterRenderer.AlterColumn(_table, target.Name, target.IdentityOptions));
+                if (target.Identity != IdentityKind.None && target.IdentitySequence != live.IdentitySequence && target.IdentitySequence != null && live.IdentitySequence != null)
+                    yield return new MigrationStep(StepKind.RenameSequence, name, AlterRenderer.RenameSequence(_desired.Schema, live.IdentitySequence, target.IdentitySequence));
                 yield break;
             }
 
@@ -248,6 +250,7 @@ namespace SchemaGen.Diffing
         private static string Describe(ColumnModel column) =>
             DdlRenderer.ColumnDefinition(column)
             + (column.Collation == null ? "" : " COLLATE " + column.Collation)
-            + (column.IdentityOptions == null ? "" : " (" + column.IdentityOptions + ")");
+            + (column.IdentityOptions == null ? "" : " (" + column.IdentityOptions + ")")
+            + (column.IdentitySequence == null ? "" : " SEQUENCE NAME " + column.IdentitySequence);
     }
 }

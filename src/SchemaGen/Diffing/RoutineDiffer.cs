@@ -123,8 +123,8 @@ namespace SchemaGen.Diffing
                 || t.Indexes.Any(i => Calls(i.Where, function)));
 
         private static bool Calls(string? expression, FunctionModel function) =>
-            expression != null && System.Text.RegularExpressions.Regex.IsMatch(expression,
-                @"(^|[^A-Za-z0-9_$])""?" + System.Text.RegularExpressions.Regex.Escape(function.Name) + @"""?\s*\(");
+            expression != null && SqlSyntax.NameReferences(expression, dollarQuotedIsCode: false)
+                .Any(n => n.IsCall && n.Name == function.Name && (n.Qualifier == null || n.Qualifier == function.Schema));
 
         private void DiffTriggers()
         {

@@ -13,8 +13,8 @@ namespace SchemaGen.Diffing
         {
             foreach (var item in live.Unmanaged)
             {
-                var name = item.Kind == CatalogObjectKind.Policy
-                    ? SqlSyntax.Identifier(item.Name) + " ON " + SqlSyntax.QualifiedName(item.Schema, item.Table!)
+                var name = item.Kind == CatalogObjectKind.Policy ? SqlSyntax.Identifier(item.Name) + " ON " + SqlSyntax.QualifiedName(item.Schema, item.Table!)
+                    : item.Kind == CatalogObjectKind.RowSecurity ? "on " + SqlSyntax.QualifiedName(item.Schema, item.Table!)
                     : item.Kind == CatalogObjectKind.Aggregate ? SqlSyntax.Identifier(item.Schema) + "." + QuotedSignature(item.Name)
                     : SqlSyntax.QualifiedName(item.Schema, item.Name);
                 var what = Describe(item.Kind) + " " + name;
@@ -31,10 +31,14 @@ namespace SchemaGen.Diffing
                     CatalogObjectKind.Domain => (StepKind.DropDomain, "DROP DOMAIN "),
                     CatalogObjectKind.ForeignTable => (StepKind.DropForeignTable, "DROP FOREIGN TABLE "),
                     CatalogObjectKind.Aggregate => (StepKind.DropAggregate, "DROP AGGREGATE "),
+                    CatalogObjectKind.RowSecurity => (StepKind.DisableRowSecurity, ""),
                     _ => (StepKind.DropType, "DROP TYPE "),
                 };
-                var step = new MigrationStep(kind, name, drop + name + ";").Because(new Drift(DriftKind.Extra, what, null, what));
-                var group = item.Kind is CatalogObjectKind.View or CatalogObjectKind.MaterializedView or CatalogObjectKind.Policy
+                var sql = item.Kind == CatalogObjectKind.RowSecurity
+                    ? AlterRenderer.DisableRowSecurity(SqlSyntax.QualifiedName(item.Schema, item.Table!))
+                    : drop + name + ";";
+                var step = new MigrationStep(kind, name, sql).Because(new Drift(DriftKind.Extra, what, null, what));
+                var group = item.Kind is CatalogObjectKind.View or CatalogObjectKind.MaterializedView or CatalogObjectKind.Policy or CatalogObjectKind.RowSecurity
                     ? diff.UnmanagedDependents
                     : diff.UnmanagedTypes;
                 group.Add(step);
@@ -52,6 +56,7 @@ namespace SchemaGen.Diffing
         {
             CatalogObjectKind.MaterializedView => "materialized view",
             CatalogObjectKind.ForeignTable => "foreign table",
+            CatalogObjectKind.RowSecurity => "row-level security",
             _ => kind.ToString().ToLowerInvariant(),
         };
     }
