@@ -78,24 +78,12 @@ public class PropertyTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, $"{failures.Count} of {Iterations} random evolutions failed (SCHEMAGEN_PROPERTY_SEED={Seed}):\n" + string.Join("\n", failures));
     }
 
-    // Against the deployer of 2026-11-30 (0a0938b), 16 of these 21 fail (the random run: 12 of 50 at seed 1130,
-    // 17 of 60 at seed 5000, 43 of 120 at seed 9000, every one a case below):
-    //   Verify clean but Plan has steps (#11): column renamed, table with identity renamed, enum label renamed,
-    //     column comment edited, table comment added.
-    //   Re-verification fails, nothing deployed: documented column added (COMMENT missing, #7); indexed generated
-    //     column made plain (DROP + ADD loses the index: "still differs … CreateIndex ix_t0_c0").
-    //   Values changed without a hazard or refusal: generated to plain ([2, 4] -> [NULL, NULL], #13);
-    //     varchar(40) to varchar(10) ('much longer than ten' -> 'much longe', #14); numeric to integer (12.25 -> 12, #14).
-    //   Column with a range check made generated (seed 9046): re-verification fails, nothing deployed ("still differs …
-    //     AddCheck ck_t0_c0_range … ADD CONSTRAINT … NOT VALID; VALIDATE …").
-    //   Identity added to a populated key: nextval is 1, below the keys (#15).
-    //   Identity key or table renamed: the sequence keeps its old name (t0_id_seq; fresh: t0_idr_seq / t0r_id_seq).
-    //   Key renamed under a foreign key: 2BP01 cannot drop constraint pk_t0 (#6).
-    //   varchar/text to enum, the type not used before: raw PostgresException 42704 type "public.color" does not exist
-    //     from Verify/Plan (#5); with the enum already in use elsewhere (seed 1162): InvalidCastException "Reading as
-    //     'System.Object' is not supported for fields having DataTypeName '-.-'" from Planner.CastsAsync.
-    // Passing: enum label removed while in use (refused 22P02, unchanged), enum label renamed and a column added,
-    // enum to text, plain to generated, table renamed and NOT NULL over NULLs (refused, unchanged).
+    // Against the deployer before issue 8's fix (0a0938b), 16 of these 21 failed (the random run: 12 of 50 at seed 1130,
+    // 17 of 60 at seed 5000, 43 of 120 at seed 9000, every one a case below): Verify clean while Plan had steps (renames,
+    // comments); a documented column added without its COMMENT; an indexed generated column made plain losing its index;
+    // values changed without a hazard (generated to plain, narrowing varchar and numeric); identity added to a populated
+    // key starting at 1; identity sequences keeping their old names after a rename; a key renamed under a foreign key
+    // (2BP01); text to enum failing before the type existed (42704). All pass since.
 
     /// <summary>
     /// The smallest evolutions the random run (or issue 8) found failing, and the changes it must cover, each as a
