@@ -274,6 +274,49 @@ namespace SchemaGen.Model
             return true;
         }
 
+        /// <summary>
+        /// The statements of a script, split at the semicolons outside quotes, dollar quotes and comments, each with the
+        /// offset of its first character that is not white space (where PostgreSQL counts a statement's positions from).
+        /// </summary>
+        public static IReadOnlyList<(int Start, string Text)> Statements(string sql)
+        {
+            var statements = new List<(int, string)>();
+            var start = 0;
+            var i = 0;
+            while (i < sql.Length)
+            {
+                var c = sql[i];
+                if (c == '\'' || c == '"')
+                    i = SkipQuoted(sql, i, sql.Length, c, backslashEscapes: false);
+                else if (c == '-' && i + 1 < sql.Length && sql[i + 1] == '-')
+                    i = End(sql.IndexOf('\n', i), sql.Length);
+                else if (c == '/' && i + 1 < sql.Length && sql[i + 1] == '*')
+                    i = SkipBlockComment(sql, i, sql.Length);
+                else if (c == '$' && TryDollarTag(sql, i, sql.Length, out var tag))
+                    i = End(sql.IndexOf(tag, i + tag.Length, StringComparison.Ordinal), sql.Length - tag.Length) + tag.Length;
+                else if (c == ';')
+                {
+                    AddStatement(statements, sql, start, ++i);
+                    start = i;
+                }
+                else
+                    i++;
+            }
+
+            AddStatement(statements, sql, start, sql.Length);
+            return statements;
+        }
+
+        private static int End(int found, int otherwise) => found < 0 ? otherwise : found;
+
+        private static void AddStatement(List<(int, string)> statements, string sql, int start, int end)
+        {
+            while (start < end && char.IsWhiteSpace(sql[start]))
+                start++;
+            if (start < end)
+                statements.Add((start, sql.Substring(start, end - start)));
+        }
+
         private static int SkipQuoted(string sql, int i, int end, char quote, bool backslashEscapes)
         {
             i++;

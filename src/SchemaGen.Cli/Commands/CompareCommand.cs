@@ -8,6 +8,7 @@ using Npgsql;
 using SchemaGen.Cli.Database;
 using SchemaGen.Cli.Loading;
 using SchemaGen.Cli.Output;
+using SchemaGen.Model;
 using Spectre.Console;
 
 namespace SchemaGen.Cli.Commands;
@@ -104,7 +105,7 @@ internal static class CompareCommand
         var failedStatement = 0;
         try
         {
-            foreach (var (_, text) in SchemaFileStatements.Split(sql))
+            foreach (var (_, text) in SqlSyntax.Statements(sql))
             {
                 await using var command = new NpgsqlCommand(text, connection);
                 await command.ExecuteNonQueryAsync(cancellationToken);
@@ -113,7 +114,9 @@ internal static class CompareCommand
         }
         catch (PostgresException e)
         {
-            var position = e.Position > 0 ? SchemaFileStatements.FilePosition(sql, e.Position, failedStatement) : 0;
+            // PostgreSQL counts the position within the statement it refused.
+            var statements = SqlSyntax.Statements(sql);
+            var position = e.Position > 0 && failedStatement < statements.Count ? statements[failedStatement].Start + e.Position : 0;
             throw new UserErrorException($"{fileName}{Where(sql, position)} does not run on PostgreSQL", $"{e.MessageText} (SQLSTATE {e.SqlState})"
                 + (string.IsNullOrEmpty(e.Hint) ? "" : "\nhint: " + e.Hint) + Line(sql, position));
         }

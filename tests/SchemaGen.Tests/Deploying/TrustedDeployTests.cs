@@ -322,4 +322,17 @@ public class TrustedDeployTests
         Assert.Equal("23505", failed.SqlState);
         Assert.Contains("1 value(s) occur more than once", failed.Message);
     }
+
+    [Fact]
+    public async Task A_referenced_table_renamed_keeps_its_foreign_keys_without_revalidating()
+    {
+        var renamed = Evolution.Build(WithParts.Replace("[Table(\"items\")]", "[Table(\"things\"), RenamedFrom(\"items\")]"));
+        await using var connection = await DeployedAsync(WithParts, Seed + "INSERT INTO parts (item_id) VALUES (1);");
+
+        var result = await SchemaDeployer.DeployAsync(renamed.Target, connection);
+
+        // The key follows the table's new name; the foreign key to it stays as it is (no drop, no re-validation).
+        Assert.Equal([StepKind.RenameTable, StepKind.RenamePrimaryKey], result.Steps.Select(s => s.Kind));
+        await Evolution.AssertSameAsFreshAsync(connection, renamed);
+    }
 }
