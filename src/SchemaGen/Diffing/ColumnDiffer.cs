@@ -57,12 +57,15 @@ namespace SchemaGen.Diffing
             var name = Name(desired);
             var add = new MigrationStep(StepKind.AddColumn, name, AddStatements(desired).ToArray(), Array.Empty<Hazard>())
                 .Because(new Drift(DriftKind.Missing, "column " + name, DdlRenderer.ColumnDefinition(desired), null));
-            var needsValue = !desired.IsNullable && desired.DefaultSql == null && desired.GeneratedSql == null && desired.Identity == IdentityKind.None;
-            _diff.Columns.Add(needsValue
+            _diff.Columns.Add(NeedsValues(desired, add));
+        }
+
+        // A NOT NULL column added without a default cannot be added to a table with rows.
+        private MigrationStep NeedsValues(ColumnModel desired, MigrationStep add) =>
+            !desired.IsNullable && desired.DefaultSql == null && desired.GeneratedSql == null && desired.Identity == IdentityKind.None
                 ? add.WithProbe(HazardKind.NotNullWithoutDefault, AlterRenderer.Count(_table),
                     "the table has {0} row(s) and the NOT NULL column has no default: give the property an initializer (= value) or [DefaultSql(\"…\")], or make it nullable")
-                : add);
-        }
+                : add;
 
         private IEnumerable<string> AddStatements(ColumnModel desired)
         {
@@ -229,7 +232,7 @@ namespace SchemaGen.Diffing
             foreach (var constraint in _live.OtherConstraints.Where(c => DiffContext.Mentions(c.Definition, live.Name)))
                 _context.Dropped(_live.Schema, _live.Name, constraint.Name);
             var statements = new[] { AlterRenderer.DropColumn(_table, live.Name) }.Concat(AddStatements(desired)).ToArray();
-            return new MigrationStep(StepKind.ReplaceColumn, Name(desired), statements, Array.Empty<Hazard>()).Because(cause);
+            return NeedsValues(desired, new MigrationStep(StepKind.ReplaceColumn, Name(desired), statements, Array.Empty<Hazard>()).Because(cause));
         }
 
         private void CommentStep(ColumnModel desired, ColumnModel target, ColumnModel live)
