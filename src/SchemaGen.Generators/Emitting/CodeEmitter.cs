@@ -88,7 +88,7 @@ namespace SchemaGen.Generators.Emitting
              .Line("/// <param name=\"builder\">The data source builder.</param>")
              .Line("/// <param name=\"schema\">The schema deployed to, when DeployOptions.Schema overrode the default.</param>")
              .Open("public static global::Npgsql.NpgsqlDataSourceBuilder MapTypes(global::Npgsql.NpgsqlDataSourceBuilder builder, string? schema = null)");
-            var translator = spec.SnakeCase ? "new global::Npgsql.NameTranslation.NpgsqlSnakeCaseNameTranslator()" : "new global::Npgsql.NameTranslation.NpgsqlNullNameTranslator()";
+            var translator = spec.SnakeCase ? "global::SchemaGen.SnakeCaseOrAsIsTranslator.Instance" : "new global::Npgsql.NameTranslation.NpgsqlNullNameTranslator()";
             foreach (var mapping in spec.EnumMappings)
                 w.Line($"builder.MapEnum<{mapping.TypeReference}>(Target.TypeName({String(mapping.Schema)}, {String(mapping.Name)}, schema), {translator});");
             w.Line("return builder;").Close().Line();

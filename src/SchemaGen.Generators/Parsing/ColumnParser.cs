@@ -33,7 +33,10 @@ namespace SchemaGen.Generators.Parsing
             var location = property.Locations.FirstOrDefault();
             var columnAttribute = property.GetAttribute(KnownNames.DataAnnotationsSchema, "ColumnAttribute");
             var name = _conventions.ColumnName(property);
-            _context.CheckLength("column", name, location);
+            if (columnAttribute?.Argument(0) is string givenName)
+                _context.CheckName("column", givenName, columnAttribute.GetArgumentLocation(0, property));
+            else
+                _context.CheckLength("column", name, location);
 
             var explicitType = columnAttribute?.Named("TypeName") as string;
             var mapped = _types.Map(property.Type);
@@ -53,8 +56,8 @@ namespace SchemaGen.Generators.Parsing
             var rules = _checks.Build(source);
             var sqlType = SqlType(source, rules.VarcharLength, tableClrName);
             var identity = Identity(source, tableClrName);
-            var generated = property.GetAttribute(KnownNames.SchemaGen, "GeneratedAttribute")?.Argument(0) as string;
-            var defaultSql = generated != null ? null : Default(source, tableClrName);
+            var generated = Sql(property, "Generated", tableClrName);
+            var defaultSql = property.HasAttribute(KnownNames.SchemaGen, "GeneratedAttribute") ? null : Default(source, tableClrName);
 
             var column = new ColumnModel(
                 name,
@@ -64,7 +67,7 @@ namespace SchemaGen.Generators.Parsing
                 identity,
                 generated,
                 DocComments.Summary(property),
-                property.GetAttribute(KnownNames.SchemaGen, "RenamedFromAttribute")?.Argument(0) as string,
+                RenamedFrom.Read(_context, property, "column"),
                 type.TypeSchema);
             return new ParsedColumn(property, column, type, rules.Checks);
         }
@@ -136,10 +139,18 @@ namespace SchemaGen.Generators.Parsing
 
         private string? Default(ColumnSource source, string tableClrName)
         {
-            var defaultSql = source.Property.GetAttribute(KnownNames.SchemaGen, "DefaultSqlAttribute");
-            if (defaultSql != null)
-                return defaultSql.Argument(0) as string;
+            if (source.Property.HasAttribute(KnownNames.SchemaGen, "DefaultSqlAttribute"))
+                return Sql(source.Property, "DefaultSql", tableClrName);
             return _defaults.Parse(source.Property, source.Type, tableClrName);
+        }
+
+        // The SQL of [DefaultSql(sql)] or [Generated(sql)], or null when it is missing, empty or holds a NUL (SG0015).
+        private string? Sql(IPropertySymbol property, string attributeName, string tableClrName)
+        {
+            var attribute = property.GetAttribute(KnownNames.SchemaGen, attributeName + "Attribute");
+            if (!(attribute?.Argument(0) is string sql))
+                return null;
+            return _context.CheckSql(attributeName, tableClrName + "." + property.Name, sql, attribute.GetArgumentLocation(0, property)) ? sql : null;
         }
 
         private void Incompatible(AttributeData attribute, ColumnSource source, string tableClrName, string why)

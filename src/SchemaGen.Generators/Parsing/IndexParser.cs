@@ -67,10 +67,12 @@ namespace SchemaGen.Generators.Parsing
             }
 
             var name = attribute.Named("Name") as string;
-            if (name == null || !_context.CheckLength("index", name, location))
+            if (name == null || !_context.CheckName("index", name, attribute.NamedArgumentLocation("Name") ?? location))
                 name = SqlNaming.DeriveName(isUnique ? "ux" : "ix", tableName, keys);
             var where = attribute.Named("Where") as string;
-            indexes.Add(new IndexModel(name, keys.ToEquatableArray(), isUnique, method, string.IsNullOrWhiteSpace(where) ? null : where, include.ToEquatableArray()));
+            if (where != null && !_context.CheckSql(attribute.AttributeClass!.Name.Replace("Attribute", ""), type.Name, where, attribute.NamedArgumentLocation("Where") ?? location))
+                return;
+            indexes.Add(new IndexModel(name, keys.ToEquatableArray(), isUnique, method, where, include.ToEquatableArray()));
         }
 
         private string[]? Columns(INamedTypeSymbol type, IReadOnlyList<ParsedColumn> columns, string[] propertyNames, Location? location)

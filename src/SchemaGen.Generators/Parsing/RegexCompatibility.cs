@@ -23,6 +23,25 @@ namespace SchemaGen.Generators.Parsing
         // PostgreSQL's RE_DUP_MAX: {n,m} counts above it are "invalid repetition count(s)".
         private const int MaxRepetition = 255;
 
+        /// <summary>
+        /// The reason the pattern cannot be a CHECK at all, or null: .NET itself refuses it (Validator throws on
+        /// every value), or it holds a NUL, which PostgreSQL text cannot. Asked after <see cref="Find"/>.
+        /// </summary>
+        public static List<RegexIncompatibility>? Invalid(string pattern)
+        {
+            if (pattern.IndexOf('\0') >= 0)
+                return new List<RegexIncompatibility> { new RegexIncompatibility("a NUL character", "PostgreSQL text cannot hold one, so the pattern cannot be written into a CHECK; a text column never holds NUL, so remove it from the pattern") };
+            try
+            {
+                _ = new System.Text.RegularExpressions.Regex(pattern);
+                return null;
+            }
+            catch (System.ArgumentException e)
+            {
+                return new List<RegexIncompatibility> { new RegexIncompatibility("an invalid pattern", ".NET refuses it (" + e.Message + "), so Validator throws on every value; fix the pattern") };
+            }
+        }
+
         public static List<RegexIncompatibility> Find(string pattern)
         {
             var scanner = new Scanner(pattern);

@@ -51,8 +51,8 @@ namespace TestModels
         /// <param name="schema">The schema deployed to, when DeployOptions.Schema overrode the default.</param>
         public static global::Npgsql.NpgsqlDataSourceBuilder MapTypes(global::Npgsql.NpgsqlDataSourceBuilder builder, string? schema = null)
         {
-            builder.MapEnum<global::JobPipeline.Models.JobStatus>(Target.TypeName("app", "job_status", schema), new global::Npgsql.NameTranslation.NpgsqlSnakeCaseNameTranslator());
-            builder.MapEnum<global::JobPipeline.Models.TaskStatus>(Target.TypeName("app", "task_status", schema), new global::Npgsql.NameTranslation.NpgsqlSnakeCaseNameTranslator());
+            builder.MapEnum<global::JobPipeline.Models.JobStatus>(Target.TypeName("app", "job_status", schema), global::SchemaGen.SnakeCaseOrAsIsTranslator.Instance);
+            builder.MapEnum<global::JobPipeline.Models.TaskStatus>(Target.TypeName("app", "task_status", schema), global::SchemaGen.SnakeCaseOrAsIsTranslator.Instance);
             return builder;
         }
 

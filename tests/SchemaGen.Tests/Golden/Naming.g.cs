@@ -51,8 +51,8 @@ namespace TestModels
         /// <param name="schema">The schema deployed to, when DeployOptions.Schema overrode the default.</param>
         public static global::Npgsql.NpgsqlDataSourceBuilder MapTypes(global::Npgsql.NpgsqlDataSourceBuilder builder, string? schema = null)
         {
-            builder.MapEnum<global::TestModels.HTTPMethod>(Target.TypeName("public", "http_method", schema), new global::Npgsql.NameTranslation.NpgsqlSnakeCaseNameTranslator());
-            builder.MapEnum<global::TestModels.TrafficLight>(Target.TypeName("public", "traffic light", schema), new global::Npgsql.NameTranslation.NpgsqlSnakeCaseNameTranslator());
+            builder.MapEnum<global::TestModels.HTTPMethod>(Target.TypeName("public", "http_method", schema), global::SchemaGen.SnakeCaseOrAsIsTranslator.Instance);
+            builder.MapEnum<global::TestModels.TrafficLight>(Target.TypeName("public", "traffic light", schema), global::SchemaGen.SnakeCaseOrAsIsTranslator.Instance);
             return builder;
         }
 

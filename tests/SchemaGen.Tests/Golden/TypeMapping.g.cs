@@ -51,7 +51,7 @@ namespace TestModels
         /// <param name="schema">The schema deployed to, when DeployOptions.Schema overrode the default.</param>
         public static global::Npgsql.NpgsqlDataSourceBuilder MapTypes(global::Npgsql.NpgsqlDataSourceBuilder builder, string? schema = null)
         {
-            builder.MapEnum<global::TestModels.Mood>(Target.TypeName("public", "mood", schema), new global::Npgsql.NameTranslation.NpgsqlSnakeCaseNameTranslator());
+            builder.MapEnum<global::TestModels.Mood>(Target.TypeName("public", "mood", schema), global::SchemaGen.SnakeCaseOrAsIsTranslator.Instance);
             return builder;
         }
 
