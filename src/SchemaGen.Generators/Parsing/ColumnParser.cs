@@ -47,11 +47,20 @@ namespace SchemaGen.Generators.Parsing
                 return null;
             }
 
-            var type = string.IsNullOrWhiteSpace(explicitType)
+            // TypeName is a type name and nothing else (SG0015): never a way to put other SQL into the DDL.
+            string? canonicalType = null;
+            if (explicitType != null && !SqlTypeNames.TryCanonical(explicitType, out canonicalType, out var typeError))
+            {
+                _context.Report(DiagnosticDescriptors.InvalidSql, columnAttribute!.GetNamedArgumentLocation("TypeName", property), "Column", tableClrName + "." + property.Name,
+                    "TypeName \"" + explicitType.Replace("\0", "\\0") + "\" is not a type name PostgreSQL takes as written: " + typeError + "; write only the type, and constraints or defaults with their attributes");
+                return null;
+            }
+
+            var type = canonicalType == null
                 ? mapped!
-                : Explicit(SqlTypeNames.Canonical(explicitType!), mapped, property.Type);
+                : Explicit(canonicalType, mapped, property.Type);
             var isNullable = Nullability(property, tableClrName, isKey);
-            var source = new ColumnSource(property, tableName, tableClrName, name, type, !string.IsNullOrWhiteSpace(explicitType), isNullable);
+            var source = new ColumnSource(property, tableName, tableClrName, name, type, canonicalType != null, isNullable);
 
             var rules = _checks.Build(source);
             var sqlType = SqlType(source, rules.VarcharLength, tableClrName);
