@@ -34,7 +34,7 @@ namespace SchemaGen.Generators.Emitting
              .Open("public static partial class " + spec.ClassName);
 
             w.Line("/// <summary>The create script for an empty database: schemas, enum types, tables, constraints, indexes and comments.</summary>")
-             .Line("public const string Sql = " + (spec.Objects.IsEmpty ? "\"\"" : string.Join(" + ", spec.Objects.Select(o => "Ddl." + o.ConstantName))) + ";")
+             .Line("public const string Sql = " + (spec.Objects.IsEmpty ? "\"\"" : string.Join(" + ", spec.Objects.Select(o => "Ddl." + Identifier(o.ConstantName)))) + ";")
              .Line()
              .Line("/// <summary>The SHA-256 of <see cref=\"Sql\"/>: changes exactly when the model does.</summary>")
              .Line("public const string ModelHash = " + String(spec.ModelHash) + ";")
@@ -101,7 +101,7 @@ namespace SchemaGen.Generators.Emitting
             foreach (var constant in spec.Objects)
             {
                 w.Line("/// <summary>" + Xml(constant.Summary) + "</summary>")
-                 .Line("public const string " + constant.ConstantName + " = " + Verbatim(constant.Sql) + ";")
+                 .Line("public const string " + Identifier(constant.ConstantName) + " = " + Verbatim(constant.Sql) + ";") // a class @int gives Ddl.@int
                  .Line();
             }
 

@@ -104,6 +104,19 @@ public class HostileInputTests
     }
 
     [Fact]
+    public void ClassesAndEnumsNamedLikeKeywordsGiveCompilingConstants()
+    {
+        // Found by the fuzz test: the Ddl constant of a class @int was written as `int`.
+        var result = GeneratorHarness.Run(Usings + """
+            public enum @enum { A }
+            [Table("t")]
+            public class @int { [Key] public int Id { get; set; } public @enum Value { get; set; } }
+            """);
+        Assert.Empty(result.AllDiagnostics);
+        Assert.Contains("CREATE TABLE public.t (", result.Load().Sql);
+    }
+
+    [Fact]
     public async Task AnEmptyByteArrayInitializerIsAnEmptyByteaDefaultAsAnEmptyIntArrayIsAnEmptyArray()
     {
         var schema = GeneratorHarness.Run(Usings + """
