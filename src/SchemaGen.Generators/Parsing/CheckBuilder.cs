@@ -38,9 +38,10 @@ namespace SchemaGen.Generators.Parsing
             var rules = new ColumnRules(null, new List<CheckModel>());
             foreach (var attribute in source.Property.GetAttributes())
             {
-                if (attribute.AttributeClass?.ContainingNamespace?.ToDisplayString() != KnownNames.DataAnnotations)
-                    continue;
-                rules = Apply(source, attribute, rules);
+                if (attribute.AttributeClass?.ContainingNamespace?.ToDisplayString() == KnownNames.DataAnnotations)
+                    rules = Apply(source, attribute, rules);
+                else if (IsValidation(attribute))
+                    NotEnforced(source, attribute); // a ValidationAttribute of the user's own
             }
 
             return rules;
@@ -75,7 +76,11 @@ namespace SchemaGen.Generators.Parsing
                     return Values(source, attribute, rules, column, allowed: true);
                 case "DeniedValuesAttribute":
                     return Values(source, attribute, rules, column, allowed: false);
+                case "DataTypeAttribute":
+                    return rules; // a hint for UI and formatting: Validator accepts every value
                 default:
+                    if (IsValidation(attribute))
+                        NotEnforced(source, attribute); // [EmailAddress], [Url], [Phone], [CreditCard], [Compare], …
                     return rules;
             }
         }
@@ -143,6 +148,9 @@ namespace SchemaGen.Generators.Parsing
             {
                 return Incompatible(source, attribute, rules, "only numeric ranges can be checked by PostgreSQL");
             }
+
+            if (min.Value.Value > max.Value.Value)
+                return Incompatible(source, attribute, rules, "the maximum is below the minimum, and Validator throws on every value");
 
             // An infinite bound is no bound on a side it opens (every number is below +Infinity), and PostgreSQL's
             // integer and numeric types cannot even compare with 'Infinity', so that side is left out.
@@ -252,6 +260,26 @@ namespace SchemaGen.Generators.Parsing
             var shortName = name.EndsWith("Attribute", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
             _context.Report(DiagnosticDescriptors.IncompatibleAttribute, attribute.GetLocation(source.Property), shortName, source.TableClrName, source.Property.Name, why);
             return rules;
+        }
+
+        // SG0016: Validator refuses values by .NET code no CHECK reproduces exactly, so the database does not.
+        private void NotEnforced(ColumnSource source, AttributeData attribute)
+        {
+            var name = attribute.AttributeClass!.Name;
+            var shortName = name.EndsWith("Attribute", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
+            _context.Report(DiagnosticDescriptors.NotEnforced, attribute.GetLocation(source.Property), shortName, source.TableClrName, source.Property.Name,
+                "Validator runs .NET code for it that no CHECK reproduces exactly, so the column accepts values Validator refuses; validate in the application, or add a [RegularExpression] or [Check] the database can run");
+        }
+
+        private static bool IsValidation(AttributeData attribute)
+        {
+            for (var type = attribute.AttributeClass; type != null; type = type.BaseType)
+            {
+                if (type.Name == "ValidationAttribute" && type.ContainingNamespace?.ToDisplayString() == KnownNames.DataAnnotations)
+                    return true;
+            }
+
+            return false;
         }
 
         private static bool IsNumeric(ITypeSymbol type)

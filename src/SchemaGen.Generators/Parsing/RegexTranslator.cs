@@ -4,8 +4,8 @@ namespace SchemaGen.Generators.Parsing
 {
     /// <summary>
     /// Writes a .NET pattern (one <see cref="RegexCompatibility"/> found nothing wrong with) so that PostgreSQL's
-    /// engine matches the same strings. The one difference left is the dot: .NET's <c>.</c> does not match a
-    /// newline, PostgreSQL's does, so an unescaped dot outside a bracket expression becomes <c>[^\n]</c>.
+    /// engine matches the same strings. .NET's <c>.</c> does not match a newline, PostgreSQL's does, so an unescaped
+    /// dot outside a bracket expression becomes <c>[^\n]</c>; <c>\d</c> and <c>\s</c> become the classes .NET means.
     /// </summary>
     internal static class RegexTranslator
     {
@@ -18,7 +18,15 @@ namespace SchemaGen.Generators.Parsing
                 var c = pattern[i];
                 if (c == '\\' && i + 1 < pattern.Length)
                 {
-                    result.Append(c).Append(pattern[++i]);
+                    var e = pattern[++i];
+                    // \d \D \s \S as the classes .NET means (RegexClasses), never PostgreSQL's locale-dependent ones.
+                    var members = e == 'd' || e == 'D' ? RegexClasses.Digits : e == 's' || e == 'S' ? RegexClasses.WhiteSpace : null;
+                    if (members == null)
+                        result.Append(c).Append(e);
+                    else if (inBrackets)
+                        result.Append(e == 'D' ? RegexClasses.NotDigits : e == 'S' ? RegexClasses.NotWhiteSpace : members);
+                    else
+                        result.Append(char.IsUpper(e) ? "[^" : "[").Append(members).Append(']');
                     continue;
                 }
 

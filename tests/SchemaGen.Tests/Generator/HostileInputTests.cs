@@ -49,6 +49,12 @@ public class HostileInputTests
         ["invalid regex", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [RegularExpression(\"(\")] public string? A { get; set; } }", "SG0006", "\"(\""],
         ["nul in allowed values", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [AllowedValues(\"a\\0\")] public string? A { get; set; } }", "SG0005", "AllowedValues(\"a\\0\")"],
         ["enum labels colliding", "public enum E { FooBar, Foo_Bar } [Table(\"t\")] public class T { [Key] public int Id { get; set; } public E V { get; set; } }", "SG0004", "Foo_Bar"],
+        ["range with the maximum below the minimum", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [Range(1.0, double.NegativeInfinity)] public decimal A { get; set; } }", "SG0005", "Range(1.0, double.NegativeInfinity)"],
+        ["email address", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [EmailAddress] public string? A { get; set; } }", "SG0016", "EmailAddress"],
+        ["url among others", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [MaxLength(9), Url] public string? A { get; set; } }", "SG0016", "Url"],
+        ["credit card", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [CreditCard] public string? A { get; set; } }", "SG0016", "CreditCard"],
+        ["base64", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [Base64String] public string? A { get; set; } }", "SG0016", "Base64String"],
+        ["own validation attribute", "public sealed class EvenAttribute : ValidationAttribute { public override bool IsValid(object? value) => value is int i && i % 2 == 0; } [Table(\"t\")] public class T { [Key] public int Id { get; set; } [Even] public int A { get; set; } }", "SG0016", "Even"],
         ["nan range", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [Range(double.NaN, 1.0)] public double A { get; set; } }", "SG0005", "Range(double.NaN, 1.0)"],
         ["fractional range bound for an int", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [Range(typeof(int), \"0\", \"1.5\")] public int A { get; set; } }", "SG0005", "Range(typeof(int), \"0\", \"1.5\")"],
         ["invalid json default", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } public System.Text.Json.JsonDocument D { get; set; } = System.Text.Json.JsonDocument.Parse(\"not json\"); }", "SG0008", "System.Text.Json.JsonDocument.Parse(\"not json\")"],
@@ -101,6 +107,16 @@ public class HostileInputTests
             await using var read = new NpgsqlCommand("SELECT farbe FROM t WHERE id = " + id, connection);
             Assert.Equal(Enum.Parse(enumType, member), await read.ExecuteScalarAsync());
         }
+    }
+
+    [Fact]
+    public void AttributesThatDoNotValidateAreNotReported()
+    {
+        var result = GeneratorHarness.Run(Usings + """
+            [Table("t")]
+            public class T { [Key] public int Id { get; set; } [DataType(DataType.Date), Display(Name = "When"), Editable(false)] public DateTime When { get; set; } }
+            """);
+        Assert.Empty(result.AllDiagnostics);
     }
 
     [Fact]
