@@ -110,6 +110,28 @@ public class HostileInputTests
     }
 
     [Fact]
+    public void RenamedFromTakesTheCSharpNameOrTheDatabaseName()
+    {
+        var model = GeneratorHarness.Run(Usings + """
+            public enum Mood { [RenamedFrom("VeryHappy")] Happy, [RenamedFrom("very_sad")] Sad }
+            [Table("t")]
+            [RenamedFrom("OldThings")]
+            public class Thing
+            {
+                [Key] public int Id { get; set; }
+                [RenamedFrom("DisplayName")] public string? Title { get; set; }
+                [RenamedFrom("old_notes")] public string? Notes { get; set; }
+                [RenamedFrom("Legacy Name")] public string? Other { get; set; }
+                public Mood Mood { get; set; }
+            }
+            """).Load().Model;
+        var table = Assert.Single(model.Tables);
+        Assert.Equal("old_things", table.RenamedFrom);
+        Assert.Equal(["display_name", "old_notes", "Legacy Name"], table.Columns.Where(c => c.RenamedFrom != null).Select(c => c.RenamedFrom));
+        Assert.Equal(["very_happy", "very_sad"], model.Enums.Single().RenamedLabels.Select(r => r.From));
+    }
+
+    [Fact]
     public void AttributesThatDoNotValidateAreNotReported()
     {
         var result = GeneratorHarness.Run(Usings + """
