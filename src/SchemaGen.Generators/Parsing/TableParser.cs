@@ -80,7 +80,8 @@ namespace SchemaGen.Generators.Parsing
             var usedEnums = columns.Select(c => c.Type.Enum).Where(e => e != null).Select(e => e!)
                 .GroupBy(e => e.ClrFullName).Select(g => g.First())
                 .OrderBy(e => e.ClrFullName, StringComparer.Ordinal);
-            return new TableSpec(type.Name, type.ToDisplayString(), table, usedEnums.ToEquatableArray(), LocationInfo.From(classLocation));
+            var jsonTypes = columns.SelectMany(c => DynamicJson.Mappings(c.Type, c.Column.SqlType)).Distinct();
+            return new TableSpec(type.Name, type.ToDisplayString(), table, usedEnums.ToEquatableArray(), LocationInfo.From(classLocation), jsonTypes.ToEquatableArray());
         }
 
         // [Column(Order = n)] columns first by n, the rest in declaration order (a stable sort).
