@@ -184,15 +184,20 @@ namespace SchemaGen.Generators.Parsing
                 return rules;
             }
 
-            // [RegularExpression] must match the whole string and lets the empty string through.
-            var options = "";
-            if (pattern.StartsWith(RegexCompatibility.LeadingCaseInsensitive, StringComparison.Ordinal))
+            // [RegularExpression] must match the whole string and lets the empty string through. A leading (?i) is
+            // written out as the characters .NET folds together (RegexCaseFolding), not left to PostgreSQL's locale.
+            var ignoreCase = pattern.StartsWith(RegexCompatibility.LeadingCaseInsensitive, StringComparison.Ordinal);
+            if (ignoreCase)
+                pattern = pattern.Substring(RegexCompatibility.LeadingCaseInsensitive.Length);
+            if (ignoreCase && System.Text.RegularExpressions.Regex.IsMatch(pattern, @"(?<!\\)(?:\\\\)*\\[1-9]"))
             {
-                options = RegexCompatibility.LeadingCaseInsensitive;
-                pattern = pattern.Substring(options.Length);
+                // A back reference compares case-insensitively in .NET; written out, PostgreSQL's would compare exactly.
+                _context.Report(DiagnosticDescriptors.IncompatibleRegex, attribute.GetArgumentLocation(0, source.Property), source.TableClrName, source.Property.Name,
+                    "a back reference with (?i)", "PostgreSQL would compare the repeated text case-sensitively; spell the cases out without (?i)");
+                return rules;
             }
 
-            Add(rules, source, "regex", column + " = '' OR " + column + " ~ " + SqlSyntax.Literal(options + "^(?:" + RegexTranslator.ForPostgres(pattern) + ")$"));
+            Add(rules, source, "regex", column + " = '' OR " + column + " ~ " + SqlSyntax.Literal("^(?:" + RegexTranslator.ForPostgres(pattern, ignoreCase) + ")$"));
             return rules;
         }
 

@@ -60,7 +60,7 @@ namespace SchemaGen.Generators.Parsing
         }
 
         // Printable ASCII as itself, except what is special in brackets; everything else as \uXXXX.
-        private static string Char(int c) => c > 32 && c < 127 && c != '\\' && c != ']' && c != '^' && c != '-' && c != '['
+        public static string Char(int c) => c > 32 && c < 127 && c != '\\' && c != ']' && c != '^' && c != '-' && c != '['
             ? ((char)c).ToString()
             : "\\u" + c.ToString("x4", CultureInfo.InvariantCulture);
     }

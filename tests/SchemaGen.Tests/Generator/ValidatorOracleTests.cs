@@ -50,6 +50,7 @@ public class ValidatorOracleTests
             [Range(double.NegativeInfinity, 5.0, MaximumIsExclusive = true)] public long? BelowFive { get; set; }
             [RegularExpression(@"[\Sa]+")] public string? NotSpaceInBrackets { get; set; }
             [RegularExpression(@"[^\d]+")] public string? NotDigitInBrackets { get; set; }
+            [RegularExpression(@"(?i)sk[a-c]+i\x41[^x]\.")] public string? CaseBlind { get; set; }
             [AllowedValues("draft", "final")] public string? Stage { get; set; }
             [AllowedValues(1, 2, null)] public int? OneOrTwo { get; set; }
             [DeniedValues(13, 666)] public int? Unlucky { get; set; }
@@ -79,6 +80,7 @@ public class ValidatorOracleTests
         ["NonNegative", new object?[] { null, -1, 0, int.MaxValue }],
         ["BelowFive", new object?[] { null, long.MinValue, 4L, 5L }],
         ["NotSpaceInBrackets", new object?[] { "abc", "a b", "a\u3000", "\U0001F600", "\u00e9" }],
+        ["CaseBlind", new object?[] { "skabiaz.", "SKABIAZ.", "\u017f\u212aABC\u0130az.", "skab\u0131az.", "skabiAX.", "skabiaX.", "SKABIA\u00e9." }],
         ["NotDigitInBrackets", new object?[] { "abc", "a1", "\u0661", "\U0001D7CE", "\n" }],
         ["Dotted", new object?[] { "abc", "a.c", "a\nc", "a\rc", ".x.", "]x.", "]xy", "\nx.", "ac" }],
         ["Stage", new object?[] { "draft", "final", "other", "", "Draft", null }],
