@@ -64,9 +64,18 @@ namespace SchemaGen.Generators.Parsing
 
             var rules = _checks.Build(source);
             var sqlType = SqlType(source, rules.VarcharLength, tableClrName);
-            var identity = Identity(source, tableClrName);
+            var identity = Identity(source, tableClrName); // may be dropped below when it conflicts
             var generated = Sql(property, "Generated", tableClrName);
             var defaultSql = property.HasAttribute(KnownNames.SchemaGen, "GeneratedAttribute") ? null : Default(source, tableClrName);
+            if (identity != IdentityKind.None && (defaultSql != null || generated != null))
+            {
+                // PostgreSQL refuses a column that is both identity and defaulted or generated (42601).
+                var databaseGenerated = property.GetAttribute(KnownNames.DataAnnotationsSchema, "DatabaseGeneratedAttribute")!;
+                Incompatible(databaseGenerated, source, tableClrName, generated != null
+                    ? "a column cannot be both an identity and [Generated]; remove one of them"
+                    : "an identity column takes its values from its sequence and cannot have a default; remove the initializer or [DefaultSql]");
+                identity = IdentityKind.None;
+            }
 
             var column = new ColumnModel(
                 name,
