@@ -253,7 +253,10 @@ namespace SchemaGen.Generators.Parsing
                     : null;
 
             // Validator compares with object.Equals: a boxed int never equals a long, so the types must match.
-            return value.Type?.SpecialType == type.ClrType.SpecialType ? SqlLiterals.From(value.Value) : null;
+            // (SpecialType None on both sides, an enum constant against a JsonDocument column, is no match.)
+            return value.Type != null && value.Type.SpecialType != SpecialType.None && value.Type.SpecialType == type.ClrType.SpecialType
+                ? SqlLiterals.From(value.Value)
+                : null;
         }
 
         private void Add(ColumnRules rules, ColumnSource source, string kind, string expression) =>

@@ -159,7 +159,20 @@ namespace SchemaGen.Generators.Parsing
         {
             if (source.Property.HasAttribute(KnownNames.SchemaGen, "DefaultSqlAttribute"))
                 return Sql(source.Property, "DefaultSql", tableClrName);
-            return _defaults.Parse(source.Property, source.Type, tableClrName);
+            // A TypeName of another kind than the property (double precision[] on a DateTime) cannot take the
+            // default the initializer means for the property's own type (now()): SG0008 asks for [DefaultSql].
+            var mapped = source.TypeIsExplicit ? _types.Map(source.Property.Type) : null;
+            var defaultSql = _defaults.Parse(source.Property, mapped != null && mapped.Kind != source.Type.Kind ? mapped : source.Type, tableClrName);
+            // A quoted literal is untyped in SQL and PostgreSQL reads it as the column's type ('{}' for jsonb too).
+            var untyped = defaultSql != null && (defaultSql.StartsWith("'", System.StringComparison.Ordinal) || defaultSql.StartsWith("E'", System.StringComparison.Ordinal));
+            if (defaultSql != null && !untyped && mapped != null && mapped.Kind != source.Type.Kind)
+            {
+                _context.Report(DiagnosticDescriptors.UnsupportedDefault, source.Property.Locations.FirstOrDefault(), tableClrName, source.Property.Name,
+                    "a default for " + mapped.SqlType + " in a column of type " + source.Type.SqlType);
+                return null;
+            }
+
+            return defaultSql;
         }
 
         // The SQL of [DefaultSql(sql)] or [Generated(sql)], or null when it is missing, empty or holds a NUL (SG0015).

@@ -36,14 +36,14 @@ namespace SchemaGen.Generators.Parsing
                     continue;
                 }
 
-                Add(indexes, type, tableName, attribute, keys, include, location);
+                Add(indexes, type, tableName, attribute, keys, include, location, columns);
             }
 
             foreach (var column in columns)
             {
                 var attribute = column.Property.GetAttribute(KnownNames.SchemaGen, "IndexedAttribute");
                 if (attribute != null)
-                    Add(indexes, type, tableName, attribute, new[] { column.Column.Name }, new string[0], attribute.GetLocation(column.Property));
+                    Add(indexes, type, tableName, attribute, new[] { column.Column.Name }, new string[0], attribute.GetLocation(column.Property), columns);
             }
 
             if (_context.Options.IndexForeignKeys)
@@ -55,7 +55,8 @@ namespace SchemaGen.Generators.Parsing
             return indexes;
         }
 
-        private void Add(List<IndexModel> indexes, INamedTypeSymbol type, string tableName, AttributeData attribute, string[] keys, string[] include, Location? location)
+        private void Add(List<IndexModel> indexes, INamedTypeSymbol type, string tableName, AttributeData attribute, string[] keys, string[] include, Location? location,
+            IReadOnlyList<ParsedColumn> columns)
         {
             var isUnique = attribute.Named("IsUnique") is true;
             var method = (attribute.Named("Method") as string)?.Trim().ToLowerInvariant() ?? "btree";
@@ -64,6 +65,18 @@ namespace SchemaGen.Generators.Parsing
                 _context.Report(DiagnosticDescriptors.IncompatibleAttribute, location, attribute.AttributeClass!.Name.Replace("Attribute", ""), type.Name,
                     string.Join(", ", keys), $"'{method}' is not an index method; use one of {string.Join(", ", Methods)}");
                 return;
+            }
+
+            // An operator class PostgreSQL lacks (gin on an integer) is SG0005; the index stays, for a database with btree_gin.
+            foreach (var key in keys)
+            {
+                var column = columns.FirstOrDefault(c => c.Column.Name == key);
+                if (column != null && IndexMethods.Unsupported(method, column.Type, column.Column.SqlType) is string why)
+                {
+                    _context.Report(DiagnosticDescriptors.IncompatibleAttribute, attribute.NamedArgumentLocation("Method") ?? location, attribute.AttributeClass!.Name.Replace("Attribute", ""),
+                        type.Name, column.Property.Name, why);
+                    break;
+                }
             }
 
             var name = attribute.Named("Name") as string;
