@@ -159,13 +159,12 @@ namespace SchemaGen.Generators.Parsing
         {
             if (source.Property.HasAttribute(KnownNames.SchemaGen, "DefaultSqlAttribute"))
                 return Sql(source.Property, "DefaultSql", tableClrName);
-            // A TypeName of another kind than the property (double precision[] on a DateTime) cannot take the
-            // default the initializer means for the property's own type (now()): SG0008 asks for [DefaultSql].
+            // A TypeName of another type than the property's own (int on a byte[], double precision[] on a DateTime)
+            // cannot be trusted to take the default the initializer means for the property's type: SG0008 asks for
+            // [DefaultSql]. The same type with other modifiers (numeric(10,2), character varying(20)) is fine.
             var mapped = source.TypeIsExplicit ? _types.Map(source.Property.Type) : null;
-            var defaultSql = _defaults.Parse(source.Property, mapped != null && mapped.Kind != source.Type.Kind ? mapped : source.Type, tableClrName);
-            // A quoted literal is untyped in SQL and PostgreSQL reads it as the column's type ('{}' for jsonb too).
-            var untyped = defaultSql != null && (defaultSql.StartsWith("'", System.StringComparison.Ordinal) || defaultSql.StartsWith("E'", System.StringComparison.Ordinal));
-            if (defaultSql != null && !untyped && mapped != null && mapped.Kind != source.Type.Kind)
+            var defaultSql = _defaults.Parse(source.Property, mapped ?? source.Type, tableClrName);
+            if (defaultSql != null && mapped != null && !SameType(mapped.SqlType, source.Type.SqlType))
             {
                 _context.Report(DiagnosticDescriptors.UnsupportedDefault, source.Property.Locations.FirstOrDefault(), tableClrName, source.Property.Name,
                     "a default for " + mapped.SqlType + " in a column of type " + source.Type.SqlType);
@@ -182,6 +181,14 @@ namespace SchemaGen.Generators.Parsing
             if (!(attribute?.Argument(0) is string sql))
                 return null;
             return _context.CheckSql(attributeName, tableClrName + "." + property.Name, sql, attribute.GetArgumentLocation(0, property)) ? sql : null;
+        }
+
+        private static readonly string[] TextTypes = { "text", "character varying", "character", "bpchar" };
+
+        private static bool SameType(string a, string b)
+        {
+            string Base(string t) => System.Text.RegularExpressions.Regex.Replace(t, @"\(\d+(,-?\d+)?\)", "");
+            return Base(a) == Base(b) || (System.Array.IndexOf(TextTypes, Base(a)) >= 0 && System.Array.IndexOf(TextTypes, Base(b)) >= 0);
         }
 
         private void Incompatible(AttributeData attribute, ColumnSource source, string tableClrName, string why)
