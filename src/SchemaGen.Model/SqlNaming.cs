@@ -70,6 +70,33 @@ namespace SchemaGen.Model
             return builder.ToString();
         }
 
+        /// <summary>
+        /// <see cref="ToSnakeCase"/>, unless the translation would drop some of the name's characters (snake_case
+        /// knows upper, lower and title case letters, digits and '_'; <c>名前</c>, <c>赤</c>, combining marks are
+        /// dropped): then the name as written, which SqlSyntax quotes. Never empty for a non-empty name, and two
+        /// names that differ in such characters never collapse into one.
+        /// </summary>
+        public static string ToSnakeCaseOrAsIs(string name)
+        {
+            foreach (var c in name)
+            {
+                if (c == '_')
+                    continue;
+                switch (char.GetUnicodeCategory(c))
+                {
+                    case UnicodeCategory.UppercaseLetter:
+                    case UnicodeCategory.TitlecaseLetter:
+                    case UnicodeCategory.LowercaseLetter:
+                    case UnicodeCategory.DecimalDigitNumber:
+                        continue;
+                    default:
+                        return name;
+                }
+            }
+
+            return ToSnakeCase(name);
+        }
+
         /// <summary>The number of bytes PostgreSQL counts for an identifier (its UTF-8 length).</summary>
         public static int ByteLength(string identifier) => Encoding.UTF8.GetByteCount(identifier);
 

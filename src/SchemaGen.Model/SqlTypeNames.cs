@@ -1,58 +1,184 @@
 using System;
 using System.Collections.Generic;
-using System.Text.RegularExpressions;
+using System.Globalization;
+using System.Linq;
 
 namespace SchemaGen.Model
 {
     /// <summary>
-    /// The canonical spelling of a built-in type name, as format_type prints it: <c>VARCHAR(30)</c> is
-    /// <c>character varying(30)</c>, <c>timestamptz</c> is <c>timestamp with time zone</c>. Applied to types a
-    /// user writes in [Column(TypeName = …)] so that the model always holds PostgreSQL's own spelling. Names
-    /// it does not know (extension types, domains) are kept as written.
+    /// The canonical spelling of a type name, as format_type prints it: <c>VARCHAR(30)</c> is
+    /// <c>character varying(30)</c>, <c>timestamptz</c> is <c>timestamp with time zone</c>, <c>float(24)</c> is
+    /// <c>real</c>, <c>int[3]</c> is <c>integer[]</c>. Applied to types a user writes in [Column(TypeName = …)] so
+    /// that the model always holds PostgreSQL's own spelling. A built-in's modifiers are checked as PostgreSQL
+    /// checks them (or would silently change them); names it does not know (extension types, domains, enums)
+    /// are kept as written. Every rule is tested against format_type on a real server.
     /// </summary>
     static partial class SqlTypeNames
     {
-        private static readonly Dictionary<string, string> Aliases = new Dictionary<string, string>(StringComparer.Ordinal)
+        // Built-ins without type modifiers: alias -> format_type's name.
+        private static readonly Dictionary<string, string> Plain = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["int"] = "integer", ["int4"] = "integer", ["integer"] = "integer",
             ["int2"] = "smallint", ["smallint"] = "smallint",
             ["int8"] = "bigint", ["bigint"] = "bigint",
             ["bool"] = "boolean", ["boolean"] = "boolean",
             ["float4"] = "real", ["real"] = "real",
-            ["float8"] = "double precision", ["double precision"] = "double precision", ["float"] = "double precision",
-            ["decimal"] = "numeric", ["numeric"] = "numeric",
-            ["varchar"] = "character varying", ["character varying"] = "character varying",
-            ["char"] = "character", ["character"] = "character", ["bpchar"] = "character",
-            ["timestamptz"] = "timestamp with time zone", ["timestamp with time zone"] = "timestamp with time zone",
-            ["timestamp"] = "timestamp without time zone", ["timestamp without time zone"] = "timestamp without time zone",
-            ["timetz"] = "time with time zone", ["time with time zone"] = "time with time zone",
-            ["time"] = "time without time zone", ["time without time zone"] = "time without time zone",
+            ["float8"] = "double precision", ["double precision"] = "double precision",
             ["text"] = "text", ["uuid"] = "uuid", ["bytea"] = "bytea", ["inet"] = "inet", ["cidr"] = "cidr",
-            ["macaddr"] = "macaddr", ["json"] = "json", ["jsonb"] = "jsonb", ["date"] = "date", ["interval"] = "interval",
+            ["macaddr"] = "macaddr", ["macaddr8"] = "macaddr8", ["json"] = "json", ["jsonb"] = "jsonb", ["date"] = "date",
             ["money"] = "money", ["xml"] = "xml", ["tsvector"] = "tsvector", ["tsquery"] = "tsquery",
         };
 
-        // name, optional (modifiers), optional [] suffixes.
-        private static readonly Regex Shape = new Regex(@"^\s*([a-z][a-z0-9_ ]*?)\s*(\(\s*\d+\s*(,\s*\d+\s*)?\))?\s*((\[\s*\])*)\s*$", RegexOptions.CultureInvariant);
-
-        /// <summary>The canonical spelling, or the input trimmed when the type is not a known built-in.</summary>
-        public static string Canonical(string typeName)
+        // Built-ins with a length: alias -> (format_type's name, its name when no length is given, or null when
+        // PostgreSQL gives it one: char is char(1), bit is bit(1)).
+        private static readonly Dictionary<string, (string Name, string? Bare)> Lengthed = new Dictionary<string, (string, string?)>(StringComparer.Ordinal)
         {
-            var match = Shape.Match(typeName.ToLowerInvariant());
-            if (!match.Success)
-                return typeName.Trim();
+            ["varchar"] = ("character varying", "character varying"), ["character varying"] = ("character varying", "character varying"),
+            ["char varying"] = ("character varying", "character varying"), ["national character varying"] = ("character varying", "character varying"),
+            ["national char varying"] = ("character varying", "character varying"), ["nchar varying"] = ("character varying", "character varying"),
+            ["char"] = ("character", null), ["character"] = ("character", null), ["nchar"] = ("character", null),
+            ["national character"] = ("character", null), ["national char"] = ("character", null),
+            ["bpchar"] = ("character", "bpchar"), // bpchar without a length takes any length, and format_type says so
+            ["bit"] = ("bit", null), ["bit varying"] = ("bit varying", "bit varying"), ["varbit"] = ("bit varying", "bit varying"),
+        };
 
-            var baseName = Regex.Replace(match.Groups[1].Value, @"\s+", " ");
-            if (!Aliases.TryGetValue(baseName, out var canonical))
-                return typeName.Trim();
+        private const int MaxLength = 10485760; // character varying(n), character(n): PostgreSQL's limit
 
-            var modifiers = Regex.Replace(match.Groups[2].Value, @"\s+", "");
-            var arrays = Regex.Replace(match.Groups[4].Value, @"\s+", "");
-            if (canonical == "character" && modifiers.Length == 0)
-                modifiers = "(1)"; // char without a length is char(1)
-            if (modifiers.Length > 0 && (canonical.StartsWith("timestamp", StringComparison.Ordinal) || canonical.StartsWith("time ", StringComparison.Ordinal)))
-                return canonical.Insert(canonical.IndexOf(' '), modifiers) + arrays; // timestamp(3) with time zone
-            return canonical + modifiers + arrays;
+        private const int MaxBitLength = 83886080;
+
+        /// <summary>The canonical spelling, or the input trimmed when it is not a type name (see <see cref="TryCanonical"/>).</summary>
+        public static string Canonical(string typeName) => TryCanonical(typeName, out var canonical, out _) ? canonical : typeName.Trim();
+
+        /// <summary>
+        /// The canonical spelling of <paramref name="typeName"/>; false, with the reason, when it is not a type name
+        /// or PostgreSQL would refuse or change its modifiers (<c>varchar(0)</c>, <c>float(54)</c>, <c>timestamp(7)</c>).
+        /// </summary>
+        public static bool TryCanonical(string typeName, out string canonical, out string? error)
+        {
+            canonical = typeName.Trim();
+            var parsed = SqlTypeNameReader.Read(typeName);
+            error = parsed.Error ?? Canonicalize(parsed, typeName.Trim(), out canonical);
+            return error == null;
         }
+
+        private static string? Canonicalize(ParsedTypeName type, string written, out string canonical)
+        {
+            var arrays = type.IsArray ? "[]" : ""; // format_type prints every array as one []: int[3][4] is integer[]
+            var words = type.Words;
+            // pg_catalog.int4 is the built-in int4.
+            if (type.IsQualified && words.Count == 2 && words[0] == "pg_catalog" && !words[1].StartsWith("\"", StringComparison.Ordinal))
+                words = new List<string> { words[1] };
+            var name = words.Count == 1 ? words[0] : null;
+            var mods = type.Modifiers;
+            canonical = written;
+
+            if (name == null || name.StartsWith("\"", StringComparison.Ordinal))
+            {
+                canonical = Rebuild(type) + arrays; // not a built-in: as written, with arrays as format_type prints them
+                return null;
+            }
+
+            if (Plain.TryGetValue(name, out var plain))
+            {
+                canonical = plain + arrays;
+                return mods.Count == 0 ? null : "type " + plain + " takes no modifiers";
+            }
+
+            if (Lengthed.TryGetValue(name, out var lengthed))
+            {
+                if (mods.Count == 0)
+                {
+                    canonical = (lengthed.Bare ?? lengthed.Name + "(1)") + arrays;
+                    return null;
+                }
+
+                var max = lengthed.Name.StartsWith("bit", StringComparison.Ordinal) ? MaxBitLength : MaxLength;
+                if (mods.Count != 1 || !Int(mods[0], 1, max, out var length))
+                    return lengthed.Name + " takes one length from 1 to " + max.ToString(CultureInfo.InvariantCulture);
+                canonical = lengthed.Name + "(" + length + ")" + arrays;
+                return null;
+            }
+
+            switch (name)
+            {
+                case "float":
+                    // float(p) is real for 1-24 bits of precision and double precision for 25-53 (SQL standard).
+                    if (mods.Count == 0)
+                    {
+                        canonical = "double precision" + arrays;
+                        return null;
+                    }
+
+                    if (mods.Count != 1 || !Int(mods[0], 1, 53, out var bits))
+                        return "float(p) takes one precision from 1 to 53 bits";
+                    canonical = (bits <= 24 ? "real" : "double precision") + arrays;
+                    return null;
+
+                case "numeric":
+                case "decimal":
+                    if (mods.Count == 0)
+                    {
+                        canonical = "numeric" + arrays;
+                        return null;
+                    }
+
+                    if (mods.Count > 2 || !Int(mods[0], 1, 1000, out var precision))
+                        return "numeric(p, s) takes a precision from 1 to 1000";
+                    var scale = 0;
+                    if (mods.Count == 2 && !Int(mods[1], -1000, 1000, out scale))
+                        return "numeric(p, s) takes a scale from -1000 to 1000";
+                    canonical = "numeric(" + precision + "," + scale + ")" + arrays;
+                    return null;
+
+                case "timestamptz":
+                case "timetz":
+                case "timestamp":
+                case "time":
+                    return Time(name, type, arrays, out canonical);
+
+                case "interval":
+                    if (type.Suffix != null && type.Suffix.EndsWith("?", StringComparison.Ordinal))
+                        return "'interval " + type.Suffix.Replace(" ?", "") + " …' is not an interval range PostgreSQL has";
+                    if (mods.Count > 1 || (mods.Count == 1 && !Int(mods[0], 0, 6, out _)))
+                        return "interval takes one precision from 0 to 6 (PostgreSQL would lower a larger one to 6)";
+                    if (mods.Count == 1 && type.Suffix != null && !type.Suffix.EndsWith("second", StringComparison.Ordinal))
+                        return "an interval's precision applies to seconds only";
+                    canonical = "interval" + (type.Suffix == null ? "" : " " + type.Suffix) + (mods.Count == 1 ? "(" + Normal(mods[0]) + ")" : "") + arrays;
+                    return null;
+
+                default:
+                    canonical = Rebuild(type) + arrays;
+                    return null;
+            }
+        }
+
+        private static string? Time(string name, ParsedTypeName type, string arrays, out string canonical)
+        {
+            canonical = "";
+            var baseName = name.StartsWith("timestamp", StringComparison.Ordinal) ? "timestamp" : "time";
+            var withZone = name.EndsWith("tz", StringComparison.Ordinal);
+            if (type.Suffix != null)
+            {
+                if (withZone)
+                    return name + " already says 'with time zone'";
+                withZone = type.Suffix == "with time zone";
+            }
+
+            var mods = type.Modifiers;
+            if (mods.Count > 1 || (mods.Count == 1 && !Int(mods[0], 0, 6, out _)))
+                return baseName + " takes one precision from 0 to 6 (PostgreSQL would lower a larger one to 6)";
+            var precision = mods.Count == 1 ? "(" + Normal(mods[0]) + ")" : "";
+            canonical = baseName + precision + (withZone ? " with time zone" : " without time zone") + arrays;
+            return null;
+        }
+
+        // A type PostgreSQL does not build in: its dotted parts and modifiers as written, spaced as format_type spaces them.
+        private static string Rebuild(ParsedTypeName type) =>
+            string.Join(".", type.Words) + (type.Modifiers.Count == 0 ? "" : "(" + string.Join(",", type.Modifiers) + ")");
+
+        private static bool Int(string text, int min, int max, out int value) =>
+            int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
+
+        private static string Normal(string number) => int.Parse(number, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
     }
 }

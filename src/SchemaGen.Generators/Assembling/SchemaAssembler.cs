@@ -42,7 +42,8 @@ namespace SchemaGen.Generators.Assembling
             var mappings = enums.Select(e => new EnumMapping(e.TypeReference, e.Enum.Schema, e.Enum.Name))
                 .OrderBy(m => m.Schema, StringComparer.Ordinal).ThenBy(m => m.Name, StringComparer.Ordinal);
             var spec = new SchemaSpec(options.ClassName, options.Namespace ?? rootNamespace, model, sql, StableHash.Sha256Hex(sql), objects.ToEquatableArray(),
-                options.DefaultSchema, options.SnakeCase, mappings.ToEquatableArray());
+                options.DefaultSchema, options.SnakeCase, mappings.ToEquatableArray(),
+                tables.SelectMany(t => t.JsonTypes).Distinct().OrderBy(j => j.TypeReference, StringComparer.Ordinal).ThenBy(j => j.IsJsonb).ToEquatableArray());
             return new SchemaAssembly(spec, diagnostics.ToEquatableArray());
         }
 

@@ -67,11 +67,11 @@ namespace SchemaGen.Generators.Assembling
                 var target = Find(function, parameter.Name, prefix);
                 if (target == null)
                 {
-                    var close = NameSuggestions.Closest(SqlNaming.ToSnakeCase(parameter.Name), function.Parameters.Where(p => !passed.Contains(p.Name)).Select(p => Strip(p.Name, prefix)), 3);
+                    var close = NameSuggestions.Closest(SqlNaming.ToSnakeCaseOrAsIs(parameter.Name), function.Parameters.Where(p => !passed.Contains(p.Name)).Select(p => Strip(p.Name, prefix)), 3);
                     var hint = close.Count == 0 ? $"its parameters are {List(function.Parameters.Select(p => p.Name))}"
                         : "did you mean " + string.Join(" or ", close.Select(c => $"'{CamelCase(c)}' ({prefix}{c})")) + "?";
                     problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParameterMismatch, parameter.Location,
-                        $"'{method}' passes '{parameter.Name}' as {prefix}{SqlNaming.ToSnakeCase(parameter.Name)}, which {Display(function)} does not have; {hint}")
+                        $"'{method}' passes '{parameter.Name}' as {prefix}{SqlNaming.ToSnakeCaseOrAsIs(parameter.Name)}, which {Display(function)} does not have; {hint}")
                         with { Suggested = close.Count == 0 ? null : string.Join(",", close.Select(CamelCase)) });
                     continue;
                 }
@@ -107,11 +107,11 @@ namespace SchemaGen.Generators.Assembling
 
                 foreach (var member in wrapper.Members)
                 {
-                    var column = function.Columns.FirstOrDefault(c => c.Name == SqlNaming.ToSnakeCase(member.Name));
+                    var column = function.Columns.FirstOrDefault(c => c.Name == SqlNaming.ToSnakeCaseOrAsIs(member.Name));
                     if (column == null)
                     {
                         problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResultMismatch, member.Location,
-                            $"'{member.Name}' of {Readable(wrapper.ElementType)} reads column {SqlNaming.ToSnakeCase(member.Name)}, which {Display(function)} does not return; its columns are {List(function.Columns.Select(c => c.Name))}"));
+                            $"'{member.Name}' of {Readable(wrapper.ElementType)} reads column {SqlNaming.ToSnakeCaseOrAsIs(member.Name)}, which {Display(function)} does not return; its columns are {List(function.Columns.Select(c => c.Name))}"));
                         continue;
                     }
 
@@ -149,13 +149,13 @@ namespace SchemaGen.Generators.Assembling
             }));
             var call = SqlSyntax.QualifiedName(function.Schema, function.Name) + "(" + arguments + ")";
             if (wrapper.ElementIsRecord)
-                return "SELECT " + string.Join(", ", wrapper.Members.Select(m => SqlSyntax.Identifier(SqlNaming.ToSnakeCase(m.Name)))) + " FROM " + call;
+                return "SELECT " + string.Join(", ", wrapper.Members.Select(m => SqlSyntax.Identifier(SqlNaming.ToSnakeCaseOrAsIs(m.Name)))) + " FROM " + call;
             return function.Columns.IsEmpty ? "SELECT " + call : "SELECT " + SqlSyntax.Identifier(function.Columns[0].Name) + " FROM " + call;
         }
 
         private static FunctionParameter? Find(FunctionModel function, string csharpName, string prefix)
         {
-            var snake = SqlNaming.ToSnakeCase(csharpName);
+            var snake = SqlNaming.ToSnakeCaseOrAsIs(csharpName);
             return function.Parameters.FirstOrDefault(p => p.Name == prefix + snake) ?? function.Parameters.FirstOrDefault(p => p.Name == snake);
         }
 

@@ -84,6 +84,21 @@ namespace SchemaGen.Generators.Diagnostics
             "[Check] on '{0}' refers to '{1}', which is not a column of table '{2}'{3}",
             DiagnosticSeverity.Error);
 
+        public static readonly DiagnosticDescriptor InvalidName = Create(
+            "SG0014", "Name PostgreSQL cannot take as written",
+            "The {0} name '{1}' {2}; give another name or leave the name out",
+            DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor InvalidSql = Create(
+            "SG0015", "Attribute argument that is not valid SQL of its kind",
+            "[{0}] on '{1}': {2}",
+            DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor NotEnforced = Create(
+            "SG0016", "Validation attribute the database does not enforce",
+            "[{0}] on '{1}.{2}' is not enforced by the database: {3}",
+            DiagnosticSeverity.Warning);
+
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
             new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
     }

@@ -34,7 +34,7 @@ namespace SchemaGen.Generators.Emitting
              .Open("public static partial class " + spec.ClassName);
 
             w.Line("/// <summary>The create script for an empty database: schemas, enum types, tables, constraints, indexes and comments.</summary>")
-             .Line("public const string Sql = " + (spec.Objects.IsEmpty ? "\"\"" : string.Join(" + ", spec.Objects.Select(o => "Ddl." + o.ConstantName))) + ";")
+             .Line("public const string Sql = " + (spec.Objects.IsEmpty ? "\"\"" : string.Join(" + ", spec.Objects.Select(o => "Ddl." + Identifier(o.ConstantName)))) + ";")
              .Line()
              .Line("/// <summary>The SHA-256 of <see cref=\"Sql\"/>: changes exactly when the model does.</summary>")
              .Line("public const string ModelHash = " + String(spec.ModelHash) + ";")
@@ -84,13 +84,21 @@ namespace SchemaGen.Generators.Emitting
              .Line($"public static global::System.Threading.Tasks.Task<global::SchemaGen.VerifyResult> VerifyAsync({Connection}, {Options}, global::System.Threading.CancellationToken ct = default) =>")
              .Line("    global::SchemaGen.SchemaDeployer.VerifyAsync(Target, connection, options, ct);")
              .Line()
-             .Line("/// <summary>Registers every enum of the model with Npgsql, so enum columns read and write as their C# enums.</summary>")
+             .Line("/// <summary>Registers every enum of the model with Npgsql, and enables dynamic JSON for the dictionaries, lists and classes stored as JSON, so every column reads and writes as its C# type.</summary>")
              .Line("/// <param name=\"builder\">The data source builder.</param>")
              .Line("/// <param name=\"schema\">The schema deployed to, when DeployOptions.Schema overrode the default.</param>")
              .Open("public static global::Npgsql.NpgsqlDataSourceBuilder MapTypes(global::Npgsql.NpgsqlDataSourceBuilder builder, string? schema = null)");
-            var translator = spec.SnakeCase ? "new global::Npgsql.NameTranslation.NpgsqlSnakeCaseNameTranslator()" : "new global::Npgsql.NameTranslation.NpgsqlNullNameTranslator()";
+            var translator = spec.SnakeCase ? "global::SchemaGen.SnakeCaseOrAsIsTranslator.Instance" : "new global::Npgsql.NameTranslation.NpgsqlNullNameTranslator()";
             foreach (var mapping in spec.EnumMappings)
                 w.Line($"builder.MapEnum<{mapping.TypeReference}>(Target.TypeName({String(mapping.Schema)}, {String(mapping.Name)}, schema), {translator});");
+            if (!spec.JsonTypes.IsEmpty)
+            {
+                // Dictionaries, lists and classes stored as JSON: Npgsql writes and reads them only with dynamic JSON.
+                string Types(bool jsonb) => spec.JsonTypes.Any(j => j.IsJsonb == jsonb)
+                    ? "new global::System.Type[] { " + string.Join(", ", spec.JsonTypes.Where(j => j.IsJsonb == jsonb).Select(j => "typeof(" + j.TypeReference + ")")) + " }"
+                    : "global::System.Type.EmptyTypes";
+                w.Line($"builder.EnableDynamicJson(jsonbClrTypes: {Types(true)}, jsonClrTypes: {Types(false)});");
+            }
             w.Line("return builder;").Close().Line();
         }
 
@@ -101,7 +109,7 @@ namespace SchemaGen.Generators.Emitting
             foreach (var constant in spec.Objects)
             {
                 w.Line("/// <summary>" + Xml(constant.Summary) + "</summary>")
-                 .Line("public const string " + constant.ConstantName + " = " + Verbatim(constant.Sql) + ";")
+                 .Line("public const string " + Identifier(constant.ConstantName) + " = " + Verbatim(constant.Sql) + ";") // a class @int gives Ddl.@int
                  .Line();
             }
 

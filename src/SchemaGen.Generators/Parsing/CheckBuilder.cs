@@ -38,9 +38,10 @@ namespace SchemaGen.Generators.Parsing
             var rules = new ColumnRules(null, new List<CheckModel>());
             foreach (var attribute in source.Property.GetAttributes())
             {
-                if (attribute.AttributeClass?.ContainingNamespace?.ToDisplayString() != KnownNames.DataAnnotations)
-                    continue;
-                rules = Apply(source, attribute, rules);
+                if (attribute.AttributeClass?.ContainingNamespace?.ToDisplayString() == KnownNames.DataAnnotations)
+                    rules = Apply(source, attribute, rules);
+                else if (IsValidation(attribute))
+                    NotEnforced(source, attribute); // a ValidationAttribute of the user's own
             }
 
             return rules;
@@ -75,7 +76,11 @@ namespace SchemaGen.Generators.Parsing
                     return Values(source, attribute, rules, column, allowed: true);
                 case "DeniedValuesAttribute":
                     return Values(source, attribute, rules, column, allowed: false);
+                case "DataTypeAttribute":
+                    return rules; // a hint for UI and formatting: Validator accepts every value
                 default:
+                    if (IsValidation(attribute))
+                        NotEnforced(source, attribute); // [EmailAddress], [Url], [Phone], [CreditCard], [Compare], …
                     return rules;
             }
         }
@@ -114,36 +119,48 @@ namespace SchemaGen.Generators.Parsing
             if (kind != ValueKind.Integer && kind != ValueKind.Floating && kind != ValueKind.Decimal)
                 return Incompatible(source, attribute, rules, "it compares numbers, and the column is " + source.Type.SqlType);
 
-            string? min, max;
             var args = attribute.ConstructorArguments;
+            RangeBound? min, max;
             if (args.Length == 2 && args[0].Value is int intMin && args[1].Value is int intMax)
             {
                 // Validator converts the value with Convert.ToInt32, which rounds 10.4 to 10; SQL would not.
                 if (kind != ValueKind.Integer)
                     return Incompatible(source, attribute, rules, "Range(int, int) rounds a fractional value before comparing; write the bounds as doubles, e.g. [Range(1.0, 10.0)]");
-                min = Invariant(intMin);
-                max = Invariant(intMax);
+                min = RangeBound.Of(intMin);
+                max = RangeBound.Of(intMax);
             }
             else if (args.Length == 2 && args[0].Value is double doubleMin && args[1].Value is double doubleMax)
             {
-                min = SqlLiterals.From(doubleMin);
-                max = SqlLiterals.From(doubleMax);
+                if (double.IsNaN(doubleMin) || double.IsNaN(doubleMax))
+                    return Incompatible(source, attribute, rules, "a bound is NaN, which Validator orders below every number and PostgreSQL above");
+                min = RangeBound.Of(doubleMin);
+                max = RangeBound.Of(doubleMax);
             }
             else if (args.Length == 3 && args[0].Value is ITypeSymbol operand && IsNumeric(operand))
             {
-                min = ParseNumber(args[1].Value as string);
-                max = ParseNumber(args[2].Value as string);
+                // Validator parses the bounds as the operand type (and throws when it cannot); so does this.
+                min = RangeBound.Parse(args[1].Value as string, operand.SpecialType);
+                max = RangeBound.Parse(args[2].Value as string, operand.SpecialType);
                 if (min == null || max == null)
-                    return Incompatible(source, attribute, rules, "its bounds are not numbers in the invariant culture");
+                    return Incompatible(source, attribute, rules, "its bounds are not numbers of type " + operand.ToDisplayString() + " in the invariant culture");
             }
             else
             {
                 return Incompatible(source, attribute, rules, "only numeric ranges can be checked by PostgreSQL");
             }
 
-            var minOp = attribute.Named("MinimumIsExclusive") is true ? " > " : " >= ";
-            var maxOp = attribute.Named("MaximumIsExclusive") is true ? " < " : " <= ";
-            Add(rules, source, "range", column + minOp + min + " AND " + column + maxOp + max);
+            if (min.Value.Value > max.Value.Value)
+                return Incompatible(source, attribute, rules, "the maximum is below the minimum, and Validator throws on every value");
+
+            // An infinite bound is no bound on a side it opens (every number is below +Infinity), and PostgreSQL's
+            // integer and numeric types cannot even compare with 'Infinity', so that side is left out.
+            var conditions = new List<string>();
+            if (min.Value.Condition(column, kind, lower: true, exclusive: attribute.Named("MinimumIsExclusive") is true) is string minCondition)
+                conditions.Add(minCondition);
+            if (max.Value.Condition(column, kind, lower: false, exclusive: attribute.Named("MaximumIsExclusive") is true) is string maxCondition)
+                conditions.Add(maxCondition);
+            if (conditions.Count > 0)
+                Add(rules, source, "range", string.Join(" AND ", conditions));
             return rules;
         }
 
@@ -155,7 +172,10 @@ namespace SchemaGen.Generators.Parsing
                 return rules;
 
             // What PostgreSQL would refuse or read differently is SG0006, and the CHECK is left out until it is fixed.
+            // The constructs PostgreSQL lacks are named first (.NET refuses some of them too, with a vaguer message).
             var incompatibilities = RegexCompatibility.Find(pattern);
+            if (incompatibilities.Count == 0)
+                incompatibilities = RegexCompatibility.Invalid(pattern) ?? incompatibilities;
             if (incompatibilities.Count > 0)
             {
                 var location = attribute.GetArgumentLocation(0, source.Property);
@@ -164,15 +184,20 @@ namespace SchemaGen.Generators.Parsing
                 return rules;
             }
 
-            // [RegularExpression] must match the whole string and lets the empty string through.
-            var options = "";
-            if (pattern.StartsWith(RegexCompatibility.LeadingCaseInsensitive, StringComparison.Ordinal))
+            // [RegularExpression] must match the whole string and lets the empty string through. A leading (?i) is
+            // written out as the characters .NET folds together (RegexCaseFolding), not left to PostgreSQL's locale.
+            var ignoreCase = pattern.StartsWith(RegexCompatibility.LeadingCaseInsensitive, StringComparison.Ordinal);
+            if (ignoreCase)
+                pattern = pattern.Substring(RegexCompatibility.LeadingCaseInsensitive.Length);
+            if (ignoreCase && System.Text.RegularExpressions.Regex.IsMatch(pattern, @"(?<!\\)(?:\\\\)*\\[1-9]"))
             {
-                options = RegexCompatibility.LeadingCaseInsensitive;
-                pattern = pattern.Substring(options.Length);
+                // A back reference compares case-insensitively in .NET; written out, PostgreSQL's would compare exactly.
+                _context.Report(DiagnosticDescriptors.IncompatibleRegex, attribute.GetArgumentLocation(0, source.Property), source.TableClrName, source.Property.Name,
+                    "a back reference with (?i)", "PostgreSQL would compare the repeated text case-sensitively; spell the cases out without (?i)");
+                return rules;
             }
 
-            Add(rules, source, "regex", column + " = '' OR " + column + " ~ " + SqlSyntax.Literal(options + "^(?:" + RegexTranslator.ForPostgres(pattern) + ")$"));
+            Add(rules, source, "regex", column + " = '' OR " + column + " ~ " + SqlSyntax.Literal("^(?:" + RegexTranslator.ForPostgres(pattern, ignoreCase) + ")$"));
             return rules;
         }
 
@@ -181,6 +206,9 @@ namespace SchemaGen.Generators.Parsing
             var values = attribute.ConstructorArguments.FirstOrDefault();
             if (values.Kind != TypedConstantKind.Array)
                 return rules;
+            // [AllowedValues(null)] passes no array at all, and Validator then throws on every value.
+            if (values.IsNull)
+                return Incompatible(source, attribute, rules, "the list of values is null, which Validator cannot check a value against; to allow or deny null, write new object?[] { null }");
 
             var hasNull = false;
             var literals = new List<string>();
@@ -192,6 +220,8 @@ namespace SchemaGen.Generators.Parsing
                     continue;
                 }
 
+                if (value.Value is string text && text.IndexOf('\0') >= 0)
+                    return Incompatible(source, attribute, rules, $"the value {value.ToCSharpString()} contains a NUL character, which PostgreSQL text cannot hold");
                 var literal = ValueLiteral(source, value);
                 if (literal == null)
                     return Incompatible(source, attribute, rules, $"the value {value.ToCSharpString()} is not a {source.Type.ClrType.ToDisplayString()}, so it can never be equal to the column");
@@ -223,7 +253,10 @@ namespace SchemaGen.Generators.Parsing
                     : null;
 
             // Validator compares with object.Equals: a boxed int never equals a long, so the types must match.
-            return value.Type?.SpecialType == type.ClrType.SpecialType ? SqlLiterals.From(value.Value) : null;
+            // (SpecialType None on both sides, an enum constant against a JsonDocument column, is no match.)
+            return value.Type != null && value.Type.SpecialType != SpecialType.None && value.Type.SpecialType == type.ClrType.SpecialType
+                ? SqlLiterals.From(value.Value)
+                : null;
         }
 
         private void Add(ColumnRules rules, ColumnSource source, string kind, string expression) =>
@@ -235,6 +268,26 @@ namespace SchemaGen.Generators.Parsing
             var shortName = name.EndsWith("Attribute", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
             _context.Report(DiagnosticDescriptors.IncompatibleAttribute, attribute.GetLocation(source.Property), shortName, source.TableClrName, source.Property.Name, why);
             return rules;
+        }
+
+        // SG0016: Validator refuses values by .NET code no CHECK reproduces exactly, so the database does not.
+        private void NotEnforced(ColumnSource source, AttributeData attribute)
+        {
+            var name = attribute.AttributeClass!.Name;
+            var shortName = name.EndsWith("Attribute", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
+            _context.Report(DiagnosticDescriptors.NotEnforced, attribute.GetLocation(source.Property), shortName, source.TableClrName, source.Property.Name,
+                "Validator runs .NET code for it that no CHECK reproduces exactly, so the column accepts values Validator refuses; validate in the application, or add a [RegularExpression] or [Check] the database can run");
+        }
+
+        private static bool IsValidation(AttributeData attribute)
+        {
+            for (var type = attribute.AttributeClass; type != null; type = type.BaseType)
+            {
+                if (type.Name == "ValidationAttribute" && type.ContainingNamespace?.ToDisplayString() == KnownNames.DataAnnotations)
+                    return true;
+            }
+
+            return false;
         }
 
         private static bool IsNumeric(ITypeSymbol type)
@@ -252,9 +305,6 @@ namespace SchemaGen.Generators.Parsing
                     return false;
             }
         }
-
-        private static string? ParseNumber(string? text) =>
-            decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value.ToString(CultureInfo.InvariantCulture) : null;
 
         private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
     }

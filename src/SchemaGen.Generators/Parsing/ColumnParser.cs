@@ -33,7 +33,10 @@ namespace SchemaGen.Generators.Parsing
             var location = property.Locations.FirstOrDefault();
             var columnAttribute = property.GetAttribute(KnownNames.DataAnnotationsSchema, "ColumnAttribute");
             var name = _conventions.ColumnName(property);
-            _context.CheckLength("column", name, location);
+            if (columnAttribute?.Argument(0) is string givenName)
+                _context.CheckName("column", givenName, columnAttribute.GetArgumentLocation(0, property));
+            else
+                _context.CheckLength("column", name, location);
 
             var explicitType = columnAttribute?.Named("TypeName") as string;
             var mapped = _types.Map(property.Type);
@@ -44,17 +47,35 @@ namespace SchemaGen.Generators.Parsing
                 return null;
             }
 
-            var type = string.IsNullOrWhiteSpace(explicitType)
+            // TypeName is a type name and nothing else (SG0015): never a way to put other SQL into the DDL.
+            string? canonicalType = null;
+            if (explicitType != null && !SqlTypeNames.TryCanonical(explicitType, out canonicalType, out var typeError))
+            {
+                _context.Report(DiagnosticDescriptors.InvalidSql, columnAttribute!.GetNamedArgumentLocation("TypeName", property), "Column", tableClrName + "." + property.Name,
+                    "TypeName \"" + explicitType.Replace("\0", "\\0") + "\" is not a type name PostgreSQL takes as written: " + typeError + "; write only the type, and constraints or defaults with their attributes");
+                return null;
+            }
+
+            var type = canonicalType == null
                 ? mapped!
-                : Explicit(SqlTypeNames.Canonical(explicitType!), mapped, property.Type);
+                : Explicit(canonicalType, mapped, property.Type);
             var isNullable = Nullability(property, tableClrName, isKey);
-            var source = new ColumnSource(property, tableName, tableClrName, name, type, !string.IsNullOrWhiteSpace(explicitType), isNullable);
+            var source = new ColumnSource(property, tableName, tableClrName, name, type, canonicalType != null, isNullable);
 
             var rules = _checks.Build(source);
             var sqlType = SqlType(source, rules.VarcharLength, tableClrName);
-            var identity = Identity(source, tableClrName);
-            var generated = property.GetAttribute(KnownNames.SchemaGen, "GeneratedAttribute")?.Argument(0) as string;
-            var defaultSql = generated != null ? null : Default(source, tableClrName);
+            var identity = Identity(source, tableClrName); // may be dropped below when it conflicts
+            var generated = Sql(property, "Generated", tableClrName);
+            var defaultSql = property.HasAttribute(KnownNames.SchemaGen, "GeneratedAttribute") ? null : Default(source, tableClrName);
+            if (identity != IdentityKind.None && (defaultSql != null || generated != null))
+            {
+                // PostgreSQL refuses a column that is both identity and defaulted or generated (42601).
+                var databaseGenerated = property.GetAttribute(KnownNames.DataAnnotationsSchema, "DatabaseGeneratedAttribute")!;
+                Incompatible(databaseGenerated, source, tableClrName, generated != null
+                    ? "a column cannot be both an identity and [Generated]; remove one of them"
+                    : "an identity column takes its values from its sequence and cannot have a default; remove the initializer or [DefaultSql]");
+                identity = IdentityKind.None;
+            }
 
             var column = new ColumnModel(
                 name,
@@ -64,7 +85,7 @@ namespace SchemaGen.Generators.Parsing
                 identity,
                 generated,
                 DocComments.Summary(property),
-                property.GetAttribute(KnownNames.SchemaGen, "RenamedFromAttribute")?.Argument(0) as string,
+                RenamedFrom.Read(_context, property, "column"),
                 type.TypeSchema);
             return new ParsedColumn(property, column, type, rules.Checks);
         }
@@ -136,10 +157,38 @@ namespace SchemaGen.Generators.Parsing
 
         private string? Default(ColumnSource source, string tableClrName)
         {
-            var defaultSql = source.Property.GetAttribute(KnownNames.SchemaGen, "DefaultSqlAttribute");
-            if (defaultSql != null)
-                return defaultSql.Argument(0) as string;
-            return _defaults.Parse(source.Property, source.Type, tableClrName);
+            if (source.Property.HasAttribute(KnownNames.SchemaGen, "DefaultSqlAttribute"))
+                return Sql(source.Property, "DefaultSql", tableClrName);
+            // A TypeName of another type than the property's own (int on a byte[], double precision[] on a DateTime)
+            // cannot be trusted to take the default the initializer means for the property's type: SG0008 asks for
+            // [DefaultSql]. The same type with other modifiers (numeric(10,2), character varying(20)) is fine.
+            var mapped = source.TypeIsExplicit ? _types.Map(source.Property.Type) : null;
+            var defaultSql = _defaults.Parse(source.Property, mapped ?? source.Type, tableClrName);
+            if (defaultSql != null && mapped != null && !SameType(mapped.SqlType, source.Type.SqlType))
+            {
+                _context.Report(DiagnosticDescriptors.UnsupportedDefault, source.Property.Locations.FirstOrDefault(), tableClrName, source.Property.Name,
+                    "a default for " + mapped.SqlType + " in a column of type " + source.Type.SqlType);
+                return null;
+            }
+
+            return defaultSql;
+        }
+
+        // The SQL of [DefaultSql(sql)] or [Generated(sql)], or null when it is missing, empty or holds a NUL (SG0015).
+        private string? Sql(IPropertySymbol property, string attributeName, string tableClrName)
+        {
+            var attribute = property.GetAttribute(KnownNames.SchemaGen, attributeName + "Attribute");
+            if (!(attribute?.Argument(0) is string sql))
+                return null;
+            return _context.CheckSql(attributeName, tableClrName + "." + property.Name, sql, attribute.GetArgumentLocation(0, property)) ? sql : null;
+        }
+
+        private static readonly string[] TextTypes = { "text", "character varying", "character", "bpchar" };
+
+        private static bool SameType(string a, string b)
+        {
+            string Base(string t) => System.Text.RegularExpressions.Regex.Replace(t, @"\(\d+(,-?\d+)?\)", "");
+            return Base(a) == Base(b) || (System.Array.IndexOf(TextTypes, Base(a)) >= 0 && System.Array.IndexOf(TextTypes, Base(b)) >= 0);
         }
 
         private void Incompatible(AttributeData attribute, ColumnSource source, string tableClrName, string why)

@@ -95,7 +95,10 @@ namespace SchemaGen.Generators.Parsing
             }
 
             if (IsEmptyCollection(expression, model))
-                return type.Kind == ValueKind.Json ? (IsJsonArray(type.ClrType) ? "'[]'" : "'{}'") : type.Kind == ValueKind.Array ? "'{}'" : null;
+                return type.Kind == ValueKind.Json ? (IsJsonArray(type.ClrType) ? "'[]'" : "'{}'")
+                    : type.Kind == ValueKind.Array ? "'{}'"
+                    : type.Kind == ValueKind.Bytes ? Model.SqlSyntax.Literal("\\x") // bytea's hex format of no bytes
+                    : null;
 
             return symbol == null ? null : FromMember(symbol, expression);
         }
@@ -133,11 +136,13 @@ namespace SchemaGen.Generators.Parsing
             }
         }
 
-        // JsonDocument.Parse("{}") with a single string literal argument: the literal is the default.
+        // JsonDocument.Parse("{}") with a single string literal argument: the literal is the default, when it is
+        // JSON that both .NET and jsonb accept (else SG0008: the initializer throws, or the DEFAULT would).
         private static string? JsonLiteral(ExpressionSyntax expression) =>
             expression is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } invocation
             && invocation.ArgumentList.Arguments[0].Expression is LiteralExpressionSyntax literal
             && literal.IsKind(SyntaxKind.StringLiteralExpression)
+            && JsonText.IsValid(literal.Token.ValueText)
                 ? Model.SqlSyntax.Literal(literal.Token.ValueText)
                 : null;
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using SchemaGen.Generators.Diagnostics;
 using SchemaGen.Generators.Specs;
 using SchemaGen.Model;
 
@@ -41,17 +42,25 @@ namespace SchemaGen.Generators.Parsing
             if (members.Count == 0)
                 return null;
 
-            var name = PgName(enumType) ?? _context.Name(enumType.Name);
-            _context.CheckLength("enum type", name, enumType.Locations.FirstOrDefault());
+            var name = CheckedName(enumType, "enum type");
 
             var labels = new List<string>();
+            var owners = new Dictionary<string, IFieldSymbol>(System.StringComparer.Ordinal);
             var renamed = new List<RenamedLabel>();
             foreach (var member in members)
             {
-                var label = Label(member);
-                _context.CheckLength("enum label", label, member.Locations.FirstOrDefault());
+                var label = CheckedName(member, "enum label");
+                // Two members with one label (FooBar and Foo_Bar are both foo_bar) would make CREATE TYPE fail.
+                if (owners.TryGetValue(label, out var first))
+                {
+                    _context.Report(DiagnosticDescriptors.DuplicateName, member.Locations.FirstOrDefault(), "enum label", label,
+                        enumType.Name + "." + first.Name, enumType.Name + "." + member.Name);
+                    continue;
+                }
+
+                owners.Add(label, member);
                 labels.Add(label);
-                if (member.GetAttribute(KnownNames.SchemaGen, "RenamedFromAttribute")?.Argument(0) is string oldLabel)
+                if (RenamedFrom.Read(_context, member, "enum label") is string oldLabel)
                     renamed.Add(new RenamedLabel(oldLabel, label));
             }
 
@@ -60,10 +69,27 @@ namespace SchemaGen.Generators.Parsing
                 LocationInfo.From(enumType.Locations.FirstOrDefault()));
         }
 
-        private string Label(IFieldSymbol member) => PgName(member) ?? _context.Name(member.Name);
+        private string Label(IFieldSymbol member) => PgName(member) is string name && ModelConventions.IsUsable(name) ? name : _context.Name(member.Name);
 
         private static string? PgName(ISymbol symbol) =>
             symbol.GetAttribute(KnownNames.NpgsqlTypes, "PgNameAttribute")?.Argument(0) as string;
+
+        // The name as Label reads it, reported where it is wrong: [PgName("…")] at its argument (SG0014, SG0003),
+        // a name by the convention at the symbol (SG0003). An unusable [PgName] gives way to the convention's name.
+        private string CheckedName(ISymbol symbol, string what)
+        {
+            var attribute = symbol.GetAttribute(KnownNames.NpgsqlTypes, "PgNameAttribute");
+            if (attribute?.Argument(0) is string name)
+            {
+                _context.CheckName(what, name, attribute.GetArgumentLocation(0, symbol));
+                if (ModelConventions.IsUsable(name))
+                    return name;
+            }
+
+            var derived = _context.Name(symbol.Name);
+            _context.CheckLength(what, derived, symbol.Locations.FirstOrDefault());
+            return derived;
+        }
 
         private static IEnumerable<IFieldSymbol> Members(ITypeSymbol enumType) =>
             enumType.GetMembers().OfType<IFieldSymbol>().Where(f => f.HasConstantValue);

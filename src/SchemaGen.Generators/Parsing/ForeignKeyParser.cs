@@ -117,7 +117,7 @@ namespace SchemaGen.Generators.Parsing
             var (refSchema, refTable) = _conventions.TableName(targetType);
             var columnNames = columns.Select(c => c.Column.Name).ToArray();
             var name = references?.Named("Name") as string;
-            if (name == null || !_context.CheckLength("foreign key", name, location))
+            if (name == null || !_context.CheckName("foreign key", name, references!.NamedArgumentLocation("Name") ?? location))
                 name = SqlNaming.DeriveName("fk", tableName, columnNames);
 
             result.Add(new ForeignKeyModel(

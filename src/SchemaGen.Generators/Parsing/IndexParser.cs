@@ -36,14 +36,14 @@ namespace SchemaGen.Generators.Parsing
                     continue;
                 }
 
-                Add(indexes, type, tableName, attribute, keys, include, location);
+                Add(indexes, type, tableName, attribute, keys, include, location, columns);
             }
 
             foreach (var column in columns)
             {
                 var attribute = column.Property.GetAttribute(KnownNames.SchemaGen, "IndexedAttribute");
                 if (attribute != null)
-                    Add(indexes, type, tableName, attribute, new[] { column.Column.Name }, new string[0], attribute.GetLocation(column.Property));
+                    Add(indexes, type, tableName, attribute, new[] { column.Column.Name }, new string[0], attribute.GetLocation(column.Property), columns);
             }
 
             if (_context.Options.IndexForeignKeys)
@@ -55,7 +55,8 @@ namespace SchemaGen.Generators.Parsing
             return indexes;
         }
 
-        private void Add(List<IndexModel> indexes, INamedTypeSymbol type, string tableName, AttributeData attribute, string[] keys, string[] include, Location? location)
+        private void Add(List<IndexModel> indexes, INamedTypeSymbol type, string tableName, AttributeData attribute, string[] keys, string[] include, Location? location,
+            IReadOnlyList<ParsedColumn> columns)
         {
             var isUnique = attribute.Named("IsUnique") is true;
             var method = (attribute.Named("Method") as string)?.Trim().ToLowerInvariant() ?? "btree";
@@ -66,11 +67,25 @@ namespace SchemaGen.Generators.Parsing
                 return;
             }
 
+            // An operator class PostgreSQL lacks (gin on an integer) is SG0005; the index stays, for a database with btree_gin.
+            foreach (var key in keys)
+            {
+                var column = columns.FirstOrDefault(c => c.Column.Name == key);
+                if (column != null && IndexMethods.Unsupported(method, column.Type, column.Column.SqlType) is string why)
+                {
+                    _context.Report(DiagnosticDescriptors.IncompatibleAttribute, attribute.NamedArgumentLocation("Method") ?? location, attribute.AttributeClass!.Name.Replace("Attribute", ""),
+                        type.Name, column.Property.Name, why);
+                    break;
+                }
+            }
+
             var name = attribute.Named("Name") as string;
-            if (name == null || !_context.CheckLength("index", name, location))
+            if (name == null || !_context.CheckName("index", name, attribute.NamedArgumentLocation("Name") ?? location))
                 name = SqlNaming.DeriveName(isUnique ? "ux" : "ix", tableName, keys);
             var where = attribute.Named("Where") as string;
-            indexes.Add(new IndexModel(name, keys.ToEquatableArray(), isUnique, method, string.IsNullOrWhiteSpace(where) ? null : where, include.ToEquatableArray()));
+            if (where != null && !_context.CheckSql(attribute.AttributeClass!.Name.Replace("Attribute", ""), type.Name, where, attribute.NamedArgumentLocation("Where") ?? location))
+                return;
+            indexes.Add(new IndexModel(name, keys.ToEquatableArray(), isUnique, method, where, include.ToEquatableArray()));
         }
 
         private string[]? Columns(INamedTypeSymbol type, IReadOnlyList<ParsedColumn> columns, string[] propertyNames, Location? location)

@@ -21,15 +21,21 @@ namespace SchemaGen.Generators.Parsing
             var table = type.GetAttribute(KnownNames.DataAnnotationsSchema, "TableAttribute");
             var name = table?.Argument(0) as string;
             var schema = table?.Named("Schema") as string;
-            return (string.IsNullOrWhiteSpace(schema) ? _context.Options.DefaultSchema : schema!,
-                    string.IsNullOrWhiteSpace(name) ? _context.Name(type.Name) : name!);
+            return (IsUsable(schema) ? schema! : _context.Options.DefaultSchema,
+                    IsUsable(name) ? name! : _context.Name(type.Name));
         }
 
         /// <summary>The column name: [Column("name")], else the property name by the naming convention.</summary>
         public string ColumnName(IPropertySymbol property) =>
-            property.GetAttribute(KnownNames.DataAnnotationsSchema, "ColumnAttribute")?.Argument(0) as string is string name && name.Length > 0
+            property.GetAttribute(KnownNames.DataAnnotationsSchema, "ColumnAttribute")?.Argument(0) as string is string name && IsUsable(name)
                 ? name
                 : _context.Name(property.Name);
+
+        /// <summary>
+        /// Whether a user-given name can be used as written. One that cannot (empty, white space, a NUL) is
+        /// reported where it is read (ParseContext.CheckName) and replaced by the name the convention derives.
+        /// </summary>
+        public static bool IsUsable(string? name) => name != null && name.Trim().Length > 0 && name.IndexOf('\0') < 0;
 
         /// <summary>[Column(Order = n)], if given.</summary>
         public static int? ColumnOrder(IPropertySymbol property) =>

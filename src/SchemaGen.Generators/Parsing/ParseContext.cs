@@ -25,8 +25,42 @@ namespace SchemaGen.Generators.Parsing
 
         public List<DiagnosticInfo> Diagnostics { get; } = new List<DiagnosticInfo>();
 
-        /// <summary>A column or label name from a CLR member name, by the assembly's naming convention.</summary>
-        public string Name(string clrName) => Options.SnakeCase ? SqlNaming.ToSnakeCase(clrName) : clrName;
+        /// <summary>
+        /// A column or label name from a CLR member name, by the assembly's naming convention; a name snake_case
+        /// cannot translate without dropping letters (<c>名前</c>) is kept as written.
+        /// </summary>
+        public string Name(string clrName) => Options.SnakeCase ? SqlNaming.ToSnakeCaseOrAsIs(clrName) : clrName;
+
+        /// <summary>
+        /// Reports SG0014 (empty, white space only, a NUL) or SG0003 (over 63 bytes) and returns false when a
+        /// user-given name cannot be a PostgreSQL identifier as written; the caller then falls back to the name
+        /// it would derive, so the rest of the model is still generated.
+        /// </summary>
+        public bool CheckName(string what, string name, Location? location)
+        {
+            var problem = name.Trim().Length == 0 ? (name.Length == 0 ? "is empty" : "is only white space") + "; PostgreSQL names cannot be empty"
+                : name.IndexOf('\0') >= 0 ? "contains a NUL character, which PostgreSQL cannot store"
+                : null;
+            if (problem == null)
+                return CheckLength(what, name, location);
+            Report(DiagnosticDescriptors.InvalidName, location, what, name.Replace("\0", "\\0"), problem);
+            return false;
+        }
+
+        /// <summary>
+        /// Reports SG0015 and returns false when SQL text given in an attribute is empty or holds a NUL, which
+        /// PostgreSQL refuses in any statement.
+        /// </summary>
+        public bool CheckSql(string attribute, string owner, string sql, Location? location)
+        {
+            var problem = sql.Trim().Length == 0 ? "the SQL is empty; remove the attribute or write the expression"
+                : sql.IndexOf('\0') >= 0 ? "the SQL contains a NUL character, which PostgreSQL refuses in a statement"
+                : null;
+            if (problem == null)
+                return true;
+            Report(DiagnosticDescriptors.InvalidSql, location, attribute, owner, problem);
+            return false;
+        }
 
         public void Report(DiagnosticDescriptor descriptor, Location? location, params string[] arguments) =>
             Diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));

@@ -23,6 +23,25 @@ namespace SchemaGen.Generators.Parsing
         // PostgreSQL's RE_DUP_MAX: {n,m} counts above it are "invalid repetition count(s)".
         private const int MaxRepetition = 255;
 
+        /// <summary>
+        /// The reason the pattern cannot be a CHECK at all, or null: .NET itself refuses it (Validator throws on
+        /// every value), or it holds a NUL, which PostgreSQL text cannot. Asked after <see cref="Find"/>.
+        /// </summary>
+        public static List<RegexIncompatibility>? Invalid(string pattern)
+        {
+            if (pattern.IndexOf('\0') >= 0)
+                return new List<RegexIncompatibility> { new RegexIncompatibility("a NUL character", "PostgreSQL text cannot hold one, so the pattern cannot be written into a CHECK; a text column never holds NUL, so remove it from the pattern") };
+            try
+            {
+                _ = new System.Text.RegularExpressions.Regex(pattern);
+                return null;
+            }
+            catch (System.ArgumentException e)
+            {
+                return new List<RegexIncompatibility> { new RegexIncompatibility("an invalid pattern", ".NET refuses it (" + e.Message + "), so Validator throws on every value; fix the pattern") };
+            }
+        }
+
         public static List<RegexIncompatibility> Find(string pattern)
         {
             var scanner = new Scanner(pattern);
@@ -125,6 +144,13 @@ namespace SchemaGen.Generators.Parsing
                     case 'c':
                         _i += 1;
                         return;
+                    case 'w':
+                    case 'W':
+                        // .NET's \w is every Unicode letter, mark, digit and connector (thousands of ranges); PostgreSQL's
+                        // depends on the database's locale. No short class matches exactly what Validator matches.
+                        Report("word", $"'{Text(start)}'",
+                            ".NET's \\w matches every Unicode letter, combining mark, decimal digit and connector, and PostgreSQL's depends on the database's locale; write the class you mean, e.g. [A-Za-z0-9_]");
+                        return;
                 }
 
                 if (inClass)
@@ -150,7 +176,7 @@ namespace SchemaGen.Generators.Parsing
                         Report("z", "'\\z'", "PostgreSQL has no \\z (its end of string is \\Z); remove it, the whole value must match anyway");
                         return;
                     case 'b':
-                        Report("b", "the word boundary '\\b'", "PostgreSQL reads \\b as a backspace character; remove it, or write a lookaround both engines run, e.g. (?<=\\w)(?!\\w) at the end of a word");
+                        Report("b", "the word boundary '\\b'", "PostgreSQL reads \\b as a backspace character; remove it, or write a lookaround both engines run, e.g. (?<=[A-Za-z0-9_])(?![A-Za-z0-9_]) at the end of a word");
                         return;
                     case 'B':
                         Report("B", "'\\B'", "PostgreSQL reads \\B as a backslash; write a lookaround both engines run, e.g. (?<=\\w)(?=\\w) between two word characters");

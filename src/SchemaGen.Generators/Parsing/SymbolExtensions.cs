@@ -85,6 +85,19 @@ namespace SchemaGen.Generators.Parsing
             return attribute.GetLocation(fallback);
         }
 
+        /// <summary>
+        /// The location of the named argument <paramref name="name"/> (<c>Name = "…"</c>) as written in source (its
+        /// value), falling back to the attribute's.
+        /// </summary>
+        public static Location? GetNamedArgumentLocation(this AttributeData attribute, string name, ISymbol fallback) =>
+            attribute.NamedArgumentLocation(name) ?? attribute.GetLocation(fallback);
+
+        /// <summary>The location of the named argument's value as written in source, or null when it is not written there.</summary>
+        public static Location? NamedArgumentLocation(this AttributeData attribute, string name) =>
+            attribute.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax { ArgumentList: { } list }
+                ? list.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == name)?.Expression.GetLocation()
+                : null;
+
         /// <summary><c>System.Collections.Generic.List`1</c> for any constructed List&lt;T&gt;.</summary>
         public static string FullMetadataName(this ITypeSymbol type)
         {

@@ -36,8 +36,14 @@ namespace SchemaGen.Generators.Parsing
 
             var (schema, tableName) = conventions.TableName(type);
             var tableAttribute = type.GetAttribute(KnownNames.DataAnnotationsSchema, "TableAttribute")!;
-            context.CheckLength("table", tableName, tableAttribute.GetLocation(type));
-            context.CheckLength("schema", schema, tableAttribute.GetLocation(type));
+            if (tableAttribute.Argument(0) is string givenName)
+                context.CheckName("table", givenName, tableAttribute.GetArgumentLocation(0, type));
+            else
+                context.CheckLength("table", tableName, tableAttribute.GetLocation(type));
+            if (tableAttribute.Named("Schema") is string givenSchema)
+                context.CheckName("schema", givenSchema, tableAttribute.GetNamedArgumentLocation("Schema", type));
+            else
+                context.CheckName("schema", schema, tableAttribute.GetLocation(type));
 
             var properties = PropertyCollector.Collect(type);
             var keyProperties = ModelConventions.KeyProperties(type, properties);
@@ -69,12 +75,13 @@ namespace SchemaGen.Generators.Parsing
                 foreignKeys.OrderBy(f => f.Name, StringComparer.Ordinal).ToEquatableArray(),
                 indexes.OrderBy(i => i.Name, StringComparer.Ordinal).ToEquatableArray(),
                 DocComments.Summary(type),
-                type.GetAttribute(KnownNames.SchemaGen, "RenamedFromAttribute")?.Argument(0) as string);
+                RenamedFrom.Read(context, type, "table"));
 
             var usedEnums = columns.Select(c => c.Type.Enum).Where(e => e != null).Select(e => e!)
                 .GroupBy(e => e.ClrFullName).Select(g => g.First())
                 .OrderBy(e => e.ClrFullName, StringComparer.Ordinal);
-            return new TableSpec(type.Name, type.ToDisplayString(), table, usedEnums.ToEquatableArray(), LocationInfo.From(classLocation));
+            var jsonTypes = columns.SelectMany(c => DynamicJson.Mappings(c.Type, c.Column.SqlType)).Distinct();
+            return new TableSpec(type.Name, type.ToDisplayString(), table, usedEnums.ToEquatableArray(), LocationInfo.From(classLocation), jsonTypes.ToEquatableArray());
         }
 
         // [Column(Order = n)] columns first by n, the rest in declaration order (a stable sort).
@@ -105,13 +112,13 @@ namespace SchemaGen.Generators.Parsing
             var used = new HashSet<string>(StringComparer.Ordinal);
             foreach (var attribute in type.GetAttributes(KnownNames.SchemaGen, "CheckAttribute"))
             {
-                if (!(attribute.Argument(0) is string sql) || sql.Trim().Length == 0)
+                if (!(attribute.Argument(0) is string sql) || !context.CheckSql("Check", type.Name, sql, attribute.GetArgumentLocation(0, type)))
                     continue;
 
                 ReportUnknownColumns(context, type, tableName, attribute, sql, columnNames, known);
 
                 var name = attribute.Named("Name") as string;
-                if (name == null || !context.CheckLength("check constraint", name, attribute.GetLocation(type)))
+                if (name == null || !context.CheckName("check constraint", name, attribute.GetNamedArgumentLocation("Name", type)))
                 {
                     var mentioned = SqlIdentifiers.Words(sql).Where(columnNames.Contains).Distinct().ToArray();
                     name = mentioned.Length == 0 ? null : SqlNaming.DeriveName("ck", tableName, mentioned);

@@ -8,12 +8,14 @@ namespace SchemaGen.Generators.Specs
     /// <param name="Table">The mapped table.</param>
     /// <param name="Enums">Enum types the table's columns use.</param>
     /// <param name="Location">Where the class is declared.</param>
+    /// <param name="JsonTypes">CLR types of the table's JSON columns that need Npgsql's dynamic JSON.</param>
     internal sealed record TableSpec(
         string ClrName,
         string ClrFullName,
         TableModel Table,
         EquatableArray<EnumSpec> Enums,
-        LocationInfo? Location);
+        LocationInfo? Location,
+        EquatableArray<JsonTypeMapping> JsonTypes = default);
 
     /// <summary>A C# enum mapped to a PostgreSQL enum type.</summary>
     /// <param name="ClrName">The enum's name.</param>
@@ -45,7 +47,8 @@ namespace SchemaGen.Generators.Specs
         EquatableArray<ObjectConstant> Objects,
         string DefaultSchema,
         bool SnakeCase,
-        EquatableArray<EnumMapping> EnumMappings);
+        EquatableArray<EnumMapping> EnumMappings,
+        EquatableArray<JsonTypeMapping> JsonTypes = default);
 
     /// <summary>The assembled schema and the diagnostics that only a view of all tables can find.</summary>
     internal sealed record SchemaAssembly(SchemaSpec? Spec, EquatableArray<DiagnosticInfo> Diagnostics);

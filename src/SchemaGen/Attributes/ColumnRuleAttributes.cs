@@ -60,13 +60,21 @@ namespace SchemaGen
     /// The table, column or enum member had another name before: the deployer renames it
     /// instead of dropping the old one and creating a new, empty one.
     /// </summary>
+    /// <remarks>
+    /// The old name may be the database name (<c>[RenamedFrom("display_name")]</c>) or the C# name the member had
+    /// (<c>[RenamedFrom("DisplayName")]</c>, or <c>nameof</c> of a member that still exists elsewhere): a C#
+    /// identifier with an upper-case letter is named by the naming convention, exactly as the member was, so
+    /// under snake_case both examples mean the column <c>display_name</c>. A database name that itself has upper
+    /// case (given with <c>[Column("DisplayName")]</c> under snake_case) cannot be told from a C# name; rename
+    /// such a column in two steps, or with SQL.
+    /// </remarks>
     [AttributeUsage(AttributeTargets.Class | AttributeTargets.Property | AttributeTargets.Field, AllowMultiple = false, Inherited = false)]
     public sealed class RenamedFromAttribute : Attribute
     {
-        /// <summary>The database name it had before (not the C# name).</summary>
+        /// <summary>The name it had before: the database name, or the C# name (see the remarks).</summary>
         public RenamedFromAttribute(string oldName) => OldName = oldName;
 
-        /// <summary>The previous database name.</summary>
+        /// <summary>The previous name, as written: the database name or the C# name.</summary>
         public string OldName { get; }
     }
 }

@@ -85,7 +85,7 @@ public class DiagnosticTests
     }
 
     [Fact]
-    public void UserGivenNameOver63BytesIsAnErrorAtTheAttribute()
+    public void UserGivenNameOver63BytesIsAnErrorAtTheName()
     {
         var longName = new string('x', 64);
         var result = GeneratorHarness.Run(Usings + $$"""
@@ -95,8 +95,8 @@ public class DiagnosticTests
             """);
         var diagnostics = Errors(result, "SG0003");
         Assert.Equal(2, diagnostics.Count);
-        Assert.Contains(diagnostics, d => SourceText(d) == "B" && d.GetMessage().Contains("column name '" + longName + "' is 64 bytes"));
-        Assert.Contains(diagnostics, d => SourceText(d).StartsWith("Index(") && d.GetMessage().Contains("index name"));
+        Assert.Contains(diagnostics, d => SourceText(d) == "\"" + longName + "\"" && d.GetMessage().Contains("column name '" + longName + "' is 64 bytes"));
+        Assert.Contains(diagnostics, d => SourceText(d) == "\"" + longName + "\"" && d.GetMessage().Contains("index name"));
     }
 
     [Fact]

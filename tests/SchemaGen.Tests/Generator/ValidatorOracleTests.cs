@@ -41,6 +41,16 @@ public class ValidatorOracleTests
             [RegularExpression("(?i)abc")] public string? AnyCase { get; set; }
             [RegularExpression(@"\d{3}-\d{4}")] public string? Phone { get; set; }
             [RegularExpression(@"a.c|[.\]]x\.")] public string? Dotted { get; set; }
+            [RegularExpression(@"[A-Z]{2}-\d+")] public string? Plate { get; set; }
+            [RegularExpression(@"[\d.]+")] public string? DigitsOrDots { get; set; }
+            [RegularExpression(@"\D+")] public string? NoDigits { get; set; }
+            [RegularExpression(@"a\sb")] public string? Spaced { get; set; }
+            [RegularExpression(@"\S+")] public string? NoSpaces { get; set; }
+            [Range(0.0, double.PositiveInfinity)] public int? NonNegative { get; set; }
+            [Range(double.NegativeInfinity, 5.0, MaximumIsExclusive = true)] public long? BelowFive { get; set; }
+            [RegularExpression(@"[\Sa]+")] public string? NotSpaceInBrackets { get; set; }
+            [RegularExpression(@"[^\d]+")] public string? NotDigitInBrackets { get; set; }
+            [RegularExpression(@"(?i)sk[a-c]+i\x41[^x]\.")] public string? CaseBlind { get; set; }
             [AllowedValues("draft", "final")] public string? Stage { get; set; }
             [AllowedValues(1, 2, null)] public int? OneOrTwo { get; set; }
             [DeniedValues(13, 666)] public int? Unlucky { get; set; }
@@ -61,7 +71,17 @@ public class ValidatorOracleTests
         ["SmallBlob", new object?[] { null, Array.Empty<byte>(), new byte[4], new byte[5] }],
         ["Lowercase", new object?[] { null, "", "abc", "abc1", "1abc", "ABC", "ab c", "abc\n" }],
         ["AnyCase", new object?[] { "abc", "ABC", "aBc", "abcd", "xabc", "" }],
-        ["Phone", new object?[] { "555-1234", "555-12345", "5551234", "x555-1234" }],
+        ["Phone", new object?[] { "555-1234", "555-12345", "5551234", "x555-1234", "٥٥٥-١٢٣٤", "５５５-１２３４", "߁߂߃-߄߅߆߇" }],
+        ["Plate", new object?[] { "AB-1234", "AB-١٢٣٤", "AB-۱۲", "AB-१२", "AB-12a4", "AB-\U0001D7CE" }],
+        ["DigitsOrDots", new object?[] { "1.2", "١.٢", "a", "꘠꘡" }],
+        ["NoDigits", new object?[] { "abc", "a1", "١", "é" }],
+        ["Spaced", new object?[] { "a b", "a\u3000b", "a\u200bb", "a\tb", "a\u0085b", "a\u00a0b", "ab", "a\u180eb" }],
+        ["NoSpaces", new object?[] { "abc", "a b", "a\u2028", "x\u200b" }],
+        ["NonNegative", new object?[] { null, -1, 0, int.MaxValue }],
+        ["BelowFive", new object?[] { null, long.MinValue, 4L, 5L }],
+        ["NotSpaceInBrackets", new object?[] { "abc", "a b", "a\u3000", "\U0001F600", "\u00e9" }],
+        ["CaseBlind", new object?[] { "skabiaz.", "SKABIAZ.", "\u017f\u212aABC\u0130az.", "skab\u0131az.", "skabiAX.", "skabiaX.", "SKABIA\u00e9." }],
+        ["NotDigitInBrackets", new object?[] { "abc", "a1", "\u0661", "\U0001D7CE", "\n" }],
         ["Dotted", new object?[] { "abc", "a.c", "a\nc", "a\rc", ".x.", "]x.", "]xy", "\nx.", "ac" }],
         ["Stage", new object?[] { "draft", "final", "other", "", "Draft", null }],
         ["OneOrTwo", new object?[] { 1, 2, 3, 0, null }],

@@ -46,13 +46,13 @@ namespace TestModels
         public static global::System.Threading.Tasks.Task<global::SchemaGen.VerifyResult> VerifyAsync(global::Npgsql.NpgsqlConnection connection, global::SchemaGen.DeployOptions? options = null, global::System.Threading.CancellationToken ct = default) =>
             global::SchemaGen.SchemaDeployer.VerifyAsync(Target, connection, options, ct);
 
-        /// <summary>Registers every enum of the model with Npgsql, so enum columns read and write as their C# enums.</summary>
+        /// <summary>Registers every enum of the model with Npgsql, and enables dynamic JSON for the dictionaries, lists and classes stored as JSON, so every column reads and writes as its C# type.</summary>
         /// <param name="builder">The data source builder.</param>
         /// <param name="schema">The schema deployed to, when DeployOptions.Schema overrode the default.</param>
         public static global::Npgsql.NpgsqlDataSourceBuilder MapTypes(global::Npgsql.NpgsqlDataSourceBuilder builder, string? schema = null)
         {
-            builder.MapEnum<global::JobPipeline.Models.JobStatus>(Target.TypeName("app", "job_status", schema), new global::Npgsql.NameTranslation.NpgsqlSnakeCaseNameTranslator());
-            builder.MapEnum<global::JobPipeline.Models.TaskStatus>(Target.TypeName("app", "task_status", schema), new global::Npgsql.NameTranslation.NpgsqlSnakeCaseNameTranslator());
+            builder.MapEnum<global::JobPipeline.Models.JobStatus>(Target.TypeName("app", "job_status", schema), global::SchemaGen.SnakeCaseOrAsIsTranslator.Instance);
+            builder.MapEnum<global::JobPipeline.Models.TaskStatus>(Target.TypeName("app", "task_status", schema), global::SchemaGen.SnakeCaseOrAsIsTranslator.Instance);
             return builder;
         }
 

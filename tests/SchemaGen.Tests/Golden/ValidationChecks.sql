@@ -22,7 +22,7 @@ CREATE TABLE public.validated (
     capped_text text,
     CONSTRAINT pk_validated PRIMARY KEY (id),
     CONSTRAINT ck_validated_amount_range CHECK (amount >= 0.01 AND amount <= 999.99),
-    CONSTRAINT ck_validated_any_case_abc_regex CHECK (any_case_abc = '' OR any_case_abc ~ '(?i)^(?:abc)$'),
+    CONSTRAINT ck_validated_any_case_abc_regex CHECK (any_case_abc = '' OR any_case_abc ~ '^(?:[Aa][Bb][Cc])$'),
     CONSTRAINT ck_validated_at_least_three_min_length CHECK (char_length(at_least_three) >= 3),
     CONSTRAINT ck_validated_bounded_min_length CHECK (char_length(bounded) >= 2),
     CONSTRAINT ck_validated_capped_text_max_length CHECK (char_length(capped_text) <= 10),

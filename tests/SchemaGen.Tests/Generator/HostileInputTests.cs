@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Generic;
+using System.Threading.Tasks;
+using Npgsql;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using SchemaGen.Tests.Infrastructure;
+using Xunit;
+
+namespace SchemaGen.Tests.Generator;
+
+/// <summary>
+/// Attribute arguments and identifiers that PostgreSQL cannot take as written are a diagnostic at the argument
+/// that holds them, never a generator crash (CS8785) and never SQL that fails at deploy time.
+/// </summary>
+public class HostileInputTests
+{
+    private const string Usings = "using System; using System.ComponentModel.DataAnnotations; using System.ComponentModel.DataAnnotations.Schema; using SchemaGen; using NpgsqlTypes; namespace TestModels;\n";
+
+    /// <summary>(what, model, the diagnostic's ID, the source text it points at).</summary>
+    public static IEnumerable<object[]> Cases() =>
+    [
+        ["allowed values null", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [AllowedValues(null)] public string? A { get; set; } }", "SG0005", "AllowedValues(null)"],
+        ["denied values null", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [DeniedValues(null)] public string? A { get; set; } }", "SG0005", "DeniedValues(null)"],
+        ["empty index name", "[Table(\"t\")] [Index(nameof(A), Name = \"\")] public class T { [Key] public int Id { get; set; } public int A { get; set; } }", "SG0014", "\"\""],
+        ["empty indexed name", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [Indexed(Name = \"\")] public int A { get; set; } }", "SG0014", "\"\""],
+        ["empty check name", "[Table(\"t\")] [Check(\"a > 0\", Name = \"\")] public class T { [Key] public int Id { get; set; } public int A { get; set; } }", "SG0014", "\"\""],
+        ["empty references name", "[Table(\"p\")] public class P { [Key] public int Id { get; set; } } [Table(\"t\")] public class T { [Key] public int Id { get; set; } [References(typeof(P), Name = \"\")] public int PId { get; set; } }", "SG0014", "\"\""],
+        ["empty enum pg name", "[PgName(\"\")] public enum E { A } [Table(\"t\")] public class T { [Key] public int Id { get; set; } public E V { get; set; } }", "SG0014", "\"\""],
+        ["empty label pg name", "public enum E { [PgName(\"\")] A } [Table(\"t\")] public class T { [Key] public int Id { get; set; } public E V { get; set; } }", "SG0014", "\"\""],
+        ["empty column name", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [Column(\"\")] public int A { get; set; } }", "SG0014", "\"\""],
+        ["white space column name", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [Column(\"  \")] public int A { get; set; } }", "SG0014", "\"  \""],
+        ["empty table name", "[Table(\"\")] public class T { [Key] public int Id { get; set; } }", "SG0014", "\"\""],
+        ["empty schema", "[Table(\"t\", Schema = \"\")] public class T { [Key] public int Id { get; set; } }", "SG0014", "\"\""],
+        ["empty renamed from", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [RenamedFrom(\"\")] public int A { get; set; } }", "SG0014", "\"\""],
+        ["nul in a table name", "[Table(\"a\\0b\")] public class T { [Key] public int Id { get; set; } }", "SG0014", "\"a\\0b\""],
+        ["nul in a schema", "[Table(\"t\", Schema = \"s\\0\")] public class T { [Key] public int Id { get; set; } }", "SG0014", "\"s\\0\""],
+        ["nul in a column name", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [Column(\"a\\0\")] public int A { get; set; } }", "SG0014", "\"a\\0\""],
+        ["nul in an index name", "[Table(\"t\")] [Index(nameof(A), Name = \"i\\0\")] public class T { [Key] public int Id { get; set; } public int A { get; set; } }", "SG0014", "\"i\\0\""],
+        ["nul in an enum label", "public enum E { [PgName(\"a\\0\")] A } [Table(\"t\")] public class T { [Key] public int Id { get; set; } public E V { get; set; } }", "SG0014", "\"a\\0\""],
+        ["nul in a renamed from", "[Table(\"t\")] [RenamedFrom(\"x\\0\")] public class T { [Key] public int Id { get; set; } }", "SG0014", "\"x\\0\""],
+        ["empty default sql", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [DefaultSql(\"\")] public int A { get; set; } }", "SG0015", "\"\""],
+        ["empty generated sql", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [Generated(\"  \")] public int A { get; set; } }", "SG0015", "\"  \""],
+        ["empty check", "[Table(\"t\")] [Check(\"\")] public class T { [Key] public int Id { get; set; } }", "SG0015", "\"\""],
+        ["nul in a check", "[Table(\"t\")] [Check(\"id > 0\\0\")] public class T { [Key] public int Id { get; set; } }", "SG0015", "\"id > 0\\0\""],
+        ["nul in a default sql", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [DefaultSql(\"1\\0\")] public int A { get; set; } }", "SG0015", "\"1\\0\""],
+        ["nul in a where", "[Table(\"t\")] [Index(nameof(A), Where = \"a > 0\\0\")] public class T { [Key] public int Id { get; set; } public int A { get; set; } }", "SG0015", "\"a > 0\\0\""],
+        ["nul in a regex", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [RegularExpression(\"a\\0\")] public string? A { get; set; } }", "SG0006", "\"a\\0\""],
+        ["invalid regex", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [RegularExpression(\"(\")] public string? A { get; set; } }", "SG0006", "\"(\""],
+        ["nul in allowed values", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [AllowedValues(\"a\\0\")] public string? A { get; set; } }", "SG0005", "AllowedValues(\"a\\0\")"],
+        ["enum labels colliding", "public enum E { FooBar, Foo_Bar } [Table(\"t\")] public class T { [Key] public int Id { get; set; } public E V { get; set; } }", "SG0004", "Foo_Bar"],
+        ["range with the maximum below the minimum", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [Range(1.0, double.NegativeInfinity)] public decimal A { get; set; } }", "SG0005", "Range(1.0, double.NegativeInfinity)"],
+        ["email address", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [EmailAddress] public string? A { get; set; } }", "SG0016", "EmailAddress"],
+        ["url among others", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [MaxLength(9), Url] public string? A { get; set; } }", "SG0016", "Url"],
+        ["credit card", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [CreditCard] public string? A { get; set; } }", "SG0016", "CreditCard"],
+        ["base64", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [Base64String] public string? A { get; set; } }", "SG0016", "Base64String"],
+        ["own validation attribute", "public sealed class EvenAttribute : ValidationAttribute { public override bool IsValid(object? value) => value is int i && i % 2 == 0; } [Table(\"t\")] public class T { [Key] public int Id { get; set; } [Even] public int A { get; set; } }", "SG0016", "Even"],
+        ["identity with a default (found by the fuzz test)", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [DatabaseGenerated(DatabaseGeneratedOption.Identity)] public long N { get; set; } = 5; }", "SG0005", "DatabaseGenerated(DatabaseGeneratedOption.Identity)"],
+        ["identity with default sql", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [DatabaseGenerated(DatabaseGeneratedOption.Identity), DefaultSql(\"1\")] public long N { get; set; } }", "SG0005", "DatabaseGenerated(DatabaseGeneratedOption.Identity)"],
+        ["identity and generated", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [DatabaseGenerated(DatabaseGeneratedOption.Identity), Generated(\"id + 1\")] public long N { get; set; } }", "SG0005", "DatabaseGenerated(DatabaseGeneratedOption.Identity)"],
+        ["gin on an enum (found by the fuzz test)", "public enum E { A } [Table(\"t\")] public class T { [Key] public int Id { get; set; } [Indexed(Method = \"gin\")] public E V { get; set; } }", "SG0005", "\"gin\""],
+        ["gist on an integer", "[Table(\"t\")] [Index(nameof(A), Method = \"gist\")] public class T { [Key] public int Id { get; set; } public int A { get; set; } }", "SG0005", "\"gist\""],
+        ["enum value denied on a json column (found by the fuzz test)", "public enum E { A } [Table(\"t\")] public class T { [Key] public int Id { get; set; } [DeniedValues(E.A)] public System.Text.Json.JsonDocument? D { get; set; } }", "SG0005", "DeniedValues(E.A)"],
+        ["initializer for another kind than the type name (found by the fuzz test)", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [Column(TypeName = \"double precision[]\")] public DateTime At { get; set; } = DateTime.UtcNow; }", "SG0008", "At"],
+        ["empty byte array default for an int type name (found by the fuzz test)", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [Column(TypeName = \"int\")] public byte[] B { get; set; } = []; }", "SG0008", "B"],
+        ["nan range", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [Range(double.NaN, 1.0)] public double A { get; set; } }", "SG0005", "Range(double.NaN, 1.0)"],
+        ["fractional range bound for an int", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [Range(typeof(int), \"0\", \"1.5\")] public int A { get; set; } }", "SG0005", "Range(typeof(int), \"0\", \"1.5\")"],
+        ["invalid json default", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } public System.Text.Json.JsonDocument D { get; set; } = System.Text.Json.JsonDocument.Parse(\"not json\"); }", "SG0008", "System.Text.Json.JsonDocument.Parse(\"not json\")"],
+    ];
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void IsADiagnosticAtTheArgument(string what, string model, string id, string at)
+    {
+        var compilation = GeneratorHarness.Compile(Usings + model);
+        var run = GeneratorHarness.CreateDriver().RunGenerators(compilation).GetRunResult();
+        Assert.True(run.Results.Single().Exception == null, $"{what}: {run.Results.Single().Exception}");
+        Assert.DoesNotContain(run.Diagnostics, d => d.Id == "CS8785");
+        var found = run.Diagnostics.Where(d => d.Id == id).ToList();
+        Assert.True(found.Count > 0, $"{what}: expected {id}, got {string.Join("; ", run.Diagnostics)}");
+        Assert.Contains(at, found.Select(SourceText));
+    }
+
+    [Fact]
+    public async Task NamesSnakeCaseCannotTranslateAreKeptAsWrittenAndMapTypesReadsThem()
+    {
+        var result = GeneratorHarness.Run(Usings + """
+            public enum 色 { 赤, 青, DarkBlue }
+            [Table("t")]
+            public class T { [Key] public int Id { get; set; } public string? 名前 { get; set; } public 色 Farbe { get; set; } }
+            """);
+        var schema = result.Load();
+        Assert.Contains("CREATE TYPE public.\"色\" AS ENUM ('赤', '青', 'dark_blue');", schema.Sql);
+        Assert.Contains("\"名前\" text", schema.Sql);
+
+        var database = Postgres.Instance.CreateDatabase();
+        await using (var deploy = new NpgsqlConnection(database))
+        {
+            await deploy.OpenAsync();
+            await deploy.ExecuteAsync(schema.Sql);
+        }
+
+        // MapTypes maps the labels exactly as the generator named them, so the enum reads and writes.
+        var builder = new NpgsqlDataSourceBuilder(database);
+        schema.Assembly.GetTypes().Single(t => t.Name == "Schema").GetMethod("MapTypes")!.Invoke(null, [builder, null]);
+        await using var dataSource = builder.Build();
+        await using var connection = await dataSource.OpenConnectionAsync();
+        var enumType = schema.Assembly.GetTypes().Single(t => t.Name == "色");
+        foreach (var (id, member) in new[] { (1, "青"), (2, "DarkBlue") })
+        {
+            await using var insert = new NpgsqlCommand("INSERT INTO t (id, farbe) VALUES ($1, $2)", connection);
+            insert.Parameters.Add(new NpgsqlParameter { Value = id });
+            insert.Parameters.Add(new NpgsqlParameter { Value = Enum.Parse(enumType, member) });
+            await insert.ExecuteNonQueryAsync();
+            await using var read = new NpgsqlCommand("SELECT farbe FROM t WHERE id = " + id, connection);
+            Assert.Equal(Enum.Parse(enumType, member), await read.ExecuteScalarAsync());
+        }
+    }
+
+    [Fact]
+    public void RenamedFromTakesTheCSharpNameOrTheDatabaseName()
+    {
+        var model = GeneratorHarness.Run(Usings + """
+            public enum Mood { [RenamedFrom("VeryHappy")] Happy, [RenamedFrom("very_sad")] Sad }
+            [Table("t")]
+            [RenamedFrom("OldThings")]
+            public class Thing
+            {
+                [Key] public int Id { get; set; }
+                [RenamedFrom("DisplayName")] public string? Title { get; set; }
+                [RenamedFrom("old_notes")] public string? Notes { get; set; }
+                [RenamedFrom("Legacy Name")] public string? Other { get; set; }
+                public Mood Mood { get; set; }
+            }
+            """).Load().Model;
+        var table = Assert.Single(model.Tables);
+        Assert.Equal("old_things", table.RenamedFrom);
+        Assert.Equal(["display_name", "old_notes", "Legacy Name"], table.Columns.Where(c => c.RenamedFrom != null).Select(c => c.RenamedFrom));
+        Assert.Equal(["very_happy", "very_sad"], model.Enums.Single().RenamedLabels.Select(r => r.From));
+    }
+
+    [Fact]
+    public void AttributesThatDoNotValidateAreNotReported()
+    {
+        var result = GeneratorHarness.Run(Usings + """
+            [Table("t")]
+            public class T { [Key] public int Id { get; set; } [DataType(DataType.Date), Display(Name = "When"), Editable(false)] public DateTime When { get; set; } }
+            """);
+        Assert.Empty(result.AllDiagnostics);
+    }
+
+    [Fact]
+    public void ClassesAndEnumsNamedLikeKeywordsGiveCompilingConstants()
+    {
+        // Found by the fuzz test: the Ddl constant of a class @int was written as `int`.
+        var result = GeneratorHarness.Run(Usings + """
+            public enum @enum { A }
+            [Table("t")]
+            public class @int { [Key] public int Id { get; set; } public @enum Value { get; set; } }
+            """);
+        Assert.Empty(result.AllDiagnostics);
+        Assert.Contains("CREATE TABLE public.t (", result.Load().Sql);
+    }
+
+    [Fact]
+    public async Task AnEmptyByteArrayInitializerIsAnEmptyByteaDefaultAsAnEmptyIntArrayIsAnEmptyArray()
+    {
+        var schema = GeneratorHarness.Run(Usings + """
+            [Table("t")]
+            public class T { [Key] public int Id { get; set; } public byte[] Data { get; set; } = []; public byte[] Old { get; set; } = new byte[0]; public int[] Numbers { get; set; } = []; }
+            """).Load();
+        await using var connection = await Postgres.NewDatabaseAsync();
+        await connection.ExecuteAsync(schema.Sql);
+        await connection.ExecuteAsync("INSERT INTO t (id) VALUES (1)");
+        Assert.Equal("0 0 0", await connection.ScalarAsync<string>("SELECT octet_length(data) || ' ' || octet_length(old) || ' ' || cardinality(numbers) FROM t"));
+    }
+
+    private static string SourceText(Diagnostic diagnostic) =>
+        diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan);
+}
