@@ -29,21 +29,6 @@ namespace SchemaGen.Generators.Parsing
             }
         }
 
-        private static bool IsBuiltIn(ITypeSymbol type)
-        {
-            if (type.SpecialType == SpecialType.System_String)
-                return true;
-            switch (type.FullMetadataName())
-            {
-                case "System.Text.Json.JsonDocument":
-                case "System.Text.Json.JsonElement":
-                case "System.Text.Json.Nodes.JsonNode":
-                case "System.Text.Json.Nodes.JsonObject":
-                case "System.Text.Json.Nodes.JsonArray":
-                    return true;
-                default:
-                    return false;
-            }
-        }
+        private static bool IsBuiltIn(ITypeSymbol type) => type.SpecialType == SpecialType.System_String || TypeMapper.IsJsonDocument(type);
     }
 }

@@ -86,7 +86,8 @@ namespace SchemaGen.Generators.Parsing
             }
         }
 
-        private static bool IsJson(ITypeSymbol type)
+        /// <summary>System.Text.Json's own document types, which Npgsql reads and writes as json/jsonb without configuration.</summary>
+        public static bool IsJsonDocument(ITypeSymbol type)
         {
             switch (type.FullMetadataName())
             {
@@ -95,6 +96,18 @@ namespace SchemaGen.Generators.Parsing
                 case "System.Text.Json.Nodes.JsonNode":
                 case "System.Text.Json.Nodes.JsonObject":
                 case "System.Text.Json.Nodes.JsonArray":
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private static bool IsJson(ITypeSymbol type)
+        {
+            if (IsJsonDocument(type))
+                return true;
+            switch (type.FullMetadataName())
+            {
                 case "System.Collections.Generic.Dictionary`2":
                 case "System.Collections.Generic.IDictionary`2":
                 case "System.Collections.Generic.IReadOnlyDictionary`2":
