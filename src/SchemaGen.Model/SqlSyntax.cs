@@ -85,120 +85,23 @@ namespace SchemaGen.Model
             if (schemas.Count == 0 || string.IsNullOrEmpty(sql))
                 return sql;
 
+            // Tokens carry their offsets, so everything between them (white space, comments, dollar-quote tags) is
+            // copied as written and only a qualifier token is replaced.
+            var tokens = CodeTokens(sql, dollarQuotedIsCode);
             var output = new StringBuilder(sql.Length);
-            RenameIn(sql, 0, sql.Length, schemas, owns, dollarQuotedIsCode, output);
-            return output.ToString();
-        }
-
-        private static void RenameIn(string sql, int start, int end, IReadOnlyDictionary<string, string> schemas, Func<string, string, bool>? owns,
-            bool dollarQuotedIsCode, StringBuilder output, Action<string, int, bool>? identifier = null)
-        {
-            var previousIsDot = false;
-            var i = start;
-            while (i < end)
+            var copied = 0;
+            for (var t = 0; t < tokens.Count; t++)
             {
-                var c = sql[i];
-                if (char.IsWhiteSpace(c))
-                {
-                    output.Append(c);
-                    i++;
+                var token = tokens[t];
+                if (!token.IsIdentifier || (t > 0 && tokens[t - 1].IsSymbol(".")) || !schemas.TryGetValue(token.Value, out var mapped)
+                    || !(t + 2 < tokens.Count && tokens[t + 1].IsSymbol(".") && tokens[t + 2].IsIdentifier)
+                    || (owns != null && !owns(token.Value, tokens[t + 2].Value)))
                     continue;
-                }
-
-                var tokenStart = i;
-                if (c == '-' && i + 1 < end && sql[i + 1] == '-')
-                {
-                    while (i < end && sql[i] != '\n')
-                        i++;
-                    output.Append(sql, tokenStart, i - tokenStart);
-                    continue; // a comment does not change what precedes the next token
-                }
-
-                if (c == '/' && i + 1 < end && sql[i + 1] == '*')
-                {
-                    i = SkipBlockComment(sql, i, end);
-                    output.Append(sql, tokenStart, i - tokenStart);
-                    continue;
-                }
-
-                if (c == '\'')
-                {
-                    i = SkipQuoted(sql, i, end, '\'', backslashEscapes: false);
-                    output.Append(sql, tokenStart, i - tokenStart);
-                    previousIsDot = false;
-                    continue;
-                }
-
-                if (c == '$' && TryDollarTag(sql, i, end, out var tag))
-                {
-                    var bodyStart = i + tag.Length;
-                    var close = sql.IndexOf(tag, bodyStart, end - bodyStart, StringComparison.Ordinal);
-                    var bodyEnd = close < 0 ? end : close;
-                    output.Append(tag);
-                    if (dollarQuotedIsCode)
-                        RenameIn(sql, bodyStart, bodyEnd, schemas, owns, dollarQuotedIsCode, output, identifier);
-                    else
-                        output.Append(sql, bodyStart, bodyEnd - bodyStart);
-                    if (close >= 0)
-                        output.Append(tag);
-                    i = close < 0 ? end : close + tag.Length;
-                    previousIsDot = false;
-                    continue;
-                }
-
-                if (c >= '0' && c <= '9')
-                {
-                    // A number: digits, a decimal point, an exponent (1.5e-3); never a qualifier.
-                    while (i < end && (char.IsLetterOrDigit(sql[i]) || sql[i] == '_' || sql[i] == '.'
-                                       || ((sql[i] == '+' || sql[i] == '-') && (sql[i - 1] == 'e' || sql[i - 1] == 'E'))))
-                        i++;
-                    output.Append(sql, tokenStart, i - tokenStart);
-                    previousIsDot = false;
-                    continue;
-                }
-
-                string? name = null;
-                if (c == '"')
-                {
-                    i = SkipQuoted(sql, i, end, '"', backslashEscapes: false);
-                    name = sql.Substring(tokenStart + 1, Math.Max(0, i - tokenStart - 2)).Replace("\"\"", "\"");
-                }
-                else if (IsIdentifierStart(c))
-                {
-                    while (i < end && IsIdentifierPart(sql[i]))
-                        i++;
-                    var word = sql.Substring(tokenStart, i - tokenStart);
-                    if (i < end && sql[i] == '\'' && (word.Length == 1 || (word.Length == 2 && word[1] == '&')))
-                    {
-                        // E'…' (backslash escapes), B'…', X'…', N'…', U&'…': one literal.
-                        var escapes = word == "E" || word == "e";
-                        i = SkipQuoted(sql, i, end, '\'', escapes);
-                        output.Append(sql, tokenStart, i - tokenStart);
-                        previousIsDot = false;
-                        continue;
-                    }
-
-                    name = word.ToLowerInvariant();
-                }
-
-                if (name == null)
-                {
-                    // Any other character: an operator or punctuation.
-                    output.Append(c);
-                    previousIsDot = c == '.';
-                    i++;
-                    continue;
-                }
-
-                var token = sql.Substring(tokenStart, i - tokenStart);
-                identifier?.Invoke(name, i, previousIsDot);
-                if (!previousIsDot && schemas.TryGetValue(name, out var mapped) && TryQualified(sql, i, end, out var objectName)
-                    && (owns == null || owns(name, objectName)))
-                    output.Append(Identifier(mapped));
-                else
-                    output.Append(token);
-                previousIsDot = false;
+                output.Append(sql, copied, token.Start - copied).Append(Identifier(mapped));
+                copied = token.End;
             }
+
+            return output.Append(sql, copied, sql.Length - copied).ToString();
         }
 
         /// <summary>
@@ -213,187 +116,74 @@ namespace SchemaGen.Model
             if (string.IsNullOrEmpty(sql))
                 return names;
 
-            // The renamer's scanner, with a map that matches nothing, hands every identifier to the callback.
-            var tokens = new List<(string Name, int End, bool PreviousIsDot)>();
-            Scan(sql, 0, sql.Length, dollarQuotedIsCode, (name, end, previousIsDot) => tokens.Add((name, end, previousIsDot)));
+            var tokens = CodeTokens(sql, dollarQuotedIsCode);
             for (var t = 0; t < tokens.Count; t++)
             {
-                var (name, end, previousIsDot) = tokens[t];
-                if (previousIsDot)
+                if (!tokens[t].IsIdentifier || (t > 0 && tokens[t - 1].IsSymbol(".")))
                     continue;
                 string? qualifier = null;
+                var name = tokens[t].Value;
                 var last = t;
-                if (TryQualified(sql, end, sql.Length, out var objectName) && t + 1 < tokens.Count && tokens[t + 1].PreviousIsDot)
+                if (t + 2 < tokens.Count && tokens[t + 1].IsSymbol(".") && tokens[t + 2].IsIdentifier)
                 {
                     qualifier = name;
-                    name = objectName;
-                    last = t + 1;
+                    name = tokens[t + 2].Value;
+                    last = t + 2;
                 }
 
-                var after = tokens[last].End;
-                while (after < sql.Length && char.IsWhiteSpace(sql[after]))
-                    after++;
-                names.Add((qualifier, name, after < sql.Length && sql[after] == '('));
+                names.Add((qualifier, name, last + 1 < tokens.Count && tokens[last + 1].IsSymbol("(")));
             }
 
             return names;
         }
 
-        private static void Scan(string sql, int start, int end, bool dollarQuotedIsCode, Action<string, int, bool> identifier)
+        // The tokens of SQL text, the tokens of each dollar-quoted body in its place when it is code.
+        private static List<SqlToken> CodeTokens(string sql, bool dollarQuotedIsCode)
         {
-            var output = new StringBuilder();
-            RenameIn(sql, start, end, EmptyMap, null, dollarQuotedIsCode, output, identifier);
-        }
-
-        private static readonly IReadOnlyDictionary<string, string> EmptyMap = new Dictionary<string, string>();
-
-        // After a qualifier: optional whitespace, a dot, optional whitespace, and a name (bare or quoted).
-        private static bool TryQualified(string sql, int i, int end, out string objectName)
-        {
-            objectName = "";
-            while (i < end && char.IsWhiteSpace(sql[i]))
-                i++;
-            if (i >= end || sql[i] != '.')
-                return false;
-            i++;
-            while (i < end && char.IsWhiteSpace(sql[i]))
-                i++;
-            if (i < end && sql[i] == '"')
+            var tokens = SqlLexer.Tokens(sql);
+            if (!dollarQuotedIsCode)
+                return tokens;
+            var code = new List<SqlToken>(tokens.Count);
+            foreach (var token in tokens)
             {
-                var close = SkipQuoted(sql, i, end, '"', backslashEscapes: false);
-                objectName = sql.Substring(i + 1, Math.Max(0, close - i - 2)).Replace("\"\"", "\"");
-                return true;
+                if (SqlLexer.DollarBody(token) is { } body)
+                    code.AddRange(SqlLexer.Tokens(sql, body.Start, body.End, comments: false));
+                else
+                    code.Add(token);
             }
 
-            var start = i;
-            if (i >= end || !IsIdentifierStart(sql[i]))
-                return false;
-            while (i < end && IsIdentifierPart(sql[i]))
-                i++;
-            objectName = sql.Substring(start, i - start).ToLowerInvariant();
-            return true;
+            return code;
         }
 
         /// <summary>
-        /// The statements of a script, split at the semicolons outside quotes, dollar quotes and comments, each with the
-        /// offset of its first character that is not white space (where PostgreSQL counts a statement's positions from).
+        /// The statements of a script, split where <see cref="SqlLexer.Statements"/> splits them (semicolons outside
+        /// quotes, dollar quotes, comments, parentheses and BEGIN ATOMIC bodies), each with the offset of its first
+        /// character that is not white space (where PostgreSQL counts a statement's positions from) and its text
+        /// through the semicolon.
         /// </summary>
         public static IReadOnlyList<(int Start, string Text)> Statements(string sql)
         {
             var statements = new List<(int, string)>();
             var start = 0;
-            var i = 0;
-            while (i < sql.Length)
+            foreach (var (token, ends) in SqlLexer.WithTerminators(SqlLexer.Tokens(sql, 0, sql.Length, comments: true)))
             {
-                var c = sql[i];
-                if (c == '\'' || c == '"')
-                    i = SkipQuoted(sql, i, sql.Length, c, backslashEscapes: false);
-                else if (c == '-' && i + 1 < sql.Length && sql[i + 1] == '-')
-                    i = End(sql.IndexOf('\n', i), sql.Length);
-                else if (c == '/' && i + 1 < sql.Length && sql[i + 1] == '*')
-                    i = SkipBlockComment(sql, i, sql.Length);
-                else if (c == '$' && TryDollarTag(sql, i, sql.Length, out var tag))
-                    i = End(sql.IndexOf(tag, i + tag.Length, StringComparison.Ordinal), sql.Length - tag.Length) + tag.Length;
-                else if (c == ';')
-                {
-                    AddStatement(statements, sql, start, ++i);
-                    start = i;
-                }
-                else
-                    i++;
+                if (!ends)
+                    continue;
+                AddStatement(statements, sql, start, token.End);
+                start = token.End;
             }
 
             AddStatement(statements, sql, start, sql.Length);
             return statements;
         }
 
-        private static int End(int found, int otherwise) => found < 0 ? otherwise : found;
-
         private static void AddStatement(List<(int, string)> statements, string sql, int start, int end)
         {
-            while (start < end && char.IsWhiteSpace(sql[start]))
+            while (start < end && SqlLexer.IsSpace(sql[start]))
                 start++;
             if (start < end)
                 statements.Add((start, sql.Substring(start, end - start)));
         }
-
-        private static int SkipQuoted(string sql, int i, int end, char quote, bool backslashEscapes)
-        {
-            i++;
-            while (i < end)
-            {
-                if (backslashEscapes && sql[i] == '\\')
-                {
-                    i += 2;
-                    continue;
-                }
-
-                if (sql[i] == quote)
-                {
-                    if (i + 1 < end && sql[i + 1] == quote)
-                    {
-                        i += 2;
-                        continue;
-                    }
-
-                    return i + 1;
-                }
-
-                i++;
-            }
-
-            return end;
-        }
-
-        private static int SkipBlockComment(string sql, int i, int end)
-        {
-            var depth = 0;
-            while (i < end)
-            {
-                if (sql[i] == '/' && i + 1 < end && sql[i + 1] == '*')
-                {
-                    depth++;
-                    i += 2;
-                }
-                else if (sql[i] == '*' && i + 1 < end && sql[i + 1] == '/')
-                {
-                    depth--;
-                    i += 2;
-                    if (depth == 0)
-                        return i;
-                }
-                else
-                {
-                    i++;
-                }
-            }
-
-            return end;
-        }
-
-        // $$ or $tag$ (a tag is an identifier without $); $1 is a parameter, not a quote.
-        private static bool TryDollarTag(string sql, int i, int end, out string tag)
-        {
-            tag = "";
-            var j = i + 1;
-            if (j < end && sql[j] != '$' && !(IsIdentifierStart(sql[j])))
-                return false;
-            while (j < end && sql[j] != '$')
-            {
-                if (!IsIdentifierPart(sql[j]) || sql[j] == '$')
-                    return false;
-                j++;
-            }
-
-            if (j >= end)
-                return false;
-            tag = sql.Substring(i, j - i + 1);
-            return true;
-        }
-
-        private static bool IsIdentifierStart(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= '\u0080';
-
-        private static bool IsIdentifierPart(char c) => IsIdentifierStart(c) || (c >= '0' && c <= '9') || c == '$';
 
         private static bool IsPlain(string name)
         {

@@ -231,96 +231,51 @@ namespace SchemaGen.Model
         private static string Unexpected(Token token, string expected) =>
             token.Kind == TokenKind.End ? "it ends where " + expected + " should follow" : "'" + token.Original + "' is where " + expected + " should be";
 
-        // Stops at the first character no type name can hold, with an Invalid token for it, so the parser
-        // reports the first place where the text stops being a type name.
+        // The lexer's tokens as the parser reads them, stopping at the first token no type name can hold (a string, a
+        // comment, a semicolon, an operator other than a sign, a bad quoted name) with an Invalid token for it, so the
+        // parser reports the first place where the text stops being a type name.
         private static List<Token> Tokenize(string text)
         {
             var tokens = new List<Token>();
-            var i = 0;
-            while (i < text.Length)
+            foreach (var token in SqlLexer.Tokens(text, 0, text.Length, comments: true))
             {
-                var c = text[i];
-                if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f')
+                var kind = token.Error != null ? TokenKind.Invalid : token.Kind switch
                 {
-                    i++;
-                }
-                else if (char.IsLetter(c) || c == '_' || c > 127 && !char.IsWhiteSpace(c) && !char.IsControl(c))
+                    SqlTokenKind.Identifier => TokenKind.Word,
+                    SqlTokenKind.QuotedIdentifier when token.Value.IndexOf('\0') < 0 => TokenKind.Quoted,
+                    SqlTokenKind.Number => TokenKind.Number,
+                    SqlTokenKind.Operator when token.Text is "-" or "+" => TokenKind.Punct,
+                    SqlTokenKind.Punctuation when token.Text is "(" or ")" or "." or "," or "[" or "]" => TokenKind.Punct,
+                    _ => TokenKind.Invalid,
+                };
+                if (kind == TokenKind.Word && BlankAt(token.Text) is int blank)
                 {
-                    var start = i;
-                    while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_' || text[i] == '$' || text[i] > 127 && !char.IsWhiteSpace(text[i]) && !char.IsControl(text[i])))
-                        i++;
-                    var word = text.Substring(start, i - start);
-                    tokens.Add(new Token(TokenKind.Word, LowerAscii(word), word)); // unquoted names fold to lower case (ASCII only, as PostgreSQL)
-                }
-                else if (c >= '0' && c <= '9')
-                {
-                    var start = i;
-                    while (i < text.Length && text[i] >= '0' && text[i] <= '9')
-                        i++;
-                    var number = text.Substring(start, i - start);
-                    tokens.Add(new Token(TokenKind.Number, number.TrimStart('0').Length == 0 ? "0" : number.TrimStart('0'), number));
-                }
-                else if (c == '"')
-                {
-                    var name = new StringBuilder();
-                    var start = i++;
-                    while (true)
-                    {
-                        if (i >= text.Length)
-                        {
-                            tokens.Add(new Token(TokenKind.Invalid, "", text.Substring(start)));
-                            return tokens;
-                        }
-
-                        if (text[i] == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                        {
-                            name.Append('"');
-                            i += 2;
-                        }
-                        else if (text[i] == '"')
-                        {
-                            i++;
-                            break;
-                        }
-                        else
-                        {
-                            name.Append(text[i++]);
-                        }
-                    }
-
-                    if (name.Length == 0 || name.ToString().IndexOf('\0') >= 0)
-                    {
-                        tokens.Add(new Token(TokenKind.Invalid, "", text.Substring(start, i - start).Replace("\0", "\\0")));
-                        return tokens;
-                    }
-
-                    tokens.Add(new Token(TokenKind.Quoted, name.ToString(), text.Substring(start, i - start)));
-                }
-                else if ("().,[]-+".IndexOf(c) >= 0)
-                {
-                    tokens.Add(new Token(TokenKind.Punct, c.ToString(), c.ToString()));
-                    i++;
-                }
-                else
-                {
-                    tokens.Add(new Token(TokenKind.Invalid, "", c == '\0' ? "\\0" : c.ToString(CultureInfo.InvariantCulture)));
+                    // PostgreSQL reads a no-break space as part of a name; in a type name it is surely a typo.
+                    if (blank > 0)
+                        tokens.Add(new Token(TokenKind.Word, SqlLexer.Fold(token.Text.Substring(0, blank)), token.Text.Substring(0, blank)));
+                    tokens.Add(new Token(TokenKind.Invalid, "", SqlLexer.Printable(token.Text[blank])));
                     return tokens;
                 }
+
+                var value = kind != TokenKind.Number ? token.Value : token.Text.TrimStart('0').Length == 0 ? "0" : token.Text.TrimStart('0');
+                tokens.Add(new Token(kind, value, token.Text.Replace("\0", "\\0")));
+                if (kind == TokenKind.Invalid)
+                    return tokens;
             }
 
             return tokens;
         }
 
-        private static string LowerAscii(string word)
+        // The first non-ASCII white-space or control character of an unquoted word, or null.
+        private static int? BlankAt(string word)
         {
-            var chars = word.ToCharArray();
-            for (var k = 0; k < chars.Length; k++)
+            for (var k = 0; k < word.Length; k++)
             {
-                if (chars[k] >= 'A' && chars[k] <= 'Z')
-                    chars[k] = (char)(chars[k] + 32);
+                if (word[k] > 127 && (char.IsWhiteSpace(word[k]) || char.IsControl(word[k])))
+                    return k;
             }
 
-            return new string(chars);
+            return null;
         }
 
         private enum TokenKind { Word, Quoted, Number, Punct, Invalid, End }

@@ -15,37 +15,6 @@ namespace SchemaGen.Model
     /// </summary>
     static partial class SqlTypeNames
     {
-        // Built-ins without type modifiers: alias -> format_type's name.
-        private static readonly Dictionary<string, string> Plain = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["int"] = "integer", ["int4"] = "integer", ["integer"] = "integer",
-            ["int2"] = "smallint", ["smallint"] = "smallint",
-            ["int8"] = "bigint", ["bigint"] = "bigint",
-            ["bool"] = "boolean", ["boolean"] = "boolean",
-            ["float4"] = "real", ["real"] = "real",
-            ["float8"] = "double precision", ["double precision"] = "double precision",
-            ["text"] = "text", ["uuid"] = "uuid", ["bytea"] = "bytea", ["inet"] = "inet", ["cidr"] = "cidr",
-            ["macaddr"] = "macaddr", ["macaddr8"] = "macaddr8", ["json"] = "json", ["jsonb"] = "jsonb", ["date"] = "date",
-            ["money"] = "money", ["xml"] = "xml", ["tsvector"] = "tsvector", ["tsquery"] = "tsquery",
-        };
-
-        // Built-ins with a length: alias -> (format_type's name, its name when no length is given, or null when
-        // PostgreSQL gives it one: char is char(1), bit is bit(1)).
-        private static readonly Dictionary<string, (string Name, string? Bare)> Lengthed = new Dictionary<string, (string, string?)>(StringComparer.Ordinal)
-        {
-            ["varchar"] = ("character varying", "character varying"), ["character varying"] = ("character varying", "character varying"),
-            ["char varying"] = ("character varying", "character varying"), ["national character varying"] = ("character varying", "character varying"),
-            ["national char varying"] = ("character varying", "character varying"), ["nchar varying"] = ("character varying", "character varying"),
-            ["char"] = ("character", null), ["character"] = ("character", null), ["nchar"] = ("character", null),
-            ["national character"] = ("character", null), ["national char"] = ("character", null),
-            ["bpchar"] = ("character", "bpchar"), // bpchar without a length takes any length, and format_type says so
-            ["bit"] = ("bit", null), ["bit varying"] = ("bit varying", "bit varying"), ["varbit"] = ("bit varying", "bit varying"),
-        };
-
-        private const int MaxLength = 10485760; // character varying(n), character(n): PostgreSQL's limit
-
-        private const int MaxBitLength = 83886080;
-
         /// <summary>The canonical spelling, or the input trimmed when it is not a type name (see <see cref="TryCanonical"/>).</summary>
         public static string Canonical(string typeName) => TryCanonical(typeName, out var canonical, out _) ? canonical : typeName.Trim();
 
@@ -78,34 +47,34 @@ namespace SchemaGen.Model
                 return null;
             }
 
-            if (Plain.TryGetValue(name, out var plain))
+            var builtin = SqlBuiltinTypes.Find(name);
+            switch (builtin?.Modifiers)
             {
-                canonical = plain + arrays;
-                return mods.Count == 0 ? null : "type " + plain + " takes no modifiers";
-            }
-
-            if (Lengthed.TryGetValue(name, out var lengthed))
-            {
-                if (mods.Count == 0)
-                {
-                    canonical = (lengthed.Bare ?? lengthed.Name + "(1)") + arrays;
+                case null:
+                    canonical = Rebuild(type) + arrays; // not a built-in (an extension's type, a domain, an enum)
                     return null;
-                }
 
-                var max = lengthed.Name.StartsWith("bit", StringComparison.Ordinal) ? MaxBitLength : MaxLength;
-                if (mods.Count != 1 || !Int(mods[0], 1, max, out var length))
-                    return lengthed.Name + " takes one length from 1 to " + max.ToString(CultureInfo.InvariantCulture);
-                canonical = lengthed.Name + "(" + length + ")" + arrays;
-                return null;
-            }
+                case SqlTypeModifiers.None:
+                    canonical = builtin.Name + arrays;
+                    return mods.Count == 0 ? null : "type " + builtin.Name + " takes no modifiers";
 
-            switch (name)
-            {
-                case "float":
+                case SqlTypeModifiers.Length:
+                    if (mods.Count == 0)
+                    {
+                        canonical = builtin.Bare + arrays;
+                        return null;
+                    }
+
+                    if (mods.Count != 1 || !Int(mods[0], 1, builtin.MaxLength, out var length))
+                        return builtin.Name + " takes one length from 1 to " + builtin.MaxLength.ToString(CultureInfo.InvariantCulture);
+                    canonical = builtin.Name + "(" + length + ")" + arrays;
+                    return null;
+
+                case SqlTypeModifiers.FloatPrecision:
                     // float(p) is real for 1-24 bits of precision and double precision for 25-53 (SQL standard).
                     if (mods.Count == 0)
                     {
-                        canonical = "double precision" + arrays;
+                        canonical = builtin.Name + arrays;
                         return null;
                     }
 
@@ -114,11 +83,10 @@ namespace SchemaGen.Model
                     canonical = (bits <= 24 ? "real" : "double precision") + arrays;
                     return null;
 
-                case "numeric":
-                case "decimal":
+                case SqlTypeModifiers.PrecisionScale:
                     if (mods.Count == 0)
                     {
-                        canonical = "numeric" + arrays;
+                        canonical = builtin.Name + arrays;
                         return null;
                     }
 
@@ -127,16 +95,13 @@ namespace SchemaGen.Model
                     var scale = 0;
                     if (mods.Count == 2 && !Int(mods[1], -1000, 1000, out scale))
                         return "numeric(p, s) takes a scale from -1000 to 1000";
-                    canonical = "numeric(" + precision + "," + scale + ")" + arrays;
+                    canonical = builtin.Name + "(" + precision + "," + scale + ")" + arrays;
                     return null;
 
-                case "timestamptz":
-                case "timetz":
-                case "timestamp":
-                case "time":
+                case SqlTypeModifiers.TimePrecision:
                     return Time(name, type, arrays, out canonical);
 
-                case "interval":
+                default:
                     if (type.Suffix != null && type.Suffix.EndsWith("?", StringComparison.Ordinal))
                         return "'interval " + type.Suffix.Replace(" ?", "") + " …' is not an interval range PostgreSQL has";
                     if (mods.Count > 1 || (mods.Count == 1 && !Int(mods[0], 0, 6, out _)))
@@ -144,10 +109,6 @@ namespace SchemaGen.Model
                     if (mods.Count == 1 && type.Suffix != null && !type.Suffix.EndsWith("second", StringComparison.Ordinal))
                         return "an interval's precision applies to seconds only";
                     canonical = "interval" + (type.Suffix == null ? "" : " " + type.Suffix) + (mods.Count == 1 ? "(" + Normal(mods[0]) + ")" : "") + arrays;
-                    return null;
-
-                default:
-                    canonical = Rebuild(type) + arrays;
                     return null;
             }
         }

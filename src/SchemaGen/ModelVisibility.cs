@@ -25,6 +25,9 @@ namespace SchemaGen.Model
     public static partial class TableOrder { }
     public static partial class StableHash { }
     public static partial class SqlTypeNames { }
+    public static partial class SqlLexer { }
+    public static partial class SqlBuiltinTypes { }
+    public sealed partial class SqlBuiltinType { }
     public static partial class SchemaMapping { }
 }
 // Enums cannot be partial: their files choose the access modifier with the SCHEMAGEN_GENERATOR symbol.

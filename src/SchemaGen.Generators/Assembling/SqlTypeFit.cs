@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using SchemaGen.Generators.Specs;
+using SchemaGen.Model;
 
 namespace SchemaGen.Generators.Assembling
 {
@@ -11,34 +12,6 @@ namespace SchemaGen.Generators.Assembling
     /// </summary>
     internal static class SqlTypeFit
     {
-        private static readonly Dictionary<string, string[]> Fits = new Dictionary<string, string[]>(StringComparer.Ordinal)
-        {
-            ["bigint"] = new[] { "long", "decimal" },
-            ["integer"] = new[] { "int", "long", "decimal" },
-            ["smallint"] = new[] { "short", "int", "long", "decimal" },
-            ["boolean"] = new[] { "bool" },
-            ["text"] = new[] { "string" },
-            ["numeric"] = new[] { "decimal" },
-            ["real"] = new[] { "float", "double" },
-            ["double precision"] = new[] { "double" },
-            ["jsonb"] = new[] { "json", "string" },
-            ["timestamp with time zone"] = new[] { "DateTime", "DateTimeOffset" },
-            ["timestamp without time zone"] = new[] { "DateTime" },
-            ["date"] = new[] { "DateOnly", "DateTime" },
-            ["time without time zone"] = new[] { "TimeOnly", "TimeSpan" },
-            ["interval"] = new[] { "TimeSpan" },
-            ["uuid"] = new[] { "Guid" },
-            ["bytea"] = new[] { "byte[]" },
-        };
-
-        private static readonly Dictionary<string, string> Aliases = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["int8"] = "bigint", ["int"] = "integer", ["int4"] = "integer", ["int2"] = "smallint", ["bool"] = "boolean",
-            ["character varying"] = "text", ["varchar"] = "text", ["character"] = "text", ["char"] = "text", ["citext"] = "text", ["name"] = "text",
-            ["decimal"] = "numeric", ["float4"] = "real", ["float8"] = "double precision", ["float"] = "double precision", ["json"] = "jsonb",
-            ["timestamptz"] = "timestamp with time zone", ["timestamp"] = "timestamp without time zone", ["time"] = "time without time zone",
-        };
-
         /// <summary>Null when <paramref name="kind"/> holds <paramref name="sqlType"/>; otherwise the C# type to use instead.</summary>
         public static string? Mismatch(string sqlType, string kind, IReadOnlyList<EnumMapping> enums)
         {
@@ -55,11 +28,12 @@ namespace SchemaGen.Generators.Assembling
             if (modelEnum != null)
                 return kind == "enum:" + modelEnum.TypeReference || kind == "string" ? null : modelEnum.TypeReference.Replace("global::", "");
 
-            if (!Fits.TryGetValue(type, out var fitting))
+            var fitting = SqlBuiltinTypes.Find(type)?.ClrTypes;
+            if (fitting == null || fitting.Count == 0)
                 return null; // a type SchemaGen does not know: Npgsql decides at run time
-            if (fitting.Contains(kind))
+            if (fitting.Contains(kind == "json" ? "JsonDocument" : kind))
                 return null;
-            return CSharpName(fitting[0]);
+            return fitting[0];
         }
 
         /// <summary>The type as a readable word: lower case, no length or precision, aliases resolved.</summary>
@@ -80,13 +54,7 @@ namespace SchemaGen.Generators.Assembling
             type = string.Join(" ", type.Split(new[] { ' ', '\t', '\n', '\r' }, StringSplitOptions.RemoveEmptyEntries)).Replace("\"", "");
             if (type.StartsWith("pg_catalog.", StringComparison.Ordinal))
                 type = type.Substring("pg_catalog.".Length);
-            return (Aliases.TryGetValue(type, out var canonical) ? canonical : type) + (array ? "[]" : "");
+            return (SqlBuiltinTypes.Find(type)?.Name ?? type) + (array ? "[]" : "");
         }
-
-        private static string CSharpName(string kind) => kind switch
-        {
-            "json" => "JsonDocument",
-            _ => kind,
-        };
     }
 }

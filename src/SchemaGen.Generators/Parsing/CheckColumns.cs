@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
+using SchemaGen.Model;
 
 namespace SchemaGen.Generators.Parsing
 {
@@ -12,8 +12,8 @@ namespace SchemaGen.Generators.Parsing
 
     /// <summary>
     /// The column references of a [Check] expression, found conservatively, so that every one reported as
-    /// unknown (SG0013) is one PostgreSQL would refuse. Skipped: string literals (with E'', B'', X'', U&amp;'',
-    /// dollar quoting), comments, numbers, function names (an identifier before '('), qualified names (either
+    /// unknown (SG0013) is one PostgreSQL would refuse. Tokens come from <see cref="SqlLexer"/>. Skipped: string literals (with E'',
+    /// B'', X'', U&amp;'', dollar quoting), comments, numbers, function names (an identifier before '('), qualified names (either
     /// side of a '.'), type names after '::', AS and COLLATE, SQL keywords and type names used as typed literals
     /// (date '…'). Quoted identifiers keep their case; unquoted ones are folded to lower case, as PostgreSQL does.
     /// </summary>
@@ -80,162 +80,34 @@ namespace SchemaGen.Generators.Parsing
 
         private sealed record Token(TokenKind Kind, string Text, string Name);
 
-        // Identifiers, quoted identifiers and punctuation; literals, numbers and comments are dropped.
+        // Identifiers, quoted identifiers and punctuation from the lexer; literals become one "'" token, numbers are dropped.
         private static List<Token> Tokenize(string sql)
         {
             var tokens = new List<Token>();
-            var i = 0;
-            while (i < sql.Length)
+            foreach (var token in SqlLexer.Tokens(sql))
             {
-                var c = sql[i];
-                if (char.IsWhiteSpace(c))
+                switch (token.Kind)
                 {
-                    i++;
-                }
-                else if (c == '-' && At(sql, i + 1) == '-')
-                {
-                    var end = sql.IndexOf('\n', i);
-                    i = end < 0 ? sql.Length : end + 1;
-                }
-                else if (c == '/' && At(sql, i + 1) == '*')
-                {
-                    var end = sql.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                    i = end < 0 ? sql.Length : end + 2;
-                }
-                else if (c == '\'')
-                {
-                    i = SkipString(sql, i, backslashEscapes: false);
-                    tokens.Add(new Token(TokenKind.Other, "'", ""));
-                }
-                else if (c == '"')
-                {
-                    var name = new StringBuilder();
-                    var start = i;
-                    i++;
-                    while (i < sql.Length)
-                    {
-                        if (sql[i] == '"' && At(sql, i + 1) == '"')
-                        {
-                            name.Append('"');
-                            i += 2;
-                        }
-                        else if (sql[i] == '"')
-                        {
-                            i++;
-                            break;
-                        }
-                        else
-                        {
-                            name.Append(sql[i++]);
-                        }
-                    }
-
-                    tokens.Add(new Token(TokenKind.QuotedIdentifier, sql.Substring(start, i - start), name.ToString()));
-                }
-                else if (c == '$' && DollarTag(sql, i) is string tag)
-                {
-                    var end = sql.IndexOf(tag, i + tag.Length, StringComparison.Ordinal);
-                    i = end < 0 ? sql.Length : end + tag.Length;
-                    tokens.Add(new Token(TokenKind.Other, "'", ""));
-                }
-                else if (char.IsDigit(c) || (c == '.' && char.IsDigit(At(sql, i + 1))))
-                {
-                    // 12, 1.5, .5, 1e-3 (and PostgreSQL 16's 0x1F, 1_000): letters and digits run on
-                    while (i < sql.Length && (char.IsLetterOrDigit(sql[i]) || sql[i] == '_' || sql[i] == '.'
-                        || ((sql[i] == '+' || sql[i] == '-') && (sql[i - 1] == 'e' || sql[i - 1] == 'E'))))
-                        i++;
-                }
-                else if (char.IsLetter(c) || c == '_')
-                {
-                    var start = i;
-                    while (i < sql.Length && (char.IsLetterOrDigit(sql[i]) || sql[i] == '_' || sql[i] == '$'))
-                        i++;
-                    var word = sql.Substring(start, i - start);
-
-                    // E'…', B'…', X'…', N'…' and U&'…' are string literals, not identifiers.
-                    var lower = FoldCase(word);
-                    if (At(sql, i) == '\'' && (lower == "e" || lower == "b" || lower == "x" || lower == "n"))
-                    {
-                        i = SkipString(sql, i, backslashEscapes: lower == "e");
+                    case SqlTokenKind.Identifier:
+                        tokens.Add(new Token(TokenKind.Identifier, token.Text, token.Value));
+                        break;
+                    case SqlTokenKind.QuotedIdentifier:
+                        tokens.Add(new Token(TokenKind.QuotedIdentifier, token.Text, token.Value));
+                        break;
+                    case SqlTokenKind.String:
+                    case SqlTokenKind.BitString:
+                    case SqlTokenKind.HexString:
                         tokens.Add(new Token(TokenKind.Other, "'", ""));
-                    }
-                    else if (lower == "u" && At(sql, i) == '&' && (At(sql, i + 1) == '\'' || At(sql, i + 1) == '"'))
-                    {
-                        // U&'…' is a literal; U&"…" an identifier with escapes: skip both rather than guess.
-                        i = SkipString(sql, i + 1, backslashEscapes: false, quote: sql[i + 1]);
-                        tokens.Add(new Token(TokenKind.Other, "'", ""));
-                    }
-                    else
-                    {
-                        tokens.Add(new Token(TokenKind.Identifier, word, lower));
-                    }
-                }
-                else if (c == ':' && At(sql, i + 1) == ':')
-                {
-                    tokens.Add(new Token(TokenKind.Other, "::", ""));
-                    i += 2;
-                }
-                else
-                {
-                    tokens.Add(new Token(TokenKind.Other, c.ToString(), ""));
-                    i++;
+                        break;
+                    case SqlTokenKind.Number:
+                        break;
+                    default:
+                        tokens.Add(new Token(TokenKind.Other, token.Text, ""));
+                        break;
                 }
             }
 
             return tokens;
         }
-
-        // i is at the opening quote; returns the index after the closing one ('' is a quote inside).
-        private static int SkipString(string sql, int i, bool backslashEscapes, char quote = '\'')
-        {
-            i++;
-            while (i < sql.Length)
-            {
-                if (backslashEscapes && sql[i] == '\\')
-                {
-                    i += 2;
-                    continue;
-                }
-
-                if (sql[i] == quote)
-                {
-                    if (At(sql, i + 1) == quote)
-                    {
-                        i += 2;
-                        continue;
-                    }
-
-                    return i + 1;
-                }
-
-                i++;
-            }
-
-            return sql.Length;
-        }
-
-        // $$ or $tag$ opening a dollar-quoted string, else null.
-        private static string? DollarTag(string sql, int i)
-        {
-            var j = i + 1;
-            while (j < sql.Length && (char.IsLetterOrDigit(sql[j]) || sql[j] == '_'))
-                j++;
-            return j < sql.Length && sql[j] == '$' && !(j > i + 1 && char.IsDigit(sql[i + 1])) ? sql.Substring(i, j - i + 1) : null;
-        }
-
-        // PostgreSQL folds only ASCII letters of an unquoted identifier (in a multi-byte encoding such as UTF8).
-        private static string FoldCase(string word)
-        {
-            var chars = word.ToCharArray();
-            for (var i = 0; i < chars.Length; i++)
-            {
-                if (chars[i] >= 'A' && chars[i] <= 'Z')
-                    chars[i] = (char)(chars[i] + ('a' - 'A'));
-            }
-
-            return new string(chars);
-        }
-
-        private static char At(string s, int i) => i < s.Length ? s[i] : '\0';
     }
 }

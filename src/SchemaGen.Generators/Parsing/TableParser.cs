@@ -120,7 +120,9 @@ namespace SchemaGen.Generators.Parsing
                 var name = attribute.Named("Name") as string;
                 if (name == null || !context.CheckName("check constraint", name, attribute.GetNamedArgumentLocation("Name", type)))
                 {
-                    var mentioned = SqlIdentifiers.Words(sql).Where(columnNames.Contains).Distinct().ToArray();
+                    // Names as written (a bare Price is not the column price here), so derived names stay what they were.
+                    var mentioned = SqlLexer.Tokens(sql).Where(t => t.IsIdentifier).Select(t => t.Kind == SqlTokenKind.Identifier ? t.Text : t.Value)
+                        .Where(columnNames.Contains).Distinct().ToArray();
                     name = mentioned.Length == 0 ? null : SqlNaming.DeriveName("ck", tableName, mentioned);
                     if (name == null || used.Contains(name))
                         name = SqlNaming.DeriveName("ck", tableName, StableHash.Hex32(sql));

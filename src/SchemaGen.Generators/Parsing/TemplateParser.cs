@@ -36,9 +36,10 @@ namespace SchemaGen.Generators.Parsing
             }
 
             var source = text.ToString();
-            var statements = SqlTokenizer.Statements(source, out var error);
-            if (error is { } e)
-                diagnostics.Add(Error(path, text, e.Offset, e.Offset + 1, e.Message));
+            var tokens = SqlLexer.Tokens(source, 0, source.Length, comments: true);
+            if (SqlLexer.FirstError(tokens) is { } bad)
+                diagnostics.Add(Error(path, text, bad.Start, bad.Start + 1, bad.Error!));
+            var statements = SqlLexer.Statements(tokens);
 
             foreach (var statement in statements)
             {
@@ -128,7 +129,7 @@ namespace SchemaGen.Generators.Parsing
             {
                 var setOf = reader.Take("setof");
                 var typeStart = reader.Position;
-                while (!reader.AtEnd && !(reader.Current.Kind == SqlTokenKind.Word && OptionWords.Contains(reader.Current.Text)))
+                while (!reader.AtEnd && !(reader.Current.Kind == SqlTokenKind.Identifier && OptionWords.Contains(reader.Current.Text)))
                     reader.Skip();
                 if (reader.Position == typeStart)
                 {
@@ -149,7 +150,7 @@ namespace SchemaGen.Generators.Parsing
         {
             mode = "in";
             var i = 0;
-            if (i < tokens.Count && tokens[i].Kind == SqlTokenKind.Word && tokens[i].Text.ToLowerInvariant() is "in" or "out" or "inout" or "variadic")
+            if (i < tokens.Count && tokens[i].Kind == SqlTokenKind.Identifier && tokens[i].Text.ToLowerInvariant() is "in" or "out" or "inout" or "variadic")
                 mode = tokens[i++].Text.ToLowerInvariant();
 
             var end = tokens.FindIndex(i, t => t.Is("default") || t.IsSymbol("="));
@@ -159,7 +160,7 @@ namespace SchemaGen.Generators.Parsing
 
             // A name comes first when more than the type follows it (a type alone is one word, or words like "double precision").
             var named = typeEnd - i >= 2 && tokens[i].IsIdentifier && !IsTypeContinuation(tokens, i);
-            var name = named ? tokens[i++].Identifier : "";
+            var name = named ? tokens[i++].Value : "";
             if (typeEnd - i < 1)
                 return null;
             var type = source.Substring(tokens[i].Start, tokens[typeEnd - 1].End - tokens[i].Start);
@@ -168,8 +169,8 @@ namespace SchemaGen.Generators.Parsing
 
         // "double precision", "character varying(10)", "timestamp with time zone": the first word is part of the type.
         private static bool IsTypeContinuation(List<SqlToken> tokens, int i) =>
-            tokens[i].Kind == SqlTokenKind.Word && tokens[i].Text.ToLowerInvariant() is "double" or "character" or "bit" or "timestamp" or "time" or "interval" or "national"
-            && i + 1 < tokens.Count && tokens[i + 1].Kind == SqlTokenKind.Word
+            tokens[i].Kind == SqlTokenKind.Identifier && tokens[i].Text.ToLowerInvariant() is "double" or "character" or "bit" or "timestamp" or "time" or "interval" or "national"
+            && i + 1 < tokens.Count && tokens[i + 1].Kind == SqlTokenKind.Identifier
             && tokens[i + 1].Text.ToLowerInvariant() is "precision" or "varying" or "with" or "without" or "character" or "year" or "month" or "day" or "hour" or "minute" or "second";
 
         private static void ParseTrigger(string path, SourceText text, string source, List<SqlToken> statement, TokenReader reader,
@@ -212,7 +213,7 @@ namespace SchemaGen.Generators.Parsing
             }
 
             var end = statement[statement.Count - 1].End;
-            triggers.Add(new TriggerTemplate(tableSchema, table, nameToken.Identifier, functionSchema, function,
+            triggers.Add(new TriggerTemplate(tableSchema, table, nameToken.Value, functionSchema, function,
                 source.Substring(afterName, tableStart.Start - afterName),
                 source.Substring(statement[afterTable - 1].End, functionStart.Start - statement[afterTable - 1].End),
                 source.Substring(reader.Current.Start, end - reader.Current.Start),
@@ -269,12 +270,12 @@ namespace SchemaGen.Generators.Parsing
                 name = "";
                 if (AtEnd || !Current.IsIdentifier)
                     return false;
-                name = Current.Identifier;
+                name = Current.Value;
                 Position++;
                 if (!AtEnd && Current.IsSymbol(".") && Position + 1 < _tokens.Count && _tokens[Position + 1].IsIdentifier)
                 {
                     schema = name;
-                    name = _tokens[Position + 1].Identifier;
+                    name = _tokens[Position + 1].Value;
                     Position += 2;
                 }
 
