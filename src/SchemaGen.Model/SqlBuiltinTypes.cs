@@ -82,7 +82,7 @@ namespace SchemaGen.Model
 
         private const int MaxBitLength = 83886080;
 
-        private static readonly string[] Json = { "JsonDocument", "JsonElement", "JsonNode", "JsonObject", "JsonArray", "string" };
+        private static readonly string[] Json = { "JsonDocument", "JsonElement", "JsonNode", "string" };
 
         private static readonly string[] Text = { "string" };
 
