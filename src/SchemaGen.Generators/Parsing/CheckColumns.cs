@@ -34,15 +34,14 @@ namespace SchemaGen.Generators.Parsing
             "century", "day", "decade", "dow", "doy", "epoch", "hour", "isodow", "isoyear", "julian", "microseconds",
             "millennium", "milliseconds", "minute", "month", "quarter", "second", "timezone", "timezone_hour",
             "timezone_minute", "week", "year",
-            // type names (typed literals like date '2024-01-01', interval '1 day')
-            "bigint", "bigserial", "bit", "bool", "boolean", "box", "bytea", "char", "character", "cidr", "circle",
-            "date", "daterange", "dec", "decimal", "double", "precision", "float", "float4", "float8", "inet",
-            "int", "int2", "int4", "int8", "integer", "interval", "json", "jsonb", "line", "lseg", "macaddr",
-            "money", "name", "national", "nchar", "numeric", "oid", "path", "point", "polygon", "real",
-            "regclass", "regtype", "serial", "smallint", "text", "time", "timestamp", "timestamptz", "timetz",
-            "tsquery", "tsvector", "uuid", "varbit", "varchar", "varying", "with", "without", "xml",
+            // type names the type table does not have (typed literals like point '(1,2)', ::regclass)
+            "bigserial", "box", "circle", "daterange", "line", "lseg", "oid", "path", "point", "polygon", "regclass", "regtype", "serial",
             "tsrange", "tstzrange", "int4range", "int8range", "numrange",
         };
+
+        // Every word of every built-in type's spellings (date '…', ::double precision, ::timestamp with time zone).
+        private static readonly HashSet<string> TypeWords = new HashSet<string>(
+            SqlBuiltinTypes.All.SelectMany(t => t.Aliases).SelectMany(a => a.Split(' ')), StringComparer.Ordinal);
 
         public static List<ColumnReference> Find(string sql)
         {
@@ -62,7 +61,7 @@ namespace SchemaGen.Generators.Parsing
                     continue; // a qualified name, or a type
                 if (previous != null && previous.Kind == TokenKind.Identifier && (previous.Name == "as" || previous.Name == "collate"))
                     continue; // CAST(x AS type), COLLATE "C"
-                if (token.Kind == TokenKind.Identifier && Keywords.Contains(token.Name))
+                if (token.Kind == TokenKind.Identifier && (Keywords.Contains(token.Name) || TypeWords.Contains(token.Name)))
                     continue; // also the rest of ::double precision, ::timestamp with time zone, ::character varying
 
                 result.Add(new ColumnReference(token.Name, token.Text));

@@ -158,20 +158,15 @@ namespace SchemaGen.Generators.Parsing
             if (typeEnd - i < 1)
                 return null;
 
-            // A name comes first when more than the type follows it (a type alone is one word, or words like "double precision").
-            var named = typeEnd - i >= 2 && tokens[i].IsIdentifier && !IsTypeContinuation(tokens, i);
+            // A name comes first unless what is left is a type name on its own ("double precision", "character varying(10)").
+            var named = typeEnd - i >= 2 && tokens[i].IsIdentifier
+                && SqlTypeNameReader.Read(source.Substring(tokens[i].Start, tokens[typeEnd - 1].End - tokens[i].Start)).Error != null;
             var name = named ? tokens[i++].Value : "";
             if (typeEnd - i < 1)
                 return null;
             var type = source.Substring(tokens[i].Start, tokens[typeEnd - 1].End - tokens[i].Start);
             return new FunctionParameter(name, type, end >= 0);
         }
-
-        // "double precision", "character varying(10)", "timestamp with time zone": the first word is part of the type.
-        private static bool IsTypeContinuation(List<SqlToken> tokens, int i) =>
-            tokens[i].Kind == SqlTokenKind.Identifier && tokens[i].Text.ToLowerInvariant() is "double" or "character" or "bit" or "timestamp" or "time" or "interval" or "national"
-            && i + 1 < tokens.Count && tokens[i + 1].Kind == SqlTokenKind.Identifier
-            && tokens[i + 1].Text.ToLowerInvariant() is "precision" or "varying" or "with" or "without" or "character" or "year" or "month" or "day" or "hour" or "minute" or "second";
 
         private static void ParseTrigger(string path, SourceText text, string source, List<SqlToken> statement, TokenReader reader,
             List<TriggerTemplate> triggers, List<DiagnosticInfo> diagnostics)

@@ -210,16 +210,22 @@ namespace SchemaGen.Model
                 }
             }
 
+            return WithJunk(sql, i, j, end, SqlTokenKind.Number, "trailing junk after numeric literal");
+        }
+
+        // A number or parameter from i to j; PostgreSQL 15 refuses a name that runs on from it (1abc, $1x), kept in the token.
+        private static SqlToken WithJunk(string sql, int i, int j, int end, SqlTokenKind kind, string junk)
+        {
             string? error = null;
             if (j < end && IsIdentifierStart(sql[j]))
             {
                 while (j < end && IsIdentifierPart(sql[j]))
                     j++;
-                error = "trailing junk after numeric literal";
+                error = junk;
             }
 
             var text = sql.Substring(i, j - i);
-            return new SqlToken(SqlTokenKind.Number, i, j, text, text, error);
+            return new SqlToken(kind, i, j, text, text, error);
         }
 
         // $1 (a parameter), $$ or $tag$ (a dollar-quoted string), else a stray '$'.
@@ -230,15 +236,7 @@ namespace SchemaGen.Model
             {
                 while (j < end && IsDigit(sql[j]))
                     j++;
-                string? error = null;
-                if (j < end && IsIdentifierStart(sql[j]))
-                {
-                    while (j < end && IsIdentifierPart(sql[j]))
-                        j++;
-                    error = "trailing junk after parameter";
-                }
-
-                return new SqlToken(SqlTokenKind.Parameter, i, j, sql.Substring(i, j - i), sql.Substring(i, j - i), error);
+                return WithJunk(sql, i, j, end, SqlTokenKind.Parameter, "trailing junk after parameter");
             }
 
             // A tag is an identifier without '$' (scan.l's dolq_start dolq_cont*).
