@@ -13,16 +13,16 @@ public class TemplateLexingTests
 {
     // The old template scanner ended a comment at the first */ and split a BEGIN ATOMIC body at its first
     // semicolon: both were SG0012 for SQL that PostgreSQL runs.
-    private const string Extra = """
+    private const string Atomic = """
         /* a comment /* nested; with a semicolon */ still the comment; */
         CREATE OR REPLACE FUNCTION app.two() RETURNS integer LANGUAGE sql
         BEGIN ATOMIC
             SELECT 1;
             SELECT CASE WHEN true THEN 2 END;
         END;
-
-        CREATE OR REPLACE FUNCTION app.opens_at() RETURNS timetz LANGUAGE sql AS $$ SELECT '09:00+01'::timetz $$;
         """;
+
+    private const string OpensAt = "CREATE OR REPLACE FUNCTION app.opens_at() RETURNS timetz LANGUAGE sql AS $$ SELECT '09:00+01'::timetz $$;";
 
     [Fact]
     public async Task BEGIN_ATOMIC_bodies_and_nested_comments_are_read_as_PostgreSQL_reads_them()
@@ -30,7 +30,7 @@ public class TemplateLexingTests
         var result = Run("""
             [SqlFunction("two")]
             public static partial Task<int> TwoAsync(this NpgsqlConnection connection);
-            """);
+            """, Atomic);
 
         Assert.Empty(result.GeneratorDiagnostics.Where(d => d.Id.StartsWith("SG", System.StringComparison.Ordinal)));
         var two = Assert.Single(result.Load().Model.Functions, f => f.Name == "two");
@@ -57,7 +57,7 @@ public class TemplateLexingTests
         var diagnostics = Run($$"""
             [SqlFunction("opens_at")]
             public static partial Task<{{type}}> OpensAtAsync(this NpgsqlConnection connection);
-            """).GeneratorDiagnostics.Where(d => d.Id.StartsWith("SG", System.StringComparison.Ordinal)).ToList();
+            """, OpensAt).GeneratorDiagnostics.Where(d => d.Id.StartsWith("SG", System.StringComparison.Ordinal)).ToList();
 
         if (message == null)
         {
@@ -70,9 +70,9 @@ public class TemplateLexingTests
         Assert.Contains(message, diagnostic.GetMessage());
     }
 
-    private static GeneratorResult Run(string members)
+    private static GeneratorResult Run(string members, string template)
     {
         var source = WrapperModels.Usings + "namespace TestModels;\n\npublic static partial class Calls\n{\n" + members + "\n}\n";
-        return GeneratorHarness.Run([WrapperModels.Usings + WrapperModels.Model, source], [.. WrapperModels.TemplateFiles, ("/project/Sql/extra.sql", Extra)]);
+        return GeneratorHarness.Run([WrapperModels.Usings + WrapperModels.Model, source], [.. WrapperModels.TemplateFiles, ("/project/Sql/extra.sql", template)]);
     }
 }
