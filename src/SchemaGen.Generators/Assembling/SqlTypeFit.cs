@@ -11,24 +11,26 @@ namespace SchemaGen.Generators.Assembling
     /// </summary>
     internal static class SqlTypeFit
     {
-        private static readonly Dictionary<string, string[]> Fits = new Dictionary<string, string[]>(StringComparer.Ordinal)
+        private static ClrKind Of(ScalarType type) => new ClrKind.Scalar(type);
+
+        private static readonly Dictionary<string, ClrKind[]> Fits = new Dictionary<string, ClrKind[]>(StringComparer.Ordinal)
         {
-            ["bigint"] = new[] { "long", "decimal" },
-            ["integer"] = new[] { "int", "long", "decimal" },
-            ["smallint"] = new[] { "short", "int", "long", "decimal" },
-            ["boolean"] = new[] { "bool" },
-            ["text"] = new[] { "string" },
-            ["numeric"] = new[] { "decimal" },
-            ["real"] = new[] { "float", "double" },
-            ["double precision"] = new[] { "double" },
-            ["jsonb"] = new[] { "json", "string" },
-            ["timestamp with time zone"] = new[] { "DateTime", "DateTimeOffset" },
-            ["timestamp without time zone"] = new[] { "DateTime" },
-            ["date"] = new[] { "DateOnly", "DateTime" },
-            ["time without time zone"] = new[] { "TimeOnly", "TimeSpan" },
-            ["interval"] = new[] { "TimeSpan" },
-            ["uuid"] = new[] { "Guid" },
-            ["bytea"] = new[] { "byte[]" },
+            ["bigint"] = new[] { Of(ScalarType.Long), Of(ScalarType.Decimal) },
+            ["integer"] = new[] { Of(ScalarType.Int), Of(ScalarType.Long), Of(ScalarType.Decimal) },
+            ["smallint"] = new[] { Of(ScalarType.Short), Of(ScalarType.Int), Of(ScalarType.Long), Of(ScalarType.Decimal) },
+            ["boolean"] = new[] { Of(ScalarType.Bool) },
+            ["text"] = new[] { ClrKind.String },
+            ["numeric"] = new[] { Of(ScalarType.Decimal) },
+            ["real"] = new[] { Of(ScalarType.Float), Of(ScalarType.Double) },
+            ["double precision"] = new[] { Of(ScalarType.Double) },
+            ["jsonb"] = new[] { ClrKind.Json.Instance, ClrKind.String },
+            ["timestamp with time zone"] = new[] { Of(ScalarType.DateTime), Of(ScalarType.DateTimeOffset) },
+            ["timestamp without time zone"] = new[] { Of(ScalarType.DateTime) },
+            ["date"] = new[] { Of(ScalarType.DateOnly), Of(ScalarType.DateTime) },
+            ["time without time zone"] = new[] { Of(ScalarType.TimeOnly), Of(ScalarType.TimeSpan) },
+            ["interval"] = new[] { Of(ScalarType.TimeSpan) },
+            ["uuid"] = new[] { Of(ScalarType.Guid) },
+            ["bytea"] = new[] { Of(ScalarType.Bytes) },
         };
 
         private static readonly Dictionary<string, string> Aliases = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -40,20 +42,20 @@ namespace SchemaGen.Generators.Assembling
         };
 
         /// <summary>Null when <paramref name="kind"/> holds <paramref name="sqlType"/>; otherwise the C# type to use instead.</summary>
-        public static string? Mismatch(string sqlType, string kind, IReadOnlyList<EnumMapping> enums)
+        public static string? Mismatch(string sqlType, ClrKind kind, IReadOnlyList<EnumMapping> enums)
         {
             var type = Normalize(sqlType);
             if (type.EndsWith("[]", StringComparison.Ordinal))
             {
-                if (!kind.StartsWith("array:", StringComparison.Ordinal))
-                    return kind.StartsWith("other:", StringComparison.Ordinal) ? null : "an array or List<T>";
-                var element = Mismatch(sqlType.Substring(0, sqlType.LastIndexOf('[')), kind.Substring("array:".Length), enums);
+                if (!(kind is ClrKind.ArrayOf array))
+                    return kind is ClrKind.Other ? null : "an array or List<T>";
+                var element = Mismatch(sqlType.Substring(0, sqlType.LastIndexOf('[')), array.Element, enums);
                 return element == null ? null : element + "[]";
             }
 
             var modelEnum = enums.FirstOrDefault(e => type == e.Name || type == e.Schema + "." + e.Name);
             if (modelEnum != null)
-                return kind == "enum:" + modelEnum.TypeReference || kind == "string" ? null : modelEnum.TypeReference.Replace("global::", "");
+                return kind == new ClrKind.EnumType(modelEnum.TypeReference) || kind == ClrKind.String ? null : modelEnum.TypeReference.Replace("global::", "");
 
             if (!Fits.TryGetValue(type, out var fitting))
                 return null; // a type SchemaGen does not know: Npgsql decides at run time
@@ -83,10 +85,6 @@ namespace SchemaGen.Generators.Assembling
             return (Aliases.TryGetValue(type, out var canonical) ? canonical : type) + (array ? "[]" : "");
         }
 
-        private static string CSharpName(string kind) => kind switch
-        {
-            "json" => "JsonDocument",
-            _ => kind,
-        };
+        private static string CSharpName(ClrKind kind) => kind is ClrKind.Scalar scalar ? scalar.Type.CSharpName() : "JsonDocument";
     }
 }

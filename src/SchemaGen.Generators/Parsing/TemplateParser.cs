@@ -230,7 +230,7 @@ namespace SchemaGen.Generators.Parsing
         }
 
         private static DiagnosticInfo Error(string path, SourceText? text, int start, int end, string message) =>
-            DiagnosticInfo.Create(DiagnosticDescriptors.TemplateError, text == null ? new LocationInfo(path, default, default) : Location(path, text, start, end), System.IO.Path.GetFileName(path), message);
+            DiagnosticInfo.Create(DiagnosticDescriptors.TemplateError, new DiagnosticTarget.ExternalSpan(text == null ? new LocationInfo(path, default, default) : Location(path, text, start, end)), System.IO.Path.GetFileName(path), message);
 
         private static LocationInfo Location(string path, SourceText text, int start, int end)
         {
