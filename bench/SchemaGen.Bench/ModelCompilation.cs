@@ -39,6 +39,21 @@ public static class ModelCompilation
     public static CSharpCompilation WithUnrelatedEdit(CSharpCompilation compilation, SyntaxTree editedHelper) =>
         (CSharpCompilation)compilation.ReplaceSyntaxTree(Helper(compilation), editedHelper);
 
+    /// <summary>
+    /// The same compilation with a comment typed above the [Table] attribute of one model class: an edit in a
+    /// model file that does not change the model.
+    /// </summary>
+    public static CSharpCompilation WithModelFileComment(CSharpCompilation compilation)
+    {
+        var path = "Models/" + ModelSource.ClassName(ModelSource.TableCount / 2) + ".cs";
+        var tree = compilation.SyntaxTrees.Single(t => t.FilePath == path);
+        var text = tree.ToString();
+        var edited = text.Replace("[Table(", "// Reviewed.\n[Table(", StringComparison.Ordinal);
+        if (edited == text)
+            throw new InvalidOperationException(path + " has no [Table(.");
+        return (CSharpCompilation)compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(edited, ParseOptions, path: path));
+    }
+
     public static SyntaxTree Helper(CSharpCompilation compilation) =>
         compilation.SyntaxTrees.Single(t => t.FilePath == ModelSource.HelperPath);
 
