@@ -11,8 +11,11 @@ using Microsoft.Extensions.Caching.Memory;
 namespace SchemaGen.Bench;
 
 /// <summary>
-/// The generator on 1,000 tables × 20 columns, cold and after an unrelated edit, next to EF Core (Npgsql
-/// provider) building the model of the same classes and its create script at run time (the baseline).
+/// The generator on 1,000 tables × 20 columns, cold, after an unrelated edit and after a comment typed in a model
+/// file, next to EF Core (Npgsql provider) building the model of the same classes and its create script at run
+/// time (the baseline). <see cref="BindModelAttributes"/> measures the floor of a rerun: what binding every
+/// [Table] class's and property's attributes costs in a new compilation, which any rerun of the per-class
+/// transform pays (Roslyn reruns it for every class whenever the compilation changes).
 /// Correctness is checked once per process in the global setups (throwing, not asserting time), so a broken
 /// run cannot be measured silently.
 /// </summary>
@@ -20,21 +23,26 @@ namespace SchemaGen.Bench;
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 3, iterationCount: 15, invocationCount: 1)]
 public class GeneratorBenchmarks
 {
-    private static readonly string[] ModelSteps = ["ParsedTables", "Tables", "Options", "Schema", "SchemaSpec"];
+    private static readonly string[] ModelSteps = ["ParsedTables", "Tables", "Options", "Schema", "SchemaSpec", "Templates", "ParsedWrappers", "Wrappers", "BoundWrappers"];
 
     private CSharpCompilation _compilation = null!;
     private SyntaxTree _editedHelper = null!;
+    private SyntaxTree _commentedModel = null!;
     private GeneratorDriver _warmDriver = null!;
+    private GeneratorDriver _warmParseOnly = null!;
+    private GeneratorDriver _warmNameOnly = null!;
 
     private LoadedModel _model = null!;
     private MemoryCache _efCache = null!;
     private DbContextOptions<ModelContext> _efOptions = null!;
 
-    [GlobalSetup(Targets = [nameof(GeneratorCold), nameof(GeneratorRerunAfterUnrelatedEdit)])]
+    [GlobalSetup(Targets = [nameof(GeneratorCold), nameof(GeneratorRerunAfterUnrelatedEdit), nameof(GeneratorRerunAfterModelFileComment), nameof(BindModelAttributes),
+        nameof(ParseOnlyRerunAfterUnrelatedEdit), nameof(NameOnlyRerunAfterUnrelatedEdit)])]
     public void SetupGenerator()
     {
         _compilation = ModelCompilation.Create();
         _editedHelper = ModelCompilation.ParseEditedHelper();
+        _commentedModel = ModelCompilation.ParseCommentedModelFile(_compilation);
 
         // Checked once with step tracking on: the cold run produces the Schema source and no diagnostic, and
         // the rerun after the unrelated edit reuses every step.
@@ -45,12 +53,17 @@ public class GeneratorBenchmarks
         if (!source.Contains("public const string Sql", StringComparison.Ordinal) || Count(source, "CREATE TABLE ") < ModelSource.TableCount)
             throw new InvalidOperationException("Schema.g.cs does not hold the create script of every table.");
 
-        var rerun = Single(tracking.RunGenerators(ModelCompilation.WithUnrelatedEdit(_compilation, _editedHelper)).GetRunResult());
-        foreach (var step in ModelSteps)
-            RequireReused(step, rerun.TrackedSteps.TryGetValue(step, out var steps) ? steps.SelectMany(s => s.Outputs).Select(o => o.Reason) : []);
-        RequireReused("output", rerun.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).Select(o => o.Reason));
-        if (rerun.GeneratedSources.Single().SourceText.ToString() != source)
-            throw new InvalidOperationException("The rerun produced a different Schema.g.cs.");
+        foreach (var edited in new[] { ModelCompilation.WithUnrelatedEdit(_compilation, _editedHelper), ModelCompilation.WithModelFileComment(_compilation, _commentedModel) })
+        {
+            var rerun = Single(tracking.RunGenerators(edited).GetRunResult());
+            foreach (var step in ModelSteps.Where(rerun.TrackedSteps.ContainsKey))
+                RequireReused(step, rerun.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason));
+            foreach (var step in new[] { "ParsedTables", "Tables", "Schema", "SchemaSpec" })
+                RequireReused(step, rerun.TrackedSteps.TryGetValue(step, out var steps) ? steps.SelectMany(s => s.Outputs).Select(o => o.Reason) : []);
+            RequireReused("output", rerun.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).Select(o => o.Reason));
+            if (rerun.GeneratedSources.Single().SourceText.ToString() != source)
+                throw new InvalidOperationException("The rerun produced a different Schema.g.cs.");
+        }
 
         // The timed drivers do not track steps (as in a build or the IDE); they must produce the same source.
         _warmDriver = ModelCompilation.CreateDriver().RunGenerators(_compilation);
@@ -58,8 +71,17 @@ public class GeneratorBenchmarks
             || Single(GeneratorRerunAfterUnrelatedEdit().GetRunResult()).GeneratedSources.Single().SourceText.ToString() != source)
             throw new InvalidOperationException("The untracked driver produced a different Schema.g.cs.");
 
+        _warmParseOnly = Probe(new TransformProbes.ParseOnly()).RunGenerators(_compilation);
+        _warmNameOnly = Probe(new TransformProbes.NameOnly()).RunGenerators(_compilation);
+        foreach (var probe in new[] { _warmParseOnly, _warmNameOnly, ParseOnlyRerunAfterUnrelatedEdit(), NameOnlyRerunAfterUnrelatedEdit() })
+        {
+            if (probe.GetRunResult().Results.Single().Exception is { } exception)
+                throw new InvalidOperationException("A probe generator threw.", exception);
+        }
+
         Console.WriteLine($"// SchemaGen: {ModelSource.TableCount} tables x {ModelSource.ColumnsPerTable} columns in {_compilation.SyntaxTrees.Count()} files; " +
-            $"Schema.g.cs {source.Length:N0} chars; rerun after the unrelated edit: every step Cached/Unchanged.");
+            $"Schema.g.cs {source.Length:N0} chars; rerun after the unrelated edit and after the model-file comment: every step Cached/Unchanged; " +
+            $"{BindModelAttributes():N0} attributes bound.");
     }
 
     [GlobalSetup(Target = nameof(EfCoreModelAndCreateScript))]
@@ -98,6 +120,48 @@ public class GeneratorBenchmarks
     public GeneratorDriver GeneratorRerunAfterUnrelatedEdit() =>
         _warmDriver.RunGenerators(ModelCompilation.WithUnrelatedEdit(_compilation, _editedHelper));
 
+    /// <summary>A driver that has run once, given the compilation in which a comment was typed above one [Table] class.</summary>
+    [Benchmark]
+    public GeneratorDriver GeneratorRerunAfterModelFileComment() =>
+        _warmDriver.RunGenerators(ModelCompilation.WithModelFileComment(_compilation, _commentedModel));
+
+    /// <summary>Part of a rerun: only the [Table] transform (TableParser.Parse) for every class, after the unrelated edit.</summary>
+    [Benchmark]
+    public GeneratorDriver ParseOnlyRerunAfterUnrelatedEdit() =>
+        _warmParseOnly.RunGenerators(ModelCompilation.WithUnrelatedEdit(_compilation, _editedHelper));
+
+    /// <summary>Roslyn's own part of a rerun: the same ForAttributeWithMetadataName with a transform that reads only the class's name.</summary>
+    [Benchmark]
+    public GeneratorDriver NameOnlyRerunAfterUnrelatedEdit() =>
+        _warmNameOnly.RunGenerators(ModelCompilation.WithUnrelatedEdit(_compilation, _editedHelper));
+
+    /// <summary>
+    /// Not the generator: in a fresh compilation of the same trees, the symbol of every [Table] class and the
+    /// attributes (with their arguments) of the class and each of its properties, bound as the transform reads them.
+    /// </summary>
+    [Benchmark]
+    public int BindModelAttributes()
+    {
+        var compilation = _compilation.Clone();
+        var count = 0;
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            var model = compilation.GetSemanticModel(tree);
+            foreach (var declaration in tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax>())
+            {
+                if (model.GetDeclaredSymbol(declaration) is not INamedTypeSymbol type)
+                    continue;
+                foreach (var symbol in type.GetMembers().OfType<IPropertySymbol>().Cast<ISymbol>().Prepend(type))
+                {
+                    foreach (var attribute in symbol.GetAttributes())
+                        count += attribute.ConstructorArguments.Length + attribute.NamedArguments.Length + 1;
+                }
+            }
+        }
+
+        return count;
+    }
+
     /// <summary>EF Core at run time: a new context, a model built from scratch, and its create script.</summary>
     [Benchmark(Baseline = true)]
     public string EfCoreModelAndCreateScript()
@@ -109,6 +173,9 @@ public class GeneratorBenchmarks
     /// <summary>Drops the models built so far, so iterations do not accumulate 1,000-entity models.</summary>
     [IterationCleanup(Target = nameof(EfCoreModelAndCreateScript))]
     public void EmptyEfModelCache() => _efCache.Compact(1.0);
+
+    private static GeneratorDriver Probe(IIncrementalGenerator generator) =>
+        CSharpGeneratorDriver.Create([generator.AsSourceGenerator()], parseOptions: ModelCompilation.ParseOptions);
 
     private static GeneratorRunResult Single(GeneratorDriverRunResult result)
     {

@@ -39,6 +39,26 @@ public static class ModelCompilation
     public static CSharpCompilation WithUnrelatedEdit(CSharpCompilation compilation, SyntaxTree editedHelper) =>
         (CSharpCompilation)compilation.ReplaceSyntaxTree(Helper(compilation), editedHelper);
 
+    /// <summary>The path of the model file <see cref="ParseCommentedModelFile"/> edits.</summary>
+    public static readonly string CommentedModelPath = "Models/" + ModelSource.ClassName(ModelSource.TableCount / 2) + ".cs";
+
+    /// <summary>
+    /// That model file with a comment typed above its [Table] attribute: an edit in a model file that does not
+    /// change the model. Parsed once; <see cref="WithModelFileComment"/> puts it into a new compilation.
+    /// </summary>
+    public static SyntaxTree ParseCommentedModelFile(CSharpCompilation compilation)
+    {
+        var text = compilation.SyntaxTrees.Single(t => t.FilePath == CommentedModelPath).ToString();
+        var edited = text.Replace("[Table(", "// Reviewed.\n[Table(", StringComparison.Ordinal);
+        if (edited == text)
+            throw new InvalidOperationException(CommentedModelPath + " has no [Table(.");
+        return CSharpSyntaxTree.ParseText(edited, ParseOptions, path: CommentedModelPath);
+    }
+
+    /// <summary>A new compilation with the commented model file in place of the original (new symbols, as after a keystroke).</summary>
+    public static CSharpCompilation WithModelFileComment(CSharpCompilation compilation, SyntaxTree commented) =>
+        (CSharpCompilation)compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.Single(t => t.FilePath == CommentedModelPath), commented);
+
     public static SyntaxTree Helper(CSharpCompilation compilation) =>
         compilation.SyntaxTrees.Single(t => t.FilePath == ModelSource.HelperPath);
 

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SchemaGen.Generators.Assembling;
+using SchemaGen.Generators.Diagnostics;
 using SchemaGen.Generators.Emitting;
 using SchemaGen.Generators.Parsing;
 using SchemaGen.Generators.Specs;
@@ -13,8 +14,10 @@ namespace SchemaGen.Generators
 {
     /// <summary>
     /// Reads every [Table] class of the project and emits <c>Schema.g.cs</c>: the PostgreSQL DDL of the model
-    /// as constants and the model as records. Diagnostics travel on their own branch, so the source output
-    /// depends only on equatable specs and is reused while the model does not change.
+    /// as constants and the model as records. Specs hold no symbol, location or diagnostic, so the source
+    /// outputs depend only on equatable values and are reused while the model does not change. Diagnostics
+    /// travel on their own branches as equatable data and meet the compilation only in the step that reports
+    /// them (<see cref="DiagnosticLocator"/>), which puts each in the user's syntax tree.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class SchemaGenerator : IIncrementalGenerator
@@ -29,7 +32,7 @@ namespace SchemaGen.Generators
                     TableParser.Parse)
                 .WithTrackingName(TrackingNames.ParsedTables);
 
-            context.RegisterSourceOutput(parsed.Select(static (result, _) => result.Diagnostics), Report);
+            Report(context, parsed.Select(static (result, _) => result.Diagnostics));
 
             var tables = parsed
                 .Where(static result => result.Spec != null)
@@ -37,7 +40,7 @@ namespace SchemaGen.Generators
                 .WithTrackingName(TrackingNames.Tables);
 
             var options = context.CompilationProvider
-                .Select(static (compilation, _) => OptionsParser.Parse(compilation.Assembly))
+                .Select(static (compilation, _) => OptionsParser.Parse(compilation))
                 .WithTrackingName(TrackingNames.Options);
 
             var rootNamespace = context.AnalyzerConfigOptionsProvider
@@ -50,7 +53,7 @@ namespace SchemaGen.Generators
                 .Select(static (text, cancellationToken) => TemplateParser.Parse(text.Path, text.GetText(cancellationToken), cancellationToken))
                 .WithTrackingName(TrackingNames.Templates);
 
-            context.RegisterSourceOutput(templates.Select(static (file, _) => file.Diagnostics), Report);
+            Report(context, templates.Select(static (file, _) => file.Diagnostics));
 
             var schema = tables.Collect()
                 .Combine(options.Combine(rootNamespace))
@@ -58,16 +61,21 @@ namespace SchemaGen.Generators
                 .Select(static (input, _) => SchemaAssembler.Assemble(input.Left.Left, input.Left.Right.Left, input.Left.Right.Right, input.Right))
                 .WithTrackingName(TrackingNames.Schema);
 
-            context.RegisterSourceOutput(schema.Select(static (assembly, _) => assembly.Diagnostics), Report);
+            Report(context, schema.Select(static (assembly, _) => assembly.Diagnostics));
 
             // [SqlFunction] methods, bound to the functions of the templates.
-            var wrappers = context.SyntaxProvider
+            var parsedWrappers = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
                     KnownNames.SqlFunctionAttributeMetadataName,
                     static (node, _) => node is MethodDeclarationSyntax,
                     WrapperParser.Parse)
-                .Where(static wrapper => wrapper != null)
-                .Select(static (wrapper, _) => wrapper!)
+                .WithTrackingName(TrackingNames.ParsedWrappers);
+
+            Report(context, parsedWrappers.Select(static (result, _) => result.Diagnostics));
+
+            var wrappers = parsedWrappers
+                .Where(static result => result.Spec != null)
+                .Select(static (result, _) => result.Spec!)
                 .WithTrackingName(TrackingNames.Wrappers);
 
             var bound = wrappers.Collect()
@@ -77,12 +85,7 @@ namespace SchemaGen.Generators
                     input.Left.Right?.EnumMappings.ToList() ?? new System.Collections.Generic.List<EnumMapping>(), input.Right.FunctionParameterPrefix))
                 .WithTrackingName(TrackingNames.BoundWrappers);
 
-            // Reported against the compilation, so that each lands in its source tree (and #pragma applies).
-            context.RegisterSourceOutput(bound.Select(static (output, _) => output.Diagnostics).Combine(context.CompilationProvider), static (output, input) =>
-            {
-                foreach (var diagnostic in input.Left)
-                    output.ReportDiagnostic(diagnostic.ToDiagnostic(input.Right));
-            });
+            Report(context, bound.Select(static (output, _) => output.Diagnostics));
             context.RegisterSourceOutput(bound.Select(static (output, _) => output.Wrappers), static (output, wrappers) =>
             {
                 if (!wrappers.IsEmpty)
@@ -95,7 +98,20 @@ namespace SchemaGen.Generators
             });
         }
 
-        private static void Report(SourceProductionContext output, EquatableArray<DiagnosticInfo> diagnostics)
+        // Each branch's diagnostics are located against the compilation just before reporting. That step runs on every
+        // edit, but does nothing while the branch has no diagnostic, and its output (compared by value) is Unchanged
+        // while no diagnostic moved, so the reporting output is skipped.
+        private static void Report(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics) =>
+            context.RegisterSourceOutput(
+                diagnostics.Combine(context.CompilationProvider).Select(static (input, cancellationToken) => DiagnosticLocator.Locate(input.Left, input.Right, cancellationToken)),
+                ReportLocated);
+
+        private static void Report(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<EquatableArray<DiagnosticInfo>> diagnostics) =>
+            context.RegisterSourceOutput(
+                diagnostics.Combine(context.CompilationProvider).Select(static (input, cancellationToken) => DiagnosticLocator.Locate(input.Left, input.Right, cancellationToken)),
+                ReportLocated);
+
+        private static void ReportLocated(SourceProductionContext output, EquatableArray<LocatedDiagnostic> diagnostics)
         {
             foreach (var diagnostic in diagnostics)
                 output.ReportDiagnostic(diagnostic.ToDiagnostic());

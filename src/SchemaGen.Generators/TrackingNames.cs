@@ -9,6 +9,7 @@ namespace SchemaGen.Generators
         public const string Schema = nameof(Schema);
         public const string SchemaSpec = nameof(SchemaSpec);
         public const string Templates = nameof(Templates);
+        public const string ParsedWrappers = nameof(ParsedWrappers);
         public const string Wrappers = nameof(Wrappers);
         public const string BoundWrappers = nameof(BoundWrappers);
     }

@@ -18,13 +18,13 @@ namespace SchemaGen.Generators.Assembling
         public static SchemaAssembly Assemble(ImmutableArray<TableSpec> found, OptionsSpec options, string rootNamespace, ImmutableArray<TemplateFileSpec> templates)
         {
             if (found.IsDefaultOrEmpty)
-                return new SchemaAssembly(null, EquatableArray<DiagnosticInfo>.Empty);
+                return new SchemaAssembly { Spec = null, Diagnostics = EquatableArray<DiagnosticInfo>.Empty };
 
             var diagnostics = new List<DiagnosticInfo>();
-            var tables = Distinct(found.OrderBy(t => t.ClrFullName, StringComparer.Ordinal), t => (t.Table.Schema, t.Table.Name), "table", t => t.ClrFullName, t => t.Location, diagnostics);
+            var tables = Distinct(found.OrderBy(t => t.ClrFullName, StringComparer.Ordinal), t => (t.Table.Schema, t.Table.Name), "table", t => t.ClrFullName, t => t.DeclarationId, diagnostics);
             var enums = Distinct(
                 tables.SelectMany(t => t.Enums).GroupBy(e => e.ClrFullName).Select(g => g.First()).OrderBy(e => e.ClrFullName, StringComparer.Ordinal),
-                e => (e.Enum.Schema, e.Enum.Name), "enum type", e => e.ClrFullName, e => e.Location, diagnostics);
+                e => (e.Enum.Schema, e.Enum.Name), "enum type", e => e.ClrFullName, e => e.DeclarationId, diagnostics);
             ReportRelationClashes(tables, enums, diagnostics);
 
             var (functions, triggers) = TemplateAssembler.Assemble(templates.IsDefault ? Enumerable.Empty<TemplateFileSpec>() : templates, options.DefaultSchema, diagnostics);
@@ -39,16 +39,26 @@ namespace SchemaGen.Generators.Assembling
 
             var objects = Constants(model, tables, enums);
             var sql = string.Concat(objects.Select(o => o.Sql));
-            var mappings = enums.Select(e => new EnumMapping(e.TypeReference, e.Enum.Schema, e.Enum.Name))
+            var mappings = enums.Select(e => new EnumMapping { TypeReference = e.TypeReference, Schema = e.Enum.Schema, Name = e.Enum.Name })
                 .OrderBy(m => m.Schema, StringComparer.Ordinal).ThenBy(m => m.Name, StringComparer.Ordinal);
-            var spec = new SchemaSpec(options.ClassName, options.Namespace ?? rootNamespace, model, sql, StableHash.Sha256Hex(sql), objects.ToEquatableArray(),
-                options.DefaultSchema, options.SnakeCase, mappings.ToEquatableArray(),
-                tables.SelectMany(t => t.JsonTypes).Distinct().OrderBy(j => j.TypeReference, StringComparer.Ordinal).ThenBy(j => j.IsJsonb).ToEquatableArray());
-            return new SchemaAssembly(spec, diagnostics.ToEquatableArray());
+            var spec = new SchemaSpec
+            {
+                ClassName = options.ClassName,
+                Namespace = options.Namespace ?? rootNamespace,
+                Model = model,
+                Sql = sql,
+                ModelHash = StableHash.Sha256Hex(sql),
+                Objects = objects.ToEquatableArray(),
+                DefaultSchema = options.DefaultSchema,
+                SnakeCase = options.SnakeCase,
+                EnumMappings = mappings.ToEquatableArray(),
+                JsonTypes = tables.SelectMany(t => t.JsonTypes).Distinct().OrderBy(j => j.TypeReference, StringComparer.Ordinal).ThenBy(j => j.IsJsonb).ToEquatableArray(),
+            };
+            return new SchemaAssembly { Spec = spec, Diagnostics = diagnostics.ToEquatableArray() };
         }
 
         private static List<T> Distinct<T>(IEnumerable<T> items, Func<T, (string, string)> key, string what, Func<T, string> clrName,
-            Func<T, LocationInfo?> location, List<DiagnosticInfo> diagnostics)
+            Func<T, string> declarationId, List<DiagnosticInfo> diagnostics)
         {
             var seen = new Dictionary<(string, string), T>();
             var result = new List<T>();
@@ -56,7 +66,7 @@ namespace SchemaGen.Generators.Assembling
             {
                 if (seen.TryGetValue(key(item), out var first))
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, location(item)?.ToLocation(), what,
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, new DiagnosticTarget.Declaration(declarationId(item)), what,
                         key(item).Item1 + "." + key(item).Item2, clrName(first), clrName(item)));
                     continue;
                 }
@@ -73,24 +83,24 @@ namespace SchemaGen.Generators.Assembling
         private static void ReportRelationClashes(List<TableSpec> tables, List<EnumSpec> enums, List<DiagnosticInfo> diagnostics)
         {
             var owners = new Dictionary<(string, string), string>();
-            void Claim(string schema, string name, string owner, LocationInfo? location)
+            void Claim(string schema, string name, string owner, string declarationId)
             {
                 if (owners.TryGetValue((schema, name), out var first))
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, location?.ToLocation(), "relation", schema + "." + name, first, owner));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, new DiagnosticTarget.Declaration(declarationId), "relation", schema + "." + name, first, owner));
                 else
                     owners[(schema, name)] = owner;
             }
 
             foreach (var table in tables)
-                Claim(table.Table.Schema, table.Table.Name, "table " + table.ClrFullName, table.Location);
+                Claim(table.Table.Schema, table.Table.Name, "table " + table.ClrFullName, table.DeclarationId);
             foreach (var enumSpec in enums)
-                Claim(enumSpec.Enum.Schema, enumSpec.Enum.Name, "enum " + enumSpec.ClrFullName, enumSpec.Location);
+                Claim(enumSpec.Enum.Schema, enumSpec.Enum.Name, "enum " + enumSpec.ClrFullName, enumSpec.DeclarationId);
             foreach (var table in tables)
             {
                 if (table.Table.PrimaryKey != null)
-                    Claim(table.Table.Schema, table.Table.PrimaryKey.Name, "the primary key of " + table.ClrFullName, table.Location);
+                    Claim(table.Table.Schema, table.Table.PrimaryKey.Name, "the primary key of " + table.ClrFullName, table.DeclarationId);
                 foreach (var index in table.Table.Indexes)
-                    Claim(table.Table.Schema, index.Name, "an index of " + table.ClrFullName, table.Location);
+                    Claim(table.Table.Schema, index.Name, "an index of " + table.ClrFullName, table.DeclarationId);
             }
         }
 
@@ -112,25 +122,25 @@ namespace SchemaGen.Generators.Assembling
                 switch (obj.Kind)
                 {
                     case SqlObjectKind.Schemas:
-                        result.Add(new ObjectConstant(Unique("Schemas"), "CREATE SCHEMA for every schema the model uses.", obj.Sql));
+                        result.Add(new ObjectConstant { ConstantName = Unique("Schemas"), Summary = "CREATE SCHEMA for every schema the model uses.", Sql = obj.Sql });
                         break;
                     case SqlObjectKind.Enum:
                         var clrEnum = enums.First(e => e.Enum.Schema == obj.Schema && e.Enum.Name == obj.Name);
-                        result.Add(new ObjectConstant(Unique(clrEnum.ClrName), "CREATE TYPE " + qualified + " (from " + clrEnum.ClrFullName + ").", obj.Sql));
+                        result.Add(new ObjectConstant { ConstantName = Unique(clrEnum.ClrName), Summary = "CREATE TYPE " + qualified + " (from " + clrEnum.ClrFullName + ").", Sql = obj.Sql });
                         break;
                     case SqlObjectKind.Table:
                         var clrTable = tables.First(t => t.Table.Schema == obj.Schema && t.Table.Name == obj.Name);
-                        result.Add(new ObjectConstant(Unique(clrTable.ClrName), "CREATE TABLE " + qualified + " (from " + clrTable.ClrFullName + ") with its indexes and comments.", obj.Sql));
+                        result.Add(new ObjectConstant { ConstantName = Unique(clrTable.ClrName), Summary = "CREATE TABLE " + qualified + " (from " + clrTable.ClrFullName + ") with its indexes and comments.", Sql = obj.Sql });
                         break;
                     case SqlObjectKind.Function:
-                        result.Add(new ObjectConstant(Unique(ConstantName(obj.Name)), "CREATE OR REPLACE FUNCTION " + qualified + " (from a SQL template).", obj.Sql));
+                        result.Add(new ObjectConstant { ConstantName = Unique(ConstantName(obj.Name)), Summary = "CREATE OR REPLACE FUNCTION " + qualified + " (from a SQL template).", Sql = obj.Sql });
                         break;
                     case SqlObjectKind.Trigger:
                         var triggerName = obj.Name.Substring(obj.Name.IndexOf('.') + 1);
-                        result.Add(new ObjectConstant(Unique(ConstantName(triggerName) + "Trigger"), "CREATE OR REPLACE TRIGGER " + triggerName + " ON " + obj.Schema + "." + obj.Name.Substring(0, obj.Name.IndexOf('.')) + " (from a SQL template).", obj.Sql));
+                        result.Add(new ObjectConstant { ConstantName = Unique(ConstantName(triggerName) + "Trigger"), Summary = "CREATE OR REPLACE TRIGGER " + triggerName + " ON " + obj.Schema + "." + obj.Name.Substring(0, obj.Name.IndexOf('.')) + " (from a SQL template).", Sql = obj.Sql });
                         break;
                     default:
-                        result.Add(new ObjectConstant(Unique("DeferredForeignKeys"), "Foreign keys between tables that reference each other, added after both exist.", obj.Sql));
+                        result.Add(new ObjectConstant { ConstantName = Unique("DeferredForeignKeys"), Summary = "Foreign keys between tables that reference each other, added after both exist.", Sql = obj.Sql });
                         break;
                 }
             }

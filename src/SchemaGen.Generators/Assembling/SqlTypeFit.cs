@@ -13,25 +13,25 @@ namespace SchemaGen.Generators.Assembling
     internal static class SqlTypeFit
     {
         /// <summary>Null when <paramref name="kind"/> holds <paramref name="sqlType"/>; otherwise the C# type to use instead.</summary>
-        public static string? Mismatch(string sqlType, string kind, IReadOnlyList<EnumMapping> enums)
+        public static string? Mismatch(string sqlType, ClrKind kind, IReadOnlyList<EnumMapping> enums)
         {
             var type = Normalize(sqlType);
             if (type.EndsWith("[]", StringComparison.Ordinal))
             {
-                if (!kind.StartsWith("array:", StringComparison.Ordinal))
-                    return kind.StartsWith("other:", StringComparison.Ordinal) ? null : "an array or List<T>";
-                var element = Mismatch(sqlType.Substring(0, sqlType.LastIndexOf('[')), kind.Substring("array:".Length), enums);
+                if (!(kind is ClrKind.ArrayOf array))
+                    return kind is ClrKind.Other ? null : "an array or List<T>";
+                var element = Mismatch(sqlType.Substring(0, sqlType.LastIndexOf('[')), array.Element, enums);
                 return element == null ? null : element + "[]";
             }
 
             var modelEnum = enums.FirstOrDefault(e => type == e.Name || type == e.Schema + "." + e.Name);
             if (modelEnum != null)
-                return kind == "enum:" + modelEnum.TypeReference || kind == "string" ? null : modelEnum.TypeReference.Replace("global::", "");
+                return kind == new ClrKind.EnumType(modelEnum.TypeReference) || kind == ClrKind.String ? null : modelEnum.TypeReference.Replace("global::", "");
 
             var fitting = SqlBuiltinTypes.Find(type)?.ClrTypes;
             if (fitting == null || fitting.Count == 0)
                 return null; // a type SchemaGen does not know: Npgsql decides at run time
-            if (fitting.Contains(kind == "json" ? "JsonDocument" : kind))
+            if (TableName(kind) is string name && fitting.Contains(name))
                 return null;
             return fitting[0];
         }
@@ -56,5 +56,13 @@ namespace SchemaGen.Generators.Assembling
                 type = type.Substring("pg_catalog.".Length);
             return (SqlBuiltinTypes.Find(type)?.Name ?? type) + (array ? "[]" : "");
         }
+
+        // The kind as the type table spells the C# types it lists (int, DateTimeOffset, JsonDocument); null for others.
+        private static string? TableName(ClrKind kind) => kind switch
+        {
+            ClrKind.Scalar scalar => scalar.Type.CSharpName(),
+            ClrKind.Json => "JsonDocument",
+            _ => null,
+        };
     }
 }

@@ -34,7 +34,7 @@ namespace SchemaGen.Generators.Assembling
                     if (seenFunctions.Add((function.Schema, function.Name, function.Signature.ToLowerInvariant())))
                         functions.Add(function);
                     else
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, template.Location, "function",
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, new DiagnosticTarget.ExternalSpan(template.Location), "function",
                             $"{function.Schema}.{function.Name}({function.Signature})", "an earlier template", System.IO.Path.GetFileName(file.Path)));
                 }
 
@@ -50,7 +50,7 @@ namespace SchemaGen.Generators.Assembling
                     if (seenTriggers.Add((schema, template.Table, template.Name)))
                         triggers.Add(new TriggerModel(schema, template.Table, template.Name, functionSchema, template.Function, definition));
                     else
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, template.Location, "trigger",
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, new DiagnosticTarget.ExternalSpan(template.Location), "trigger",
                             $"{template.Name} on {schema}.{template.Table}", "an earlier template", System.IO.Path.GetFileName(file.Path)));
                 }
             }

@@ -8,16 +8,12 @@ using SchemaGen.Model;
 
 namespace SchemaGen.Generators.Assembling
 {
-    /// <summary>A [SqlFunction] method matched to its function: the statement it runs, parameters in order.</summary>
-    internal sealed record BoundWrapper(WrapperSpec Spec, string Sql, string Function, EquatableArray<string> ValueParameters);
-
-    internal sealed record WrapperOutput(EquatableArray<BoundWrapper> Wrappers, EquatableArray<DiagnosticInfo> Diagnostics);
-
     /// <summary>
     /// Matches each <c>[SqlFunction]</c> method with its template: every C# parameter, snake_cased behind the
     /// parameter prefix, must be a parameter of the function (SG0010, with the nearest name suggested), every
     /// parameter without a default must be passed, and every result member must be a column whose type it can
     /// hold (SG0011). A function no template defines is SG0012. Only methods that bind get an implementation.
+    /// Diagnostics name the method's declaration (and a parameter or member); they are located when reported.
     /// </summary>
     internal static class WrapperBinder
     {
@@ -28,15 +24,14 @@ namespace SchemaGen.Generators.Assembling
             var functions = model?.Functions.ToList() ?? new List<FunctionModel>();
             foreach (var wrapper in wrappers.OrderBy(w => w.Namespace + "." + string.Join(".", w.ContainingTypes) + "." + w.MethodName, StringComparer.Ordinal))
             {
-                diagnostics.AddRange(wrapper.Diagnostics);
-                if (!wrapper.Diagnostics.IsEmpty)
-                    continue;
+                if (wrapper.HasErrors)
+                    continue; // the parser has reported why
 
                 var candidates = functions.Where(f => f.Name == wrapper.FunctionName && (wrapper.FunctionSchema == null || f.Schema == wrapper.FunctionSchema)).ToList();
                 if (candidates.Count == 0)
                 {
                     var known = functions.Count == 0 ? "no SQL template defines any function" : "the templates define " + string.Join(", ", functions.Select(f => f.Name).Distinct());
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TemplateError, wrapper.AttributeLocation, wrapper.MethodName,
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TemplateError, new DiagnosticTarget.Declaration(wrapper.DeclarationId, SqlFunctionAttribute: true), wrapper.MethodName,
                         $"it calls '{wrapper.FunctionName}', which no SQL template defines ({known}); add the function's CREATE FUNCTION to a .sql file among the AdditionalFiles"));
                     continue;
                 }
@@ -51,10 +46,16 @@ namespace SchemaGen.Generators.Assembling
                 }
 
                 var values = wrapper.Parameters.Where(p => p.Role == ParameterRole.Value).ToList();
-                bound.Add(new BoundWrapper(wrapper, Statement(wrapper, best.Function, values, prefix), Display(best.Function), values.Select(p => p.Name).ToEquatableArray()));
+                bound.Add(new BoundWrapper
+                {
+                    Spec = wrapper,
+                    Sql = Statement(wrapper, best.Function, values, prefix),
+                    Function = Display(best.Function),
+                    ValueParameters = values.Select(p => p.Name).ToEquatableArray(),
+                });
             }
 
-            return new WrapperOutput(bound.ToEquatableArray(), diagnostics.ToEquatableArray());
+            return new WrapperOutput { Wrappers = bound.ToEquatableArray(), Diagnostics = diagnostics.ToEquatableArray() };
         }
 
         private static List<DiagnosticInfo> Check(WrapperSpec wrapper, FunctionModel function, IReadOnlyList<EnumMapping> enums, string prefix)
@@ -70,7 +71,7 @@ namespace SchemaGen.Generators.Assembling
                     var close = NameSuggestions.Closest(SqlNaming.ToSnakeCaseOrAsIs(parameter.Name), function.Parameters.Where(p => !passed.Contains(p.Name)).Select(p => Strip(p.Name, prefix)), 3);
                     var hint = close.Count == 0 ? $"its parameters are {List(function.Parameters.Select(p => p.Name))}"
                         : "did you mean " + string.Join(" or ", close.Select(c => $"'{CamelCase(c)}' ({prefix}{c})")) + "?";
-                    problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParameterMismatch, parameter.Location,
+                    problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParameterMismatch, At(wrapper, parameter),
                         $"'{method}' passes '{parameter.Name}' as {prefix}{SqlNaming.ToSnakeCaseOrAsIs(parameter.Name)}, which {Display(function)} does not have; {hint}")
                         with { Suggested = close.Count == 0 ? null : string.Join(",", close.Select(CamelCase)) });
                     continue;
@@ -78,13 +79,13 @@ namespace SchemaGen.Generators.Assembling
 
                 passed.Add(target.Name);
                 var mismatch = SqlTypeFit.Mismatch(target.Type, parameter.Kind, enums);
-                if (mismatch != null && !parameter.Kind.StartsWith("other:", StringComparison.Ordinal))
-                    problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParameterMismatch, parameter.Location,
+                if (mismatch != null && !(parameter.Kind is ClrKind.Other))
+                    problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParameterMismatch, At(wrapper, parameter),
                         $"'{method}' passes '{parameter.Name}' ({KindName(parameter.Kind)}) as {target.Name}, which is {target.Type} in {Display(function)}; use {mismatch}"));
             }
 
             foreach (var missing in function.Parameters.Where(p => !p.HasDefault && !passed.Contains(p.Name)))
-                problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParameterMismatch, wrapper.MethodLocation,
+                problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParameterMismatch, At(wrapper),
                     $"'{method}' does not pass {missing.Name}, which {Display(function)} requires; add a parameter '{CamelCase(Strip(missing.Name, prefix))}' ({missing.Type})"));
 
             CheckResult(wrapper, function, enums, problems);
@@ -100,7 +101,7 @@ namespace SchemaGen.Generators.Assembling
             {
                 if (function.Columns.IsEmpty)
                 {
-                    problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResultMismatch, wrapper.MethodLocation,
+                    problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResultMismatch, At(wrapper),
                         $"'{wrapper.MethodName}' reads rows of {Readable(wrapper.ElementType)}, but {Display(function)} returns {function.Returns}, not a table; return that value instead"));
                     return;
                 }
@@ -110,14 +111,14 @@ namespace SchemaGen.Generators.Assembling
                     var column = function.Columns.FirstOrDefault(c => c.Name == SqlNaming.ToSnakeCaseOrAsIs(member.Name));
                     if (column == null)
                     {
-                        problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResultMismatch, member.Location,
+                        problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResultMismatch, new DiagnosticTarget.Declaration(member.DeclarationId),
                             $"'{member.Name}' of {Readable(wrapper.ElementType)} reads column {SqlNaming.ToSnakeCaseOrAsIs(member.Name)}, which {Display(function)} does not return; its columns are {List(function.Columns.Select(c => c.Name))}"));
                         continue;
                     }
 
                     var mismatch = SqlTypeFit.Mismatch(column.Type, member.Kind, enums);
                     if (mismatch != null)
-                        problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResultMismatch, member.Location,
+                        problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResultMismatch, new DiagnosticTarget.Declaration(member.DeclarationId),
                             $"'{member.Name}' of {Readable(wrapper.ElementType)} is {KindName(member.Kind)}, but column {column.Name} of {Display(function)} is {column.Type}; use {mismatch}"));
                 }
 
@@ -128,15 +129,15 @@ namespace SchemaGen.Generators.Assembling
             var type = function.Columns.Count == 1 ? function.Columns[0].Type : function.Columns.IsEmpty ? function.Returns : null;
             if (type == null)
             {
-                problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResultMismatch, wrapper.MethodLocation,
+                problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResultMismatch, At(wrapper),
                     $"'{wrapper.MethodName}' reads one value, but {Display(function)} returns {function.Columns.Count} columns; return a record with a property per column"));
                 return;
             }
 
-            var valueMismatch = SqlTypeFit.Mismatch(type, wrapper.ElementKind, enums);
+            var valueMismatch = SqlTypeFit.Mismatch(type, wrapper.ElementKind!, enums);
             if (valueMismatch != null)
-                problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResultMismatch, wrapper.MethodLocation,
-                    $"'{wrapper.MethodName}' reads {KindName(wrapper.ElementKind)}, but {Display(function)} returns {type}; use {valueMismatch}"));
+                problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResultMismatch, At(wrapper),
+                    $"'{wrapper.MethodName}' reads {KindName(wrapper.ElementKind!)}, but {Display(function)} returns {type}; use {valueMismatch}"));
         }
 
         // SELECT columns FROM schema.fn(p_a => $1::type, …): named notation, so the order of C# parameters does not matter.
@@ -168,11 +169,21 @@ namespace SchemaGen.Generators.Assembling
             return string.Concat(parts.Select((p, i) => i == 0 ? p : char.ToUpperInvariant(p[0]) + p.Substring(1)));
         }
 
-        private static string KindName(string kind) =>
-            kind.StartsWith("enum:", StringComparison.Ordinal) ? kind.Substring("enum:global::".Length)
-            : kind.StartsWith("other:", StringComparison.Ordinal) ? kind.Substring("other:global::".Length)
-            : kind.StartsWith("array:", StringComparison.Ordinal) ? KindName(kind.Substring("array:".Length)) + "[]"
-            : kind == "json" ? "JSON" : kind;
+        private static DiagnosticTarget At(WrapperSpec wrapper, WrapperParameter? parameter = null) =>
+            new DiagnosticTarget.Declaration(wrapper.DeclarationId, parameter?.Name);
+
+        private static string KindName(ClrKind kind) => kind switch
+        {
+            ClrKind.EnumType e => WithoutGlobal(e.TypeReference),
+            ClrKind.Other o => WithoutGlobal(o.TypeReference),
+            ClrKind.ArrayOf a => KindName(a.Element) + "[]",
+            ClrKind.Json => "JSON",
+            ClrKind.Scalar scalar => scalar.Type.CSharpName(),
+            _ => kind.ToString(),
+        };
+
+        private static string WithoutGlobal(string typeReference) =>
+            typeReference.StartsWith("global::", StringComparison.Ordinal) ? typeReference.Substring("global::".Length) : typeReference;
 
         private static string Readable(string? type) => type?.Replace("global::", "") ?? "";
 

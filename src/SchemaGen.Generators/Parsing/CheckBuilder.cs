@@ -38,9 +38,9 @@ namespace SchemaGen.Generators.Parsing
             var rules = new ColumnRules(null, new List<CheckModel>());
             foreach (var attribute in source.Property.GetAttributes())
             {
-                if (attribute.AttributeClass?.ContainingNamespace?.ToDisplayString() == KnownNames.DataAnnotations)
+                if (_context.Known.IsDataAnnotation(attribute.AttributeClass))
                     rules = Apply(source, attribute, rules);
-                else if (IsValidation(attribute))
+                else if (_context.Known.ValidationAttribute.IsBaseOf(attribute.AttributeClass))
                     NotEnforced(source, attribute); // a ValidationAttribute of the user's own
             }
 
@@ -79,7 +79,7 @@ namespace SchemaGen.Generators.Parsing
                 case "DataTypeAttribute":
                     return rules; // a hint for UI and formatting: Validator accepts every value
                 default:
-                    if (IsValidation(attribute))
+                    if (_context.Known.ValidationAttribute.IsBaseOf(attribute.AttributeClass))
                         NotEnforced(source, attribute); // [EmailAddress], [Url], [Phone], [CreditCard], [Compare], …
                     return rules;
             }
@@ -277,17 +277,6 @@ namespace SchemaGen.Generators.Parsing
             var shortName = name.EndsWith("Attribute", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
             _context.Report(DiagnosticDescriptors.NotEnforced, attribute.GetLocation(source.Property), shortName, source.TableClrName, source.Property.Name,
                 "Validator runs .NET code for it that no CHECK reproduces exactly, so the column accepts values Validator refuses; validate in the application, or add a [RegularExpression] or [Check] the database can run");
-        }
-
-        private static bool IsValidation(AttributeData attribute)
-        {
-            for (var type = attribute.AttributeClass; type != null; type = type.BaseType)
-            {
-                if (type.Name == "ValidationAttribute" && type.ContainingNamespace?.ToDisplayString() == KnownNames.DataAnnotations)
-                    return true;
-            }
-
-            return false;
         }
 
         private static bool IsNumeric(ITypeSymbol type)

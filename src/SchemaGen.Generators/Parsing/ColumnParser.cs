@@ -31,7 +31,7 @@ namespace SchemaGen.Generators.Parsing
         public ParsedColumn? Parse(IPropertySymbol property, string tableName, string tableClrName, bool isKey)
         {
             var location = property.Locations.FirstOrDefault();
-            var columnAttribute = property.GetAttribute(KnownNames.DataAnnotationsSchema, "ColumnAttribute");
+            var columnAttribute = property.GetAttribute(_context.Known.ColumnAttribute);
             var name = _conventions.ColumnName(property);
             if (columnAttribute?.Argument(0) is string givenName)
                 _context.CheckName("column", givenName, columnAttribute.GetArgumentLocation(0, property));
@@ -66,11 +66,11 @@ namespace SchemaGen.Generators.Parsing
             var sqlType = SqlType(source, rules.VarcharLength, tableClrName);
             var identity = Identity(source, tableClrName); // may be dropped below when it conflicts
             var generated = Sql(property, "Generated", tableClrName);
-            var defaultSql = property.HasAttribute(KnownNames.SchemaGen, "GeneratedAttribute") ? null : Default(source, tableClrName);
+            var defaultSql = property.HasAttribute(_context.Known.GeneratedAttribute) ? null : Default(source, tableClrName);
             if (identity != IdentityKind.None && (defaultSql != null || generated != null))
             {
                 // PostgreSQL refuses a column that is both identity and defaulted or generated (42601).
-                var databaseGenerated = property.GetAttribute(KnownNames.DataAnnotationsSchema, "DatabaseGeneratedAttribute")!;
+                var databaseGenerated = property.GetAttribute(_context.Known.DatabaseGeneratedAttribute)!;
                 Incompatible(databaseGenerated, source, tableClrName, generated != null
                     ? "a column cannot be both an identity and [Generated]; remove one of them"
                     : "an identity column takes its values from its sequence and cannot have a default; remove the initializer or [DefaultSql]");
@@ -109,7 +109,7 @@ namespace SchemaGen.Generators.Parsing
 
             var forcedBy = isKey ? "[Key]"
                 : property.IsRequired ? "required"
-                : property.HasAttribute(KnownNames.DataAnnotations, "RequiredAttribute") ? "[Required]"
+                : property.HasAttribute(_context.Known.RequiredAttribute) ? "[Required]"
                 : null;
             if (forcedBy != null && declaredNullable)
                 _context.Report(DiagnosticDescriptors.ContradictoryNullability, property.Locations.FirstOrDefault(), tableClrName, property.Name, type.ToDisplayString(), forcedBy);
@@ -118,7 +118,7 @@ namespace SchemaGen.Generators.Parsing
 
         private string SqlType(ColumnSource source, int? varcharLength, string tableClrName)
         {
-            var numeric = source.Property.GetAttribute(KnownNames.SchemaGen, "NumericAttribute");
+            var numeric = source.Property.GetAttribute(_context.Known.NumericAttribute);
             if (numeric != null && !source.TypeIsExplicit)
             {
                 var precision = numeric.Argument(0) as int? ?? 0;
@@ -138,7 +138,7 @@ namespace SchemaGen.Generators.Parsing
 
         private IdentityKind Identity(ColumnSource source, string tableClrName)
         {
-            var attribute = source.Property.GetAttribute(KnownNames.DataAnnotationsSchema, "DatabaseGeneratedAttribute");
+            var attribute = source.Property.GetAttribute(_context.Known.DatabaseGeneratedAttribute);
             switch (attribute?.Argument(0) as int?)
             {
                 case 1: // DatabaseGeneratedOption.Identity
@@ -147,7 +147,7 @@ namespace SchemaGen.Generators.Parsing
                     Incompatible(attribute!, source, tableClrName, "identity columns are smallint, integer or bigint, and the column is " + source.Type.SqlType);
                     return IdentityKind.None;
                 case 2: // DatabaseGeneratedOption.Computed
-                    if (!source.Property.HasAttribute(KnownNames.SchemaGen, "GeneratedAttribute"))
+                    if (!source.Property.HasAttribute(_context.Known.GeneratedAttribute))
                         Incompatible(attribute!, source, tableClrName, "a computed column needs its SQL expression: add [Generated(\"…\")]");
                     return IdentityKind.None;
                 default:
@@ -157,7 +157,7 @@ namespace SchemaGen.Generators.Parsing
 
         private string? Default(ColumnSource source, string tableClrName)
         {
-            if (source.Property.HasAttribute(KnownNames.SchemaGen, "DefaultSqlAttribute"))
+            if (source.Property.HasAttribute(_context.Known.DefaultSqlAttribute))
                 return Sql(source.Property, "DefaultSql", tableClrName);
             // A TypeName of another type than the property's own (int on a byte[], double precision[] on a DateTime)
             // cannot be trusted to take the default the initializer means for the property's type: SG0008 asks for
@@ -177,7 +177,7 @@ namespace SchemaGen.Generators.Parsing
         // The SQL of [DefaultSql(sql)] or [Generated(sql)], or null when it is missing, empty or holds a NUL (SG0015).
         private string? Sql(IPropertySymbol property, string attributeName, string tableClrName)
         {
-            var attribute = property.GetAttribute(KnownNames.SchemaGen, attributeName + "Attribute");
+            var attribute = property.GetAttribute(attributeName == "DefaultSql" ? _context.Known.DefaultSqlAttribute : _context.Known.GeneratedAttribute);
             if (!(attribute?.Argument(0) is string sql))
                 return null;
             return _context.CheckSql(attributeName, tableClrName + "." + property.Name, sql, attribute.GetArgumentLocation(0, property)) ? sql : null;

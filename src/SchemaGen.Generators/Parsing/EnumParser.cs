@@ -36,7 +36,7 @@ namespace SchemaGen.Generators.Parsing
         private EnumSpec? ParseUncached(INamedTypeSymbol enumType)
         {
             // A [Flags] value combines members; a PostgreSQL enum holds exactly one label.
-            if (enumType.HasAttribute("System", "FlagsAttribute"))
+            if (enumType.HasAttribute(_context.Known.FlagsAttribute))
                 return null;
             var members = Members(enumType).ToList();
             if (members.Count == 0)
@@ -65,20 +65,26 @@ namespace SchemaGen.Generators.Parsing
             }
 
             var model = new EnumModel(_context.Options.DefaultSchema, name, labels.ToEquatableArray(), renamed.ToEquatableArray(), DocComments.Summary(enumType));
-            return new EnumSpec(enumType.Name, enumType.ToDisplayString(), enumType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), model,
-                LocationInfo.From(enumType.Locations.FirstOrDefault()));
+            return new EnumSpec
+            {
+                ClrName = enumType.Name,
+                ClrFullName = enumType.ToDisplayString(),
+                DeclarationId = enumType.GetDocumentationCommentId() ?? "",
+                TypeReference = enumType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+                Enum = model,
+            };
         }
 
         private string Label(IFieldSymbol member) => PgName(member) is string name && ModelConventions.IsUsable(name) ? name : _context.Name(member.Name);
 
-        private static string? PgName(ISymbol symbol) =>
-            symbol.GetAttribute(KnownNames.NpgsqlTypes, "PgNameAttribute")?.Argument(0) as string;
+        private string? PgName(ISymbol symbol) =>
+            symbol.GetAttribute(_context.Known.PgNameAttribute)?.Argument(0) as string;
 
         // The name as Label reads it, reported where it is wrong: [PgName("…")] at its argument (SG0014, SG0003),
         // a name by the convention at the symbol (SG0003). An unusable [PgName] gives way to the convention's name.
         private string CheckedName(ISymbol symbol, string what)
         {
-            var attribute = symbol.GetAttribute(KnownNames.NpgsqlTypes, "PgNameAttribute");
+            var attribute = symbol.GetAttribute(_context.Known.PgNameAttribute);
             if (attribute?.Argument(0) is string name)
             {
                 _context.CheckName(what, name, attribute.GetArgumentLocation(0, symbol));

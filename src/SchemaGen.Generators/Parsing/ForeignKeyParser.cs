@@ -28,7 +28,7 @@ namespace SchemaGen.Generators.Parsing
             var result = new List<ForeignKeyModel>();
             foreach (var column in columns)
             {
-                var references = column.Property.GetAttribute(KnownNames.SchemaGen, "ReferencesAttribute");
+                var references = column.Property.GetAttribute(_context.Known.ReferencesAttribute);
                 if (references != null)
                 {
                     var target = references.AttributeClass!.IsGenericType ? references.AttributeClass.TypeArguments[0] : references.Argument(0) as ITypeSymbol;
@@ -38,7 +38,7 @@ namespace SchemaGen.Generators.Parsing
 
             foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
             {
-                var foreignKey = property.GetAttribute(KnownNames.DataAnnotationsSchema, "ForeignKeyAttribute");
+                var foreignKey = property.GetAttribute(_context.Known.ForeignKeyAttribute);
                 if (foreignKey?.Argument(0) is string names)
                     FromForeignKeyAttribute(result, type, tableName, columns, property, names, foreignKey);
             }
@@ -50,7 +50,7 @@ namespace SchemaGen.Generators.Parsing
             IPropertySymbol property, string names, AttributeData attribute)
         {
             var location = attribute.GetLocation(property);
-            if (property.Type.IsTableType())
+            if (property.Type.IsTableType(_context.Known))
             {
                 // On a navigation: [ForeignKey("KeyA, KeyB")] names the key properties.
                 var keyColumns = new List<ParsedColumn>();
@@ -75,7 +75,7 @@ namespace SchemaGen.Generators.Parsing
             var navigation = type.GetMembers(names.Trim()).OfType<IPropertySymbol>().FirstOrDefault();
             if (own == null)
                 return;
-            if (navigation == null || !navigation.Type.IsTableType())
+            if (navigation == null || !navigation.Type.IsTableType(_context.Known))
             {
                 _context.Report(DiagnosticDescriptors.UnknownProperty, location, "ForeignKey", type.Name, names);
                 return;
@@ -88,13 +88,13 @@ namespace SchemaGen.Generators.Parsing
             ITypeSymbol? target, AttributeData? references, Location? location)
         {
             var first = columns[0].Property;
-            if (!(target is INamedTypeSymbol targetType) || !targetType.IsTableType())
+            if (!(target is INamedTypeSymbol targetType) || !targetType.IsTableType(_context.Known))
             {
                 Report(type, first, target, location, "it is not a class marked [Table]");
                 return;
             }
 
-            var targetKeys = ModelConventions.KeyProperties(targetType, PropertyCollector.Collect(targetType));
+            var targetKeys = ModelConventions.KeyProperties(targetType, PropertyCollector.Collect(targetType, _context.Known), _context.Known);
             if (targetKeys.Count != columns.Count)
             {
                 Report(type, first, target, location, targetKeys.Count == 0

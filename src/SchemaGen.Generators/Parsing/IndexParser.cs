@@ -23,7 +23,7 @@ namespace SchemaGen.Generators.Parsing
             PrimaryKeyModel? primaryKey, IReadOnlyList<ForeignKeyModel> foreignKeys)
         {
             var indexes = new List<IndexModel>();
-            foreach (var attribute in type.GetAttributes(KnownNames.SchemaGen, "IndexAttribute"))
+            foreach (var attribute in type.GetAttributes(_context.Known.IndexAttribute))
             {
                 var location = attribute.GetLocation(type);
                 var keys = Columns(type, columns, attribute.ConstructorArguments.FirstOrDefault().Strings(), location);
@@ -41,7 +41,7 @@ namespace SchemaGen.Generators.Parsing
 
             foreach (var column in columns)
             {
-                var attribute = column.Property.GetAttribute(KnownNames.SchemaGen, "IndexedAttribute");
+                var attribute = column.Property.GetAttribute(_context.Known.IndexedAttribute);
                 if (attribute != null)
                     Add(indexes, type, tableName, attribute, new[] { column.Column.Name }, new string[0], attribute.GetLocation(column.Property), columns);
             }

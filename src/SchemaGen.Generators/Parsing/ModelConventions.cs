@@ -18,7 +18,7 @@ namespace SchemaGen.Generators.Parsing
         /// <summary>The table's schema and name from [Table(name, Schema = …)].</summary>
         public (string Schema, string Name) TableName(INamedTypeSymbol type)
         {
-            var table = type.GetAttribute(KnownNames.DataAnnotationsSchema, "TableAttribute");
+            var table = type.GetAttribute(_context.Known.TableAttribute);
             var name = table?.Argument(0) as string;
             var schema = table?.Named("Schema") as string;
             return (IsUsable(schema) ? schema! : _context.Options.DefaultSchema,
@@ -27,7 +27,7 @@ namespace SchemaGen.Generators.Parsing
 
         /// <summary>The column name: [Column("name")], else the property name by the naming convention.</summary>
         public string ColumnName(IPropertySymbol property) =>
-            property.GetAttribute(KnownNames.DataAnnotationsSchema, "ColumnAttribute")?.Argument(0) as string is string name && IsUsable(name)
+            property.GetAttribute(_context.Known.ColumnAttribute)?.Argument(0) as string is string name && IsUsable(name)
                 ? name
                 : _context.Name(property.Name);
 
@@ -38,24 +38,22 @@ namespace SchemaGen.Generators.Parsing
         public static bool IsUsable(string? name) => name != null && name.Trim().Length > 0 && name.IndexOf('\0') < 0;
 
         /// <summary>[Column(Order = n)], if given.</summary>
-        public static int? ColumnOrder(IPropertySymbol property) =>
-            property.GetAttribute(KnownNames.DataAnnotationsSchema, "ColumnAttribute")?.Named("Order") as int?;
+        public static int? ColumnOrder(IPropertySymbol property, KnownSymbols known) =>
+            property.GetAttribute(known.ColumnAttribute)?.Named("Order") as int?;
 
         /// <summary>
         /// The key properties: every [Key] (ordered by [Column(Order)], then declaration), else a property named
         /// Id or &lt;Class&gt;Id, as EF Core's convention finds it.
         /// </summary>
-        public static List<IPropertySymbol> KeyProperties(INamedTypeSymbol type, IReadOnlyList<IPropertySymbol> properties)
+        public static List<IPropertySymbol> KeyProperties(INamedTypeSymbol type, IReadOnlyList<IPropertySymbol> properties, KnownSymbols known)
         {
-            var keys = properties.Where(IsKeyAttributed).ToList();
+            var keys = properties.Where(p => p.HasAttribute(known.KeyAttribute)).ToList();
             if (keys.Count > 0)
-                return keys.Select((p, i) => (p, i)).OrderBy(x => ColumnOrder(x.p) ?? int.MaxValue).ThenBy(x => x.i).Select(x => x.p).ToList();
+                return keys.Select((p, i) => (p, i)).OrderBy(x => ColumnOrder(x.p, known) ?? int.MaxValue).ThenBy(x => x.i).Select(x => x.p).ToList();
 
             var conventional = properties.FirstOrDefault(p => string.Equals(p.Name, "Id", StringComparison.OrdinalIgnoreCase))
                 ?? properties.FirstOrDefault(p => string.Equals(p.Name, type.Name + "Id", StringComparison.OrdinalIgnoreCase));
             return conventional == null ? new List<IPropertySymbol>() : new List<IPropertySymbol> { conventional };
         }
-
-        public static bool IsKeyAttributed(IPropertySymbol property) => property.HasAttribute(KnownNames.DataAnnotations, "KeyAttribute");
     }
 }

@@ -9,16 +9,18 @@ namespace SchemaGen.Generators.Parsing
         public const string DefaultClassName = "Schema";
         public const string DefaultSchema = "public";
 
-        public static OptionsSpec Parse(IAssemblySymbol assembly)
+        public static OptionsSpec Parse(Compilation compilation)
         {
-            var attribute = assembly.GetAttribute(KnownNames.SchemaGen, "SchemaOptionsAttribute");
-            return new OptionsSpec(
-                ClassName: NonEmpty(attribute?.Named("ClassName")) ?? DefaultClassName,
-                Namespace: NonEmpty(attribute?.Named("Namespace")),
-                DefaultSchema: NonEmpty(attribute?.Named("DefaultSchema")) ?? DefaultSchema,
-                SnakeCase: !(attribute?.Named("Naming") is int naming) || naming == 0,
-                IndexForeignKeys: !(attribute?.Named("IndexForeignKeys") is false),
-                FunctionParameterPrefix: attribute?.Named("FunctionParameterPrefix") is string prefix ? prefix.Trim() : "p_");
+            var attribute = compilation.Assembly.GetAttribute(KnownSymbols.For(compilation).SchemaOptionsAttribute);
+            return new OptionsSpec
+            {
+                ClassName = NonEmpty(attribute?.Named("ClassName")) ?? DefaultClassName,
+                Namespace = NonEmpty(attribute?.Named("Namespace")),
+                DefaultSchema = NonEmpty(attribute?.Named("DefaultSchema")) ?? DefaultSchema,
+                SnakeCase = !(attribute?.Named("Naming") is int naming) || naming == 0,
+                IndexForeignKeys = !(attribute?.Named("IndexForeignKeys") is false),
+                FunctionParameterPrefix = attribute?.Named("FunctionParameterPrefix") is string prefix ? prefix.Trim() : "p_",
+            };
         }
 
         private static string? NonEmpty(object? value) => value is string text && text.Trim().Length > 0 ? text.Trim() : null;

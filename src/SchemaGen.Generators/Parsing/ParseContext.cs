@@ -13,11 +13,15 @@ namespace SchemaGen.Generators.Parsing
         public ParseContext(Compilation compilation, OptionsSpec options, CancellationToken cancellationToken)
         {
             Compilation = compilation;
+            Known = KnownSymbols.For(compilation);
             Options = options;
             CancellationToken = cancellationToken;
         }
 
         public Compilation Compilation { get; }
+
+        /// <summary>The attribute types of the compilation, resolved once for it.</summary>
+        public KnownSymbols Known { get; }
 
         public OptionsSpec Options { get; }
 
@@ -62,8 +66,9 @@ namespace SchemaGen.Generators.Parsing
             return false;
         }
 
+        /// <summary>A diagnostic at a location the parser has at hand, kept as its file path and span (plain values).</summary>
         public void Report(DiagnosticDescriptor descriptor, Location? location, params string[] arguments) =>
-            Diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments));
+            Diagnostics.Add(DiagnosticInfo.Create(descriptor, DiagnosticTarget.From(location), arguments));
 
         /// <summary>Reports SG0003 and returns false when a user-given name would be truncated by PostgreSQL.</summary>
         public bool CheckLength(string what, string name, Location? location)

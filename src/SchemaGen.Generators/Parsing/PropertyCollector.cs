@@ -11,7 +11,7 @@ namespace SchemaGen.Generators.Parsing
     /// </summary>
     internal static class PropertyCollector
     {
-        public static List<IPropertySymbol> Collect(INamedTypeSymbol type)
+        public static List<IPropertySymbol> Collect(INamedTypeSymbol type, KnownSymbols known)
         {
             var chain = new List<INamedTypeSymbol>();
             for (var current = type; current != null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
@@ -23,7 +23,7 @@ namespace SchemaGen.Generators.Parsing
             {
                 foreach (var property in InDeclarationOrder(declaring))
                 {
-                    if (seen.Add(property.Name) && IsColumn(declaring, property))
+                    if (seen.Add(property.Name) && IsColumn(declaring, property, known))
                         result.Add(property);
                 }
             }
@@ -43,13 +43,13 @@ namespace SchemaGen.Generators.Parsing
                 .ThenBy(p => p.Locations[0].SourceSpan.Start);
         }
 
-        private static bool IsColumn(INamedTypeSymbol declaring, IPropertySymbol property)
+        private static bool IsColumn(INamedTypeSymbol declaring, IPropertySymbol property, KnownSymbols known)
         {
             if (property.IsStatic || property.IsIndexer || property.DeclaredAccessibility != Accessibility.Public || property.GetMethod == null)
                 return false;
-            if (property.HasAttribute(KnownNames.DataAnnotationsSchema, "NotMappedAttribute"))
+            if (property.HasAttribute(known.NotMappedAttribute))
                 return false;
-            if (TypeMapper.IsNavigation(property.Type))
+            if (TypeMapper.IsNavigation(property.Type, known))
                 return false;
             return property.SetMethod != null || IsAutoProperty(declaring, property);
         }

@@ -14,7 +14,7 @@ namespace SchemaGen.Generators.Parsing
     {
         public static string? Read(ParseContext context, ISymbol symbol, string what)
         {
-            var attribute = symbol.GetAttribute(KnownNames.SchemaGen, "RenamedFromAttribute");
+            var attribute = symbol.GetAttribute(context.Known.RenamedFromAttribute);
             if (!(attribute?.Argument(0) is string oldName))
                 return null;
             if (!context.CheckName("previous " + what, oldName, attribute.GetArgumentLocation(0, symbol)))

@@ -8,21 +8,15 @@ namespace SchemaGen.Generators.Parsing
     /// <summary>Small helpers for reading attributes and type names from symbols.</summary>
     internal static class SymbolExtensions
     {
-        /// <summary>The attribute of the given namespace and name (generic or not), if the symbol has one.</summary>
-        public static AttributeData? GetAttribute(this ISymbol symbol, string ns, string name) =>
-            symbol.GetAttributes().FirstOrDefault(a => a.Is(ns, name));
+        /// <summary>The first attribute of the known type (generic or not), if the symbol has one.</summary>
+        public static AttributeData? GetAttribute(this ISymbol symbol, KnownType attribute) =>
+            symbol.GetAttributes().FirstOrDefault(a => attribute.Matches(a.AttributeClass));
 
-        /// <summary>Every attribute of the given namespace and name.</summary>
-        public static IEnumerable<AttributeData> GetAttributes(this ISymbol symbol, string ns, string name) =>
-            symbol.GetAttributes().Where(a => a.Is(ns, name));
+        /// <summary>Every attribute of the known type.</summary>
+        public static IEnumerable<AttributeData> GetAttributes(this ISymbol symbol, KnownType attribute) =>
+            symbol.GetAttributes().Where(a => attribute.Matches(a.AttributeClass));
 
-        public static bool HasAttribute(this ISymbol symbol, string ns, string name) => symbol.GetAttribute(ns, name) != null;
-
-        public static bool Is(this AttributeData attribute, string ns, string name)
-        {
-            var type = attribute.AttributeClass;
-            return type != null && type.Name == name && type.ContainingNamespace?.ToDisplayString() == ns;
-        }
+        public static bool HasAttribute(this ISymbol symbol, KnownType attribute) => symbol.GetAttribute(attribute) != null;
 
         /// <summary>A named argument's value, or null when it was not given.</summary>
         public static object? Named(this AttributeData attribute, string name)
@@ -109,7 +103,7 @@ namespace SchemaGen.Generators.Parsing
         }
 
         /// <summary>True for a class marked [Table] (a mapped table, which in a property means a navigation).</summary>
-        public static bool IsTableType(this ITypeSymbol type) =>
-            type.TypeKind == TypeKind.Class && type.HasAttribute(KnownNames.DataAnnotationsSchema, "TableAttribute");
+        public static bool IsTableType(this ITypeSymbol type, KnownSymbols known) =>
+            type.TypeKind == TypeKind.Class && type.HasAttribute(known.TableAttribute);
     }
 }

@@ -19,12 +19,12 @@ namespace SchemaGen.Generators.Parsing
         public static TableParseResult Parse(GeneratorAttributeSyntaxContext syntaxContext, CancellationToken cancellationToken)
         {
             if (!(syntaxContext.TargetSymbol is INamedTypeSymbol type) || type.TypeKind != TypeKind.Class)
-                return new TableParseResult(null, EquatableArray<DiagnosticInfo>.Empty);
+                return new TableParseResult { Spec = null, Diagnostics = EquatableArray<DiagnosticInfo>.Empty };
 
             var compilation = syntaxContext.SemanticModel.Compilation;
-            var context = new ParseContext(compilation, OptionsParser.Parse(compilation.Assembly), cancellationToken);
+            var context = new ParseContext(compilation, OptionsParser.Parse(compilation), cancellationToken);
             var spec = Parse(type, context);
-            return new TableParseResult(spec, context.Diagnostics.ToEquatableArray());
+            return new TableParseResult { Spec = spec, Diagnostics = context.Diagnostics.ToEquatableArray() };
         }
 
         private static TableSpec Parse(INamedTypeSymbol type, ParseContext context)
@@ -32,10 +32,9 @@ namespace SchemaGen.Generators.Parsing
             var conventions = new ModelConventions(context);
             var enums = new EnumParser(context);
             var columnParser = new ColumnParser(context, conventions, enums);
-            var classLocation = type.Locations.FirstOrDefault();
 
             var (schema, tableName) = conventions.TableName(type);
-            var tableAttribute = type.GetAttribute(KnownNames.DataAnnotationsSchema, "TableAttribute")!;
+            var tableAttribute = type.GetAttribute(context.Known.TableAttribute)!;
             if (tableAttribute.Argument(0) is string givenName)
                 context.CheckName("table", givenName, tableAttribute.GetArgumentLocation(0, type));
             else
@@ -45,10 +44,10 @@ namespace SchemaGen.Generators.Parsing
             else
                 context.CheckName("schema", schema, tableAttribute.GetLocation(type));
 
-            var properties = PropertyCollector.Collect(type);
-            var keyProperties = ModelConventions.KeyProperties(type, properties);
+            var properties = PropertyCollector.Collect(type, context.Known);
+            var keyProperties = ModelConventions.KeyProperties(type, properties, context.Known);
             var columns = new List<ParsedColumn>();
-            foreach (var property in OrderColumns(properties))
+            foreach (var property in OrderColumns(properties, context.Known))
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
                 var column = columnParser.Parse(property, tableName, type.Name, keyProperties.Contains(property, SymbolEqualityComparer.Default));
@@ -81,12 +80,20 @@ namespace SchemaGen.Generators.Parsing
                 .GroupBy(e => e.ClrFullName).Select(g => g.First())
                 .OrderBy(e => e.ClrFullName, StringComparer.Ordinal);
             var jsonTypes = columns.SelectMany(c => DynamicJson.Mappings(c.Type, c.Column.SqlType)).Distinct();
-            return new TableSpec(type.Name, type.ToDisplayString(), table, usedEnums.ToEquatableArray(), LocationInfo.From(classLocation), jsonTypes.ToEquatableArray());
+            return new TableSpec
+            {
+                ClrName = type.Name,
+                ClrFullName = type.ToDisplayString(),
+                DeclarationId = type.GetDocumentationCommentId() ?? "",
+                Table = table,
+                Enums = usedEnums.ToEquatableArray(),
+                JsonTypes = jsonTypes.ToEquatableArray(),
+            };
         }
 
         // [Column(Order = n)] columns first by n, the rest in declaration order (a stable sort).
-        private static IEnumerable<IPropertySymbol> OrderColumns(List<IPropertySymbol> properties) =>
-            properties.Select((p, i) => (p, i)).OrderBy(x => ModelConventions.ColumnOrder(x.p) ?? int.MaxValue).ThenBy(x => x.i).Select(x => x.p);
+        private static IEnumerable<IPropertySymbol> OrderColumns(List<IPropertySymbol> properties, KnownSymbols known) =>
+            properties.Select((p, i) => (p, i)).OrderBy(x => ModelConventions.ColumnOrder(x.p, known) ?? int.MaxValue).ThenBy(x => x.i).Select(x => x.p);
 
         private static PrimaryKeyModel? PrimaryKey(ParseContext context, INamedTypeSymbol type, string tableName, List<ParsedColumn> columns, List<IPropertySymbol> keyProperties)
         {
@@ -110,7 +117,7 @@ namespace SchemaGen.Generators.Parsing
             var columnNames = new HashSet<string>(columns.Select(c => c.Column.Name), StringComparer.Ordinal);
             var known = new HashSet<string>(columnNames.Concat(unmapped), StringComparer.Ordinal);
             var used = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var attribute in type.GetAttributes(KnownNames.SchemaGen, "CheckAttribute"))
+            foreach (var attribute in type.GetAttributes(context.Known.CheckAttribute))
             {
                 if (!(attribute.Argument(0) is string sql) || !context.CheckSql("Check", type.Name, sql, attribute.GetArgumentLocation(0, type)))
                     continue;

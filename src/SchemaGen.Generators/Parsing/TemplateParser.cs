@@ -32,7 +32,7 @@ namespace SchemaGen.Generators.Parsing
             if (text == null)
             {
                 diagnostics.Add(Error(path, null, 0, 0, "the file could not be read"));
-                return new TemplateFileSpec(path, functions.ToEquatableArray(), triggers.ToEquatableArray(), diagnostics.ToEquatableArray());
+                return File(path, functions, triggers, diagnostics);
             }
 
             var source = text.ToString();
@@ -66,7 +66,7 @@ namespace SchemaGen.Generators.Parsing
                     diagnostics.Add(Unsupported(path, text, statement));
             }
 
-            return new TemplateFileSpec(path, functions.ToEquatableArray(), triggers.ToEquatableArray(), diagnostics.ToEquatableArray());
+            return File(path, functions, triggers, diagnostics);
         }
 
         private static void ParseFunction(string path, SourceText text, string source, List<SqlToken> statement, TokenReader reader,
@@ -141,8 +141,16 @@ namespace SchemaGen.Generators.Parsing
             }
 
             var definition = source.Substring(open.Start, statement[statement.Count - 1].End - open.Start);
-            functions.Add(new FunctionTemplate(schema, name, parameters.ToEquatableArray(), returns, columns.ToEquatableArray(), definition,
-                Location(path, text, nameToken.Start, open.Start)));
+            functions.Add(new FunctionTemplate
+            {
+                Schema = schema,
+                Name = name,
+                Parameters = parameters.ToEquatableArray(),
+                Returns = returns,
+                Columns = columns.ToEquatableArray(),
+                Definition = definition,
+                Location = Location(path, text, nameToken.Start, open.Start),
+            });
         }
 
         // [IN | OUT | INOUT | VARIADIC] [name] type [DEFAULT expr | = expr]
@@ -208,12 +216,22 @@ namespace SchemaGen.Generators.Parsing
             }
 
             var end = statement[statement.Count - 1].End;
-            triggers.Add(new TriggerTemplate(tableSchema, table, nameToken.Value, functionSchema, function,
-                source.Substring(afterName, tableStart.Start - afterName),
-                source.Substring(statement[afterTable - 1].End, functionStart.Start - statement[afterTable - 1].End),
-                source.Substring(reader.Current.Start, end - reader.Current.Start),
-                Location(path, text, nameToken.Start, nameToken.End)));
+            triggers.Add(new TriggerTemplate
+            {
+                TableSchema = tableSchema,
+                Table = table,
+                Name = nameToken.Value,
+                FunctionSchema = functionSchema,
+                Function = function,
+                Timing = source.Substring(afterName, tableStart.Start - afterName),
+                Middle = source.Substring(statement[afterTable - 1].End, functionStart.Start - statement[afterTable - 1].End),
+                Arguments = source.Substring(reader.Current.Start, end - reader.Current.Start),
+                Location = Location(path, text, nameToken.Start, nameToken.End),
+            });
         }
+
+        private static TemplateFileSpec File(string path, List<FunctionTemplate> functions, List<TriggerTemplate> triggers, List<DiagnosticInfo> diagnostics) =>
+            new TemplateFileSpec { Path = path, Functions = functions.ToEquatableArray(), Triggers = triggers.ToEquatableArray(), Diagnostics = diagnostics.ToEquatableArray() };
 
         private static string Text(string source, List<SqlToken> tokens, int from, int to) =>
             source.Substring(tokens[from].Start, tokens[to - 1].End - tokens[from].Start);
@@ -226,7 +244,7 @@ namespace SchemaGen.Generators.Parsing
         }
 
         private static DiagnosticInfo Error(string path, SourceText? text, int start, int end, string message) =>
-            DiagnosticInfo.Create(DiagnosticDescriptors.TemplateError, text == null ? new LocationInfo(path, default, default) : Location(path, text, start, end), System.IO.Path.GetFileName(path), message);
+            DiagnosticInfo.Create(DiagnosticDescriptors.TemplateError, new DiagnosticTarget.ExternalSpan(text == null ? new LocationInfo(path, default, default) : Location(path, text, start, end)), System.IO.Path.GetFileName(path), message);
 
         private static LocationInfo Location(string path, SourceText text, int start, int end)
         {

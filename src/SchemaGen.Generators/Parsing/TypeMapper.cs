@@ -21,10 +21,10 @@ namespace SchemaGen.Generators.Parsing
                 : type;
 
         /// <summary>True for a navigation: a [Table] class or a collection of them. Navigations are not columns.</summary>
-        public static bool IsNavigation(ITypeSymbol type)
+        public static bool IsNavigation(ITypeSymbol type, KnownSymbols known)
         {
             var element = CollectionElement(type) ?? type;
-            return element.IsTableType();
+            return element.IsTableType(known);
         }
 
         /// <summary>The mapping, or null when the type has no faithful PostgreSQL counterpart.</summary>

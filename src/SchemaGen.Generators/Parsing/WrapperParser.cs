@@ -19,69 +19,74 @@ namespace SchemaGen.Generators.Parsing
         private static readonly SymbolDisplayFormat TypeFormat = SymbolDisplayFormat.FullyQualifiedFormat
             .AddMiscellaneousOptions(SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
-        public static WrapperSpec? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+        public static WrapperParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
             if (context.TargetSymbol is not IMethodSymbol method || context.Attributes.IsEmpty)
-                return null;
+                return new WrapperParseResult { Spec = null, Diagnostics = EquatableArray<DiagnosticInfo>.Empty };
             cancellationToken.ThrowIfCancellationRequested();
 
+            var known = KnownSymbols.For(context.SemanticModel.Compilation);
             var attribute = context.Attributes[0];
             var diagnostics = new List<DiagnosticInfo>();
-            var methodLocation = method.Locations.FirstOrDefault();
-            var attributeLocation = attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? methodLocation;
+            var declarationId = method.GetDocumentationCommentId() ?? "";
+            var at = new DiagnosticTarget.Declaration(declarationId);
             var functionName = attribute.Argument(0) as string ?? "";
             var display = method.ContainingType.Name + "." + method.Name;
 
             if (!method.IsPartialDefinition || method.PartialImplementationPart != null || method.IsGenericMethod)
-                diagnostics.Add(Mismatch(methodLocation, $"'{display}' must be a non-generic partial method without a body, so that SchemaGen can implement it"));
+                diagnostics.Add(Mismatch(at, $"'{display}' must be a non-generic partial method without a body, so that SchemaGen can implement it"));
 
             var parameters = method.Parameters.Select(p => Parameter(p, method.IsExtensionMethod && p.Ordinal == 0)).ToList();
             if (!parameters.Any(p => p.Role == ParameterRole.Connection))
-                diagnostics.Add(Mismatch(methodLocation, $"'{display}' needs an NpgsqlConnection parameter to call {functionName} on"));
+                diagnostics.Add(Mismatch(at, $"'{display}' needs an NpgsqlConnection parameter to call {functionName} on"));
 
             var (shape, element, elementNullable) = Shape(method.ReturnType);
             if (shape == null)
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResultMismatch, LocationInfo.From(methodLocation),
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResultMismatch, at,
                     $"'{display}' returns {method.ReturnType.ToDisplayString()}; a [SqlFunction] method returns Task, Task<T>, Task<T?>, Task<IReadOnlyList<T>>, Task<List<T>> or IAsyncEnumerable<T>"));
 
-            var elementKind = element == null ? "" : Kind(element);
-            var isRecord = element != null && elementKind.StartsWith("other:", System.StringComparison.Ordinal) && element.TypeKind is TypeKind.Class or TypeKind.Struct;
+            var elementKind = element == null ? null : Kind(element);
+            var isRecord = element != null && elementKind is ClrKind.Other && element.TypeKind is TypeKind.Class or TypeKind.Struct;
             var (viaConstructor, members) = isRecord ? Members((INamedTypeSymbol)TypeMapper.Unwrap(element!)) : (false, new List<ResultMember>());
             if (shape == ResultShape.Scalar && isRecord)
                 shape = ResultShape.Row;
 
             var cancellation = method.Parameters.FirstOrDefault(p => Role(p.Type) == ParameterRole.Cancellation);
             var needsEnumeratorCancellation = shape == ResultShape.Stream && cancellation != null
-                && !cancellation.GetAttributes().Any(a => a.AttributeClass?.Name == "EnumeratorCancellationAttribute");
+                && !cancellation.HasAttribute(known.EnumeratorCancellationAttribute);
 
-            return new WrapperSpec(
-                method.ContainingNamespace.IsGlobalNamespace ? null : method.ContainingNamespace.ToDisplayString(),
-                ContainingTypes(method.ContainingType).ToEquatableArray(),
-                Accessibility(method.DeclaredAccessibility) + (method.IsStatic ? " static" : ""),
-                CSharpLiterals.Identifier(method.Name),
-                method.ReturnType.ToDisplayString(TypeFormat),
-                shape ?? ResultShape.None,
-                element == null ? null : TypeMapper.Unwrap(element).WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeFormat),
-                element == null ? null : ReadType(element),
-                elementKind,
-                elementNullable,
-                isRecord,
-                viaConstructor,
-                members.ToEquatableArray(),
-                parameters.ToEquatableArray(),
-                functionName,
-                attribute.Named("Schema") as string,
-                needsEnumeratorCancellation,
-                LocationInfo.From(attributeLocation),
-                LocationInfo.From(methodLocation),
-                diagnostics.ToEquatableArray());
+            var spec = new WrapperSpec
+            {
+                Namespace = method.ContainingNamespace.IsGlobalNamespace ? null : method.ContainingNamespace.ToDisplayString(),
+                ContainingTypes = ContainingTypes(method.ContainingType).ToEquatableArray(),
+                Modifiers = Accessibility(method.DeclaredAccessibility) + (method.IsStatic ? " static" : ""),
+                MethodName = CSharpLiterals.Identifier(method.Name),
+                DeclarationId = declarationId,
+                ReturnType = method.ReturnType.ToDisplayString(TypeFormat),
+                Shape = shape ?? ResultShape.None,
+                ElementType = element == null ? null : TypeMapper.Unwrap(element).WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(TypeFormat),
+                ElementReadType = element == null ? null : ReadType(element),
+                ElementKind = elementKind,
+                ElementIsNullable = elementNullable,
+                ElementIsRecord = isRecord,
+                MembersViaConstructor = viaConstructor,
+                Members = members.ToEquatableArray(),
+                Parameters = parameters.ToEquatableArray(),
+                FunctionName = functionName,
+                FunctionSchema = attribute.Named("Schema") as string,
+                NeedsEnumeratorCancellation = needsEnumeratorCancellation,
+                HasErrors = diagnostics.Count > 0,
+            };
+            return new WrapperParseResult { Spec = spec, Diagnostics = diagnostics.ToEquatableArray() };
         }
 
-        private static WrapperParameter Parameter(IParameterSymbol p, bool isThis)
+        private static WrapperParameter Parameter(IParameterSymbol p, bool isThis) => new WrapperParameter
         {
-            var declaration = (isThis ? "this " : "") + p.Type.ToDisplayString(TypeFormat) + " " + CSharpLiterals.Identifier(p.Name);
-            return new WrapperParameter(p.Name, declaration, Role(p.Type), Kind(p.Type), LocationInfo.From(p.Locations.FirstOrDefault()));
-        }
+            Name = p.Name,
+            Declaration = (isThis ? "this " : "") + p.Type.ToDisplayString(TypeFormat) + " " + CSharpLiterals.Identifier(p.Name),
+            Role = Role(p.Type),
+            Kind = Kind(p.Type),
+        };
 
         private static ParameterRole Role(ITypeSymbol type) => type.FullMetadataName() switch
         {
@@ -124,8 +129,14 @@ namespace SchemaGen.Generators.Parsing
             return (false, properties.Where(p => p.SetMethod != null && p.SetMethod.DeclaredAccessibility == Microsoft.CodeAnalysis.Accessibility.Public).Select(p => Member(p, p.Type)).ToList());
         }
 
-        private static ResultMember Member(IPropertySymbol property, ITypeSymbol type) =>
-            new ResultMember(property.Name, ReadType(type), Kind(type), IsNullable(type), LocationInfo.From(property.Locations.FirstOrDefault()));
+        private static ResultMember Member(IPropertySymbol property, ITypeSymbol type) => new ResultMember
+        {
+            Name = property.Name,
+            DeclarationId = property.GetDocumentationCommentId() ?? "",
+            ReadType = ReadType(type),
+            Kind = Kind(type),
+            IsNullable = IsNullable(type),
+        };
 
         // int? stays int? (GetFieldValue<int?> reads NULL as null); string? becomes string (null is its default).
         private static string ReadType(ITypeSymbol type) =>
@@ -134,48 +145,42 @@ namespace SchemaGen.Generators.Parsing
         private static bool IsNullable(ITypeSymbol type) =>
             type.NullableAnnotation == NullableAnnotation.Annotated || type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
 
-        /// <summary>What a CLR type can hold, in the terms <see cref="Assembling.SqlTypeFit"/> compares: int, string, enum:T, array:int, json, …</summary>
-        public static string Kind(ITypeSymbol declared)
+        /// <summary>What a CLR type can hold, in the terms <see cref="Assembling.SqlTypeFit"/> compares.</summary>
+        public static ClrKind Kind(ITypeSymbol declared)
         {
             var type = TypeMapper.Unwrap(declared);
             switch (type.SpecialType)
             {
-                case SpecialType.System_Boolean: return "bool";
-                case SpecialType.System_Int16: return "short";
-                case SpecialType.System_Int32: return "int";
-                case SpecialType.System_Int64: return "long";
-                case SpecialType.System_Single: return "float";
-                case SpecialType.System_Double: return "double";
-                case SpecialType.System_Decimal: return "decimal";
-                case SpecialType.System_String: return "string";
-                case SpecialType.System_DateTime: return "DateTime";
+                case SpecialType.System_Boolean: return new ClrKind.Scalar(ScalarType.Bool);
+                case SpecialType.System_Int16: return new ClrKind.Scalar(ScalarType.Short);
+                case SpecialType.System_Int32: return new ClrKind.Scalar(ScalarType.Int);
+                case SpecialType.System_Int64: return new ClrKind.Scalar(ScalarType.Long);
+                case SpecialType.System_Single: return new ClrKind.Scalar(ScalarType.Float);
+                case SpecialType.System_Double: return new ClrKind.Scalar(ScalarType.Double);
+                case SpecialType.System_Decimal: return new ClrKind.Scalar(ScalarType.Decimal);
+                case SpecialType.System_String: return ClrKind.String;
+                case SpecialType.System_DateTime: return new ClrKind.Scalar(ScalarType.DateTime);
             }
 
             if (type is IArrayTypeSymbol array)
-                return array.ElementType.SpecialType == SpecialType.System_Byte ? "byte[]" : "array:" + Kind(array.ElementType);
+                return array.ElementType.SpecialType == SpecialType.System_Byte ? new ClrKind.Scalar(ScalarType.Bytes) : new ClrKind.ArrayOf(Kind(array.ElementType));
             if (type.TypeKind == TypeKind.Enum)
-                return "enum:" + type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+                return new ClrKind.EnumType(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
 
             var name = type.OriginalDefinition.FullMetadataName();
             switch (name)
             {
-                case "System.DateTimeOffset": return "DateTimeOffset";
-                case "System.DateOnly": return "DateOnly";
-                case "System.TimeOnly": return "TimeOnly";
-                case "System.TimeSpan": return "TimeSpan";
-                case "System.Guid": return "Guid";
-                case "System.Text.Json.JsonDocument":
-                case "System.Text.Json.JsonElement":
-                case "System.Text.Json.Nodes.JsonNode":
-                case "System.Text.Json.Nodes.JsonObject":
-                case "System.Text.Json.Nodes.JsonArray":
-                    return "json";
+                case "System.DateTimeOffset": return new ClrKind.Scalar(ScalarType.DateTimeOffset);
+                case "System.DateOnly": return new ClrKind.Scalar(ScalarType.DateOnly);
+                case "System.TimeOnly": return new ClrKind.Scalar(ScalarType.TimeOnly);
+                case "System.TimeSpan": return new ClrKind.Scalar(ScalarType.TimeSpan);
+                case "System.Guid": return new ClrKind.Scalar(ScalarType.Guid);
                 case "System.Collections.Generic.List`1":
                 case "System.Collections.Generic.IReadOnlyList`1":
-                    return "array:" + Kind(((INamedTypeSymbol)type).TypeArguments[0]);
+                    return new ClrKind.ArrayOf(Kind(((INamedTypeSymbol)type).TypeArguments[0]));
             }
 
-            return "other:" + type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+            return TypeMapper.IsJsonDocument(type) ? ClrKind.Json.Instance : new ClrKind.Other(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
         }
 
         private static IEnumerable<string> ContainingTypes(INamedTypeSymbol type)
@@ -202,7 +207,7 @@ namespace SchemaGen.Generators.Parsing
             _ => "private",
         };
 
-        private static DiagnosticInfo Mismatch(Location? location, string message) =>
-            DiagnosticInfo.Create(DiagnosticDescriptors.ParameterMismatch, LocationInfo.From(location), message);
+        private static DiagnosticInfo Mismatch(DiagnosticTarget at, string message) =>
+            DiagnosticInfo.Create(DiagnosticDescriptors.ParameterMismatch, at, message);
     }
 }

@@ -2,57 +2,60 @@ using SchemaGen.Model;
 
 namespace SchemaGen.Generators.Specs
 {
-    /// <summary>What a <c>[SqlFunction]</c> method returns.</summary>
-    internal enum ResultShape
-    {
-        /// <summary><c>Task</c>: the function is called for its effect.</summary>
-        None,
-
-        /// <summary><c>Task&lt;T&gt;</c> of a single value (the first column of the first row).</summary>
-        Scalar,
-
-        /// <summary><c>Task&lt;T?&gt;</c> of a record: the first row, or null.</summary>
-        Row,
-
-        /// <summary><c>Task&lt;IReadOnlyList&lt;T&gt;&gt;</c> or <c>Task&lt;List&lt;T&gt;&gt;</c>: every row.</summary>
-        List,
-
-        /// <summary><c>IAsyncEnumerable&lt;T&gt;</c>: rows as they arrive.</summary>
-        Stream,
-    }
-
-    internal enum ParameterRole { Connection, Cancellation, Value }
-
-    /// <summary>A parameter of the partial method; <paramref name="Kind"/> is what <see cref="Assembling.SqlTypeFit"/> compares.</summary>
-    internal sealed record WrapperParameter(string Name, string Declaration, ParameterRole Role, string Kind, LocationInfo? Location);
-
-    /// <summary>A property (or constructor parameter) of the result type, filled from the column of the same snake_case name.</summary>
-    /// <param name="ReadType">The type to read the column as: <c>int?</c> for a nullable value type, <c>string</c> for <c>string?</c>.</param>
-    internal sealed record ResultMember(string Name, string ReadType, string Kind, bool IsNullable, LocationInfo? Location);
-
     /// <summary>
-    /// A <c>[SqlFunction]</c> partial method, everything the binder and emitter need and no Roslyn symbols.
-    /// Locations are plain values; the binder's diagnostics are put back in the source tree when reported.
+    /// A <c>[SqlFunction]</c> partial method: everything the binder and emitter need, no Roslyn object, no
+    /// location and no diagnostic. A comment above the method leaves it equal; the binder's diagnostics name
+    /// <see cref="DeclarationId"/> (and a parameter or member) and are located only when reported.
     /// </summary>
-    internal sealed record WrapperSpec(
-        string? Namespace,
-        EquatableArray<string> ContainingTypes,
-        string Modifiers,
-        string MethodName,
-        string ReturnType,
-        ResultShape Shape,
-        string? ElementType,
-        string? ElementReadType,
-        string ElementKind,
-        bool ElementIsNullable,
-        bool ElementIsRecord,
-        bool MembersViaConstructor,
-        EquatableArray<ResultMember> Members,
-        EquatableArray<WrapperParameter> Parameters,
-        string FunctionName,
-        string? FunctionSchema,
-        bool NeedsEnumeratorCancellation,
-        LocationInfo? AttributeLocation,
-        LocationInfo? MethodLocation,
-        EquatableArray<DiagnosticInfo> Diagnostics);
+    internal sealed record WrapperSpec
+    {
+        /// <summary>The containing namespace, or null for the global one.</summary>
+        public required string? Namespace { get; init; }
+
+        /// <summary>The containing types, outermost first, as the implementation redeclares them (<c>static partial class Calls</c>).</summary>
+        public required EquatableArray<string> ContainingTypes { get; init; }
+
+        /// <summary>Accessibility and <c>static</c>.</summary>
+        public required string Modifiers { get; init; }
+
+        public required string MethodName { get; init; }
+
+        /// <summary>The method's documentation comment ID (<c>M:Ns.Type.Method(…)</c>).</summary>
+        public required string DeclarationId { get; init; }
+
+        public required string ReturnType { get; init; }
+
+        public required ResultShape Shape { get; init; }
+
+        /// <summary>The type of one result (a row's record, or the single value), fully qualified; null for <c>Task</c>.</summary>
+        public required string? ElementType { get; init; }
+
+        /// <summary>The type to read a single value as.</summary>
+        public required string? ElementReadType { get; init; }
+
+        /// <summary>What one result can hold; null for <c>Task</c>.</summary>
+        public required ClrKind? ElementKind { get; init; }
+
+        public required bool ElementIsNullable { get; init; }
+
+        /// <summary>Rows are read into a record (class or struct), column by column.</summary>
+        public required bool ElementIsRecord { get; init; }
+
+        /// <summary>The record is built through its constructor (a positional record) rather than by setting properties.</summary>
+        public required bool MembersViaConstructor { get; init; }
+
+        public required EquatableArray<ResultMember> Members { get; init; }
+
+        public required EquatableArray<WrapperParameter> Parameters { get; init; }
+
+        public required string FunctionName { get; init; }
+
+        /// <summary>[SqlFunction(Schema = …)], when given.</summary>
+        public required string? FunctionSchema { get; init; }
+
+        public required bool NeedsEnumeratorCancellation { get; init; }
+
+        /// <summary>The C# alone shows the method cannot be implemented (diagnosed by the parser); the binder skips it.</summary>
+        public required bool HasErrors { get; init; }
+    }
 }

@@ -71,20 +71,6 @@ public class DiagnosticTests
     }
 
     [Fact]
-    public void GeneratorDiagnosticsAreLocatedInTheUsersSourceSoPragmaAndEditorconfigApply()
-    {
-        // The compiler applies #pragma warning disable and .editorconfig severities to a generator's diagnostic
-        // only when its location is in one of the compilation's own syntax trees.
-        var result = GeneratorHarness.Run(Usings + """
-            [Table("events")]
-            public class Event { public string? Name { get; set; } }
-            """);
-        var diagnostic = Assert.Single(result.GeneratorDiagnostics, d => d.Id == "SG0002");
-        Assert.True(diagnostic.Location.IsInSource);
-        Assert.Contains(diagnostic.Location.SourceTree, result.Compilation.SyntaxTrees);
-    }
-
-    [Fact]
     public void UserGivenNameOver63BytesIsAnErrorAtTheName()
     {
         var longName = new string('x', 64);

@@ -1,24 +1,59 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
-using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using SchemaGen.Tests.Infrastructure;
+using SchemaGen.Tests.Templates;
 using Xunit;
+using static Microsoft.CodeAnalysis.IncrementalStepRunReason;
 
 namespace SchemaGen.Tests.Generator;
 
 /// <summary>
-/// The generator is cheap in the IDE: an edit that does not touch a model reuses every step, a model edit
-/// changes the output, the specs hold no Roslyn objects, and the output does not depend on file order.
+/// The generator is cheap in the IDE: an edit that does not change the model (an unrelated file, a comment or a
+/// method body in a model file, a comment above a [SqlFunction] method, a comment in a template) reuses every
+/// step, each named in TrackingNames; a real model edit changes the output; the output does not depend on file order.
 /// </summary>
 public class IncrementalTests
 {
-    private static readonly string[] ModelSteps = ["ParsedTables", "Tables", "Options", "Schema", "SchemaSpec"];
+    private const string ModelFile = WrapperModels.Usings + """
+        [assembly: SchemaOptions(DefaultSchema = "app")]
 
-    private const string Helper = """
+        namespace TestModels;
+
+        public enum JobStatus { Queued, Done }
+
+        [Table("jobs")]
+        public class Job
+        {
+            [Key] public string JobId { get; set; } = null!;
+            public JobStatus Status { get; set; } = JobStatus.Queued;
+            [Range(1, 100)] public int Stage { get; set; } = 1;
+            public int TotalStages { get; set; } = 1;
+            public Dictionary<string, object> StageResults { get; set; } = new();
+
+            public int Remaining()
+            {
+                return TotalStages - Stage;
+            }
+        }
+        """;
+
+    private const string WrapperFile = WrapperModels.Usings + """
+        namespace TestModels;
+        public sealed record AdvanceResult(bool Advanced, int NewStage, bool IsFinal);
+        public static partial class Calls
+        {
+            [SqlFunction("advance_job_stage")]
+            public static partial Task<AdvanceResult?> AdvanceAsync(this NpgsqlConnection connection, string jobId, int currentStage);
+
+            [SqlFunction("count_jobs")]
+            public static partial Task<long> CountAsync(this NpgsqlConnection connection, JobStatus status);
+        }
+        """;
+
+    private const string HelperFile = """
         namespace TestModels;
         public static class Helper
         {
@@ -26,84 +61,97 @@ public class IncrementalTests
         }
         """;
 
+    private static readonly IncrementalStepRunReason[] Reused = [Cached, Unchanged];
+
     [Fact]
-    public void AnUnrelatedEditLeavesEveryStepCachedOrUnchanged()
+    public void AnUnrelatedEditReusesEveryStep()
     {
-        var (first, second) = RunTwice(Helper.Replace("x * 2", "x + x"));
-
-        foreach (var step in ModelSteps)
-        {
-            var reasons = second.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
-            Assert.NotEmpty(reasons);
-            Assert.All(reasons, r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {r}"));
-        }
-
-        var output = second.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs).Select(o => o.Reason);
-        Assert.All(output, r => Assert.True(r is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, r.ToString()));
-        Assert.Equal(first.GeneratedSources.Single().SourceText.ToString(), second.GeneratedSources.Single().SourceText.ToString());
+        var run = Rerun(HelperFile, "x * 2", "x + x");
+        AssertEveryStepReused(run);
     }
 
     [Fact]
-    public void TemplatesAndWrappersAreCachedAndHoldNoRoslynObjects()
+    public void ACommentAboveATableClassReusesEveryStep()
     {
-        const string wrappers = """
+        var run = Rerun(ModelFile, "[Table(\"jobs\")]", "// The queue.\n[Table(\"jobs\")]");
+        AssertEveryStepReused(run);
+    }
+
+    [Fact]
+    public void AMethodBodyEditedInAModelFileReusesEveryStep()
+    {
+        var run = Rerun(ModelFile, "return TotalStages - Stage;", "return Math.Max(0, TotalStages - Stage);");
+        AssertEveryStepReused(run);
+    }
+
+    [Fact]
+    public void ACommentAboveASqlFunctionMethodReusesEveryStep()
+    {
+        var run = Rerun(WrapperFile, "[SqlFunction(\"count_jobs\")]", "// How many.\n    [SqlFunction(\"count_jobs\")]");
+        AssertEveryStepReused(run);
+    }
+
+    [Fact]
+    public void ACommentAboveATemplateFunctionReparsesTheTemplateOnly()
+    {
+        var (compilation, driver, first) = RunOnce();
+        var edited = new GeneratorHarness.Template(WrapperModels.TemplateFiles[0].Item1, "-- Functions of the job queue.\n" + WrapperModels.Templates);
+        var original = TemplateTexts.Single();
+        var run = driver.ReplaceAdditionalText(original, edited).RunGenerators(compilation).GetRunResult().Results.Single();
+
+        // The functions moved down a line, so the parsed template differs; the model it becomes does not.
+        AssertStep(run, "Templates", Modified);
+        foreach (var step in AllSteps().Where(s => s != "Templates"))
+            AssertStep(run, step, Reused);
+        AssertOutputsReused(run);
+        Assert.Equal(Sources(first), Sources(run));
+    }
+
+    [Fact]
+    public void ARealModelEditChangesTheSchemaAndItsSource()
+    {
+        var (compilation, driver, first) = RunOnce();
+        var run = driver.RunGenerators(Edit(compilation, ModelFile, "[Range(1, 100)]", "[Range(1, 200)]")).GetRunResult().Results.Single();
+
+        AssertStep(run, "ParsedTables", Modified);
+        AssertStep(run, "Tables", Modified);
+        AssertStep(run, "Schema", Modified);
+        AssertStep(run, "SchemaSpec", Modified);
+        AssertStep(run, "Options", Reused);
+        AssertStep(run, "Templates", Reused);
+        AssertStep(run, "ParsedWrappers", Reused);
+        AssertStep(run, "Wrappers", Reused);
+        AssertStep(run, "BoundWrappers", Reused); // re-bound against the new schema, to the same wrappers
+        Assert.DoesNotContain("stage <= 200", Sources(first));
+        Assert.Contains("stage <= 200", Sources(run));
+    }
+
+    [Fact]
+    public void AMovedDiagnosticIsReportedWhereItNowIsWhileTheModelIsReused()
+    {
+        // SG0002 (parser: no primary key) at Event, SG0004 (assembler: two classes, one table) at Copy.
+        const string diagnosed = """
+            using System.ComponentModel.DataAnnotations;
+            using System.ComponentModel.DataAnnotations.Schema;
             namespace TestModels;
-            public sealed record AdvanceResult(bool Advanced, int NewStage, bool IsFinal);
-            public static partial class Calls
-            {
-                [SqlFunction("advance_job_stage")]
-                public static partial Task<AdvanceResult?> AdvanceAsync(this NpgsqlConnection connection, string jobId, int currentStage);
-
-                [SqlFunction("count_jobs")]
-                public static partial Task<long> CountAsync(this NpgsqlConnection connection, string status);
-            }
+            [Table("events")]
+            public class Event { public string? Name { get; set; } }
+            [Table("events")]
+            public class Copy { [Key] public int Id { get; set; } }
             """;
-        var compilation = GeneratorHarness.Compile(Templates.WrapperModels.Usings + Templates.WrapperModels.Model, Templates.WrapperModels.Usings + wrappers, Helper);
-        var templates = Templates.WrapperModels.TemplateFiles.Select(t => (AdditionalText)new GeneratorHarness.Template(t.Item1, t.Item2));
-        var driver = GeneratorHarness.CreateDriver(trackSteps: true, additionalTexts: templates).RunGenerators(compilation);
-        var first = driver.GetRunResult().Results.Single();
-        var helper = compilation.SyntaxTrees.Last();
-        var second = driver.RunGenerators(compilation.ReplaceSyntaxTree(helper, CSharpSyntaxTree.ParseText(Helper.Replace("x * 2", "x + x"), GeneratorHarness.ParseOptions, helper.FilePath)))
-            .GetRunResult().Results.Single();
+        var compilation = GeneratorHarness.Compile(diagnosed, HelperFile);
+        var driver = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(compilation);
+        var before = driver.GetRunResult().Results.Single().Diagnostics;
 
-        Assert.Equal(2, first.GeneratedSources.Length);
-        foreach (var step in new[] { "Templates", "Wrappers", "BoundWrappers" })
-        {
-            var outputs = second.TrackedSteps[step].SelectMany(s => s.Outputs).ToList();
-            Assert.NotEmpty(outputs);
-            Assert.All(outputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step}: {o.Reason}"));
-            foreach (var output in outputs)
-                AssertNoRoslynTypes(output.Value, step, new HashSet<object>(ReferenceEqualityComparer.Instance));
-        }
+        var unrelated = driver.RunGenerators(Edit(compilation, HelperFile, "x * 2", "x + x")).GetRunResult().Results.Single();
+        Assert.Equal(Lines(before), Lines(unrelated.Diagnostics));
 
-        Assert.All(second.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), o =>
-            Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, o.Reason.ToString()));
-    }
-
-    [Fact]
-    public void AModelEditChangesTheOutput()
-    {
-        var sources = FeatureModels.Sample();
-        var driver = GeneratorHarness.CreateDriver(trackSteps: true);
-        var compilation = GeneratorHarness.Compile(sources);
-        driver = driver.RunGenerators(compilation);
-        var jobs = compilation.SyntaxTrees.Single(t => t.ToString().Contains("class JobRecord"));
-        var edited = compilation.ReplaceSyntaxTree(jobs, jobs.WithChangedText(jobs.GetText().Replace(jobs.ToString().IndexOf("[Range(1, 100)]", StringComparison.Ordinal), "[Range(1, 100)]".Length, "[Range(1, 200)]")));
-        var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
-
-        Assert.Contains(result.TrackedSteps["SchemaSpec"].SelectMany(s => s.Outputs), o => o.Reason == IncrementalStepRunReason.Modified);
-        Assert.Contains("stage <= 200", result.GeneratedSources.Single().SourceText.ToString());
-    }
-
-    [Fact]
-    public void SpecsHoldNoRoslynObjects()
-    {
-        var (_, second) = RunTwice(Helper);
-        foreach (var step in new[] { "Tables", "Options", "SchemaSpec" })
-        {
-            foreach (var output in second.TrackedSteps[step].SelectMany(s => s.Outputs))
-                AssertNoRoslynTypes(output.Value, step, new HashSet<object>(ReferenceEqualityComparer.Instance));
-        }
+        var moved = driver.RunGenerators(Edit(compilation, diagnosed, "namespace TestModels;", "namespace TestModels;\n// A comment.\n")).GetRunResult().Results.Single();
+        AssertStep(moved, "Tables", Reused);
+        AssertStep(moved, "Schema", Reused);
+        AssertStep(moved, "SchemaSpec", Reused);
+        Assert.Equal(Lines(before).Select(d => (d.Id, d.Line + 2)), Lines(moved.Diagnostics).Select(d => (d.Id, d.Line)));
+        Assert.Equal(["SG0002", "SG0004"], Lines(moved.Diagnostics).Select(d => d.Id).Distinct().Order());
     }
 
     [Fact]
@@ -130,37 +178,72 @@ public class IncrementalTests
         Assert.Contains("b integer NOT NULL,\n    c integer NOT NULL", forward);
     }
 
-    private static (GeneratorRunResult First, GeneratorRunResult Second) RunTwice(string editedHelper)
+    /// <summary>Every constant of TrackingNames, found by reflection so that a new step cannot be left out.</summary>
+    internal static IReadOnlyList<string> AllSteps() =>
+        typeof(SchemaGen.Generators.SchemaGenerator).Assembly.GetType("SchemaGen.Generators.TrackingNames", throwOnError: true)!
+            .GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.IsLiteral)
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .ToList();
+
+    /// <summary>The tables, templates and wrappers model, run once with step tracking.</summary>
+    internal static (CSharpCompilation Compilation, GeneratorDriver Driver, GeneratorRunResult First) RunOnce()
     {
-        var compilation = GeneratorHarness.Compile(FeatureModels.Sample().Append(Helper).ToArray());
-        var driver = GeneratorHarness.CreateDriver(trackSteps: true).RunGenerators(compilation);
+        var compilation = GeneratorHarness.Compile(ModelFile, WrapperFile, HelperFile);
+        var driver = GeneratorHarness.CreateDriver(trackSteps: true, additionalTexts: TemplateTexts).RunGenerators(compilation);
         var first = driver.GetRunResult().Results.Single();
-
-        var helper = compilation.SyntaxTrees.Last();
-        var edited = compilation.ReplaceSyntaxTree(helper, CSharpSyntaxTree.ParseText(editedHelper, GeneratorHarness.ParseOptions, helper.FilePath));
-        var second = driver.RunGenerators(edited).GetRunResult().Results.Single();
-        return (first, second);
+        Assert.Empty(first.Diagnostics);
+        Assert.Equal(2, first.GeneratedSources.Length); // Schema.g.cs and the [SqlFunction] implementations
+        return (compilation, driver, first);
     }
 
-    // Walks an object graph and fails on anything from Microsoft.CodeAnalysis: a symbol, syntax node or
-    // compilation in a cached spec would keep old compilations alive and defeat caching.
-    private static void AssertNoRoslynTypes(object? value, string path, HashSet<object> seen)
+    private static GeneratorRunResult Rerun(string file, string find, string replace)
     {
-        if (value == null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || !seen.Add(value))
-            return;
-        var type = value.GetType();
-        Assert.False(type.Namespace?.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) == true
-            && type.Name != "TextSpan" && type.Name != "LinePositionSpan" && type.Name != "LinePosition", $"{path} holds a {type.FullName}");
-
-        if (value is IEnumerable items)
-        {
-            var i = 0;
-            foreach (var item in items)
-                AssertNoRoslynTypes(item, $"{path}[{i++}]", seen);
-            return;
-        }
-
-        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0))
-            AssertNoRoslynTypes(property.GetValue(value), path + "." + property.Name, seen);
+        var (compilation, driver, first) = RunOnce();
+        var run = driver.RunGenerators(Edit(compilation, file, find, replace)).GetRunResult().Results.Single();
+        Assert.Equal(Sources(first), Sources(run));
+        return run;
     }
+
+    private static CSharpCompilation Edit(CSharpCompilation compilation, string file, string find, string replace)
+    {
+        Assert.Contains(find, file);
+        var tree = compilation.SyntaxTrees.Single(t => t.ToString() == file);
+        return compilation.ReplaceSyntaxTree(tree, CSharpSyntaxTree.ParseText(file.Replace(find, replace), GeneratorHarness.ParseOptions, tree.FilePath));
+    }
+
+    // One instance per file, so that a test can replace it in the driver.
+    private static readonly IReadOnlyList<AdditionalText> TemplateTexts =
+        WrapperModels.TemplateFiles.Select(t => (AdditionalText)new GeneratorHarness.Template(t.Item1, t.Item2)).ToList();
+
+    private static void AssertEveryStepReused(GeneratorRunResult run)
+    {
+        foreach (var step in AllSteps())
+            AssertStep(run, step, Reused);
+        AssertOutputsReused(run);
+    }
+
+    private static void AssertStep(GeneratorRunResult run, string step, params IncrementalStepRunReason[] allowed)
+    {
+        Assert.True(run.TrackedSteps.TryGetValue(step, out var steps), $"step {step} did not run");
+        var reasons = steps!.SelectMany(s => s.Outputs).Select(o => o.Reason).ToList();
+        Assert.NotEmpty(reasons);
+        if (allowed.Contains(Modified))
+            Assert.Contains(Modified, reasons); // a step that must change: at least one output did
+        else
+            Assert.All(reasons, r => Assert.True(allowed.Contains(r), $"{step}: {r}"));
+    }
+
+    private static void AssertOutputsReused(GeneratorRunResult run)
+    {
+        var outputs = run.TrackedOutputSteps.SelectMany(s => s.Value.SelectMany(step => step.Outputs).Select(o => (s.Key, o.Reason))).ToList();
+        Assert.NotEmpty(outputs);
+        Assert.All(outputs, o => Assert.True(Reused.Contains(o.Reason), $"output {o.Key}: {o.Reason}"));
+    }
+
+    private static string Sources(GeneratorRunResult run) =>
+        string.Join("\n", run.GeneratedSources.OrderBy(s => s.HintName, StringComparer.Ordinal).Select(s => s.HintName + "\n" + s.SourceText));
+
+    private static List<(string Id, int Line)> Lines(IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics.Select(d => (d.Id, Line: d.Location.GetLineSpan().StartLinePosition.Line)).OrderBy(d => d.Id, StringComparer.Ordinal).ThenBy(d => d.Line).ToList();
 }

@@ -1,0 +1,68 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using SchemaGen.Generators.Parsing;
+using SchemaGen.Generators.Specs;
+using SchemaGen.Model;
+
+namespace SchemaGen.Generators.Diagnostics
+{
+    /// <summary>
+    /// Turns each diagnostic's <see cref="DiagnosticTarget"/> into a location in the compilation being reported on:
+    /// a span into the syntax tree of its path, a declaration into its symbol's (or parameter's, or attribute's)
+    /// location. The only place where a diagnostic meets a compilation; nothing is looked up when there is nothing to report.
+    /// </summary>
+    internal static class DiagnosticLocator
+    {
+        public static EquatableArray<LocatedDiagnostic> Locate(EquatableArray<DiagnosticInfo> diagnostics, Compilation compilation, CancellationToken cancellationToken)
+        {
+            if (diagnostics.IsEmpty)
+                return EquatableArray<LocatedDiagnostic>.Empty;
+
+            var located = new List<LocatedDiagnostic>(diagnostics.Count);
+            foreach (var diagnostic in diagnostics)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                located.Add(new LocatedDiagnostic(diagnostic, Resolve(diagnostic.Target, compilation, cancellationToken)));
+            }
+
+            return located.ToEquatableArray();
+        }
+
+        private static Location? Resolve(DiagnosticTarget? target, Compilation compilation, CancellationToken cancellationToken)
+        {
+            switch (target)
+            {
+                case DiagnosticTarget.SourceSpan span:
+                    var tree = compilation.SyntaxTrees.FirstOrDefault(t => t.FilePath == span.At.FilePath);
+                    return tree != null && span.At.Span.End <= tree.Length ? Location.Create(tree, span.At.Span) : span.At.ToLocation();
+                case DiagnosticTarget.ExternalSpan external:
+                    return external.At.ToLocation();
+                case DiagnosticTarget.Declaration declaration:
+                    return Declared(declaration, compilation, cancellationToken);
+                default:
+                    return null;
+            }
+        }
+
+        private static Location? Declared(DiagnosticTarget.Declaration declaration, Compilation compilation, CancellationToken cancellationToken)
+        {
+            var symbol = DocumentationCommentId.GetFirstSymbolForDeclarationId(declaration.DocumentationId, compilation);
+            if (symbol == null)
+                return null;
+            var location = InSource(symbol);
+            if (declaration.Parameter != null && symbol is IMethodSymbol method)
+                return InSource(method.Parameters.FirstOrDefault(p => p.Name == declaration.Parameter)) ?? location;
+            if (declaration.SqlFunctionAttribute)
+            {
+                var attribute = symbol.GetAttribute(KnownSymbols.For(compilation).SqlFunctionAttribute);
+                return attribute?.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation() ?? location;
+            }
+
+            return location;
+        }
+
+        private static Location? InSource(ISymbol? symbol) => symbol?.Locations.FirstOrDefault(l => l.IsInSource);
+    }
+}

@@ -1,0 +1,24 @@
+namespace SchemaGen.Generators.Specs
+{
+    /// <summary>The assembly-wide options (from <c>[assembly: SchemaOptions]</c> and the project).</summary>
+    internal sealed record OptionsSpec
+    {
+        /// <summary>The generated class's name.</summary>
+        public required string ClassName { get; init; }
+
+        /// <summary>The generated class's namespace, when given (else the project's root namespace).</summary>
+        public required string? Namespace { get; init; }
+
+        /// <summary>The schema of tables and types that name none.</summary>
+        public required string DefaultSchema { get; init; }
+
+        /// <summary>snake_case names (else names as written).</summary>
+        public required bool SnakeCase { get; init; }
+
+        /// <summary>Whether every foreign key gets an index.</summary>
+        public required bool IndexForeignKeys { get; init; }
+
+        /// <summary>The prefix of SQL function parameters that [SqlFunction] parameters are matched behind.</summary>
+        public required string FunctionParameterPrefix { get; init; }
+    }
+}
