@@ -1,9 +1,36 @@
+using System;
+using System.IO;
 using BenchmarkDotNet.Running;
 
 namespace SchemaGen.Bench;
 
-/// <summary>dotnet run -c Release --project bench/SchemaGen.Bench -- --filter '*'</summary>
+/// <summary>
+/// dotnet run -c Release --project bench/SchemaGen.Bench -- --filter '*' runs the BenchmarkDotNet benchmarks;
+/// <c>-- write-model &lt;directory&gt; &lt;tables&gt;</c> writes the benchmark model's sources for the whole-build
+/// benchmark (bench/WholeBuild/run.sh).
+/// </summary>
 public static class Program
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        if (args.Length == 3 && args[0] == "write-model")
+        {
+            WriteModel(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
+
+    private static void WriteModel(string directory, int tables)
+    {
+        foreach (var file in ModelSource.Files(tables))
+        {
+            var path = Path.Combine(directory, file.Path);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, file.Text);
+        }
+
+        Console.WriteLine($"{tables} tables written to {directory}");
+    }
 }

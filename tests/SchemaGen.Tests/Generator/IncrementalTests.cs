@@ -126,8 +126,9 @@ public class IncrementalTests
         ];
         var forward = GeneratorHarness.Run(sources).GeneratedSource;
         Assert.Equal(forward, GeneratorHarness.Run(sources.Reverse().ToArray()).GeneratedSource);
-        Assert.Contains("id integer NOT NULL,\n    a integer NOT NULL", forward);
-        Assert.Contains("b integer NOT NULL,\n    c integer NOT NULL", forward);
+        var sql = GeneratorHarness.Run(sources).Load().Sql;
+        Assert.Contains("id integer NOT NULL,\n    a integer NOT NULL", sql);
+        Assert.Contains("b integer NOT NULL,\n    c integer NOT NULL", sql);
     }
 
     private static (GeneratorRunResult First, GeneratorRunResult Second) RunTwice(string editedHelper)

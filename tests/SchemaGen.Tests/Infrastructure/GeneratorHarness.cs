@@ -100,6 +100,23 @@ public sealed record GeneratorResult(CSharpCompilation Compilation, string? Gene
         .Where(d => d.Severity >= DiagnosticSeverity.Warning)
         .ToList();
 
+    /// <summary>
+    /// The create script of the generated model without compiling it (so also when the build has errors): the model
+    /// data of Schema.g.cs read and rendered as the runtime does.
+    /// </summary>
+    public string? RenderedSql => GeneratedSource == null ? null : DdlRenderer.Render(ModelData.Read(ModelDataOf(GeneratedSource)));
+
+    // The content of the raw UTF-8 literal that holds the model: the lines between its delimiters, less their indentation.
+    private static string ModelDataOf(string source)
+    {
+        var lines = source.Split('\n');
+        var open = Array.FindIndex(lines, l => l.Contains(" CompactModel => \"\"\"", StringComparison.Ordinal));
+        var quotes = lines[open].Substring(lines[open].IndexOf('"'));
+        var close = Array.FindIndex(lines, open + 1, l => l.Trim() == quotes + "u8;");
+        var indent = lines[close].Length - lines[close].TrimStart().Length;
+        return string.Join("\n", lines[(open + 1)..close].Select(l => l.Substring(indent)));
+    }
+
     /// <summary>Emits the compilation, loads it, and reads the generated Schema class. Fails on any error.</summary>
     public GeneratedSchema Load()
     {
