@@ -3,12 +3,13 @@
 #
 #   bench/WholeBuild/run.sh [iterations]          (as root: it starts a throwaway PostgreSQL as the postgres user)
 #
+# SECTIONS="build 10k noop" (the default) chooses the parts to run.
 # WARMUP=0 counts the first round too (on a busy machine a build takes minutes and there is no time to waste).
 # 1. Real `dotnet build -c Release --no-incremental` of the 1,000-table x 20-column benchmark model, in the same run:
 #    without any generator, with this branch's generator, and with the generator of BEFORE_REV (default: the
 #    merge-base with main); reports the Csc task time (-clp:PerformanceSummary), the generator's own time
 #    (-p:ReportAnalyzer=true) and the assembly size. Round 0 is a warm-up and is not counted (unless WARMUP=0).
-# 2. The 10,000-table model, built once with this branch's generator (BUILD_10K=0 skips it; BEFORE_10K=1 also tries
+# 2. The 10,000-table model, built once with this branch's generator (BEFORE_10K=1 also tries
 #    BEFORE_REV's generator, which overflows the 16 MB #US heap).
 # 3. A no-op deploy of the 200-table model as a whole process (/usr/bin/time -v: wall time, peak RSS), with this
 #    branch and BEFORE_REV, next to a bare program that opens an Npgsql connection and runs one catalog query.
@@ -17,6 +18,7 @@ set -euo pipefail
 
 ITERATIONS=${1:-3}
 FIRST=$([ "${WARMUP:-1}" = 0 ] && echo 1 || echo 0)
+SECTIONS=" ${SECTIONS:-build 10k noop} "
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
 OUT=${OUT:-/tmp/schemagen-wholebuild}
 BEFORE_REV=${BEFORE_REV:-$(git -C "$REPO" merge-base HEAD main)}
@@ -30,6 +32,7 @@ rm -rf "$OUT" && mkdir -p "$OUT" && chmod 755 "$OUT"
 cp "$REPO/nuget.config" "$OUT/"
 RESULTS="$OUT/results.txt"
 say() { echo "$*" | tee -a "$RESULTS"; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 # --- the runtime and generator: this branch, and BEFORE_REV extracted (git archive, no checkout) -------------------
 echo "building this branch's runtime and generator (Release)"
@@ -64,6 +67,7 @@ model() { # $1 = directory, $2 = tables
 }
 
 # --- 1. the 1,000-table build -----------------------------------------------------------------------------------
+if [[ $SECTIONS == *" build "* ]]; then
 model "$OUT/model1000" 1000
 for variant in none after before; do
   mkdir -p "$OUT/build-$variant" && cp -r "$OUT/model1000/." "$OUT/build-$variant/"
@@ -88,13 +92,13 @@ for round in $(seq "$FIRST" "$ITERATIONS"); do
     say "$round $variant $csc $gen $bytes"
   done
 done
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 for variant in none after before; do
   say "median (rounds 1-$ITERATIONS) $variant: $(awk -v v=$variant '$1>0 && $2==v {print $3}' "$RESULTS" | median) ms"
 done
+fi
 
 # --- 2. the 10,000-table build ------------------------------------------------------------------------------------
-if [ "${BUILD_10K:-1}" = 1 ]; then
+if [[ $SECTIONS == *" 10k "* ]]; then
   model "$OUT/build10k-after" 10000
   for variant in after $([ "${BEFORE_10K:-0}" = 1 ] && echo before); do
     [ "$variant" = before ] && mkdir -p "$OUT/build10k-before" && cp -r "$OUT/build10k-after/." "$OUT/build10k-before/"
@@ -110,6 +114,7 @@ if [ "${BUILD_10K:-1}" = 1 ]; then
 fi
 
 # --- 3. no-op deploy of 200 tables as a whole process -------------------------------------------------------------
+[[ $SECTIONS == *" noop "* ]] || exit 0
 mkdir -p "$OUT/pgsock" && chown postgres "$OUT/pgsock"
 runuser -u postgres -- "$PGBIN/initdb" -D "$OUT/pgdata" -A trust -U postgres >/dev/null
 runuser -u postgres -- "$PGBIN/pg_ctl" -D "$OUT/pgdata" -l "$OUT/pg.log" -w -o "-p $PORT -k $OUT/pgsock -c listen_addresses=127.0.0.1" start >/dev/null
