@@ -28,7 +28,9 @@ version() { sed -n "s/.*Include=\"$1\" Version=\"\([^\"]*\)\".*/\1/p" "$REPO/Dir
 NPGSQL=$(version Npgsql)
 LOGGING=$(version Microsoft.Extensions.Logging.Abstractions)
 
-rm -rf "$OUT" && mkdir -p "$OUT" && chmod 755 "$OUT"
+# REUSE=1 keeps OUT (and the runtimes built there) from an earlier run.
+[ "${REUSE:-0}" = 1 ] || rm -rf "$OUT"
+mkdir -p "$OUT" && chmod 755 "$OUT"
 cp "$REPO/nuget.config" "$OUT/"
 RESULTS="$OUT/results.txt"
 say() { echo "$*" | tee -a "$RESULTS"; }
@@ -37,8 +39,10 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 # --- the runtime and generator: this branch, and BEFORE_REV extracted (git archive, no checkout) -------------------
 echo "building this branch's runtime and generator (Release)"
 dotnet build "$REPO/src/SchemaGen" -c Release -v:q -nologo >/dev/null
-mkdir -p "$OUT/before-src"
-git -C "$REPO" archive "$BEFORE_REV" src Directory.Build.props Directory.Packages.props nuget.config | tar -x -C "$OUT/before-src"
+if [ ! -d "$OUT/before-src" ]; then
+  mkdir -p "$OUT/before-src"
+  git -C "$REPO" archive "$BEFORE_REV" src Directory.Build.props Directory.Packages.props nuget.config | tar -x -C "$OUT/before-src"
+fi
 echo "building the runtime and generator of $BEFORE_REV (Release)"
 dotnet build "$OUT/before-src/src/SchemaGen" -c Release -v:q -nologo >/dev/null
 declare -A SRC=([after]="$REPO/src" [before]="$OUT/before-src/src")
@@ -115,10 +119,10 @@ fi
 
 # --- 3. no-op deploy of 200 tables as a whole process -------------------------------------------------------------
 [[ $SECTIONS == *" noop "* ]] || exit 0
-mkdir -p "$OUT/pgsock" && chown postgres "$OUT/pgsock"
-runuser -u postgres -- "$PGBIN/initdb" -D "$OUT/pgdata" -A trust -U postgres >/dev/null
-runuser -u postgres -- "$PGBIN/pg_ctl" -D "$OUT/pgdata" -l "$OUT/pg.log" -w -o "-p $PORT -k $OUT/pgsock -c listen_addresses=127.0.0.1" start >/dev/null
-trap 'runuser -u postgres -- "$PGBIN/pg_ctl" -D "$OUT/pgdata" -m fast stop >/dev/null || true' EXIT
+rm -rf "$OUT/pg" && mkdir -p "$OUT/pg" && chown postgres "$OUT/pg"   # the server's data, socket and log, owned by postgres
+runuser -u postgres -- "$PGBIN/initdb" -D "$OUT/pg/data" -A trust -U postgres >/dev/null
+runuser -u postgres -- "$PGBIN/pg_ctl" -D "$OUT/pg/data" -l "$OUT/pg/log" -w -o "-p $PORT -k $OUT/pg -c listen_addresses=127.0.0.1" start >/dev/null
+trap 'runuser -u postgres -- "$PGBIN/pg_ctl" -D "$OUT/pg/data" -m fast stop >/dev/null || true' EXIT
 model "$OUT/model200" 200
 for variant in after before; do
   runuser -u postgres -- "$PGBIN/createdb" -h 127.0.0.1 -p "$PORT" "noop_$variant"
