@@ -1,11 +1,15 @@
+using System;
 using System.Globalization;
+using System.IO;
 using BenchmarkDotNet.Running;
 
 namespace SchemaGen.Bench;
 
 /// <summary>
-/// dotnet run -c Release --project bench/SchemaGen.Bench -- --filter '*'
-/// dotnet run -c Release --project bench/SchemaGen.Bench -- reruns [rounds]   (the generator's reruns, see RerunHarness)
+/// dotnet run -c Release --project bench/SchemaGen.Bench -- --filter '*' runs the BenchmarkDotNet benchmarks;
+/// <c>-- reruns [rounds]</c> the generator's reruns (see RerunHarness);
+/// <c>-- write-model &lt;directory&gt; &lt;tables&gt;</c> writes the benchmark model's sources for the whole-build
+/// benchmark (bench/WholeBuild/run.sh).
 /// </summary>
 public static class Program
 {
@@ -13,7 +17,21 @@ public static class Program
     {
         if (args.Length > 0 && args[0] == "reruns")
             RerunHarness.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 9);
+        else if (args.Length == 3 && args[0] == "write-model")
+            WriteModel(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
         else
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
+
+    private static void WriteModel(string directory, int tables)
+    {
+        foreach (var file in ModelSource.Files(tables))
+        {
+            var path = Path.Combine(directory, file.Path);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, file.Text);
+        }
+
+        Console.WriteLine($"{tables} tables written to {directory}");
     }
 }

@@ -29,5 +29,6 @@ namespace SchemaGen.Model
     public static partial class SqlBuiltinTypes { }
     public sealed partial class SqlBuiltinType { }
     public static partial class SchemaMapping { }
+    public static partial class ModelData { }
 }
 // Enums cannot be partial: their files choose the access modifier with the SCHEMAGEN_GENERATOR symbol.

@@ -42,8 +42,8 @@ public class DiagnosticTests
         Assert.Equal(DiagnosticSeverity.Error, diagnostics[0].Severity);
 
         // The rest of the table is still generated, so the IDE keeps working while the model is fixed.
-        Assert.Contains("kept integer NOT NULL", result.GeneratedSource);
-        Assert.DoesNotContain("target", result.GeneratedSource);
+        Assert.Contains("kept integer NOT NULL", result.RenderedSql);
+        Assert.DoesNotContain("target", result.RenderedSql);
     }
 
     [Fact]
@@ -169,7 +169,7 @@ public class DiagnosticTests
         Assert.Equal(["Id", "Name"], diagnostics.Select(SourceText));
         Assert.All(diagnostics, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
         Assert.Contains("[Required] makes the column NOT NULL", diagnostics[1].GetMessage());
-        Assert.Contains("name text NOT NULL", result.GeneratedSource);
+        Assert.Contains("name text NOT NULL", result.Load().Sql);
     }
 
     [Fact]

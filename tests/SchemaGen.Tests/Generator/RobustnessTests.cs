@@ -55,8 +55,8 @@ public class RobustnessTests
         var result = GeneratorHarness.Run(source);
         Assert.Empty(result.AllDiagnostics);
         // a is created first (the smallest name); its reference to b waits until b exists.
-        Assert.Contains("CREATE TABLE public.a (", result.GeneratedSource);
-        Assert.Contains("ALTER TABLE public.a ADD CONSTRAINT fk_a_b FOREIGN KEY (b) REFERENCES public.b (id);", result.GeneratedSource);
+        Assert.Contains("CREATE TABLE public.a (", result.Load().Sql);
+        Assert.Contains("ALTER TABLE public.a ADD CONSTRAINT fk_a_b FOREIGN KEY (b) REFERENCES public.b (id);", result.Load().Sql);
     }
 
     [Fact]

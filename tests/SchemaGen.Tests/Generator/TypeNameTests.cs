@@ -120,8 +120,8 @@ public class TypeNameTests
         Assert.Equal(["\"integer NOT NULL); CREATE TABLE public.pwned (id integer\"", "\"\""],
             diagnostics.Select(d => d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan)));
         Assert.Contains("'NOT' is where the end of the type name should be", diagnostics[0].GetMessage(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.DoesNotContain("pwned", result.GeneratedSource);
-        Assert.Contains("single real NOT NULL", result.GeneratedSource);
+        Assert.DoesNotContain("pwned", result.RenderedSql);
+        Assert.Contains("single real NOT NULL", result.RenderedSql);
     }
 
     private static async Task<List<string>> FormatTypes(NpgsqlConnection connection, string table)

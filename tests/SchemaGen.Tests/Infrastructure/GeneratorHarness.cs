@@ -100,6 +100,23 @@ public sealed record GeneratorResult(CSharpCompilation Compilation, string? Gene
         .Where(d => d.Severity >= DiagnosticSeverity.Warning)
         .ToList();
 
+    /// <summary>
+    /// The create script of the generated model without compiling it (so also when the build has errors): the model
+    /// data of Schema.g.cs read and rendered as the runtime does.
+    /// </summary>
+    public string? RenderedSql => GeneratedSource == null ? null : DdlRenderer.Render(ModelData.Read(ModelDataOf(GeneratedSource)));
+
+    // The content of the raw UTF-8 literal that holds the model: the lines between its delimiters, less their indentation.
+    private static string ModelDataOf(string source)
+    {
+        var lines = source.Split('\n');
+        var open = Array.FindIndex(lines, l => l.Contains(" CompactModel => \"\"\"", StringComparison.Ordinal));
+        var quotes = lines[open].Substring(lines[open].IndexOf('"'));
+        var close = Array.FindIndex(lines, open + 1, l => l.Trim() == quotes + "u8;");
+        var indent = lines[close].Length - lines[close].TrimStart().Length;
+        return string.Join("\n", lines[(open + 1)..close].Select(l => l.Substring(indent)));
+    }
+
     /// <summary>Emits the compilation, loads it, and reads the generated Schema class. Fails on any error.</summary>
     public GeneratedSchema Load()
     {
@@ -118,10 +135,16 @@ public sealed record GeneratorResult(CSharpCompilation Compilation, string? Gene
         var assembly = context.LoadFromStream(image);
         var schema = assembly.GetTypes().SingleOrDefault(t => t.GetCustomAttributes<System.CodeDom.Compiler.GeneratedCodeAttribute>().Any(a => a.Tool == "SchemaGen"))
             ?? throw new XunitException("No generated schema class in the compilation.");
+        var sql = (string)schema.GetProperty("Sql")!.GetValue(null)!;
+        var modelHash = (string)schema.GetField("ModelHash")!.GetValue(null)!;
+        // Sql is rendered at run time from the decoded model; ModelHash is the hash of what the generator rendered
+        // at compile time. Equal hashes, for every model a test compiles, hold the two renderings equal.
+        if (StableHash.Sha256Hex(sql) != modelHash)
+            throw new XunitException("Schema.Sql rendered at run time is not the script the generator hashed at compile time:\n" + sql);
         return new GeneratedSchema(
             assembly,
-            (string)schema.GetField("Sql")!.GetValue(null)!,
-            (string)schema.GetField("ModelHash")!.GetValue(null)!,
+            sql,
+            modelHash,
             (SchemaModel)schema.GetProperty("Model")!.GetValue(null)!,
             (DeployTarget)schema.GetProperty("Target")!.GetValue(null)!);
     }
