@@ -176,6 +176,8 @@ namespace SchemaGen.Deploying
                 var diff = SchemaDiffer.Diff(_desired, target, live.Model, dropUnmanaged, uncastable);
                 var rest = assess ? await Planner.AssessAsync(_connection, transaction, diff.Steps(), cancellationToken) : diff.Steps();
                 var steps = renames.Concat(rest).ToList();
+                if (assess)
+                    steps = await StepCosts.AssessAsync(_connection, transaction, steps, cancellationToken);
                 foreach (var step in steps)
                     Log?.LogInformation("Plan: {Step}", step);
                 var drift = renames.Select(r => r.Cause!).Concat(diff.Drift).Distinct().ToList();
