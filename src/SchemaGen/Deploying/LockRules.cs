@@ -45,8 +45,10 @@ namespace SchemaGen.Deploying
                 return (TableLock.ShareRowExclusive, notValid ? TableImpact.None : TableImpact.Scan);
             if (sql.Contains(" USING INDEX "))
                 return (TableLock.AccessExclusive, TableImpact.None);
-            if (step.Kind == StepKind.AddPrimaryKey || sql.EndsWith(" SET NOT NULL;", StringComparison.Ordinal))
-                return (TableLock.AccessExclusive, TableImpact.Scan); // an index build; a NOT NULL check (skipped over a validated CHECK)
+            if (sql.EndsWith(" SET NOT NULL;", StringComparison.Ordinal)) // a SetNotNull step validates its CHECK first: SET NOT NULL trusts it
+                return (TableLock.AccessExclusive, step.Kind == StepKind.SetNotNull ? TableImpact.None : TableImpact.Scan);
+            if (step.Kind == StepKind.AddPrimaryKey)
+                return (TableLock.AccessExclusive, TableImpact.Scan); // the index build
             if (sql.Contains(" ADD CONSTRAINT "))
                 return (TableLock.AccessExclusive, notValid ? TableImpact.None : TableImpact.Scan);
             if (sql.Contains(" ADD COLUMN ") || (sql.Contains(" ALTER COLUMN ") && sql.Contains(" TYPE ")))

@@ -81,6 +81,9 @@ namespace SchemaGen
         /// <summary>A new column's default: it rewrites the table when it calls a volatile function (the planner asks pg_proc).</summary>
         internal string? NewDefault { get; init; }
 
+        /// <summary>For a key added to an existing table, Online mode's way: build its unique index concurrently, then attach it.</summary>
+        internal IReadOnlyList<string>? UsingIndex { get; init; }
+
         /// <summary>The difference between model and database this step corrects: Verify reports exactly these.</summary>
         internal Drift? Cause { get; init; }
 

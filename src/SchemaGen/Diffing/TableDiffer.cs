@@ -79,7 +79,12 @@ namespace SchemaGen.Diffing
                 _diff.Drops.Add(new MigrationStep(StepKind.DropPrimaryKey, _table + "." + live.Name, DropConstraint(live.Name)).Because(cause));
             if (target != null)
             {
-                var add = new MigrationStep(StepKind.AddPrimaryKey, _table + "." + target.Name, AlterRenderer.AddConstraint(_table, DdlRenderer.PrimaryKeyConstraint(_desired.PrimaryKey!), notValid: false))
+                var key = _desired.PrimaryKey!;
+                var add = new MigrationStep(StepKind.AddPrimaryKey, _table + "." + target.Name, AlterRenderer.AddConstraint(_table, DdlRenderer.PrimaryKeyConstraint(key), notValid: false))
+                    {
+                        IndexName = SqlSyntax.QualifiedName(_desired.Schema, key.Name),
+                        UsingIndex = new[] { AlterRenderer.CreateKeyIndexConcurrently(_table, key.Name, key.Columns), AlterRenderer.AddPrimaryKeyUsingIndex(_table, key.Name) },
+                    }
                     .Because(cause);
                 _diff.Constraints.Add(Exist(target.Columns)
                     ? add.WithProbe(HazardKind.DuplicateValues, DuplicatesSql(target.Columns, null, nullsCount: true), "{0} key(s) are NULL or occur more than once")
