@@ -49,10 +49,11 @@ namespace SchemaGen.Deploying
                         // As in Atomic mode, enum labels are committed before anything uses them (55P04), then the rest is planned again.
                         var labelsFirst = steps.Any(s => s.Kind == StepKind.AddEnumValue) && steps.Any(s => !IsEnumLabelStep(s));
                         var plan = OnlinePlan.Split(labelsFirst ? steps.Where(IsEnumLabelStep).ToList() : steps);
+                        // The history row first and the DDL in one round trip: the locks it takes are held for as short a time as can be.
                         var expand = plan.Where(u => u.Phase == "expand").Select(u => u.Step).ToList();
-                        await ApplyAsync(transaction, expand, cancellationToken);
                         if (expand.Count > 0)
                             await RecordPhaseAsync(transaction, "expand", expand, clock.Elapsed, cancellationToken);
+                        await ApplyAsBatchAsync(transaction, expand, cancellationToken);
                         await transaction.CommitAsync(cancellationToken);
                         applied.AddRange(expand);
                         return (false, labelsFirst, plan.Where(u => u.Phase != "expand").ToList());
@@ -121,9 +122,38 @@ namespace SchemaGen.Deploying
         {
             await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
             await SetTimeoutsAsync(transaction, _options.OnlineLockTimeout, cancellationToken);
-            await ApplyAsync(transaction, new[] { step }, cancellationToken);
+            await ApplyAsBatchAsync(transaction, new[] { step }, cancellationToken);
             Phase = DeployPhase.ApplyingOnlinePhase;
             await transaction.CommitAsync(cancellationToken);
+        }
+
+        // The statements of the steps as one NpgsqlBatch: one round trip between taking the first lock and the commit.
+        private async Task ApplyAsBatchAsync(NpgsqlTransaction transaction, IReadOnlyList<MigrationStep> steps, CancellationToken cancellationToken)
+        {
+            var statements = steps.SelectMany(s => s.Statements.Select(sql => (Step: s, Sql: sql))).ToList();
+            if (statements.Count == 0)
+                return;
+            var phase = Phase;
+            Phase = DeployPhase.ApplyingStep;
+            await using var batch = new NpgsqlBatch(_connection, transaction);
+            foreach (var (step, sql) in statements)
+            {
+                Log?.LogInformation("{Kind} {Object}: {Sql}", step.Kind, step.Object, sql);
+                batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
+            }
+
+            try
+            {
+                await batch.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (PostgresException e)
+            {
+                var index = e.BatchCommand == null ? -1 : batch.BatchCommands.IndexOf(e.BatchCommand);
+                var (step, sql) = statements[Math.Max(index, 0)];
+                throw SchemaDeployException.FromPostgres(phase == DeployPhase.ApplyingOnlinePhase ? phase : Phase, e, sql, $"PostgreSQL refused {step.Kind} {step.Object}");
+            }
+
+            Phase = phase;
         }
 
         // CREATE/DROP INDEX CONCURRENTLY refuse a transaction and a multi-statement batch: the timeouts are set for the session and reset after.

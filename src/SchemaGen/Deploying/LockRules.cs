@@ -52,7 +52,7 @@ namespace SchemaGen.Deploying
             if (sql.Contains(" ADD CONSTRAINT "))
                 return (TableLock.AccessExclusive, notValid ? TableImpact.None : TableImpact.Scan);
             if (sql.Contains(" ADD COLUMN ") || (sql.Contains(" ALTER COLUMN ") && sql.Contains(" TYPE ")))
-                return (TableLock.AccessExclusive, step.Rewrites ? TableImpact.Rewrite : TableImpact.None);
+                return (TableLock.AccessExclusive, step.Rewrites || step.Kind == StepKind.RecreateEnum ? TableImpact.Rewrite : TableImpact.None); // an enum recreated converts via text
             return (TableLock.AccessExclusive, TableImpact.None);
         }
 

@@ -15,6 +15,7 @@ namespace SchemaGen
         CreateIndex, RenameIndex, DropIndex, SetComment,
         CreateFunction, ReplaceFunction, DropFunction, CreateTrigger, DropTrigger,
         DropView, DropMaterializedView, DropPolicy, DisableRowSecurity, DropSequence, DropDomain, DropType, DropForeignTable, DropAggregate,
+        ValidateConstraint,
     }
 #pragma warning restore CS1591
 

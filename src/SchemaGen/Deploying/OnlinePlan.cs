@@ -56,6 +56,10 @@ namespace SchemaGen.Deploying
                     if (validate + 1 < step.Statements.Count)
                         later.Add(new OnlineUnit("not-null", Part(step, step.Statements.Skip(validate + 1).ToArray())));
                 }
+                else if (onExisting && step.Kind == StepKind.ValidateConstraint)
+                {
+                    later.Add(new OnlineUnit("validate", step)); // a constraint an interrupted online deploy left NOT VALID
+                }
                 else if (step.Kind is StepKind.DropColumn or StepKind.DropTable)
                 {
                     later.Add(new OnlineUnit("contract", step));

@@ -110,7 +110,14 @@ public class OnlineDeployTests
         Assert.Equal(1L, await observer.ScalarAsync<long>(
             $"SELECT count(*) FROM public.schemagen_history WHERE fingerprint = 'online {phase}'"));
 
-        await SchemaDeployer.DeployAsync(after.Target, observer, Online());
+        var next = await SchemaDeployer.DeployAsync(after.Target, observer, Online());
+
+        if (phase == "expand")
+        {
+            // The constraints the killed deployer added NOT VALID are validated where they are, not dropped and added again.
+            Assert.Contains(next.Steps, s => s.Kind == StepKind.ValidateConstraint && s.Object == "public.parts.fk_parts_item_id");
+            Assert.DoesNotContain(next.Steps, s => s.Kind is StepKind.DropForeignKey or StepKind.AddForeignKey);
+        }
 
         Assert.Equal(500L, await observer.ScalarAsync<long>("SELECT count(*) FROM items"));
         Assert.Equal(500L, await observer.ScalarAsync<long>("SELECT count(*) FROM parts"));
@@ -204,6 +211,23 @@ public class OnlineDeployTests
         var allowed = await SchemaDeployer.DeployAsync(after.Target, connection, new DeployOptions { Mode = DeployMode.Online, AllowTableRewrite = true });
         Assert.Contains(allowed.Steps, s => s.Kind == StepKind.AlterColumnType && s.Cost.Impact == TableImpact.Rewrite);
         Assert.Equal(500L, await connection.ScalarAsync<long>("SELECT count(*) FROM items"));
+    }
+
+    [Fact]
+    public async Task A_new_primary_key_is_built_concurrently_and_attached_with_USING_INDEX()
+    {
+        await using var connection = await Postgres.NewDatabaseAsync();
+        await SchemaDeployer.DeployAsync(Evolution.Build(EvolutionModels.Items).Target, connection);
+        await connection.ExecuteAsync(Seed);
+        var after = Evolution.Build(EvolutionModels.Items.Replace("[MaxLength(10)] public string Name", "[Key, MaxLength(10)] public string Name"));
+
+        var result = await SchemaDeployer.DeployAsync(after.Target, connection, Online());
+
+        Assert.Contains(result.Steps, s => s.Kind == StepKind.AddPrimaryKey && s.Sql.Contains("CREATE UNIQUE INDEX CONCURRENTLY", StringComparison.Ordinal));
+        Assert.Contains(result.Steps, s => s.Kind == StepKind.AddPrimaryKey && s.Sql.Contains("USING INDEX", StringComparison.Ordinal) && s.Cost.Impact == TableImpact.None);
+        Assert.All(result.Steps, s => Assert.Empty(s.Cost.Warnings));
+        Assert.Equal(500L, await connection.ScalarAsync<long>("SELECT count(*) FROM items"));
+        await Evolution.AssertSameAsFreshAsync(connection, after);
     }
 
     [Fact]
