@@ -1,13 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
-using System.IO;
 using System.Linq;
-using System.Reflection;
-using System.Runtime.Loader;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Npgsql;
 using SchemaGen.Testing;
@@ -60,19 +56,23 @@ public static class OnlineDeployBenchmark
         var before = Load(Before, "before");
         var after = Load(After, "after");
         var results = new List<(string Mode, Run Run)>();
+        string database = null!;
         foreach (var mode in new[] { DeployMode.Atomic, DeployMode.Online })
         {
-            var database = server.CreateDatabase(mode.ToString().ToLowerInvariant());
+            database = server.CreateDatabase(mode.ToString().ToLowerInvariant());
             results.Add((mode.ToString(), await MeasureAsync(database, before, after, rows, new DeployOptions { Mode = mode, LockTimeout = TimeSpan.FromMinutes(5) })));
         }
 
+        // The noise floor: the same writer on the deployed database for as long as the online deploy took, with no deploy.
+        results.Add(("No deploy (writer alone)", await IdleAsync(database, rows, results[^1].Run.Deploy)));
+
         Console.WriteLine($"\n{rows:N0} rows in items and in parts; writer: one INSERT or UPDATE of items at a time, autocommit\n");
-        Console.WriteLine("| Mode | Deploy | Writer statements during it | Writer p99 | Writer max | Max vs Online |");
+        Console.WriteLine("| Run | Deploy | Writer statements during it | Writer p99 | Writer max | Max vs Online |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
         var online = results.Single(r => r.Mode == "Online").Run.Max;
         foreach (var (mode, run) in results)
         {
-            Console.WriteLine($"| {mode} | {run.Deploy.TotalSeconds:0.0} s | {run.Statements:N0} | {run.P99.TotalMilliseconds:0.0} ms | {run.Max.TotalMilliseconds:0.0} ms | {run.Max.TotalMilliseconds / online.TotalMilliseconds:0.0}× |");
+            Console.WriteLine($"| {mode} | {(run.Deploy == TimeSpan.Zero ? "—" : $"{run.Deploy.TotalSeconds:0.0} s")} | {run.Statements:N0} | {run.P99.TotalMilliseconds:0.0} ms | {run.Max.TotalMilliseconds:0.0} ms | {run.Max.TotalMilliseconds / online.TotalMilliseconds:0.0}× |");
         }
     }
 
@@ -93,13 +93,14 @@ public static class OnlineDeployBenchmark
         using var stop = new CancellationTokenSource();
         var latencies = new List<(TimeSpan At, TimeSpan Took)>();
         var clock = Stopwatch.StartNew();
-        var writer = Task.Run(() => WriteAsync(database, rows, clock, latencies, stop.Token));
+        var writer = Task.Run(() => WriteAsync(database, rows, rows, clock, latencies, stop.Token));
         await Task.Delay(TimeSpan.FromSeconds(2)); // the writer is in its stride before the deploy starts
 
         await using var deployer = new NpgsqlConnection(database);
         await deployer.OpenAsync();
+        var log = new TimedLog(clock);
         var start = clock.Elapsed;
-        var result = await SchemaDeployer.DeployAsync(after, deployer, options);
+        var result = await SchemaDeployer.DeployAsync(after, deployer, new DeployOptions { Mode = options.Mode, LockTimeout = options.LockTimeout, Logger = log });
         var end = clock.Elapsed;
         await Task.Delay(TimeSpan.FromSeconds(1));
         stop.Cancel();
@@ -115,12 +116,58 @@ public static class OnlineDeployBenchmark
         }
 
         // A statement that overlapped the deploy at all counts: one that started before and waited for its lock too.
-        var during = latencies.Where(l => l.At + l.Took >= start && l.At <= end).Select(l => l.Took).OrderBy(t => t).ToList();
+        var overlapping = latencies.Where(l => l.At + l.Took >= start && l.At <= end).ToList();
+        var during = overlapping.Select(l => l.Took).OrderBy(t => t).ToList();
+        var worst = overlapping.MaxBy(l => l.Took);
+        Console.WriteLine($"{options.Mode}: the longest writer statement started {(worst.At - start).TotalSeconds:0.00} s into the deploy; the deployer's last statement before it: "
+            + log.LastBefore(worst.At + worst.Took));
         return new Run(end - start, during.Count, during[(int)Math.Ceiling(during.Count * 0.99) - 1], during[^1]);
     }
 
-    // Alternates an INSERT of a new item and an UPDATE of an existing one; values valid under both models. Returns the rows inserted.
-    private static async Task<int> WriteAsync(string database, int rows, Stopwatch clock, List<(TimeSpan, TimeSpan)> latencies, CancellationToken stop)
+    // The deployer's log with the time of each entry, to say which statement the writer's longest wait overlapped.
+    private sealed class TimedLog(Stopwatch clock) : Microsoft.Extensions.Logging.ILogger
+    {
+        private readonly List<(TimeSpan At, string Message)> _entries = new();
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+        public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId, TState state, Exception? exception,
+            Func<TState, Exception?, string> formatter)
+        {
+            lock (_entries)
+                _entries.Add((clock.Elapsed, formatter(state, exception)));
+        }
+
+        public string LastBefore(TimeSpan at)
+        {
+            lock (_entries)
+            {
+                var entry = _entries.LastOrDefault(e => e.At <= at && !e.Message.StartsWith("Plan:", StringComparison.Ordinal));
+                var text = entry.Message ?? "(none)";
+                return text.Length > 160 ? text.Substring(0, 160) + "…" : text;
+            }
+        }
+    }
+
+    private static async Task<Run> IdleAsync(string database, int rows, TimeSpan duration)
+    {
+        using var stop = new CancellationTokenSource();
+        var latencies = new List<(TimeSpan At, TimeSpan Took)>();
+        var clock = Stopwatch.StartNew();
+        var writer = Task.Run(() => WriteAsync(database, rows, 10 * rows, clock, latencies, stop.Token));
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var start = clock.Elapsed;
+        await Task.Delay(duration);
+        stop.Cancel();
+        await writer;
+        var during = latencies.Where(l => l.At >= start && l.At <= start + duration).Select(l => l.Took).OrderBy(t => t).ToList();
+        return new Run(TimeSpan.Zero, during.Count, during[(int)Math.Ceiling(during.Count * 0.99) - 1], during[^1]);
+    }
+
+    // Alternates an INSERT of a new item (ids after lastId) and an UPDATE of one of the first rows; values valid under both models. Returns the rows inserted.
+    private static async Task<int> WriteAsync(string database, int rows, long lastId, Stopwatch clock, List<(TimeSpan, TimeSpan)> latencies, CancellationToken stop)
     {
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
@@ -134,7 +181,7 @@ public static class OnlineDeployBenchmark
         {
             var command = n % 2 == 0 ? insert : update;
             if (command == insert)
-                ((NpgsqlParameter<long>)insert.Parameters[0]).TypedValue = rows + inserted + 1;
+                ((NpgsqlParameter<long>)insert.Parameters[0]).TypedValue = lastId + inserted + 1;
             else
                 ((NpgsqlParameter<long>)update.Parameters[0]).TypedValue = random.NextInt64(1, rows + 1);
             var at = clock.Elapsed;
@@ -156,18 +203,8 @@ public static class OnlineDeployBenchmark
     // The model compiled in memory with the generator, and its generated Schema.Target.
     private static DeployTarget Load(string source, string name)
     {
-        var compilation = CSharpCompilation.Create("OnlineBench_" + name, new[] { CSharpSyntaxTree.ParseText(source, ModelCompilation.ParseOptions) },
-            ModelCompilation.References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        ModelCompilation.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
-        if (diagnostics.Length > 0)
-            throw new InvalidOperationException("The generator reported diagnostics:\n" + string.Join("\n", diagnostics));
-        using var image = new MemoryStream();
-        var emitted = output.Emit(image);
-        if (!emitted.Success)
-            throw new InvalidOperationException("The model does not compile:\n" + string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
-        image.Position = 0;
-        var assembly = new AssemblyLoadContext("online-bench-" + name).LoadFromStream(image);
-        var schema = assembly.GetTypes().Single(t => t.GetCustomAttribute<System.CodeDom.Compiler.GeneratedCodeAttribute>()?.Tool == "SchemaGen");
+        var compilation = ModelCompilation.Create("OnlineBench_" + name, new[] { CSharpSyntaxTree.ParseText(source, ModelCompilation.ParseOptions) });
+        var schema = ModelCompilation.GeneratedSchema(ModelCompilation.EmitAndLoad(compilation, "online-bench-" + name));
         return (DeployTarget)schema.GetProperty("Target")!.GetValue(null)!;
     }
 }

@@ -17,14 +17,10 @@ namespace SchemaGen.Diffing
         /// </summary>
         public static bool IsBinaryCompatible(string from, string to)
         {
-            if ((from == "character varying" || Varchar.IsMatch(from)) && (to == "text" || to == "character varying"))
-                return true;
+            if (LongerText(from, to) is bool longer)
+                return longer;
             if (from == "text" && to == "character varying")
                 return true;
-            var fromLength = Varchar.Match(from);
-            var toLength = Varchar.Match(to);
-            if (fromLength.Success && toLength.Success)
-                return int.Parse(toLength.Groups[1].Value) >= int.Parse(fromLength.Groups[1].Value);
             var fromNumeric = Numeric.Match(from);
             var toNumeric = Numeric.Match(to);
             if (fromNumeric.Success && to == "numeric")
@@ -35,14 +31,8 @@ namespace SchemaGen.Diffing
 
         public static bool IsWidening(string from, string to)
         {
-            if (to == "text" && (from == "character varying" || Varchar.IsMatch(from)))
-                return true;
-            if (to == "character varying" && Varchar.IsMatch(from))
-                return true;
-            var fromLength = Varchar.Match(from);
-            var toLength = Varchar.Match(to);
-            if (fromLength.Success && toLength.Success)
-                return int.Parse(toLength.Groups[1].Value) >= int.Parse(fromLength.Groups[1].Value);
+            if (LongerText(from, to) is bool longer)
+                return longer;
 
             var fromNumeric = Numeric.Match(from);
             if (fromNumeric.Success && to == "numeric")
@@ -63,6 +53,16 @@ namespace SchemaGen.Diffing
                 ("timestamp without time zone", "timestamp with time zone") => false, // reinterprets values in the session time zone
                 _ => false,
             };
+        }
+
+        // varchar(n) to text, to varchar without length, or to varchar(m): true when every value fits (m >= n); null when not a varchar change.
+        private static bool? LongerText(string from, string to)
+        {
+            if ((from == "character varying" || Varchar.IsMatch(from)) && (to == "text" || to == "character varying"))
+                return true;
+            var fromLength = Varchar.Match(from);
+            var toLength = Varchar.Match(to);
+            return fromLength.Success && toLength.Success ? int.Parse(toLength.Groups[1].Value) >= int.Parse(fromLength.Groups[1].Value) : null;
         }
     }
 }
