@@ -1,5 +1,6 @@
 using System;
 using System.CodeDom.Compiler;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.ComponentModel.DataAnnotations.Schema;
 using System.IO;
@@ -29,10 +30,11 @@ public static class ModelCompilation
 
     /// <summary>Parses every file of the model (parsing is the compiler's cost, not the generator's: done once).</summary>
     public static CSharpCompilation Create(int tableCount = ModelSource.TableCount) =>
-        CSharpCompilation.Create(
-            AssemblyName,
-            ModelSource.Files(tableCount).Select(f => CSharpSyntaxTree.ParseText(f.Text, ParseOptions, path: f.Path)),
-            References,
+        Create(AssemblyName, ModelSource.Files(tableCount).Select(f => CSharpSyntaxTree.ParseText(f.Text, ParseOptions, path: f.Path)));
+
+    /// <summary>A library of these files, with the model's references (the BCL, SchemaGen, Npgsql).</summary>
+    public static CSharpCompilation Create(string assemblyName, IEnumerable<SyntaxTree> files) =>
+        CSharpCompilation.Create(assemblyName, files, References,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
     /// <summary>The same compilation with the helper's method body edited: a change that touches no model.</summary>
@@ -78,7 +80,19 @@ public static class ModelCompilation
     /// </summary>
     public static LoadedModel EmitAndLoad(int tableCount = ModelSource.TableCount)
     {
-        var compilation = Create(tableCount);
+        var assembly = EmitAndLoad(Create(tableCount), "bench-models-" + tableCount);
+        var tables = assembly.GetTypes()
+            .Where(t => t.GetCustomAttribute<TableAttribute>() != null)
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .ToArray();
+        var schema = GeneratedSchema(assembly);
+        var sql = (string)schema.GetProperty("Sql")!.GetValue(null)!;
+        return new LoadedModel(tables, sql, schema);
+    }
+
+    /// <summary>Runs the generator on <paramref name="compilation"/>, compiles it in memory and loads it. Throws on any diagnostic of the generator and any compile error.</summary>
+    public static Assembly EmitAndLoad(CSharpCompilation compilation, string contextName)
+    {
         CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         if (generatorDiagnostics.Length > 0)
             throw new InvalidOperationException("The generator reported diagnostics:\n" + string.Join("\n", generatorDiagnostics));
@@ -90,18 +104,13 @@ public static class ModelCompilation
         image.Position = 0;
 
         // SchemaGen, Npgsql and the BCL resolve to the benchmark's own copies through the default context.
-        var context = new AssemblyLoadContext("bench-models-" + tableCount);
-        var assembly = context.LoadFromStream(image);
-        var tables = assembly.GetTypes()
-            .Where(t => t.GetCustomAttribute<TableAttribute>() != null)
-            .OrderBy(t => t.FullName, StringComparer.Ordinal)
-            .ToArray();
-        // The generated class is the one the generator marks as its own.
-        var schema = assembly.GetTypes().SingleOrDefault(t => t.GetCustomAttribute<GeneratedCodeAttribute>()?.Tool == "SchemaGen")
-            ?? throw new InvalidOperationException("No [GeneratedCode(\"SchemaGen\")] class in the model assembly.");
-        var sql = (string)schema.GetProperty("Sql")!.GetValue(null)!;
-        return new LoadedModel(tables, sql, schema);
+        return new AssemblyLoadContext(contextName).LoadFromStream(image);
     }
+
+    /// <summary>The generated class: the one the generator marks as its own.</summary>
+    public static Type GeneratedSchema(Assembly assembly) =>
+        assembly.GetTypes().SingleOrDefault(t => t.GetCustomAttribute<GeneratedCodeAttribute>()?.Tool == "SchemaGen")
+        ?? throw new InvalidOperationException("No [GeneratedCode(\"SchemaGen\")] class in the model assembly.");
 }
 
 /// <summary>

@@ -9,7 +9,7 @@ namespace SchemaGen.Bench;
 /// dotnet run -c Release --project bench/SchemaGen.Bench -- --filter '*' runs the BenchmarkDotNet benchmarks;
 /// <c>-- reruns [rounds]</c> the generator's reruns (see RerunHarness);
 /// <c>-- write-model &lt;directory&gt; &lt;tables&gt;</c> writes the benchmark model's sources for the whole-build
-/// benchmark (bench/WholeBuild/run.sh).
+/// benchmark (bench/WholeBuild/run.sh); <c>-- online-deploy [rows]</c> the writer-latency harness of online deploys.
 /// </summary>
 public static class Program
 {
@@ -17,6 +17,8 @@ public static class Program
     {
         if (args.Length > 0 && args[0] == "reruns")
             RerunHarness.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 9);
+        else if (args.Length > 0 && args[0] == "online-deploy")
+            OnlineDeployBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2_000_000).GetAwaiter().GetResult();
         else if (args.Length == 3 && args[0] == "write-model")
             WriteModel(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
         else

@@ -69,6 +69,23 @@ namespace SchemaGen.Model
 
         public static string DropConstraint(string table, string name) => $"ALTER TABLE {table} DROP CONSTRAINT IF EXISTS {SqlSyntax.Identifier(name)};";
 
+        /// <summary>A <c>CREATE [UNIQUE] INDEX …</c> statement of <see cref="DdlRenderer.CreateIndex"/> with CONCURRENTLY: it builds without blocking writes, outside a transaction.</summary>
+        public static string CreateIndexConcurrently(string createIndex) =>
+            createIndex.StartsWith("CREATE UNIQUE INDEX ", System.StringComparison.Ordinal)
+                ? "CREATE UNIQUE INDEX CONCURRENTLY " + createIndex.Substring("CREATE UNIQUE INDEX ".Length)
+                : "CREATE INDEX CONCURRENTLY " + createIndex.Substring("CREATE INDEX ".Length);
+
+        /// <summary>Drops an index without blocking writes (a leftover an interrupted concurrent build left INVALID); <paramref name="index"/> is qualified.</summary>
+        public static string DropIndexConcurrently(string index) => $"DROP INDEX CONCURRENTLY IF EXISTS {index};";
+
+        /// <summary>The unique index a key constraint will take over, built concurrently under the constraint's name.</summary>
+        public static string CreateKeyIndexConcurrently(string table, string name, IReadOnlyList<string> columns) =>
+            $"CREATE UNIQUE INDEX CONCURRENTLY {SqlSyntax.Identifier(name)} ON {table} USING btree ({SqlSyntax.IdentifierList(columns)});";
+
+        /// <summary><c>ALTER TABLE t ADD CONSTRAINT name PRIMARY KEY USING INDEX name</c>: the key without building an index under ACCESS EXCLUSIVE.</summary>
+        public static string AddPrimaryKeyUsingIndex(string table, string name) =>
+            $"ALTER TABLE {table} ADD CONSTRAINT {SqlSyntax.Identifier(name)} PRIMARY KEY USING INDEX {SqlSyntax.Identifier(name)};";
+
         public static string RenameIndex(string schema, string from, string to) => $"ALTER INDEX {SqlSyntax.QualifiedName(schema, from)} RENAME TO {SqlSyntax.Identifier(to)};";
 
         public static string RenameSequence(string schema, string from, string to) => $"ALTER SEQUENCE {SqlSyntax.QualifiedName(schema, from)} RENAME TO {SqlSyntax.Identifier(to)};";

@@ -44,6 +44,17 @@ internal static class DeployCommand
         Description = "Build new indexes with CREATE INDEX CONCURRENTLY after the transaction, without blocking writes.",
     };
 
+    private static readonly Option<DeployMode> Mode = new("--mode")
+    {
+        Description = "atomic (default): one transaction. online: phases of short transactions that do not stall writers (DeployOptions.Mode).",
+        DefaultValueFactory = _ => DeployMode.Atomic,
+    };
+
+    private static readonly Option<bool> AllowTableRewrite = new("--allow-table-rewrite")
+    {
+        Description = "With --mode online, apply steps that rewrite a table with rows under ACCESS EXCLUSIVE (refused otherwise).",
+    };
+
     private static readonly Option<bool> DryRun = new("--dry-run")
     {
         Description = "Plan only: show the steps, change nothing.",
@@ -59,7 +70,7 @@ internal static class DeployCommand
     {
         var command = new Command("deploy", "Bring the database(s) to the model: one transaction per database, hazards refused unless allowed.")
         {
-            Connections, ConnectionsFile, AllowDataLoss, Schema, DropUnmanaged, OnlineIndexes, DryRun, Parallelism,
+            Connections, ConnectionsFile, AllowDataLoss, Schema, DropUnmanaged, OnlineIndexes, Mode, AllowTableRewrite, DryRun, Parallelism,
         };
         command.SetAction((parse, ct) => FailureReporter.RunAsync(() => RunAsync(parse, ct)));
         return command;
@@ -86,6 +97,8 @@ internal static class DeployCommand
         Schema = parse.GetValue(Schema),
         DropUnmanaged = parse.GetValue(DropUnmanaged),
         OnlineIndexes = parse.GetValue(OnlineIndexes),
+        Mode = parse.GetValue(Mode),
+        AllowTableRewrite = parse.GetValue(AllowTableRewrite),
         DryRun = parse.GetValue(DryRun),
         Logger = logTo == null ? null : new ProgressLogger(),
     };

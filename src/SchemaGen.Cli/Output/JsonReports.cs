@@ -24,7 +24,9 @@ internal static class JsonReports
 
     public sealed record HazardJson(HazardKind Kind, string Object, string Message);
 
-    public sealed record StepJson(StepKind Kind, string Object, string Sql, IReadOnlyList<HazardJson> Hazards);
+    public sealed record CostJson(TableLock Lock, TableImpact Impact, string? Table, long? EstimatedRows, long? SizeBytes, IReadOnlyList<string> Warnings);
+
+    public sealed record StepJson(StepKind Kind, string Object, string Sql, IReadOnlyList<HazardJson> Hazards, CostJson Cost);
 
     public sealed record PlanJson(string Database, IReadOnlyList<StepJson> Steps, IReadOnlyList<HazardJson> Hazards, IReadOnlyList<string> Unmanaged);
 
@@ -36,7 +38,7 @@ internal static class JsonReports
 
     public static void WritePlan(string database, SchemaPlan plan) => Write(new PlanJson(
         database,
-        plan.Steps.Select(s => new StepJson(s.Kind, s.Object, s.Sql, s.Hazards.Select(ToJson).ToList())).ToList(),
+        plan.Steps.Select(ToJson).ToList(),
         plan.Hazards.Select(ToJson).ToList(),
         plan.Unmanaged));
 
@@ -47,6 +49,9 @@ internal static class JsonReports
         result.Findings.Select(f => new FindingJson(f.Function, f.Line, f.Level, f.Message, f.SqlState, f.Statement)).ToList()));
 
     private static HazardJson ToJson(Hazard hazard) => new(hazard.Kind, hazard.Object, hazard.Message);
+
+    private static StepJson ToJson(MigrationStep step) => new(step.Kind, step.Object, step.Sql, step.Hazards.Select(ToJson).ToList(),
+        new CostJson(step.Cost.Lock, step.Cost.Impact, step.Cost.Table, step.Cost.EstimatedRows, step.Cost.SizeBytes, step.Cost.Warnings));
 
     // Straight to Console.Out, not through Spectre: JSON must not be wrapped or coloured.
     private static void Write<T>(T report) => Console.Out.WriteLine(JsonSerializer.Serialize(report, Options));

@@ -24,8 +24,21 @@ namespace SchemaGen
         /// <summary>The longest any one statement may run (<c>statement_timeout</c>). Default: no limit.</summary>
         public TimeSpan? StatementTimeout { get; init; }
 
-        /// <summary>Build new indexes on existing tables with CREATE INDEX CONCURRENTLY after the transaction, without blocking writes.</summary>
+        /// <summary>Build new indexes on existing tables with CREATE INDEX CONCURRENTLY after the transaction, without blocking writes (always so in <see cref="DeployMode.Online"/>).</summary>
         public bool OnlineIndexes { get; init; }
+
+        /// <summary>Atomic (default): one transaction. Online: phases of short transactions that do not stall writers (docs/deploying.md).</summary>
+        public DeployMode Mode { get; init; } = DeployMode.Atomic;
+
+        /// <summary>
+        /// Online mode: <c>lock_timeout</c> of each attempt at a phase's transaction. An attempt that cannot get its locks
+        /// in time gives up (so writers queued behind it are not stalled) and is retried with exponential back-off and
+        /// jitter until <see cref="LockTimeout"/> has passed. Default: 2 s.
+        /// </summary>
+        public TimeSpan OnlineLockTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
+        /// <summary>Online mode: apply steps that rewrite a table with rows under ACCESS EXCLUSIVE (<see cref="HazardKind.TableRewrite"/>). Default: refuse them.</summary>
+        public bool AllowTableRewrite { get; init; }
 
         /// <summary>Drop tables and enum types in the managed schemas that the model does not have. Default: only report them.</summary>
         public bool DropUnmanaged { get; init; }

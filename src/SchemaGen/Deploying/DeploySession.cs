@@ -12,7 +12,7 @@ using SchemaGen.Model;
 namespace SchemaGen.Deploying
 {
     /// <summary>One deployment, plan or verification of a model against one database.</summary>
-    internal sealed class DeploySession
+    internal sealed partial class DeploySession
     {
         private readonly DeployTarget _target;
         private readonly NpgsqlConnection _connection;
@@ -48,6 +48,8 @@ namespace SchemaGen.Deploying
         {
             await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
             var plan = await PlanInTransactionAsync(transaction, _options.DropUnmanaged, assess: true, cancellationToken);
+            if (_options.Mode == DeployMode.Online)
+                return new SchemaPlan(OnlinePlan.Split(await RefuseRewritesAsync(transaction, plan.Steps, cancellationToken)).Select(u => u.Step).ToList(), plan.Unmanaged);
             return new SchemaPlan(plan.Steps, plan.Unmanaged);
         }
 
@@ -94,11 +96,14 @@ namespace SchemaGen.Deploying
                 return new DeployResult(plan.IsEmpty, plan.Hazards.Count == 0, plan.Steps, clock.Elapsed, null);
             }
 
+            if (_options.Mode == DeployMode.Online)
+                return await DeployOnlineAsync(clock, cancellationToken);
+
             var applied = new List<MigrationStep>();
             while (true)
             {
                 await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
-                await SetTimeoutsAsync(transaction, cancellationToken);
+                await SetTimeoutsAsync(transaction, _options.LockTimeout, cancellationToken);
                 Phase = DeployPhase.Locking;
                 await AdvisoryLock.AcquireAsync(_connection, transaction, _history.LockKey, _options.LockTimeout, cancellationToken);
 
@@ -176,6 +181,8 @@ namespace SchemaGen.Deploying
                 var diff = SchemaDiffer.Diff(_desired, target, live.Model, dropUnmanaged, uncastable);
                 var rest = assess ? await Planner.AssessAsync(_connection, transaction, diff.Steps(), cancellationToken) : diff.Steps();
                 var steps = renames.Concat(rest).ToList();
+                if (assess)
+                    steps = await StepCosts.AssessAsync(_connection, transaction, steps, cancellationToken);
                 foreach (var step in steps)
                     Log?.LogInformation("Plan: {Step}", step);
                 var drift = renames.Select(r => r.Cause!).Concat(diff.Drift).Distinct().ToList();
@@ -208,11 +215,13 @@ namespace SchemaGen.Deploying
             return _rendered;
         }
 
-        private async Task SetTimeoutsAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
+        // SET LOCAL in a transaction; SET for the session (the statements of Online mode that run outside one, reset after them).
+        private async Task SetTimeoutsAsync(NpgsqlTransaction? transaction, TimeSpan lockTimeout, CancellationToken cancellationToken)
         {
-            var sql = $"SET LOCAL lock_timeout = {(long)_options.LockTimeout.TotalMilliseconds}";
+            var set = transaction == null ? "SET" : "SET LOCAL";
+            var sql = $"{set} lock_timeout = {(long)lockTimeout.TotalMilliseconds}";
             if (_options.StatementTimeout is TimeSpan statementTimeout)
-                sql += $"; SET LOCAL statement_timeout = {(long)statementTimeout.TotalMilliseconds}";
+                sql += $"; {set} statement_timeout = {(long)statementTimeout.TotalMilliseconds}";
             await using var command = new NpgsqlCommand(sql, _connection, transaction);
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -277,15 +286,21 @@ namespace SchemaGen.Deploying
 
         private async Task<long> RecordAsync(NpgsqlTransaction transaction, List<MigrationStep> applied, string fingerprint, TimeSpan elapsed, CancellationToken cancellationToken)
         {
+            var id = await InsertHistoryAsync(transaction, applied.Select(s => s.Sql).ToArray(), fingerprint, elapsed, cancellationToken);
+            await ExecuteAsync(transaction, _history.SetMarker(_target.ModelHash, fingerprint), null, cancellationToken);
+            return id;
+        }
+
+        // A history row without the no-op marker (Online mode writes one per phase, the marker only at the end).
+        private async Task<long> InsertHistoryAsync(NpgsqlTransaction transaction, string[] statements, string fingerprint, TimeSpan elapsed, CancellationToken cancellationToken)
+        {
             await _history.EnsureUsableAsync(_connection, transaction, cancellationToken);
             await using var insert = new NpgsqlCommand(_history.Insert, _connection, transaction);
             insert.Parameters.Add(new NpgsqlParameter { Value = _target.ModelHash });
             insert.Parameters.Add(new NpgsqlParameter { Value = fingerprint });
-            insert.Parameters.Add(new NpgsqlParameter { Value = applied.Select(s => s.Sql).ToArray() });
+            insert.Parameters.Add(new NpgsqlParameter { Value = statements });
             insert.Parameters.Add(new NpgsqlParameter { Value = elapsed.TotalMilliseconds });
-            var id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
-            await ExecuteAsync(transaction, _history.SetMarker(_target.ModelHash, fingerprint), null, cancellationToken);
-            return id;
+            return (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
         }
 
         // After indexes built outside the transaction, record the catalog as it now is, so the next deploy is a no-op.

@@ -15,6 +15,7 @@ namespace SchemaGen
         CreateIndex, RenameIndex, DropIndex, SetComment,
         CreateFunction, ReplaceFunction, DropFunction, CreateTrigger, DropTrigger,
         DropView, DropMaterializedView, DropPolicy, DisableRowSecurity, DropSequence, DropDomain, DropType, DropForeignTable, DropAggregate,
+        ValidateConstraint,
     }
 #pragma warning restore CS1591
 
@@ -38,6 +39,9 @@ namespace SchemaGen
 
         /// <summary>An enum value is removed, or values are reordered (the type is recreated).</summary>
         EnumValueRemoved,
+
+        /// <summary>In <see cref="DeployMode.Online"/>, a step that would rewrite a table with rows under ACCESS EXCLUSIVE (refused unless <see cref="DeployOptions.AllowTableRewrite"/>).</summary>
+        TableRewrite,
     }
 
     /// <summary>A hazard of a step, with what was found in the database.</summary>
@@ -65,6 +69,21 @@ namespace SchemaGen
 
         /// <summary>For an index step, the index's qualified name (an online build drops a leftover by it).</summary>
         internal string? IndexName { get; init; }
+
+        /// <summary>The lock the step takes, whether it scans or rewrites its table, the table's size, and warnings (set by the planner).</summary>
+        public StepCost Cost { get; init; } = StepCost.Free;
+
+        /// <summary>The existing table the step changes, quoted and qualified; null for steps on types, functions or several tables.</summary>
+        internal string? Table { get; init; }
+
+        /// <summary>An ADD COLUMN or ALTER COLUMN TYPE that writes every row again (no binary-compatible cast; identity; generated).</summary>
+        internal bool Rewrites { get; init; }
+
+        /// <summary>A new column's default: it rewrites the table when it calls a volatile function (the planner asks pg_proc).</summary>
+        internal string? NewDefault { get; init; }
+
+        /// <summary>For a key added to an existing table, Online mode's way: build its unique index concurrently, then attach it.</summary>
+        internal IReadOnlyList<string>? UsingIndex { get; init; }
 
         /// <summary>The difference between model and database this step corrects: Verify reports exactly these.</summary>
         internal Drift? Cause { get; init; }

@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using Npgsql;
+using SchemaGen.Model;
 
 namespace SchemaGen.Deploying
 {
@@ -18,11 +19,8 @@ namespace SchemaGen.Deploying
         {
             foreach (var step in steps)
             {
-                var create = step.Statements[0];
-                var concurrently = create.StartsWith("CREATE UNIQUE INDEX ", StringComparison.Ordinal)
-                    ? "CREATE UNIQUE INDEX CONCURRENTLY " + create.Substring("CREATE UNIQUE INDEX ".Length)
-                    : "CREATE INDEX CONCURRENTLY " + create.Substring("CREATE INDEX ".Length);
-                await ExecuteAsync(connection, $"DROP INDEX CONCURRENTLY IF EXISTS {step.IndexName}", step, cancellationToken);
+                var concurrently = AlterRenderer.CreateIndexConcurrently(step.Statements[0]);
+                await ExecuteAsync(connection, AlterRenderer.DropIndexConcurrently(step.IndexName!), step, cancellationToken);
                 log?.LogInformation("Building index online: {Sql}", concurrently);
                 await ExecuteAsync(connection, concurrently, step, cancellationToken);
             }

@@ -53,6 +53,9 @@ namespace SchemaGen
 
         /// <summary>Building indexes with CREATE INDEX CONCURRENTLY after the commit.</summary>
         BuildingOnlineIndexes,
+
+        /// <summary>Online mode: running a phase after the first (validate, SET NOT NULL, contract); earlier phases are committed.</summary>
+        ApplyingOnlinePhase,
     }
 
     /// <summary>
@@ -129,9 +132,12 @@ namespace SchemaGen
                 message += " " + detail;
             if (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
                 message += " " + MissingPrivilege(e.MessageText, statement);
-            message += phase == DeployPhase.BuildingOnlineIndexes
-                ? " The steps before it were committed; the next deploy builds the index again."
-                : " The transaction was rolled back; nothing was changed.";
+            message += phase switch
+            {
+                DeployPhase.BuildingOnlineIndexes => " The steps before it were committed; the next deploy builds the index again.",
+                DeployPhase.ApplyingOnlinePhase => " The online phases before it were committed and the database is valid; the next deploy continues from there.",
+                _ => " The transaction was rolled back; nothing was changed.",
+            };
             if (statement != null)
                 message += "\n" + statement;
             return new SchemaDeployException(message, statement, e.SqlState, e.Position == 0 ? null : e.Position, inner: e, phase: phase, step: step);
@@ -140,7 +146,9 @@ namespace SchemaGen
         /// <summary>Any other failure of the connection or the server in a phase (a broken connection, a timeout).</summary>
         internal static SchemaDeployException FromNpgsql(DeployPhase phase, NpgsqlException e) => e is PostgresException postgres
             ? FromPostgres(phase, postgres, postgres.BatchCommand?.CommandText, "PostgreSQL refused a statement")
-            : new SchemaDeployException(e.Message + " The transaction was rolled back; nothing was changed.", inner: e, phase: phase);
+            : new SchemaDeployException(e.Message + (phase == DeployPhase.ApplyingOnlinePhase
+                ? " The online phases before it were committed and the database is valid; the next deploy continues from there."
+                : " The transaction was rolled back; nothing was changed."), inner: e, phase: phase);
 
         // 42501 says what was denied ("permission denied for database app", "must be owner of table jobs"): name the privilege
         // the statement needs, in the words of the GRANT that gives it.
@@ -185,6 +193,7 @@ namespace SchemaGen
             DeployPhase.CheckingFunctions => "checking function bodies",
             DeployPhase.RecordingHistory => "recording the deployment in the history table",
             DeployPhase.BuildingOnlineIndexes => "building indexes concurrently",
+            DeployPhase.ApplyingOnlinePhase => "applying an online phase",
             _ => "working",
         };
     }

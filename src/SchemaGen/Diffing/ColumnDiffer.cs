@@ -55,10 +55,14 @@ namespace SchemaGen.Diffing
         private void Add(ColumnModel desired)
         {
             var name = Name(desired);
-            var add = new MigrationStep(StepKind.AddColumn, name, AddStatements(desired).ToArray(), Array.Empty<Hazard>())
+            var add = Adding(desired, new MigrationStep(StepKind.AddColumn, name, AddStatements(desired).ToArray(), Array.Empty<Hazard>()))
                 .Because(new Drift(DriftKind.Missing, "column " + name, DdlRenderer.ColumnDefinition(desired), null));
             _diff.Columns.Add(NeedsValues(desired, add));
         }
+
+        // Identity and stored generated columns fill every row (a rewrite); a default does when it is volatile (the planner asks).
+        private static MigrationStep Adding(ColumnModel desired, MigrationStep add) =>
+            add with { Rewrites = desired.Identity != IdentityKind.None || desired.GeneratedSql != null, NewDefault = desired.DefaultSql };
 
         // A NOT NULL column added without a default cannot be added to a table with rows.
         private MigrationStep NeedsValues(ColumnModel desired, MigrationStep add) =>
@@ -168,7 +172,10 @@ namespace SchemaGen.Diffing
             if (desired.DefaultSql != null)
                 statements.Add(AlterRenderer.SetDefault(_table, desired.Name, desired.DefaultSql));
 
-            var step = new MigrationStep(StepKind.AlterColumnType, Name(desired), statements.ToArray(), Array.Empty<Hazard>());
+            var step = new MigrationStep(StepKind.AlterColumnType, Name(desired), statements.ToArray(), Array.Empty<Hazard>())
+            {
+                Rewrites = fromType != toType && (viaText || !TypeChanges.IsBinaryCompatible(fromType, toType)),
+            };
             if (narrowing)
             {
                 return step.WithProbe(HazardKind.NarrowingTypeChange,
@@ -232,7 +239,7 @@ namespace SchemaGen.Diffing
             foreach (var constraint in _live.OtherConstraints.Where(c => DiffContext.Mentions(c.Definition, live.Name)))
                 _context.Dropped(_live.Schema, _live.Name, constraint.Name);
             var statements = new[] { AlterRenderer.DropColumn(_table, live.Name) }.Concat(AddStatements(desired)).ToArray();
-            return NeedsValues(desired, new MigrationStep(StepKind.ReplaceColumn, Name(desired), statements, Array.Empty<Hazard>()).Because(cause));
+            return NeedsValues(desired, Adding(desired, new MigrationStep(StepKind.ReplaceColumn, Name(desired), statements, Array.Empty<Hazard>())).Because(cause));
         }
 
         private void CommentStep(ColumnModel desired, ColumnModel target, ColumnModel live)

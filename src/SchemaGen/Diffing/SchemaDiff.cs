@@ -35,10 +35,23 @@ namespace SchemaGen.Diffing
         /// <summary>Objects in the managed schemas that the model does not have, as <c>kind schema.name</c>.</summary>
         public List<string> UnmanagedObjects { get; } = new();
 
-        public List<MigrationStep> Steps() =>
+        public List<MigrationStep> Steps() => Groups().SelectMany(group => group).ToList();
+
+        /// <summary>Runs a table's differs and marks the steps they add as steps on that table (for their lock and size).</summary>
+        public void ForTable(string table, System.Action diff)
+        {
+            var before = Groups().Select(g => g.Count).ToList();
+            diff();
+            foreach (var (group, count) in Groups().Zip(before, (g, c) => (g, c)))
+            {
+                for (var i = count; i < group.Count; i++)
+                    group[i] = group[i] with { Table = table };
+            }
+        }
+
+        private List<MigrationStep>[] Groups() =>
             new[] { Schemas, Enums, UnmanagedDependents, ForeignKeyDrops, Drops, FunctionDrops, EarlyFunctions, Tables, Columns, Constraints, Indexes,
-                    Functions, Triggers, Comments, UnmanagedTables, UnmanagedFunctions, UnmanagedTypes }
-                .SelectMany(group => group).ToList();
+                    Functions, Triggers, Comments, UnmanagedTables, UnmanagedFunctions, UnmanagedTypes };
 
         /// <summary>Every difference the steps correct, once each, in step order.</summary>
         public List<Drift> Drift => Steps().Select(s => s.Cause ?? new Drift(DriftKind.Different, s.Kind + " " + s.Object, s.Sql, null)).Distinct().ToList();

@@ -134,7 +134,7 @@ namespace SchemaGen.Diffing
                 }
 
                 matched.Add((live.Schema, live.Name));
-                new TableDiffer(desired, target, _context.WithoutDropped(live), _diff, _context).Diff();
+                _diff.ForTable(SqlSyntax.QualifiedName(live.Schema, live.Name), () => new TableDiffer(desired, target, _context.WithoutDropped(live), _diff, _context).Diff());
             }
 
             foreach (var extra in DropOrder(_live.Tables.Where(t => !matched.Contains((t.Schema, t.Name))).ToList()))
@@ -143,7 +143,7 @@ namespace SchemaGen.Diffing
                 _diff.UnmanagedObjects.Add("table " + name);
                 if (_dropUnmanaged)
                 {
-                    _diff.UnmanagedTables.Add(new MigrationStep(StepKind.DropTable, name, AlterRenderer.DropTable(name))
+                    _diff.UnmanagedTables.Add(new MigrationStep(StepKind.DropTable, name, AlterRenderer.DropTable(name)) { Table = name }
                         .WithProbe(HazardKind.DataLoss, AlterRenderer.Count(name), "drops the table and its {0} row(s)", always: true)
                         .Because(new Drift(DriftKind.Extra, "table " + name, null, DdlRenderer.TableStatements(extra, _ => true)[0])));
                 }

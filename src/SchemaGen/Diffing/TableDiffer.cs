@@ -36,9 +36,9 @@ namespace SchemaGen.Diffing
             _live = _context.WithoutDropped(_live); // without what a replaced column took with it
             DiffPrimaryKey();
             DiffNamed(_target.Checks, _live.Checks, c => c.Name, c => c with { Name = "", Comment = null }, c => c.Comment, "check", StepKind.RenameCheck, StepKind.DropCheck, _diff.Drops,
-                name => AddCheck(name), c => DdlRenderer.CheckConstraint(c));
+                name => AddCheck(name), c => DdlRenderer.CheckConstraint(c), c => c with { Expression = Validated(c.Expression) });
             DiffNamed(_target.ForeignKeys, _live.ForeignKeys, f => f.Name, f => f with { Name = "", Comment = null }, f => f.Comment, "foreign key", StepKind.RenameForeignKey,
-                StepKind.DropForeignKey, _diff.ForeignKeyDrops, name => AddForeignKey(name), Describe);
+                StepKind.DropForeignKey, _diff.ForeignKeyDrops, name => AddForeignKey(name), Describe, f => f with { IsValid = true });
             foreach (var extra in _live.OtherConstraints)
             {
                 // The model expresses uniqueness as unique indexes; a UNIQUE or EXCLUDE constraint was added by hand.
@@ -79,7 +79,12 @@ namespace SchemaGen.Diffing
                 _diff.Drops.Add(new MigrationStep(StepKind.DropPrimaryKey, _table + "." + live.Name, DropConstraint(live.Name)).Because(cause));
             if (target != null)
             {
-                var add = new MigrationStep(StepKind.AddPrimaryKey, _table + "." + target.Name, AlterRenderer.AddConstraint(_table, DdlRenderer.PrimaryKeyConstraint(_desired.PrimaryKey!), notValid: false))
+                var key = _desired.PrimaryKey!;
+                var add = new MigrationStep(StepKind.AddPrimaryKey, _table + "." + target.Name, AlterRenderer.AddConstraint(_table, DdlRenderer.PrimaryKeyConstraint(key), notValid: false))
+                    {
+                        IndexName = SqlSyntax.QualifiedName(_desired.Schema, key.Name),
+                        UsingIndex = new[] { AlterRenderer.CreateKeyIndexConcurrently(_table, key.Name, key.Columns), AlterRenderer.AddPrimaryKeyUsingIndex(_table, key.Name) },
+                    }
                     .Because(cause);
                 _diff.Constraints.Add(Exist(target.Columns)
                     ? add.WithProbe(HazardKind.DuplicateValues, DuplicatesSql(target.Columns, null, nullsCount: true), "{0} key(s) are NULL or occur more than once")
@@ -88,10 +93,11 @@ namespace SchemaGen.Diffing
         }
 
         // Checks and foreign keys: same name and definition is equal; same definition under another name is a
-        // rename; otherwise drop what the model lacks and add what the database lacks.
-        // shapeOf: the definition without name and comment.
+        // rename; the same one NOT VALID (an interrupted online deploy) is validated; otherwise drop what the model
+        // lacks and add what the database lacks.
+        // shapeOf: the definition without name and comment; validated: the live one as it is once validated.
         private void DiffNamed<T>(EquatableArray<T> targets, EquatableArray<T> lives, Func<T, string> nameOf, Func<T, T> shapeOf, Func<T, string?> commentOf,
-            string what, StepKind rename, StepKind drop, List<MigrationStep> drops, Func<string, MigrationStep> addStep, Func<T, string> describe)
+            string what, StepKind rename, StepKind drop, List<MigrationStep> drops, Func<string, MigrationStep> addStep, Func<T, string> describe, Func<T, T> validated)
             where T : class
         {
             var unmatchedLive = lives.ToList();
@@ -104,6 +110,15 @@ namespace SchemaGen.Diffing
                 {
                     unmatchedLive.Remove(live);
                     kept.Add((target, live));
+                    continue;
+                }
+
+                if (live != null && Equals(shapeOf(validated(live)), shapeOf(target)))
+                {
+                    unmatchedLive.Remove(live);
+                    kept.Add((target, live));
+                    _diff.Constraints.Add(new MigrationStep(StepKind.ValidateConstraint, _table + "." + nameOf(target), AlterRenderer.ValidateConstraint(_table, nameOf(target)))
+                        .Because(new Drift(DriftKind.Different, what + " " + _table + "." + nameOf(target), describe(target), describe(live))));
                     continue;
                 }
 
@@ -166,6 +181,9 @@ namespace SchemaGen.Diffing
                 AlterRenderer.AddConstraint(_table, DdlRenderer.ForeignKeyConstraint(fk), notValid: true),
                 AlterRenderer.ValidateConstraint(_table, name));
         }
+
+        private static string Validated(string checkExpression) =>
+            checkExpression.EndsWith(" NOT VALID", StringComparison.Ordinal) ? checkExpression.Substring(0, checkExpression.Length - " NOT VALID".Length) : checkExpression;
 
         private static string Describe(ForeignKeyModel fk) =>
             DdlRenderer.ForeignKeyConstraint(fk) + (fk.IsMatchFull ? " MATCH FULL" : "") + (fk.IsDeferrable ? " DEFERRABLE" : "")

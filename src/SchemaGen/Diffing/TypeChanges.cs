@@ -11,16 +11,28 @@ namespace SchemaGen.Diffing
         private static readonly Regex Varchar = new(@"^character varying\((\d+)\)$");
         private static readonly Regex Numeric = new(@"^numeric\((\d+),(\d+)\)$");
 
+        /// <summary>
+        /// Type changes PostgreSQL makes without rewriting the table (a binary-compatible cast, a longer or removed
+        /// length, more numeric precision at the same scale); every other type change rewrites the table and its indexes.
+        /// </summary>
+        public static bool IsBinaryCompatible(string from, string to)
+        {
+            if (LongerText(from, to) is bool longer)
+                return longer;
+            if (from == "text" && to == "character varying")
+                return true;
+            var fromNumeric = Numeric.Match(from);
+            var toNumeric = Numeric.Match(to);
+            if (fromNumeric.Success && to == "numeric")
+                return true;
+            return fromNumeric.Success && toNumeric.Success
+                && toNumeric.Groups[2].Value == fromNumeric.Groups[2].Value && int.Parse(toNumeric.Groups[1].Value) >= int.Parse(fromNumeric.Groups[1].Value);
+        }
+
         public static bool IsWidening(string from, string to)
         {
-            if (to == "text" && (from == "character varying" || Varchar.IsMatch(from)))
-                return true;
-            if (to == "character varying" && Varchar.IsMatch(from))
-                return true;
-            var fromLength = Varchar.Match(from);
-            var toLength = Varchar.Match(to);
-            if (fromLength.Success && toLength.Success)
-                return int.Parse(toLength.Groups[1].Value) >= int.Parse(fromLength.Groups[1].Value);
+            if (LongerText(from, to) is bool longer)
+                return longer;
 
             var fromNumeric = Numeric.Match(from);
             if (fromNumeric.Success && to == "numeric")
@@ -41,6 +53,16 @@ namespace SchemaGen.Diffing
                 ("timestamp without time zone", "timestamp with time zone") => false, // reinterprets values in the session time zone
                 _ => false,
             };
+        }
+
+        // varchar(n) to text, to varchar without length, or to varchar(m): true when every value fits (m >= n); null when not a varchar change.
+        private static bool? LongerText(string from, string to)
+        {
+            if ((from == "character varying" || Varchar.IsMatch(from)) && (to == "text" || to == "character varying"))
+                return true;
+            var fromLength = Varchar.Match(from);
+            var toLength = Varchar.Match(to);
+            return fromLength.Success && toLength.Success ? int.Parse(toLength.Groups[1].Value) >= int.Parse(fromLength.Groups[1].Value) : null;
         }
     }
 }

@@ -45,6 +45,38 @@ public class PlanDeployVerifyCommandTests
     }
 
     [Fact]
+    public async Task Plan_json_shows_each_step_s_lock_and_deploy_mode_online_builds_the_index_concurrently()
+    {
+        var database = Postgres.Instance.CreateDatabase();
+        string index;
+        await using (var connection = new NpgsqlConnection(database))
+        {
+            await JobPipeline.Schema.DeployAsync(connection);
+            await connection.OpenAsync();
+            index = await connection.ScalarAsync<string>(
+                "SELECT indexname::text FROM pg_indexes WHERE schemaname = 'app' AND tablename = 'jobs' AND indexdef NOT LIKE '%UNIQUE%' ORDER BY 1 LIMIT 1");
+            await connection.ExecuteAsync($"DROP INDEX app.{index}");
+        }
+
+        var plan = await SchemaGenCli.RunOnSampleAsync("plan", "--connection", database, "--json");
+        Assert.True(plan.ExitCode == 0, plan.ToString());
+        using (var json = JsonDocument.Parse(plan.Output))
+        {
+            var cost = json.RootElement.GetProperty("steps").EnumerateArray().Single().GetProperty("cost");
+            Assert.Equal("Share", cost.GetProperty("lock").GetString());
+            Assert.Equal("Scan", cost.GetProperty("impact").GetString());
+            Assert.Equal("app.jobs", cost.GetProperty("table").GetString());
+        }
+
+        var deploy = await SchemaGenCli.RunOnSampleAsync("deploy", "--connection", database, "--mode", "online");
+        Assert.True(deploy.ExitCode == 0, deploy.ToString());
+        Assert.Contains("CREATE INDEX CONCURRENTLY " + index, deploy.Error);
+        Assert.Contains("ShareUpdateExclusive", deploy.Output);
+        var verify = await SchemaGenCli.RunOnSampleAsync("verify", "--connection", database);
+        Assert.True(verify.ExitCode == 0, verify.ToString());
+    }
+
+    [Fact]
     public async Task Hazards_make_plan_exit_2_deploy_refuse_and_verify_report_drift_until_data_loss_is_allowed()
     {
         var database = Postgres.Instance.CreateDatabase();
