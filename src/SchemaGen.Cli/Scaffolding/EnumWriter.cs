@@ -21,7 +21,7 @@ internal static class EnumWriter
         var text = new StringBuilder(CSharpFile.Summary(e.Comment, ""));
         if (context.Naming.Derive(type) != e.Name)
             text.Append($"[PgName({CSharpSyntax.String(e.Name)})]\n");
-        text.Append($"public enum {type}\n{{\n");
+        text.Append($"public enum {CSharpSyntax.Identifier(type)}\n{{\n");
         foreach (var label in e.Labels)
         {
             var member = context.Names.MemberName(e, label);

@@ -36,7 +36,7 @@ internal sealed class ForeignKeyWriter(ScaffoldContext context, TableModel table
         if (fk.Comment != null)
             context.Report.Add(what, "its comment: the model has no comments on constraints");
 
-        var targetClass = context.Names.Type(target.Schema, target.Name);
+        var targetClass = context.Names.TypeRef(target.Schema, target.Name);
         var derived = SqlNaming.DeriveName("fk", table.Name, fk.Columns.ToArray());
         if (fk.Columns.Count == 1 && !propertyAttributes[fk.Columns[0]].Any(a => a.StartsWith("References", System.StringComparison.Ordinal)))
         {

@@ -23,7 +23,8 @@ internal sealed class ModelNaming
             .ToList();
         var snake = new ModelNaming(true);
         var asIs = new ModelNaming(false);
-        return names.Count(n => !asIs.DerivesBack(n)) < names.Count(n => !snake.DerivesBack(n)) ? asIs : snake;
+        // snake_case reads as C# (JobStatus, not job_status): as-is only when most names are not snake_case at all.
+        return names.Count(n => !snake.DerivesBack(n)) * 2 > names.Count && names.Count(n => !asIs.DerivesBack(n)) < names.Count(n => !snake.DerivesBack(n)) ? asIs : snake;
     }
 
     /// <summary>The database name the generator derives from a C# name (ParseContext.Name).</summary>

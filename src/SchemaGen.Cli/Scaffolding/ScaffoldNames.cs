@@ -45,15 +45,20 @@ internal sealed class ScaffoldNames
         }
     }
 
+    /// <summary>The type's name (for its file name).</summary>
     public string Type(string schema, string name) => _types[(schema, name)];
 
-    public string? TypeOrNull(string schema, string name) => _types.GetValueOrDefault((schema, name));
+    /// <summary>The type's name as C# source refers to it (<c>@event</c> for a keyword).</summary>
+    public string TypeRef(string schema, string name) => CSharpSyntax.Identifier(_types[(schema, name)]);
+
+    /// <summary>The type's name in C# source, or null when the catalog object is not scaffolded.</summary>
+    public string? TypeOrNull(string schema, string name) => _types.TryGetValue((schema, name), out var type) ? CSharpSyntax.Identifier(type) : null;
 
     public string Property(TableModel table, string column) => _properties[(table.Schema, table.Name, column)];
 
     /// <summary>The enum member of a label, as <c>Type.Member</c>; null when the enum or label is not scaffolded.</summary>
     public string? Member(string schema, string enumName, string label) =>
-        _members.TryGetValue((schema, enumName, label), out var member) ? _types[(schema, enumName)] + "." + CSharpSyntax.Identifier(member) : null;
+        _members.TryGetValue((schema, enumName, label), out var member) ? TypeRef(schema, enumName) + "." + CSharpSyntax.Identifier(member) : null;
 
     public string MemberName(EnumModel e, string label) => _members[(e.Schema, e.Name, label)];
 

@@ -18,7 +18,7 @@ internal sealed class TableWriter(ScaffoldContext context, TableModel table)
     private readonly List<string> _classAttributes = [];
     private readonly List<string> _navigations = [];
 
-    private string Class => context.Names.Type(table.Schema, table.Name);
+    private string Class => context.Names.TypeRef(table.Schema, table.Name);
 
     private string Object(string kind, string name) => $"{kind} {table.Schema}.{table.Name}" + (name.Length == 0 ? "" : "." + name);
 
