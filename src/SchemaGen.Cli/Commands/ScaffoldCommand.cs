@@ -6,7 +6,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using SchemaGen.Cli.Database;
 using SchemaGen.Cli.Scaffolding;
-using Spectre.Console;
 
 namespace SchemaGen.Cli.Commands;
 
@@ -69,15 +68,16 @@ internal static class ScaffoldCommand
             ScaffoldJson.Write(server.Name, output.FullName, result);
         else
         {
+            // Plain lines, not a Spectre table: a path or a reason must never be wrapped or read as markup.
             foreach (var file in result.Files.Where(f => f.Outcome != FileOutcome.Unchanged))
-                Terminal.Out.WriteLine($"{file.Outcome.ToString().ToLowerInvariant(),-11} {file.Path}");
+                Console.Out.WriteLine($"{file.Outcome.ToString().ToLowerInvariant(),-11} {file.Path}");
             foreach (var item in result.Report.Items)
-                Terminal.Out.WriteLine($"not expressed: {item.Object}: {item.Reason}");
-            Terminal.Out.WriteLine($"Scaffolded {server.Name} (schemas {string.Join(", ", result.Schemas)}) into {output.FullName}: "
+                Console.Out.WriteLine($"not expressed: {item.Object}: {item.Reason}");
+            Console.Out.WriteLine($"Scaffolded {server.Name} (schemas {string.Join(", ", result.Schemas)}) into {output.FullName}: "
                 + $"{result.Files.Count(f => f.Outcome is FileOutcome.Created or FileOutcome.Updated or FileOutcome.Overwritten)} file(s) written, "
                 + $"{result.Files.Count(f => f.Outcome == FileOutcome.Unchanged)} unchanged, {result.Report.Items.Count} object(s) not expressed (see {Scaffolder.ReportFile}).");
             if (edited.Count > 0)
-                Terminal.Out.WriteLine($"{edited.Count} edited file(s) kept: {string.Join(", ", edited.Select(f => f.Path))}. Run with --force to overwrite them.");
+                Console.Out.WriteLine($"{edited.Count} edited file(s) kept: {string.Join(", ", edited.Select(f => f.Path))}. Run with --force to overwrite them.");
         }
 
         return edited.Count > 0 ? ExitCodes.Differences : ExitCodes.Success;
