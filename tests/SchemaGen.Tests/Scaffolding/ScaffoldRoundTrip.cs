@@ -15,7 +15,11 @@ namespace SchemaGen.Tests.Scaffolding;
 public static class ScaffoldRoundTrip
 {
     /// <summary>Scaffolds the database, deploys the scaffolded model into a new database, and returns both dumps and the run.</summary>
-    public static async Task<(string Original, string Redeployed, ScaffoldRun Run)> RunAsync(NpgsqlConnection original)
+    public static async Task<(string Original, string Redeployed, ScaffoldRun Run)> RunAsync(NpgsqlConnection original) =>
+        (await RunWithModelAsync(original)) is var (before, after, run, _) ? (before, after, run) : default;
+
+    /// <summary>As <see cref="RunAsync"/>, with the scaffolded model's generated schema.</summary>
+    public static async Task<(string Original, string Redeployed, ScaffoldRun Run, GeneratedSchema Schema)> RunWithModelAsync(NpgsqlConnection original)
     {
         var run = await ScaffoldRun.RunAsync(original);
         var compiled = GeneratorHarness.Run(run.Sources, run.Templates);
@@ -26,13 +30,18 @@ public static class ScaffoldRoundTrip
 
         await using var fresh = await Postgres.NewDatabaseAsync();
         await SchemaDeployer.DeployAsync(schema.Target, fresh);
-        return (await PgDump.SchemaAsync(original), await PgDump.SchemaAsync(fresh), run);
+        return (await PgDump.SchemaAsync(original), await PgDump.SchemaAsync(fresh), run, schema);
     }
 
-    /// <summary>Asserts the round trip is exact and the report empty.</summary>
+    /// <summary>
+    /// Asserts the round trip is exact and the report empty, and that the scaffolded model takes the original database
+    /// over with nothing to do: its plan there is empty (docs/adopting.md).
+    /// </summary>
     public static async Task AssertExactAsync(NpgsqlConnection original)
     {
-        var (before, after, run) = await RunAsync(original);
+        var (before, after, run, schema) = await RunWithModelAsync(original);
+        var plan = await SchemaDeployer.PlanAsync(schema.Target, original);
+        Assert.True(plan.IsEmpty, "The scaffolded model's plan for the original database is not empty:\n" + plan.Sql + "\n" + run.Listing);
         var difference = SchemaDumps.Difference(before, after);
         Assert.True(difference.Length == 0, "The redeployed catalog differs:\n" + difference + "\n" + run.Listing);
         Assert.True(run.NotExpressed.Count == 0, "The report is not empty:\n" + string.Join("\n", run.NotExpressed));
