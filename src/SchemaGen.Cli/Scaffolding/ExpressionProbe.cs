@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Npgsql;
+using SchemaGen.Catalog;
 using SchemaGen.Model;
 
 namespace SchemaGen.Cli.Scaffolding;
@@ -34,13 +35,7 @@ internal sealed class ExpressionProbe : IAsyncDisposable
     public static async Task<ExpressionProbe> StartAsync(NpgsqlConnection connection, IReadOnlyList<string> schemas, CancellationToken cancellationToken)
     {
         var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("""
-            SELECT set_config('search_path', concat_ws(', ', nullif($1, ''), nullif(array_to_string(array(
-                SELECT quote_ident(s) FROM unnest(current_schemas(false)) WITH ORDINALITY c(s, o) WHERE s <> ALL($2) ORDER BY o), ', '), '')), true)
-            """, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter { Value = schemas.Count == 0 ? "" : SqlSyntax.IdentifierList(schemas) });
-        command.Parameters.Add(new NpgsqlParameter { Value = schemas.ToArray() });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await SchemaCatalog.SetSearchPathAsync(connection, transaction, schemas, cancellationToken);
         return new ExpressionProbe(connection, transaction, cancellationToken);
     }
 
@@ -48,7 +43,7 @@ internal sealed class ExpressionProbe : IAsyncDisposable
     public async Task<bool> UseTableAsync(TableModel table)
     {
         var columns = table.Columns.Select(c => SqlSyntax.Identifier(c.Name) + " " + ColumnTypeSql(c));
-        _hasTable = await TryAsync($"DROP TABLE IF EXISTS {Probe}; CREATE TEMP TABLE {Probe} ({string.Join(", ", columns)})", keep: true);
+        _hasTable = await TryAsync($"DROP TABLE IF EXISTS {Probe}; CREATE TEMP TABLE {Probe} ({string.Join(", ", columns)})");
         return _hasTable;
     }
 
@@ -106,15 +101,15 @@ internal sealed class ExpressionProbe : IAsyncDisposable
         }
     }
 
-    private async Task<bool> TryAsync(string sql, bool keep)
+    // The table stays for the candidates that follow; if PostgreSQL refuses it (a type it cannot create), there are no candidates.
+    private async Task<bool> TryAsync(string sql)
     {
         await _transaction.SaveAsync("schemagen_probe_table", _cancellationToken);
         try
         {
             await using var command = new NpgsqlCommand(sql, _connection, _transaction);
             await command.ExecuteNonQueryAsync(_cancellationToken);
-            if (keep)
-                await _transaction.ReleaseAsync("schemagen_probe_table", _cancellationToken);
+            await _transaction.ReleaseAsync("schemagen_probe_table", _cancellationToken);
             return true;
         }
         catch (PostgresException)

@@ -27,6 +27,14 @@ namespace SchemaGen.Catalog
             return snapshot.Model;
         }
 
+        /// <summary>
+        /// Sets the transaction's search_path as the reader sets it for these schemas (them first, then the session's), so
+        /// that expressions a tool has PostgreSQL print in that transaction read exactly as the catalog's.
+        /// </summary>
+        public static Task SetSearchPathAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<string> schemas,
+            CancellationToken cancellationToken = default) =>
+            CatalogReader.SetSearchPathAsync(connection, transaction, schemas, cancellationToken, withSessionPath: true);
+
         /// <summary>The schemas of the database a user may own: every schema but PostgreSQL's own and those an extension created.</summary>
         public static async Task<IReadOnlyList<string>> UserSchemasAsync(NpgsqlConnection connection, CancellationToken cancellationToken = default)
         {
