@@ -85,7 +85,7 @@ public class ScaffoldCommandTests
     }
 
     [Fact]
-    public async Task An_edited_file_the_run_would_not_change_is_left_alone_without_complaint()
+    public async Task An_edited_file_is_kept_and_named_also_when_the_database_did_not_change()
     {
         await using var database = await Postgres.NewDatabaseAsync();
         await database.ExecuteAsync(Schema);
@@ -95,7 +95,7 @@ public class ScaffoldCommandTests
 
         var second = await ScaffoldRun.RunAsync(database, first.Directory);
 
-        // The file differs from what scaffold would write, so it counts as edited: kept, and named.
+        // The file differs from what scaffold would write (the note), so it is kept, and named.
         Assert.Equal(1, second.Cli.ExitCode);
         Assert.Equal("edited", second.Outcomes["Models/Mood.cs"]);
         Assert.EndsWith("// a note of mine\n", File.ReadAllText(mood));
