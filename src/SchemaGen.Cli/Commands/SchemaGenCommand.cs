@@ -15,5 +15,6 @@ internal static class SchemaGenCommand
         DeployCommand.Create(),
         VerifyCommand.Create(),
         CompareCommand.Create(),
+        ScaffoldCommand.Create(),
     };
 }

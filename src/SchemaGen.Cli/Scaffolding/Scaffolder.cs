@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Npgsql;
+using SchemaGen.Catalog;
+using SchemaGen.Model;
+
+namespace SchemaGen.Cli.Scaffolding;
+
+/// <summary>What one scaffold run wrote and could not express.</summary>
+internal sealed record ScaffoldResult(string DefaultSchema, IReadOnlyList<string> Schemas, IReadOnlyList<ScaffoldedFile> Files, ScaffoldReport Report);
+
+/// <summary>
+/// <c>schemagen scaffold</c>: reads the database with the deployer's own catalog reader and writes a SchemaGen project
+/// part that deploys back to the same catalog: <c>Models/*.cs</c> (a class per table, an enum per enum type),
+/// <c>SchemaOptions.cs</c>, <c>Sql/*.sql</c> templates for functions and triggers, and <c>scaffold-report.md</c> naming
+/// everything it could not express.
+/// </summary>
+internal static class Scaffolder
+{
+    public const string ReportFile = "scaffold-report.md";
+
+    public static async Task<ScaffoldResult> RunAsync(NpgsqlConnection connection, IReadOnlyList<string> requestedSchemas, string output, string ns, bool force,
+        CancellationToken cancellationToken)
+    {
+        var schemas = requestedSchemas.Count > 0 ? requestedSchemas : await SchemaCatalog.UserSchemasAsync(connection, cancellationToken);
+        var model = await SchemaCatalog.ReadAsync(connection, schemas, cancellationToken);
+        var missing = schemas.Where(s => !model.Schemas.Contains(s)).ToList();
+        if (missing.Count > 0)
+            throw new UserErrorException($"schema not found: {string.Join(", ", missing)}", $"The database {connection.Database} has no schema of that name.");
+
+        var defaultSchema = requestedSchemas.Count > 0 ? requestedSchemas[0] : DefaultSchema(model);
+        var naming = ModelNaming.For(model);
+        var report = new ScaffoldReport();
+        await using var probe = await ExpressionProbe.StartAsync(connection, schemas, cancellationToken);
+        var context = new ScaffoldContext(model, defaultSchema, ns, naming, new ScaffoldNames(model, naming, "Schema"), report, probe);
+        var (indexForeignKeys, foreignKeyIndexes) = IndexWriter.ForeignKeyIndexes(model, context.Names);
+        context.IndexForeignKeys = indexForeignKeys;
+        context.ForeignKeyIndexes.UnionWith(foreignKeyIndexes);
+
+        var files = new List<(string Path, string Text)>();
+        foreach (var e in model.Enums)
+            files.Add(($"Models/{context.Names.Type(e.Schema, e.Name)}.cs", CSharpFile.Render(ns, EnumWriter.Write(context, e))));
+        foreach (var table in model.Tables)
+            files.Add(($"Models/{context.Names.Type(table.Schema, table.Name)}.cs", CSharpFile.Render(ns, await new TableWriter(context, table).WriteAsync())));
+        files.Add(("SchemaOptions.cs", OptionsWriter.Write(context)));
+        if (TemplateWriter.Functions(context) is string functions)
+            files.Add(("Sql/01_functions.sql", functions));
+        if (TemplateWriter.Triggers(context) is string triggers)
+            files.Add(("Sql/02_triggers.sql", triggers));
+        foreach (var other in model.Unmanaged)
+            report.Add($"{Kind(other.Kind)} {other.Schema}.{(other.Table != null ? other.Table + "." : "")}{other.Name}", "the model does not manage this kind of object yet; left out");
+
+        var written = files
+            .Select(f => ScaffoldFiles.Write(output, f.Path, ScaffoldFiles.WithHeader(f.Text, f.Path.EndsWith(".sql", StringComparison.Ordinal) ? "--" : "//"), force))
+            .ToList();
+        // The report describes this run; it is rewritten whenever it changes, like a build log.
+        var reportPath = Path.Combine(output, ReportFile);
+        var reportText = report.ToMarkdown(connection.Database);
+        written.Add(File.Exists(reportPath) && File.ReadAllText(reportPath) == reportText
+            ? new ScaffoldedFile(ReportFile, FileOutcome.Unchanged)
+            : WriteReport(reportPath, reportText));
+        return new ScaffoldResult(defaultSchema, schemas, written, report);
+    }
+
+    private static ScaffoldedFile WriteReport(string path, string text)
+    {
+        var existed = File.Exists(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return new ScaffoldedFile(ReportFile, existed ? FileOutcome.Updated : FileOutcome.Created);
+    }
+
+    // The schema with the most tables and enums; public on a tie, as the generator's default.
+    private static string DefaultSchema(SchemaModel model) =>
+        model.Tables.Select(t => t.Schema).Concat(model.Enums.Select(e => e.Schema))
+            .GroupBy(s => s)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key == "public" ? 0 : 1).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key)
+            .FirstOrDefault() ?? "public";
+
+    private static string Kind(CatalogObjectKind kind) => kind switch
+    {
+        CatalogObjectKind.MaterializedView => "materialized view",
+        CatalogObjectKind.ForeignTable => "foreign table",
+        CatalogObjectKind.RowSecurity => "row security on",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
+}
