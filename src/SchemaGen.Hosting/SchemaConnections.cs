@@ -1,4 +1,6 @@
 using System;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -29,6 +31,13 @@ namespace SchemaGen.Hosting
                 ?? throw new InvalidOperationException(
                     $"SchemaGen: no database to deploy to. Set {SchemaDeploymentOptions.SectionName}:ConnectionString or {SchemaDeploymentOptions.SectionName}:ConnectionStringName, " +
                     "or register an NpgsqlDataSource in the services.");
+        }
+
+        /// <summary>Makes the application's data source, if it has one, learn the types a deployment created.</summary>
+        public async Task ReloadTypesAsync(CancellationToken cancellationToken)
+        {
+            if (services.GetService<NpgsqlDataSource>() is NpgsqlDataSource dataSource)
+                await dataSource.ReloadTypesAsync(cancellationToken);
         }
     }
 }

@@ -43,7 +43,12 @@ namespace SchemaGen.Hosting
                 if (result.NoOp)
                     Log.AlreadyDeployed(logger, target.ModelHash, (long)result.Duration.TotalMilliseconds);
                 else
+                {
                     Log.Deployed(logger, target.ModelHash, result.Steps.Count, (long)result.Duration.TotalMilliseconds, result.HistoryId);
+                    // Npgsql loads a data source's types once, at its first connection: when that was the deployment's,
+                    // the enum types it just created would stay unknown, and reading them would fail.
+                    await connections.ReloadTypesAsync(cancellationToken);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

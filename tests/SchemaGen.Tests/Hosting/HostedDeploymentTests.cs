@@ -157,6 +157,11 @@ public class HostedDeploymentTests
         await app.StartAsync();
 
         Assert.Equal(1L, await ScalarAsync<long>(database, "SELECT count(*) FROM app.schemagen_history"));
+        // The data source's first connection was the deployment's, before the enum types existed: it knows them now.
+        await using var command = app.Services.GetRequiredService<NpgsqlDataSource>().CreateCommand("SELECT 'completed_with_errors'::app.job_status");
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        Assert.Equal(JobPipeline.Models.JobStatus.CompletedWithErrors, reader.GetFieldValue<JobPipeline.Models.JobStatus>(0));
         await app.StopAsync();
     }
 
