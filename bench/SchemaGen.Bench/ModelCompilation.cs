@@ -79,7 +79,7 @@ public static class ModelCompilation
         // The generated class is the one the generator marks as its own.
         var schema = assembly.GetTypes().SingleOrDefault(t => t.GetCustomAttribute<GeneratedCodeAttribute>()?.Tool == "SchemaGen")
             ?? throw new InvalidOperationException("No [GeneratedCode(\"SchemaGen\")] class in the model assembly.");
-        var sql = (string)schema.GetField("Sql")!.GetValue(null)!;
+        var sql = (string)schema.GetProperty("Sql")!.GetValue(null)!;
         return new LoadedModel(tables, sql, schema);
     }
 }

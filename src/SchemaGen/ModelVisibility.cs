@@ -26,5 +26,6 @@ namespace SchemaGen.Model
     public static partial class StableHash { }
     public static partial class SqlTypeNames { }
     public static partial class SchemaMapping { }
+    public static partial class ModelData { }
 }
 // Enums cannot be partial: their files choose the access modifier with the SCHEMAGEN_GENERATOR symbol.

@@ -52,8 +52,19 @@ internal static class GeneratedSchemaReader
                 ? "it has no public static Target property"
                 : $"its Target is a {target.GetType().AssemblyQualifiedName}, not the tool's {typeof(DeployTarget).AssemblyQualifiedName}");
 
-        var sql = schemaType.GetField("Sql", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as string
-            ?? throw Incompatible(schemaType, "it has no Sql constant");
+        // Sql is a property rendered from the model on first use (a constant before the model became compact data).
+        string? sql;
+        try
+        {
+            sql = schemaType.GetProperty("Sql", BindingFlags.Public | BindingFlags.Static)?.GetValue(null) as string;
+        }
+        catch (TargetInvocationException e)
+        {
+            throw Incompatible(schemaType, e.InnerException?.Message ?? e.Message);
+        }
+
+        if (sql == null)
+            throw Incompatible(schemaType, "it has no public static Sql property");
         return new LoadedSchema(deployTarget, sql, schemaType.FullName!, path);
     }
 

@@ -1,13 +1,13 @@
 using System.Linq;
 using SchemaGen.Generators.Specs;
-using SchemaGen.Model;
 using static SchemaGen.Generators.Emitting.CSharpLiterals;
 
 namespace SchemaGen.Generators.Emitting
 {
     /// <summary>
-    /// Writes <c>Schema.g.cs</c>: the create script as constants (one per object, and <c>Sql</c> for all of
-    /// them), the model hash, and <c>Model</c>, the same records the runtime reads from the catalog.
+    /// Writes <c>Schema.g.cs</c>: the model hash, <c>Model</c> (the same records the runtime reads from the catalog,
+    /// embedded as compact data), the create script rendered from it (<c>Sql</c>, and <c>Ddl</c> per object), and
+    /// Deploy/Plan/Verify/MapTypes.
     /// </summary>
     internal static class CodeEmitter
     {
@@ -33,24 +33,27 @@ namespace SchemaGen.Generators.Emitting
              .Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"SchemaGen\", \"{Version}\")]")
              .Open("public static partial class " + spec.ClassName);
 
+            var self = "global::" + (string.IsNullOrEmpty(spec.Namespace) ? "" : spec.Namespace + ".") + spec.ClassName;
             w.Line("/// <summary>The create script for an empty database: schemas, enum types, tables, constraints, indexes and comments.</summary>")
-             .Line("public const string Sql = " + (spec.Objects.IsEmpty ? "\"\"" : string.Join(" + ", spec.Objects.Select(o => "Ddl." + Identifier(o.ConstantName)))) + ";")
+             .Line("/// <remarks>Rendered from <see cref=\"Model\"/> on first use, by the renderer the generator used; its SHA-256 is <see cref=\"ModelHash\"/>.</remarks>")
+             .Line("public static string Sql => LazySql.Value;")
              .Line()
              .Line("/// <summary>The SHA-256 of <see cref=\"Sql\"/>: changes exactly when the model does.</summary>")
              .Line("public const string ModelHash = " + String(spec.ModelHash) + ";")
              .Line()
              .Line("/// <summary>The model as records, the same shape the deployer reads from the database catalog.</summary>")
-             .Line("public static M.SchemaModel Model { get; } = CreateModel();")
+             .Line("/// <remarks>Decoded once, on first use, from the compact data below (not built by generated code, which the JIT would have to compile).</remarks>")
+             .Line("public static M.SchemaModel Model => LazyModel.Value;")
              .Line()
              .Line("/// <summary>The model, its hash and default schema, as <see cref=\"global::SchemaGen.SchemaDeployer\"/> and <see cref=\"global::SchemaGen.SchemaFleet\"/> take them.</summary>")
-             .Line("public static global::SchemaGen.DeployTarget Target { get; } = new global::SchemaGen.DeployTarget(Model, ModelHash, " + String(spec.DefaultSchema) + ");")
+             .Line("public static global::SchemaGen.DeployTarget Target => LazyTarget.Value;")
              .Line();
 
             EmitDeployment(w, spec);
 
-            EmitConstants(w, spec);
+            ModelDataEmitter.EmitDdl(w, spec, self);
             w.Line();
-            EmitModel(w, spec.Model);
+            ModelDataEmitter.EmitModel(w, spec, self);
 
             w.Close();
             if (!string.IsNullOrEmpty(spec.Namespace))
@@ -101,63 +104,5 @@ namespace SchemaGen.Generators.Emitting
             }
             w.Line("return builder;").Close().Line();
         }
-
-        private static void EmitConstants(SourceWriter w, SchemaSpec spec)
-        {
-            w.Line("/// <summary>The create script of each object, in execution order.</summary>")
-             .Open("public static class Ddl");
-            foreach (var constant in spec.Objects)
-            {
-                w.Line("/// <summary>" + Xml(constant.Summary) + "</summary>")
-                 .Line("public const string " + Identifier(constant.ConstantName) + " = " + Verbatim(constant.Sql) + ";") // a class @int gives Ddl.@int
-                 .Line();
-            }
-
-            w.Close();
-        }
-
-        private static void EmitModel(SourceWriter w, SchemaModel model)
-        {
-            w.Line("private static M.SchemaModel CreateModel() => new M.SchemaModel(")
-             .Line("    " + Strings(model.Schemas) + ",")
-             .Line("    " + Array("M.EnumModel", model.Enums.Select(Enum)) + ",")
-             .Line("    " + Array("M.TableModel", model.Tables.Select(Table)) + ",")
-             .Line("    " + Array("M.FunctionModel", model.Functions.Select(Function)) + ",")
-             .Line("    " + Array("M.TriggerModel", model.Triggers.Select(Trigger)) + ");");
-        }
-
-        private static string Enum(EnumModel e) =>
-            $"\n        new M.EnumModel({String(e.Schema)}, {String(e.Name)}, {Strings(e.Labels)}, " +
-            $"{Array("M.RenamedLabel", e.RenamedLabels.Select(r => $"new M.RenamedLabel({String(r.From)}, {String(r.To)})"))}, {String(e.Comment)})";
-
-        private static string Table(TableModel t) =>
-            $"\n        new M.TableModel({String(t.Schema)}, {String(t.Name)},"
-            + $"\n            {Array("M.ColumnModel", t.Columns.Select(Column))},"
-            + $"\n            {(t.PrimaryKey == null ? "null" : $"new M.PrimaryKeyModel({String(t.PrimaryKey.Name)}, {Strings(t.PrimaryKey.Columns)})")},"
-            + $"\n            {Array("M.CheckModel", t.Checks.Select(c => $"\n                new M.CheckModel({String(c.Name)}, {String(c.Expression)})"))},"
-            + $"\n            {Array("M.ForeignKeyModel", t.ForeignKeys.Select(ForeignKey))},"
-            + $"\n            {Array("M.IndexModel", t.Indexes.Select(Index))},"
-            + $"\n            {String(t.Comment)}, {String(t.RenamedFrom)})";
-
-        private static string Column(ColumnModel c) =>
-            $"\n                new M.ColumnModel({String(c.Name)}, {String(c.SqlType)}, {Bool(c.IsNullable)}, {String(c.DefaultSql)}, "
-            + $"M.IdentityKind.{c.Identity}, {String(c.GeneratedSql)}, {String(c.Comment)}, {String(c.RenamedFrom)}, {String(c.TypeSchema)})";
-
-        private static string ForeignKey(ForeignKeyModel f) =>
-            $"\n                new M.ForeignKeyModel({String(f.Name)}, {Strings(f.Columns)}, {String(f.RefSchema)}, {String(f.RefTable)}, "
-            + $"{Strings(f.RefColumns)}, global::SchemaGen.ReferentialAction.{f.OnDelete}, global::SchemaGen.ReferentialAction.{f.OnUpdate})";
-
-        private static string Index(IndexModel i) =>
-            $"\n                new M.IndexModel({String(i.Name)}, {Strings(i.KeyColumns)}, {Bool(i.IsUnique)}, {String(i.Method)}, {String(i.Where)}, {Strings(i.Include)})";
-
-        private static string Function(FunctionModel f) =>
-            $"\n        new M.FunctionModel({String(f.Schema)}, {String(f.Name)}, {String(f.Signature)}, {String(f.Returns)}, {String(f.Definition)},"
-            + $"\n            {Array("M.FunctionParameter", f.Parameters.Select(Parameter))},"
-            + $"\n            {Array("M.FunctionParameter", f.Columns.Select(Parameter))})";
-
-        private static string Parameter(FunctionParameter p) => $"new M.FunctionParameter({String(p.Name)}, {String(p.Type)}, {Bool(p.HasDefault)})";
-
-        private static string Trigger(TriggerModel t) =>
-            $"\n        new M.TriggerModel({String(t.Schema)}, {String(t.Table)}, {String(t.Name)}, {String(t.FunctionSchema)}, {String(t.FunctionName)}, {String(t.Definition)})";
     }
 }

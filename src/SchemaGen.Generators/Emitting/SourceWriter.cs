@@ -29,6 +29,20 @@ namespace SchemaGen.Generators.Emitting
             return Line("}" + suffix);
         }
 
+        /// <summary>Indents the following lines one more level, without a brace.</summary>
+        public SourceWriter Indent()
+        {
+            _indent++;
+            return this;
+        }
+
+        /// <summary>Undoes <see cref="Indent"/>.</summary>
+        public SourceWriter Outdent()
+        {
+            _indent--;
+            return this;
+        }
+
         public override string ToString() => _text.ToString();
     }
 }

@@ -13,16 +13,18 @@ namespace My.Generated
     public static partial class Database
     {
         /// <summary>The create script for an empty database: schemas, enum types, tables, constraints, indexes and comments.</summary>
-        public const string Sql = Ddl.Schemas + Ddl.ItemKind + Ddl.Item;
+        /// <remarks>Rendered from <see cref="Model"/> on first use, by the renderer the generator used; its SHA-256 is <see cref="ModelHash"/>.</remarks>
+        public static string Sql => LazySql.Value;
 
         /// <summary>The SHA-256 of <see cref="Sql"/>: changes exactly when the model does.</summary>
         public const string ModelHash = "8358475733d4d2338c4271b75880c1a26661dac882a47dda05da0edc9d89484f";
 
         /// <summary>The model as records, the same shape the deployer reads from the database catalog.</summary>
-        public static M.SchemaModel Model { get; } = CreateModel();
+        /// <remarks>Decoded once, on first use, from the compact data below (not built by generated code, which the JIT would have to compile).</remarks>
+        public static M.SchemaModel Model => LazyModel.Value;
 
         /// <summary>The model, its hash and default schema, as <see cref="global::SchemaGen.SchemaDeployer"/> and <see cref="global::SchemaGen.SchemaFleet"/> take them.</summary>
-        public static global::SchemaGen.DeployTarget Target { get; } = new global::SchemaGen.DeployTarget(Model, ModelHash, "inventory");
+        public static global::SchemaGen.DeployTarget Target => LazyTarget.Value;
 
         /// <summary>Brings the database to the model: diffs the catalog, refuses data loss unless allowed, applies in one transaction under an advisory lock, and records the deployment.</summary>
         /// <exception cref="global::SchemaGen.SchemaDeployException">The deployment was refused or failed; the database is unchanged.</exception>
@@ -55,47 +57,38 @@ namespace My.Generated
             return builder;
         }
 
-        /// <summary>The create script of each object, in execution order.</summary>
+        /// <summary>The create script of each object, in execution order; <see cref="Sql"/> is their concatenation.</summary>
         public static class Ddl
         {
             /// <summary>CREATE SCHEMA for every schema the model uses.</summary>
-            public const string Schemas = @"CREATE SCHEMA IF NOT EXISTS inventory;
-
-";
+            public static string Schemas => global::My.Generated.Database.ObjectSql(0);
 
             /// <summary>CREATE TYPE inventory.ItemKind (from TestModels.ItemKind).</summary>
-            public const string ItemKind = @"CREATE TYPE inventory.""ItemKind"" AS ENUM ('Tool', 'Part');
-
-";
+            public static string ItemKind => global::My.Generated.Database.ObjectSql(1);
 
             /// <summary>CREATE TABLE inventory.items (from TestModels.Item) with its indexes and comments.</summary>
-            public const string Item = @"CREATE TABLE inventory.items (
-    ""ItemId"" integer NOT NULL,
-    ""Kind"" inventory.""ItemKind"" NOT NULL,
-    lowercase text,
-    CONSTRAINT pk_items PRIMARY KEY (""ItemId"")
-);
-
-";
+            public static string Item => global::My.Generated.Database.ObjectSql(2);
 
         }
 
-        private static M.SchemaModel CreateModel() => new M.SchemaModel(
-            M.EquatableArray.Create<string>("inventory"),
-            M.EquatableArray.Create<M.EnumModel>(
-        new M.EnumModel("inventory", "ItemKind", M.EquatableArray.Create<string>("Tool", "Part"), M.EquatableArray.Create<M.RenamedLabel>(), null)),
-            M.EquatableArray.Create<M.TableModel>(
-        new M.TableModel("inventory", "items",
-            M.EquatableArray.Create<M.ColumnModel>(
-                new M.ColumnModel("ItemId", "integer", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("Kind", "\"ItemKind\"", false, null, M.IdentityKind.None, null, null, null, "inventory"), 
-                new M.ColumnModel("lowercase", "text", true, null, M.IdentityKind.None, null, null, null, null)),
-            new M.PrimaryKeyModel("pk_items", M.EquatableArray.Create<string>("ItemId")),
-            M.EquatableArray.Create<M.CheckModel>(),
-            M.EquatableArray.Create<M.ForeignKeyModel>(),
-            M.EquatableArray.Create<M.IndexModel>(),
-            null, null)),
-            M.EquatableArray.Create<M.FunctionModel>(),
-            M.EquatableArray.Create<M.TriggerModel>());
+        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.Read(CompactModel.ToArray()));
+        private static readonly global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>> LazyObjects = new global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>>(() => M.DdlRenderer.RenderObjects(Model));
+        private static readonly global::System.Lazy<string> LazySql = new global::System.Lazy<string>(() => string.Concat(global::System.Linq.Enumerable.Select(LazyObjects.Value, o => o.Sql)));
+        private static readonly global::System.Lazy<global::SchemaGen.DeployTarget> LazyTarget = new global::System.Lazy<global::SchemaGen.DeployTarget>(() => new global::SchemaGen.DeployTarget(Model, ModelHash, "inventory"));
+
+        private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
+
+        /// <summary>The model as SchemaGen's compact model data, version 1 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        private static global::System.ReadOnlySpan<byte> CompactModel => """
+            schemagen-model	1	316	46b325c7
+            model	1	inventory	1	1	0	0	0
+            enum	inventory	ItemKind	\N	2	Tool	Part	0
+            table	inventory	items	\N	\N	3	t	0	0	0	0
+            column	ItemId	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	Kind	"ItemKind"	f	\N	None	\N	\N	\N	inventory	\N	\N	\N
+            column	lowercase	text	t	\N	None	\N	\N	\N	\N	\N	\N	\N
+            primary-key	pk_items	1	ItemId	\N	\N
+            end
+            """u8;
     }
 }

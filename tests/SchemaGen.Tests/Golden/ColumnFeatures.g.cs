@@ -13,16 +13,18 @@ namespace TestModels
     public static partial class Schema
     {
         /// <summary>The create script for an empty database: schemas, enum types, tables, constraints, indexes and comments.</summary>
-        public const string Sql = Ddl.LineItem;
+        /// <remarks>Rendered from <see cref="Model"/> on first use, by the renderer the generator used; its SHA-256 is <see cref="ModelHash"/>.</remarks>
+        public static string Sql => LazySql.Value;
 
         /// <summary>The SHA-256 of <see cref="Sql"/>: changes exactly when the model does.</summary>
         public const string ModelHash = "73690c6d748593d472b6bb28b8c1799f23338cd12b86ea0c92f03625469f8547";
 
         /// <summary>The model as records, the same shape the deployer reads from the database catalog.</summary>
-        public static M.SchemaModel Model { get; } = CreateModel();
+        /// <remarks>Decoded once, on first use, from the compact data below (not built by generated code, which the JIT would have to compile).</remarks>
+        public static M.SchemaModel Model => LazyModel.Value;
 
         /// <summary>The model, its hash and default schema, as <see cref="global::SchemaGen.SchemaDeployer"/> and <see cref="global::SchemaGen.SchemaFleet"/> take them.</summary>
-        public static global::SchemaGen.DeployTarget Target { get; } = new global::SchemaGen.DeployTarget(Model, ModelHash, "public");
+        public static global::SchemaGen.DeployTarget Target => LazyTarget.Value;
 
         /// <summary>Brings the database to the model: diffs the catalog, refuses data loss unless allowed, applies in one transaction under an advisory lock, and records the deployment.</summary>
         /// <exception cref="global::SchemaGen.SchemaDeployException">The deployment was refused or failed; the database is unchanged.</exception>
@@ -54,44 +56,35 @@ namespace TestModels
             return builder;
         }
 
-        /// <summary>The create script of each object, in execution order.</summary>
+        /// <summary>The create script of each object, in execution order; <see cref="Sql"/> is their concatenation.</summary>
         public static class Ddl
         {
             /// <summary>CREATE TABLE public.line_items (from TestModels.LineItem) with its indexes and comments.</summary>
-            public const string LineItem = @"CREATE TABLE public.line_items (
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    id integer NOT NULL,
-    price numeric(10,2) NOT NULL,
-    quantity integer NOT NULL,
-    total numeric GENERATED ALWAYS AS (price * quantity) STORED NOT NULL,
-    quantity_note text,
-    read_only_auto integer NOT NULL,
-    CONSTRAINT pk_line_items PRIMARY KEY (id)
-);
-
-";
+            public static string LineItem => global::TestModels.Schema.ObjectSql(0);
 
         }
 
-        private static M.SchemaModel CreateModel() => new M.SchemaModel(
-            M.EquatableArray.Create<string>(),
-            M.EquatableArray.Create<M.EnumModel>(),
-            M.EquatableArray.Create<M.TableModel>(
-        new M.TableModel("public", "line_items",
-            M.EquatableArray.Create<M.ColumnModel>(
-                new M.ColumnModel("created_at", "timestamp with time zone", false, "now()", M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("id", "integer", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("price", "numeric(10,2)", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("quantity", "integer", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("total", "numeric", false, null, M.IdentityKind.None, "price * quantity", null, null, null), 
-                new M.ColumnModel("quantity_note", "text", true, null, M.IdentityKind.None, null, null, "qty_note", null), 
-                new M.ColumnModel("read_only_auto", "integer", false, null, M.IdentityKind.None, null, null, null, null)),
-            new M.PrimaryKeyModel("pk_line_items", M.EquatableArray.Create<string>("id")),
-            M.EquatableArray.Create<M.CheckModel>(),
-            M.EquatableArray.Create<M.ForeignKeyModel>(),
-            M.EquatableArray.Create<M.IndexModel>(),
-            null, "order_items")),
-            M.EquatableArray.Create<M.FunctionModel>(),
-            M.EquatableArray.Create<M.TriggerModel>());
+        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.Read(CompactModel.ToArray()));
+        private static readonly global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>> LazyObjects = new global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>>(() => M.DdlRenderer.RenderObjects(Model));
+        private static readonly global::System.Lazy<string> LazySql = new global::System.Lazy<string>(() => string.Concat(global::System.Linq.Enumerable.Select(LazyObjects.Value, o => o.Sql)));
+        private static readonly global::System.Lazy<global::SchemaGen.DeployTarget> LazyTarget = new global::System.Lazy<global::SchemaGen.DeployTarget>(() => new global::SchemaGen.DeployTarget(Model, ModelHash, "public"));
+
+        private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
+
+        /// <summary>The model as SchemaGen's compact model data, version 1 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        private static global::System.ReadOnlySpan<byte> CompactModel => """
+            schemagen-model	1	539	04ed87a8
+            model	0	0	1	0	0	0
+            table	public	line_items	\N	order_items	7	t	0	0	0	0
+            column	created_at	timestamp with time zone	f	now()	None	\N	\N	\N	\N	\N	\N	\N
+            column	id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	price	numeric(10,2)	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	quantity	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	total	numeric	f	\N	None	price * quantity	\N	\N	\N	\N	\N	\N
+            column	quantity_note	text	t	\N	None	\N	\N	qty_note	\N	\N	\N	\N
+            column	read_only_auto	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            primary-key	pk_line_items	1	id	\N	\N
+            end
+            """u8;
     }
 }

@@ -13,16 +13,18 @@ namespace TestModels
     public static partial class Schema
     {
         /// <summary>The create script for an empty database: schemas, enum types, tables, constraints, indexes and comments.</summary>
-        public const string Sql = Ddl.TicketState + Ddl.Note + Ddl.Ticket;
+        /// <remarks>Rendered from <see cref="Model"/> on first use, by the renderer the generator used; its SHA-256 is <see cref="ModelHash"/>.</remarks>
+        public static string Sql => LazySql.Value;
 
         /// <summary>The SHA-256 of <see cref="Sql"/>: changes exactly when the model does.</summary>
         public const string ModelHash = "fdee5b858c685527620a4df3425335d3416d3a204010f1324c07404d88c37def";
 
         /// <summary>The model as records, the same shape the deployer reads from the database catalog.</summary>
-        public static M.SchemaModel Model { get; } = CreateModel();
+        /// <remarks>Decoded once, on first use, from the compact data below (not built by generated code, which the JIT would have to compile).</remarks>
+        public static M.SchemaModel Model => LazyModel.Value;
 
         /// <summary>The model, its hash and default schema, as <see cref="global::SchemaGen.SchemaDeployer"/> and <see cref="global::SchemaGen.SchemaFleet"/> take them.</summary>
-        public static global::SchemaGen.DeployTarget Target { get; } = new global::SchemaGen.DeployTarget(Model, ModelHash, "public");
+        public static global::SchemaGen.DeployTarget Target => LazyTarget.Value;
 
         /// <summary>Brings the database to the model: diffs the catalog, refuses data loss unless allowed, applies in one transaction under an advisory lock, and records the deployment.</summary>
         /// <exception cref="global::SchemaGen.SchemaDeployException">The deployment was refused or failed; the database is unchanged.</exception>
@@ -55,72 +57,44 @@ namespace TestModels
             return builder;
         }
 
-        /// <summary>The create script of each object, in execution order.</summary>
+        /// <summary>The create script of each object, in execution order; <see cref="Sql"/> is their concatenation.</summary>
         public static class Ddl
         {
             /// <summary>CREATE TYPE public.ticket_state (from TestModels.TicketState).</summary>
-            public const string TicketState = @"CREATE TYPE public.ticket_state AS ENUM ('open', 'closed');
-COMMENT ON TYPE public.ticket_state IS 'How a Ticket is doing: it''s open until closed.';
-
-";
+            public static string TicketState => global::TestModels.Schema.ObjectSql(0);
 
             /// <summary>CREATE TABLE public.notes (from TestModels.Note) with its indexes and comments.</summary>
-            public const string Note = @"CREATE TABLE public.notes (
-    note_id integer NOT NULL,
-    text text NOT NULL,
-    votes integer DEFAULT 0 NOT NULL,
-    CONSTRAINT pk_notes PRIMARY KEY (note_id)
-);
-COMMENT ON TABLE public.notes IS 'A note on a ticket.';
-COMMENT ON COLUMN public.notes.note_id IS 'The note''s number.';
-COMMENT ON COLUMN public.notes.text IS 'What it says.';
-
-";
+            public static string Note => global::TestModels.Schema.ObjectSql(1);
 
             /// <summary>CREATE TABLE public.tickets (from TestModels.Ticket) with its indexes and comments.</summary>
-            public const string Ticket = @"CREATE TABLE public.tickets (
-    id integer NOT NULL,
-    body text NOT NULL,
-    state public.ticket_state NOT NULL,
-    priority integer NOT NULL,
-    CONSTRAINT pk_tickets PRIMARY KEY (id)
-);
-COMMENT ON TABLE public.tickets IS 'A support ticket, raised by a customer.';
-COMMENT ON COLUMN public.tickets.id IS 'The ticket''s number.';
-COMMENT ON COLUMN public.tickets.body IS 'What the customer wrote, over several lines.';
-COMMENT ON COLUMN public.tickets.state IS 'See Open.';
-
-";
+            public static string Ticket => global::TestModels.Schema.ObjectSql(2);
 
         }
 
-        private static M.SchemaModel CreateModel() => new M.SchemaModel(
-            M.EquatableArray.Create<string>(),
-            M.EquatableArray.Create<M.EnumModel>(
-        new M.EnumModel("public", "ticket_state", M.EquatableArray.Create<string>("open", "closed"), M.EquatableArray.Create<M.RenamedLabel>(), "How a Ticket is doing: it's open until closed.")),
-            M.EquatableArray.Create<M.TableModel>(
-        new M.TableModel("public", "notes",
-            M.EquatableArray.Create<M.ColumnModel>(
-                new M.ColumnModel("note_id", "integer", false, null, M.IdentityKind.None, null, "The note's number.", null, null), 
-                new M.ColumnModel("text", "text", false, null, M.IdentityKind.None, null, "What it says.", null, null), 
-                new M.ColumnModel("votes", "integer", false, "0", M.IdentityKind.None, null, null, null, null)),
-            new M.PrimaryKeyModel("pk_notes", M.EquatableArray.Create<string>("note_id")),
-            M.EquatableArray.Create<M.CheckModel>(),
-            M.EquatableArray.Create<M.ForeignKeyModel>(),
-            M.EquatableArray.Create<M.IndexModel>(),
-            "A note on a ticket.", null), 
-        new M.TableModel("public", "tickets",
-            M.EquatableArray.Create<M.ColumnModel>(
-                new M.ColumnModel("id", "integer", false, null, M.IdentityKind.None, null, "The ticket's number.", null, null), 
-                new M.ColumnModel("body", "text", false, null, M.IdentityKind.None, null, "What the customer wrote, over several lines.", null, null), 
-                new M.ColumnModel("state", "ticket_state", false, null, M.IdentityKind.None, null, "See Open.", null, "public"), 
-                new M.ColumnModel("priority", "integer", false, null, M.IdentityKind.None, null, null, null, null)),
-            new M.PrimaryKeyModel("pk_tickets", M.EquatableArray.Create<string>("id")),
-            M.EquatableArray.Create<M.CheckModel>(),
-            M.EquatableArray.Create<M.ForeignKeyModel>(),
-            M.EquatableArray.Create<M.IndexModel>(),
-            "A support ticket, raised by a customer.", null)),
-            M.EquatableArray.Create<M.FunctionModel>(),
-            M.EquatableArray.Create<M.TriggerModel>());
+        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.Read(CompactModel.ToArray()));
+        private static readonly global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>> LazyObjects = new global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>>(() => M.DdlRenderer.RenderObjects(Model));
+        private static readonly global::System.Lazy<string> LazySql = new global::System.Lazy<string>(() => string.Concat(global::System.Linq.Enumerable.Select(LazyObjects.Value, o => o.Sql)));
+        private static readonly global::System.Lazy<global::SchemaGen.DeployTarget> LazyTarget = new global::System.Lazy<global::SchemaGen.DeployTarget>(() => new global::SchemaGen.DeployTarget(Model, ModelHash, "public"));
+
+        private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
+
+        /// <summary>The model as SchemaGen's compact model data, version 1 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        private static global::System.ReadOnlySpan<byte> CompactModel => """
+            schemagen-model	1	771	f1619d93
+            model	0	1	2	0	0	0
+            enum	public	ticket_state	How a Ticket is doing: it's open until closed.	2	open	closed	0
+            table	public	notes	A note on a ticket.	\N	3	t	0	0	0	0
+            column	note_id	integer	f	\N	None	\N	The note's number.	\N	\N	\N	\N	\N
+            column	text	text	f	\N	None	\N	What it says.	\N	\N	\N	\N	\N
+            column	votes	integer	f	0	None	\N	\N	\N	\N	\N	\N	\N
+            primary-key	pk_notes	1	note_id	\N	\N
+            table	public	tickets	A support ticket, raised by a customer.	\N	4	t	0	0	0	0
+            column	id	integer	f	\N	None	\N	The ticket's number.	\N	\N	\N	\N	\N
+            column	body	text	f	\N	None	\N	What the customer wrote, over several lines.	\N	\N	\N	\N	\N
+            column	state	ticket_state	f	\N	None	\N	See Open.	\N	public	\N	\N	\N
+            column	priority	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            primary-key	pk_tickets	1	id	\N	\N
+            end
+            """u8;
     }
 }

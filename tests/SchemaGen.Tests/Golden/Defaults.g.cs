@@ -13,16 +13,18 @@ namespace TestModels
     public static partial class Schema
     {
         /// <summary>The create script for an empty database: schemas, enum types, tables, constraints, indexes and comments.</summary>
-        public const string Sql = Ddl.Level + Ddl.Defaults;
+        /// <remarks>Rendered from <see cref="Model"/> on first use, by the renderer the generator used; its SHA-256 is <see cref="ModelHash"/>.</remarks>
+        public static string Sql => LazySql.Value;
 
         /// <summary>The SHA-256 of <see cref="Sql"/>: changes exactly when the model does.</summary>
         public const string ModelHash = "743ea9269a1713bb7896bc5e0dd0d18fd82e51269e5ed462cd2544ae00d36600";
 
         /// <summary>The model as records, the same shape the deployer reads from the database catalog.</summary>
-        public static M.SchemaModel Model { get; } = CreateModel();
+        /// <remarks>Decoded once, on first use, from the compact data below (not built by generated code, which the JIT would have to compile).</remarks>
+        public static M.SchemaModel Model => LazyModel.Value;
 
         /// <summary>The model, its hash and default schema, as <see cref="global::SchemaGen.SchemaDeployer"/> and <see cref="global::SchemaGen.SchemaFleet"/> take them.</summary>
-        public static global::SchemaGen.DeployTarget Target { get; } = new global::SchemaGen.DeployTarget(Model, ModelHash, "public");
+        public static global::SchemaGen.DeployTarget Target => LazyTarget.Value;
 
         /// <summary>Brings the database to the model: diffs the catalog, refuses data loss unless allowed, applies in one transaction under an advisory lock, and records the deployment.</summary>
         /// <exception cref="global::SchemaGen.SchemaDeployException">The deployment was refused or failed; the database is unchanged.</exception>
@@ -56,88 +58,58 @@ namespace TestModels
             return builder;
         }
 
-        /// <summary>The create script of each object, in execution order.</summary>
+        /// <summary>The create script of each object, in execution order; <see cref="Sql"/> is their concatenation.</summary>
         public static class Ddl
         {
             /// <summary>CREATE TYPE public.level (from TestModels.Level).</summary>
-            public const string Level = @"CREATE TYPE public.level AS ENUM ('low', 'medium', 'high');
-
-";
+            public static string Level => global::TestModels.Schema.ObjectSql(0);
 
             /// <summary>CREATE TABLE public.defaults (from TestModels.Defaults) with its indexes and comments.</summary>
-            public const string Defaults = @"CREATE TABLE public.defaults (
-    id uuid DEFAULT gen_random_uuid() NOT NULL,
-    one integer DEFAULT 1 NOT NULL,
-    negative integer DEFAULT -5 NOT NULL,
-    from_constant integer DEFAULT 42 NOT NULL,
-    long bigint DEFAULT 10000000000 NOT NULL,
-    ratio double precision DEFAULT 0.25 NOT NULL,
-    price numeric DEFAULT 9.99 NOT NULL,
-    enabled boolean DEFAULT true NOT NULL,
-    greeting text DEFAULT E'it''s \\ here' NOT NULL,
-    level public.level DEFAULT 'medium' NOT NULL,
-    maybe_level public.level DEFAULT 'high',
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    seen_at timestamp with time zone DEFAULT now() NOT NULL,
-    counts jsonb DEFAULT '{}' NOT NULL,
-    settings jsonb DEFAULT '{}' NOT NULL,
-    document jsonb DEFAULT '{""a"": 1}' NOT NULL,
-    numbers integer[] DEFAULT '{}' NOT NULL,
-    names text[] DEFAULT '{}' NOT NULL,
-    history jsonb DEFAULT '[]' NOT NULL,
-    payments jsonb DEFAULT '[]' NOT NULL,
-    balance jsonb DEFAULT '{}' NOT NULL,
-    expires_at timestamp with time zone DEFAULT now() + interval '1 day' NOT NULL,
-    quiet_empty text NOT NULL,
-    quiet_string_empty text NOT NULL,
-    quiet_null text NOT NULL,
-    quiet_default text,
-    CONSTRAINT pk_defaults PRIMARY KEY (id)
-);
-
-";
+            public static string Defaults => global::TestModels.Schema.ObjectSql(1);
 
         }
 
-        private static M.SchemaModel CreateModel() => new M.SchemaModel(
-            M.EquatableArray.Create<string>(),
-            M.EquatableArray.Create<M.EnumModel>(
-        new M.EnumModel("public", "level", M.EquatableArray.Create<string>("low", "medium", "high"), M.EquatableArray.Create<M.RenamedLabel>(), null)),
-            M.EquatableArray.Create<M.TableModel>(
-        new M.TableModel("public", "defaults",
-            M.EquatableArray.Create<M.ColumnModel>(
-                new M.ColumnModel("id", "uuid", false, "gen_random_uuid()", M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("one", "integer", false, "1", M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("negative", "integer", false, "-5", M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("from_constant", "integer", false, "42", M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("long", "bigint", false, "10000000000", M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("ratio", "double precision", false, "0.25", M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("price", "numeric", false, "9.99", M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("enabled", "boolean", false, "true", M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("greeting", "text", false, "E'it''s \\\\ here'", M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("level", "level", false, "'medium'", M.IdentityKind.None, null, null, null, "public"), 
-                new M.ColumnModel("maybe_level", "level", true, "'high'", M.IdentityKind.None, null, null, null, "public"), 
-                new M.ColumnModel("created_at", "timestamp with time zone", false, "now()", M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("seen_at", "timestamp with time zone", false, "now()", M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("counts", "jsonb", false, "'{}'", M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("settings", "jsonb", false, "'{}'", M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("document", "jsonb", false, "'{\"a\": 1}'", M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("numbers", "integer[]", false, "'{}'", M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("names", "text[]", false, "'{}'", M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("history", "jsonb", false, "'[]'", M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("payments", "jsonb", false, "'[]'", M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("balance", "jsonb", false, "'{}'", M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("expires_at", "timestamp with time zone", false, "now() + interval '1 day'", M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("quiet_empty", "text", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("quiet_string_empty", "text", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("quiet_null", "text", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("quiet_default", "text", true, null, M.IdentityKind.None, null, null, null, null)),
-            new M.PrimaryKeyModel("pk_defaults", M.EquatableArray.Create<string>("id")),
-            M.EquatableArray.Create<M.CheckModel>(),
-            M.EquatableArray.Create<M.ForeignKeyModel>(),
-            M.EquatableArray.Create<M.IndexModel>(),
-            null, null)),
-            M.EquatableArray.Create<M.FunctionModel>(),
-            M.EquatableArray.Create<M.TriggerModel>());
+        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.Read(CompactModel.ToArray()));
+        private static readonly global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>> LazyObjects = new global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>>(() => M.DdlRenderer.RenderObjects(Model));
+        private static readonly global::System.Lazy<string> LazySql = new global::System.Lazy<string>(() => string.Concat(global::System.Linq.Enumerable.Select(LazyObjects.Value, o => o.Sql)));
+        private static readonly global::System.Lazy<global::SchemaGen.DeployTarget> LazyTarget = new global::System.Lazy<global::SchemaGen.DeployTarget>(() => new global::SchemaGen.DeployTarget(Model, ModelHash, "public"));
+
+        private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
+
+        /// <summary>The model as SchemaGen's compact model data, version 1 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        private static global::System.ReadOnlySpan<byte> CompactModel => """
+            schemagen-model	1	1706	e0b65cb9
+            model	0	1	1	0	0	0
+            enum	public	level	\N	3	low	medium	high	0
+            table	public	defaults	\N	\N	26	t	0	0	0	0
+            column	id	uuid	f	gen_random_uuid()	None	\N	\N	\N	\N	\N	\N	\N
+            column	one	integer	f	1	None	\N	\N	\N	\N	\N	\N	\N
+            column	negative	integer	f	-5	None	\N	\N	\N	\N	\N	\N	\N
+            column	from_constant	integer	f	42	None	\N	\N	\N	\N	\N	\N	\N
+            column	long	bigint	f	10000000000	None	\N	\N	\N	\N	\N	\N	\N
+            column	ratio	double precision	f	0.25	None	\N	\N	\N	\N	\N	\N	\N
+            column	price	numeric	f	9.99	None	\N	\N	\N	\N	\N	\N	\N
+            column	enabled	boolean	f	true	None	\N	\N	\N	\N	\N	\N	\N
+            column	greeting	text	f	E'it''s \\\\ here'	None	\N	\N	\N	\N	\N	\N	\N
+            column	level	level	f	'medium'	None	\N	\N	\N	public	\N	\N	\N
+            column	maybe_level	level	t	'high'	None	\N	\N	\N	public	\N	\N	\N
+            column	created_at	timestamp with time zone	f	now()	None	\N	\N	\N	\N	\N	\N	\N
+            column	seen_at	timestamp with time zone	f	now()	None	\N	\N	\N	\N	\N	\N	\N
+            column	counts	jsonb	f	'{}'	None	\N	\N	\N	\N	\N	\N	\N
+            column	settings	jsonb	f	'{}'	None	\N	\N	\N	\N	\N	\N	\N
+            column	document	jsonb	f	'{"a": 1}'	None	\N	\N	\N	\N	\N	\N	\N
+            column	numbers	integer[]	f	'{}'	None	\N	\N	\N	\N	\N	\N	\N
+            column	names	text[]	f	'{}'	None	\N	\N	\N	\N	\N	\N	\N
+            column	history	jsonb	f	'[]'	None	\N	\N	\N	\N	\N	\N	\N
+            column	payments	jsonb	f	'[]'	None	\N	\N	\N	\N	\N	\N	\N
+            column	balance	jsonb	f	'{}'	None	\N	\N	\N	\N	\N	\N	\N
+            column	expires_at	timestamp with time zone	f	now() + interval '1 day'	None	\N	\N	\N	\N	\N	\N	\N
+            column	quiet_empty	text	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	quiet_string_empty	text	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	quiet_null	text	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	quiet_default	text	t	\N	None	\N	\N	\N	\N	\N	\N	\N
+            primary-key	pk_defaults	1	id	\N	\N
+            end
+            """u8;
     }
 }

@@ -13,16 +13,18 @@ namespace TestModels
     public static partial class Schema
     {
         /// <summary>The create script for an empty database: schemas, enum types, tables, constraints, indexes and comments.</summary>
-        public const string Sql = Ddl.Customer + Ddl.Order + Ddl.OrderLine + Ddl.Shipment + Ddl.Department + Ddl.Employee + Ddl.DeferredForeignKeys;
+        /// <remarks>Rendered from <see cref="Model"/> on first use, by the renderer the generator used; its SHA-256 is <see cref="ModelHash"/>.</remarks>
+        public static string Sql => LazySql.Value;
 
         /// <summary>The SHA-256 of <see cref="Sql"/>: changes exactly when the model does.</summary>
         public const string ModelHash = "4fb58cba7ad54e2969f6269a0eb9a138589b4fa2ba9b91bae3520f365b971712";
 
         /// <summary>The model as records, the same shape the deployer reads from the database catalog.</summary>
-        public static M.SchemaModel Model { get; } = CreateModel();
+        /// <remarks>Decoded once, on first use, from the compact data below (not built by generated code, which the JIT would have to compile).</remarks>
+        public static M.SchemaModel Model => LazyModel.Value;
 
         /// <summary>The model, its hash and default schema, as <see cref="global::SchemaGen.SchemaDeployer"/> and <see cref="global::SchemaGen.SchemaFleet"/> take them.</summary>
-        public static global::SchemaGen.DeployTarget Target { get; } = new global::SchemaGen.DeployTarget(Model, ModelHash, "public");
+        public static global::SchemaGen.DeployTarget Target => LazyTarget.Value;
 
         /// <summary>Brings the database to the model: diffs the catalog, refuses data loss unless allowed, applies in one transaction under an advisory lock, and records the deployment.</summary>
         /// <exception cref="global::SchemaGen.SchemaDeployException">The deployment was refused or failed; the database is unchanged.</exception>
@@ -54,164 +56,86 @@ namespace TestModels
             return builder;
         }
 
-        /// <summary>The create script of each object, in execution order.</summary>
+        /// <summary>The create script of each object, in execution order; <see cref="Sql"/> is their concatenation.</summary>
         public static class Ddl
         {
             /// <summary>CREATE TABLE public.customers (from TestModels.Customer) with its indexes and comments.</summary>
-            public const string Customer = @"CREATE TABLE public.customers (
-    customer_id integer NOT NULL,
-    CONSTRAINT pk_customers PRIMARY KEY (customer_id)
-);
-
-";
+            public static string Customer => global::TestModels.Schema.ObjectSql(0);
 
             /// <summary>CREATE TABLE public.orders (from TestModels.Order) with its indexes and comments.</summary>
-            public const string Order = @"CREATE TABLE public.orders (
-    order_id integer NOT NULL,
-    customer_id integer NOT NULL,
-    placed_at timestamp with time zone NOT NULL,
-    gift_for integer,
-    CONSTRAINT pk_orders PRIMARY KEY (order_id),
-    CONSTRAINT fk_orders_customer_id FOREIGN KEY (customer_id) REFERENCES public.customers (customer_id) ON UPDATE RESTRICT ON DELETE CASCADE,
-    CONSTRAINT fk_orders_gift_for FOREIGN KEY (gift_for) REFERENCES public.customers (customer_id) ON DELETE SET NULL
-);
-CREATE INDEX ix_orders_customer_id_placed_at ON public.orders USING btree (customer_id, placed_at);
-CREATE INDEX ix_orders_gift_for ON public.orders USING btree (gift_for);
-
-";
+            public static string Order => global::TestModels.Schema.ObjectSql(1);
 
             /// <summary>CREATE TABLE public.order_lines (from TestModels.OrderLine) with its indexes and comments.</summary>
-            public const string OrderLine = @"CREATE TABLE public.order_lines (
-    order_id integer NOT NULL,
-    line integer NOT NULL,
-    order_ref integer NOT NULL,
-    CONSTRAINT pk_order_lines PRIMARY KEY (order_id, line),
-    CONSTRAINT fk_order_lines_order_ref FOREIGN KEY (order_ref) REFERENCES public.orders (order_id)
-);
-CREATE INDEX ix_order_lines_order_ref ON public.order_lines USING btree (order_ref);
-
-";
+            public static string OrderLine => global::TestModels.Schema.ObjectSql(2);
 
             /// <summary>CREATE TABLE public.shipments (from TestModels.Shipment) with its indexes and comments.</summary>
-            public const string Shipment = @"CREATE TABLE public.shipments (
-    shipment_id integer NOT NULL,
-    order_id integer NOT NULL,
-    line integer NOT NULL,
-    CONSTRAINT pk_shipments PRIMARY KEY (shipment_id),
-    CONSTRAINT fk_shipments_order_id_line FOREIGN KEY (order_id, line) REFERENCES public.order_lines (order_id, line)
-);
-CREATE INDEX ix_shipments_order_id_line ON public.shipments USING btree (order_id, line);
-
-";
+            public static string Shipment => global::TestModels.Schema.ObjectSql(3);
 
             /// <summary>CREATE TABLE public.departments (from TestModels.Department) with its indexes and comments.</summary>
-            public const string Department = @"CREATE TABLE public.departments (
-    department_id integer NOT NULL,
-    head_id integer,
-    CONSTRAINT pk_departments PRIMARY KEY (department_id)
-);
-CREATE INDEX ix_departments_head_id ON public.departments USING btree (head_id);
-
-";
+            public static string Department => global::TestModels.Schema.ObjectSql(4);
 
             /// <summary>CREATE TABLE public.employees (from TestModels.Employee) with its indexes and comments.</summary>
-            public const string Employee = @"CREATE TABLE public.employees (
-    employee_id integer NOT NULL,
-    manager_id integer,
-    department_id integer NOT NULL,
-    CONSTRAINT pk_employees PRIMARY KEY (employee_id),
-    CONSTRAINT fk_employees_department_id FOREIGN KEY (department_id) REFERENCES public.departments (department_id),
-    CONSTRAINT fk_employees_manager_id FOREIGN KEY (manager_id) REFERENCES public.employees (employee_id)
-);
-CREATE INDEX ix_employees_department_id ON public.employees USING btree (department_id);
-CREATE INDEX ix_employees_manager_id ON public.employees USING btree (manager_id);
-
-";
+            public static string Employee => global::TestModels.Schema.ObjectSql(5);
 
             /// <summary>Foreign keys between tables that reference each other, added after both exist.</summary>
-            public const string DeferredForeignKeys = @"ALTER TABLE public.departments ADD CONSTRAINT fk_departments_head_id FOREIGN KEY (head_id) REFERENCES public.employees (employee_id);
-
-";
+            public static string DeferredForeignKeys => global::TestModels.Schema.ObjectSql(6);
 
         }
 
-        private static M.SchemaModel CreateModel() => new M.SchemaModel(
-            M.EquatableArray.Create<string>(),
-            M.EquatableArray.Create<M.EnumModel>(),
-            M.EquatableArray.Create<M.TableModel>(
-        new M.TableModel("public", "customers",
-            M.EquatableArray.Create<M.ColumnModel>(
-                new M.ColumnModel("customer_id", "integer", false, null, M.IdentityKind.None, null, null, null, null)),
-            new M.PrimaryKeyModel("pk_customers", M.EquatableArray.Create<string>("customer_id")),
-            M.EquatableArray.Create<M.CheckModel>(),
-            M.EquatableArray.Create<M.ForeignKeyModel>(),
-            M.EquatableArray.Create<M.IndexModel>(),
-            null, null), 
-        new M.TableModel("public", "orders",
-            M.EquatableArray.Create<M.ColumnModel>(
-                new M.ColumnModel("order_id", "integer", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("customer_id", "integer", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("placed_at", "timestamp with time zone", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("gift_for", "integer", true, null, M.IdentityKind.None, null, null, null, null)),
-            new M.PrimaryKeyModel("pk_orders", M.EquatableArray.Create<string>("order_id")),
-            M.EquatableArray.Create<M.CheckModel>(),
-            M.EquatableArray.Create<M.ForeignKeyModel>(
-                new M.ForeignKeyModel("fk_orders_customer_id", M.EquatableArray.Create<string>("customer_id"), "public", "customers", M.EquatableArray.Create<string>("customer_id"), global::SchemaGen.ReferentialAction.Cascade, global::SchemaGen.ReferentialAction.Restrict), 
-                new M.ForeignKeyModel("fk_orders_gift_for", M.EquatableArray.Create<string>("gift_for"), "public", "customers", M.EquatableArray.Create<string>("customer_id"), global::SchemaGen.ReferentialAction.SetNull, global::SchemaGen.ReferentialAction.NoAction)),
-            M.EquatableArray.Create<M.IndexModel>(
-                new M.IndexModel("ix_orders_customer_id_placed_at", M.EquatableArray.Create<string>("customer_id", "placed_at"), false, "btree", null, M.EquatableArray.Create<string>()), 
-                new M.IndexModel("ix_orders_gift_for", M.EquatableArray.Create<string>("gift_for"), false, "btree", null, M.EquatableArray.Create<string>())),
-            null, null), 
-        new M.TableModel("public", "order_lines",
-            M.EquatableArray.Create<M.ColumnModel>(
-                new M.ColumnModel("order_id", "integer", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("line", "integer", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("order_ref", "integer", false, null, M.IdentityKind.None, null, null, null, null)),
-            new M.PrimaryKeyModel("pk_order_lines", M.EquatableArray.Create<string>("order_id", "line")),
-            M.EquatableArray.Create<M.CheckModel>(),
-            M.EquatableArray.Create<M.ForeignKeyModel>(
-                new M.ForeignKeyModel("fk_order_lines_order_ref", M.EquatableArray.Create<string>("order_ref"), "public", "orders", M.EquatableArray.Create<string>("order_id"), global::SchemaGen.ReferentialAction.NoAction, global::SchemaGen.ReferentialAction.NoAction)),
-            M.EquatableArray.Create<M.IndexModel>(
-                new M.IndexModel("ix_order_lines_order_ref", M.EquatableArray.Create<string>("order_ref"), false, "btree", null, M.EquatableArray.Create<string>())),
-            null, null), 
-        new M.TableModel("public", "shipments",
-            M.EquatableArray.Create<M.ColumnModel>(
-                new M.ColumnModel("shipment_id", "integer", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("order_id", "integer", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("line", "integer", false, null, M.IdentityKind.None, null, null, null, null)),
-            new M.PrimaryKeyModel("pk_shipments", M.EquatableArray.Create<string>("shipment_id")),
-            M.EquatableArray.Create<M.CheckModel>(),
-            M.EquatableArray.Create<M.ForeignKeyModel>(
-                new M.ForeignKeyModel("fk_shipments_order_id_line", M.EquatableArray.Create<string>("order_id", "line"), "public", "order_lines", M.EquatableArray.Create<string>("order_id", "line"), global::SchemaGen.ReferentialAction.NoAction, global::SchemaGen.ReferentialAction.NoAction)),
-            M.EquatableArray.Create<M.IndexModel>(
-                new M.IndexModel("ix_shipments_order_id_line", M.EquatableArray.Create<string>("order_id", "line"), false, "btree", null, M.EquatableArray.Create<string>())),
-            null, null), 
-        new M.TableModel("public", "departments",
-            M.EquatableArray.Create<M.ColumnModel>(
-                new M.ColumnModel("department_id", "integer", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("head_id", "integer", true, null, M.IdentityKind.None, null, null, null, null)),
-            new M.PrimaryKeyModel("pk_departments", M.EquatableArray.Create<string>("department_id")),
-            M.EquatableArray.Create<M.CheckModel>(),
-            M.EquatableArray.Create<M.ForeignKeyModel>(
-                new M.ForeignKeyModel("fk_departments_head_id", M.EquatableArray.Create<string>("head_id"), "public", "employees", M.EquatableArray.Create<string>("employee_id"), global::SchemaGen.ReferentialAction.NoAction, global::SchemaGen.ReferentialAction.NoAction)),
-            M.EquatableArray.Create<M.IndexModel>(
-                new M.IndexModel("ix_departments_head_id", M.EquatableArray.Create<string>("head_id"), false, "btree", null, M.EquatableArray.Create<string>())),
-            null, null), 
-        new M.TableModel("public", "employees",
-            M.EquatableArray.Create<M.ColumnModel>(
-                new M.ColumnModel("employee_id", "integer", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("manager_id", "integer", true, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("department_id", "integer", false, null, M.IdentityKind.None, null, null, null, null)),
-            new M.PrimaryKeyModel("pk_employees", M.EquatableArray.Create<string>("employee_id")),
-            M.EquatableArray.Create<M.CheckModel>(),
-            M.EquatableArray.Create<M.ForeignKeyModel>(
-                new M.ForeignKeyModel("fk_employees_department_id", M.EquatableArray.Create<string>("department_id"), "public", "departments", M.EquatableArray.Create<string>("department_id"), global::SchemaGen.ReferentialAction.NoAction, global::SchemaGen.ReferentialAction.NoAction), 
-                new M.ForeignKeyModel("fk_employees_manager_id", M.EquatableArray.Create<string>("manager_id"), "public", "employees", M.EquatableArray.Create<string>("employee_id"), global::SchemaGen.ReferentialAction.NoAction, global::SchemaGen.ReferentialAction.NoAction)),
-            M.EquatableArray.Create<M.IndexModel>(
-                new M.IndexModel("ix_employees_department_id", M.EquatableArray.Create<string>("department_id"), false, "btree", null, M.EquatableArray.Create<string>()), 
-                new M.IndexModel("ix_employees_manager_id", M.EquatableArray.Create<string>("manager_id"), false, "btree", null, M.EquatableArray.Create<string>())),
-            null, null)),
-            M.EquatableArray.Create<M.FunctionModel>(),
-            M.EquatableArray.Create<M.TriggerModel>());
+        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.Read(CompactModel.ToArray()));
+        private static readonly global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>> LazyObjects = new global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>>(() => M.DdlRenderer.RenderObjects(Model));
+        private static readonly global::System.Lazy<string> LazySql = new global::System.Lazy<string>(() => string.Concat(global::System.Linq.Enumerable.Select(LazyObjects.Value, o => o.Sql)));
+        private static readonly global::System.Lazy<global::SchemaGen.DeployTarget> LazyTarget = new global::System.Lazy<global::SchemaGen.DeployTarget>(() => new global::SchemaGen.DeployTarget(Model, ModelHash, "public"));
+
+        private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
+
+        /// <summary>The model as SchemaGen's compact model data, version 1 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        private static global::System.ReadOnlySpan<byte> CompactModel => """
+            schemagen-model	1	2686	69e4100f
+            model	0	0	6	0	0	0
+            table	public	customers	\N	\N	1	t	0	0	0	0
+            column	customer_id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            primary-key	pk_customers	1	customer_id	\N	\N
+            table	public	orders	\N	\N	4	t	0	2	2	0
+            column	order_id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	customer_id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	placed_at	timestamp with time zone	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	gift_for	integer	t	\N	None	\N	\N	\N	\N	\N	\N	\N
+            primary-key	pk_orders	1	order_id	\N	\N
+            foreign-key	fk_orders_customer_id	1	customer_id	public	customers	1	customer_id	Cascade	Restrict	f	f	f	t	\N
+            foreign-key	fk_orders_gift_for	1	gift_for	public	customers	1	customer_id	SetNull	NoAction	f	f	f	t	\N
+            index	ix_orders_customer_id_placed_at	2	customer_id	placed_at	f	btree	\N	0	t	\N	\N
+            index	ix_orders_gift_for	1	gift_for	f	btree	\N	0	t	\N	\N
+            table	public	order_lines	\N	\N	3	t	0	1	1	0
+            column	order_id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	line	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	order_ref	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            primary-key	pk_order_lines	2	order_id	line	\N	\N
+            foreign-key	fk_order_lines_order_ref	1	order_ref	public	orders	1	order_id	NoAction	NoAction	f	f	f	t	\N
+            index	ix_order_lines_order_ref	1	order_ref	f	btree	\N	0	t	\N	\N
+            table	public	shipments	\N	\N	3	t	0	1	1	0
+            column	shipment_id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	order_id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	line	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            primary-key	pk_shipments	1	shipment_id	\N	\N
+            foreign-key	fk_shipments_order_id_line	2	order_id	line	public	order_lines	2	order_id	line	NoAction	NoAction	f	f	f	t	\N
+            index	ix_shipments_order_id_line	2	order_id	line	f	btree	\N	0	t	\N	\N
+            table	public	departments	\N	\N	2	t	0	1	1	0
+            column	department_id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	head_id	integer	t	\N	None	\N	\N	\N	\N	\N	\N	\N
+            primary-key	pk_departments	1	department_id	\N	\N
+            foreign-key	fk_departments_head_id	1	head_id	public	employees	1	employee_id	NoAction	NoAction	f	f	f	t	\N
+            index	ix_departments_head_id	1	head_id	f	btree	\N	0	t	\N	\N
+            table	public	employees	\N	\N	3	t	0	2	2	0
+            column	employee_id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	manager_id	integer	t	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	department_id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            primary-key	pk_employees	1	employee_id	\N	\N
+            foreign-key	fk_employees_department_id	1	department_id	public	departments	1	department_id	NoAction	NoAction	f	f	f	t	\N
+            foreign-key	fk_employees_manager_id	1	manager_id	public	employees	1	employee_id	NoAction	NoAction	f	f	f	t	\N
+            index	ix_employees_department_id	1	department_id	f	btree	\N	0	t	\N	\N
+            index	ix_employees_manager_id	1	manager_id	f	btree	\N	0	t	\N	\N
+            end
+            """u8;
     }
 }

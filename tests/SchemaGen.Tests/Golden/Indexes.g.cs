@@ -13,16 +13,18 @@ namespace TestModels
     public static partial class Schema
     {
         /// <summary>The create script for an empty database: schemas, enum types, tables, constraints, indexes and comments.</summary>
-        public const string Sql = Ddl.Document;
+        /// <remarks>Rendered from <see cref="Model"/> on first use, by the renderer the generator used; its SHA-256 is <see cref="ModelHash"/>.</remarks>
+        public static string Sql => LazySql.Value;
 
         /// <summary>The SHA-256 of <see cref="Sql"/>: changes exactly when the model does.</summary>
         public const string ModelHash = "5e2f8664e80dcf741fcfea66812026f7bc6ec6bd2108026fc4f40724c69e35d0";
 
         /// <summary>The model as records, the same shape the deployer reads from the database catalog.</summary>
-        public static M.SchemaModel Model { get; } = CreateModel();
+        /// <remarks>Decoded once, on first use, from the compact data below (not built by generated code, which the JIT would have to compile).</remarks>
+        public static M.SchemaModel Model => LazyModel.Value;
 
         /// <summary>The model, its hash and default schema, as <see cref="global::SchemaGen.SchemaDeployer"/> and <see cref="global::SchemaGen.SchemaFleet"/> take them.</summary>
-        public static global::SchemaGen.DeployTarget Target { get; } = new global::SchemaGen.DeployTarget(Model, ModelHash, "public");
+        public static global::SchemaGen.DeployTarget Target => LazyTarget.Value;
 
         /// <summary>Brings the database to the model: diffs the catalog, refuses data loss unless allowed, applies in one transaction under an advisory lock, and records the deployment.</summary>
         /// <exception cref="global::SchemaGen.SchemaDeployException">The deployment was refused or failed; the database is unchanged.</exception>
@@ -54,68 +56,47 @@ namespace TestModels
             return builder;
         }
 
-        /// <summary>The create script of each object, in execution order.</summary>
+        /// <summary>The create script of each object, in execution order; <see cref="Sql"/> is their concatenation.</summary>
         public static class Ddl
         {
             /// <summary>CREATE TABLE public.documents (from TestModels.Document) with its indexes and comments.</summary>
-            public const string Document = @"CREATE TABLE public.documents (
-    id integer NOT NULL,
-    title text NOT NULL,
-    slug text NOT NULL,
-    owner_id integer NOT NULL,
-    updated_at timestamp with time zone NOT NULL,
-    body jsonb NOT NULL,
-    deleted_at timestamp with time zone,
-    hash text NOT NULL,
-    external_id text NOT NULL,
-    rank integer NOT NULL,
-    CONSTRAINT pk_documents PRIMARY KEY (id)
-);
-CREATE INDEX documents_body_search ON public.documents USING gin (body);
-CREATE INDEX ix_documents_hash ON public.documents USING hash (hash);
-CREATE INDEX ix_documents_live ON public.documents USING btree (deleted_at) WHERE (deleted_at IS NULL);
-CREATE INDEX ix_documents_owner_id_updated_at ON public.documents USING btree (owner_id, updated_at) INCLUDE (title);
-CREATE INDEX ix_documents_rank ON public.documents USING btree (rank);
-CREATE INDEX ix_documents_title ON public.documents USING btree (title);
-CREATE INDEX ix_documents_updated_at ON public.documents USING brin (updated_at);
-CREATE UNIQUE INDEX ux_documents_external_id ON public.documents USING btree (external_id);
-CREATE UNIQUE INDEX ux_documents_slug ON public.documents USING btree (slug);
-
-";
+            public static string Document => global::TestModels.Schema.ObjectSql(0);
 
         }
 
-        private static M.SchemaModel CreateModel() => new M.SchemaModel(
-            M.EquatableArray.Create<string>(),
-            M.EquatableArray.Create<M.EnumModel>(),
-            M.EquatableArray.Create<M.TableModel>(
-        new M.TableModel("public", "documents",
-            M.EquatableArray.Create<M.ColumnModel>(
-                new M.ColumnModel("id", "integer", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("title", "text", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("slug", "text", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("owner_id", "integer", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("updated_at", "timestamp with time zone", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("body", "jsonb", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("deleted_at", "timestamp with time zone", true, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("hash", "text", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("external_id", "text", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("rank", "integer", false, null, M.IdentityKind.None, null, null, null, null)),
-            new M.PrimaryKeyModel("pk_documents", M.EquatableArray.Create<string>("id")),
-            M.EquatableArray.Create<M.CheckModel>(),
-            M.EquatableArray.Create<M.ForeignKeyModel>(),
-            M.EquatableArray.Create<M.IndexModel>(
-                new M.IndexModel("documents_body_search", M.EquatableArray.Create<string>("body"), false, "gin", null, M.EquatableArray.Create<string>()), 
-                new M.IndexModel("ix_documents_hash", M.EquatableArray.Create<string>("hash"), false, "hash", null, M.EquatableArray.Create<string>()), 
-                new M.IndexModel("ix_documents_live", M.EquatableArray.Create<string>("deleted_at"), false, "btree", "deleted_at IS NULL", M.EquatableArray.Create<string>()), 
-                new M.IndexModel("ix_documents_owner_id_updated_at", M.EquatableArray.Create<string>("owner_id", "updated_at"), false, "btree", null, M.EquatableArray.Create<string>("title")), 
-                new M.IndexModel("ix_documents_rank", M.EquatableArray.Create<string>("rank"), false, "btree", null, M.EquatableArray.Create<string>()), 
-                new M.IndexModel("ix_documents_title", M.EquatableArray.Create<string>("title"), false, "btree", null, M.EquatableArray.Create<string>()), 
-                new M.IndexModel("ix_documents_updated_at", M.EquatableArray.Create<string>("updated_at"), false, "brin", null, M.EquatableArray.Create<string>()), 
-                new M.IndexModel("ux_documents_external_id", M.EquatableArray.Create<string>("external_id"), true, "btree", null, M.EquatableArray.Create<string>()), 
-                new M.IndexModel("ux_documents_slug", M.EquatableArray.Create<string>("slug"), true, "btree", null, M.EquatableArray.Create<string>())),
-            null, null)),
-            M.EquatableArray.Create<M.FunctionModel>(),
-            M.EquatableArray.Create<M.TriggerModel>());
+        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.Read(CompactModel.ToArray()));
+        private static readonly global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>> LazyObjects = new global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>>(() => M.DdlRenderer.RenderObjects(Model));
+        private static readonly global::System.Lazy<string> LazySql = new global::System.Lazy<string>(() => string.Concat(global::System.Linq.Enumerable.Select(LazyObjects.Value, o => o.Sql)));
+        private static readonly global::System.Lazy<global::SchemaGen.DeployTarget> LazyTarget = new global::System.Lazy<global::SchemaGen.DeployTarget>(() => new global::SchemaGen.DeployTarget(Model, ModelHash, "public"));
+
+        private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
+
+        /// <summary>The model as SchemaGen's compact model data, version 1 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        private static global::System.ReadOnlySpan<byte> CompactModel => """
+            schemagen-model	1	1206	c397f676
+            model	0	0	1	0	0	0
+            table	public	documents	\N	\N	10	t	0	0	9	0
+            column	id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	title	text	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	slug	text	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	owner_id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	updated_at	timestamp with time zone	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	body	jsonb	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	deleted_at	timestamp with time zone	t	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	hash	text	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	external_id	text	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	rank	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            primary-key	pk_documents	1	id	\N	\N
+            index	documents_body_search	1	body	f	gin	\N	0	t	\N	\N
+            index	ix_documents_hash	1	hash	f	hash	\N	0	t	\N	\N
+            index	ix_documents_live	1	deleted_at	f	btree	deleted_at IS NULL	0	t	\N	\N
+            index	ix_documents_owner_id_updated_at	2	owner_id	updated_at	f	btree	\N	1	title	t	\N	\N
+            index	ix_documents_rank	1	rank	f	btree	\N	0	t	\N	\N
+            index	ix_documents_title	1	title	f	btree	\N	0	t	\N	\N
+            index	ix_documents_updated_at	1	updated_at	f	brin	\N	0	t	\N	\N
+            index	ux_documents_external_id	1	external_id	t	btree	\N	0	t	\N	\N
+            index	ux_documents_slug	1	slug	t	btree	\N	0	t	\N	\N
+            end
+            """u8;
     }
 }

@@ -13,16 +13,18 @@ namespace TestModels
     public static partial class Schema
     {
         /// <summary>The create script for an empty database: schemas, enum types, tables, constraints, indexes and comments.</summary>
-        public const string Sql = Ddl.Schemas + Ddl.JobStatus + Ddl.TaskStatus + Ddl.JobRecord + Ddl.TaskRecord + Ddl.SetUpdatedAt + Ddl.CompleteTaskAndCheckStage + Ddl.AdvanceJobStage + Ddl.CheckJobCompletion + Ddl.JobsSetUpdatedAtTrigger + Ddl.TasksSetUpdatedAtTrigger;
+        /// <remarks>Rendered from <see cref="Model"/> on first use, by the renderer the generator used; its SHA-256 is <see cref="ModelHash"/>.</remarks>
+        public static string Sql => LazySql.Value;
 
         /// <summary>The SHA-256 of <see cref="Sql"/>: changes exactly when the model does.</summary>
         public const string ModelHash = "eaa217faa7ad06aab5f7ff96fee9311ce2623c785f3fa2f9f3905742388eb5d5";
 
         /// <summary>The model as records, the same shape the deployer reads from the database catalog.</summary>
-        public static M.SchemaModel Model { get; } = CreateModel();
+        /// <remarks>Decoded once, on first use, from the compact data below (not built by generated code, which the JIT would have to compile).</remarks>
+        public static M.SchemaModel Model => LazyModel.Value;
 
         /// <summary>The model, its hash and default schema, as <see cref="global::SchemaGen.SchemaDeployer"/> and <see cref="global::SchemaGen.SchemaFleet"/> take them.</summary>
-        public static global::SchemaGen.DeployTarget Target { get; } = new global::SchemaGen.DeployTarget(Model, ModelHash, "app");
+        public static global::SchemaGen.DeployTarget Target => LazyTarget.Value;
 
         /// <summary>Brings the database to the model: diffs the catalog, refuses data loss unless allowed, applies in one transaction under an advisory lock, and records the deployment.</summary>
         /// <exception cref="global::SchemaGen.SchemaDeployException">The deployment was refused or failed; the database is unchanged.</exception>
@@ -56,308 +58,139 @@ namespace TestModels
             return builder;
         }
 
-        /// <summary>The create script of each object, in execution order.</summary>
+        /// <summary>The create script of each object, in execution order; <see cref="Sql"/> is their concatenation.</summary>
         public static class Ddl
         {
             /// <summary>CREATE SCHEMA for every schema the model uses.</summary>
-            public const string Schemas = @"CREATE SCHEMA IF NOT EXISTS app;
-
-";
+            public static string Schemas => global::TestModels.Schema.ObjectSql(0);
 
             /// <summary>CREATE TYPE app.job_status (from JobPipeline.Models.JobStatus).</summary>
-            public const string JobStatus = @"CREATE TYPE app.job_status AS ENUM ('queued', 'processing', 'completed', 'failed', 'completed_with_errors');
-COMMENT ON TYPE app.job_status IS 'Where a job is in its life.';
-
-";
+            public static string JobStatus => global::TestModels.Schema.ObjectSql(1);
 
             /// <summary>CREATE TYPE app.task_status (from JobPipeline.Models.TaskStatus).</summary>
-            public const string TaskStatus = @"CREATE TYPE app.task_status AS ENUM ('queued', 'processing', 'completed', 'failed');
-COMMENT ON TYPE app.task_status IS 'Where a task is in its life.';
-
-";
+            public static string TaskStatus => global::TestModels.Schema.ObjectSql(2);
 
             /// <summary>CREATE TABLE app.jobs (from JobPipeline.Models.JobRecord) with its indexes and comments.</summary>
-            public const string JobRecord = @"CREATE TABLE app.jobs (
-    job_id character varying(64) NOT NULL,
-    job_type character varying(50) NOT NULL,
-    status app.job_status DEFAULT 'queued' NOT NULL,
-    stage integer DEFAULT 1 NOT NULL,
-    total_stages integer DEFAULT 1 NOT NULL,
-    parameters jsonb DEFAULT '{}' NOT NULL,
-    stage_results jsonb DEFAULT '{}' NOT NULL,
-    result_data jsonb,
-    error_details text,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT pk_jobs PRIMARY KEY (job_id),
-    CONSTRAINT ck_jobs_completed_has_result CHECK (status <> 'completed' OR result_data IS NOT NULL),
-    CONSTRAINT ck_jobs_failed_has_error CHECK (status <> 'failed' OR error_details IS NOT NULL),
-    CONSTRAINT ck_jobs_job_id_min_length CHECK (char_length(job_id) >= 64),
-    CONSTRAINT ck_jobs_job_id_regex CHECK (job_id = '' OR job_id ~ '^(?:[0-9a-f]{64})$'),
-    CONSTRAINT ck_jobs_job_type_min_length CHECK (char_length(job_type) >= 1),
-    CONSTRAINT ck_jobs_job_type_regex CHECK (job_type = '' OR job_type ~ '^(?:[a-z][a-z0-9_]*)$'),
-    CONSTRAINT ck_jobs_stage_range CHECK (stage >= 1 AND stage <= 100),
-    CONSTRAINT ck_jobs_stage_total_stages CHECK (stage <= total_stages),
-    CONSTRAINT ck_jobs_total_stages_range CHECK (total_stages >= 1 AND total_stages <= 100)
-);
-CREATE INDEX ix_jobs_created_at ON app.jobs USING btree (created_at);
-CREATE INDEX ix_jobs_job_type ON app.jobs USING btree (job_type);
-CREATE INDEX ix_jobs_status ON app.jobs USING btree (status);
-CREATE INDEX ix_jobs_updated_at ON app.jobs USING btree (updated_at);
-COMMENT ON TABLE app.jobs IS 'A job: a unit of work that runs through numbered stages, each made of tasks.';
-COMMENT ON COLUMN app.jobs.job_id IS 'SHA-256 of the job''s type and parameters, as 64 lowercase hex digits.';
-COMMENT ON COLUMN app.jobs.job_type IS 'The kind of job, in snake_case.';
-COMMENT ON COLUMN app.jobs.stage IS 'The stage the job is in, from 1.';
-COMMENT ON COLUMN app.jobs.parameters IS 'The job''s input.';
-COMMENT ON COLUMN app.jobs.stage_results IS 'Results of the completed stages, keyed by stage number.';
-
-";
+            public static string JobRecord => global::TestModels.Schema.ObjectSql(3);
 
             /// <summary>CREATE TABLE app.tasks (from JobPipeline.Models.TaskRecord) with its indexes and comments.</summary>
-            public const string TaskRecord = @"CREATE TABLE app.tasks (
-    task_id character varying(100) NOT NULL,
-    parent_job_id character varying(64) NOT NULL,
-    task_type character varying(50) NOT NULL,
-    status app.task_status DEFAULT 'queued' NOT NULL,
-    stage integer NOT NULL,
-    task_index integer NOT NULL,
-    parameters jsonb DEFAULT '{}' NOT NULL,
-    result_data jsonb,
-    error_details text,
-    retry_count integer DEFAULT 0 NOT NULL,
-    heartbeat timestamp with time zone,
-    created_at timestamp with time zone DEFAULT now() NOT NULL,
-    updated_at timestamp with time zone DEFAULT now() NOT NULL,
-    CONSTRAINT pk_tasks PRIMARY KEY (task_id),
-    CONSTRAINT ck_tasks_parent_job_id_min_length CHECK (char_length(parent_job_id) >= 64),
-    CONSTRAINT ck_tasks_retry_count_range CHECK (retry_count >= 0 AND retry_count <= 10),
-    CONSTRAINT ck_tasks_stage_range CHECK (stage >= 1 AND stage <= 100),
-    CONSTRAINT ck_tasks_task_id_min_length CHECK (char_length(task_id) >= 1),
-    CONSTRAINT ck_tasks_task_index_range CHECK (task_index >= 0 AND task_index <= 10000),
-    CONSTRAINT ck_tasks_task_type_min_length CHECK (char_length(task_type) >= 1),
-    CONSTRAINT ck_tasks_task_type_regex CHECK (task_type = '' OR task_type ~ '^(?:[a-z][a-z0-9_]*)$'),
-    CONSTRAINT fk_tasks_parent_job_id FOREIGN KEY (parent_job_id) REFERENCES app.jobs (job_id) ON DELETE CASCADE
-);
-CREATE INDEX ix_tasks_created_at ON app.tasks USING btree (created_at);
-CREATE INDEX ix_tasks_heartbeat ON app.tasks USING btree (heartbeat) WHERE (heartbeat IS NOT NULL);
-CREATE INDEX ix_tasks_parent_job_id_stage ON app.tasks USING btree (parent_job_id, stage);
-CREATE INDEX ix_tasks_parent_job_id_stage_status ON app.tasks USING btree (parent_job_id, stage, status);
-CREATE INDEX ix_tasks_retry_count ON app.tasks USING btree (retry_count) WHERE (retry_count > 0);
-CREATE INDEX ix_tasks_status ON app.tasks USING btree (status);
-CREATE INDEX ix_tasks_task_type ON app.tasks USING btree (task_type);
-CREATE INDEX ix_tasks_updated_at ON app.tasks USING btree (updated_at);
-COMMENT ON TABLE app.tasks IS 'One task of a job''s stage.';
-COMMENT ON COLUMN app.tasks.parent_job_id IS 'The job this task belongs to; deleting the job deletes its tasks.';
-COMMENT ON COLUMN app.tasks.task_index IS 'The task''s position within its stage.';
-COMMENT ON COLUMN app.tasks.heartbeat IS 'When a worker last reported progress on the task.';
-
-";
+            public static string TaskRecord => global::TestModels.Schema.ObjectSql(4);
 
             /// <summary>CREATE OR REPLACE FUNCTION app.set_updated_at (from a SQL template).</summary>
-            public const string SetUpdatedAt = @"CREATE OR REPLACE FUNCTION app.set_updated_at() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-    NEW.updated_at := now();
-    RETURN NEW;
-END
-$$;
-
-";
+            public static string SetUpdatedAt => global::TestModels.Schema.ObjectSql(5);
 
             /// <summary>CREATE OR REPLACE FUNCTION app.complete_task_and_check_stage (from a SQL template).</summary>
-            public const string CompleteTaskAndCheckStage = @"CREATE OR REPLACE FUNCTION app.complete_task_and_check_stage(p_task_id text, p_result_data jsonb DEFAULT NULL)
-RETURNS TABLE(task_updated boolean, stage_complete boolean, job_id text, stage integer, remaining_tasks bigint)
-LANGUAGE plpgsql AS $$
-DECLARE
-    v_job_id text;
-    v_stage integer;
-    v_remaining bigint;
-BEGIN
-    SELECT t.parent_job_id, t.stage INTO v_job_id, v_stage FROM app.tasks t WHERE t.task_id = p_task_id;
-    IF NOT FOUND THEN
-        RETURN;
-    END IF;
-    PERFORM 1 FROM app.jobs j WHERE j.job_id = v_job_id FOR UPDATE;
-
-    UPDATE app.tasks t
-    SET status = 'completed', result_data = coalesce(p_result_data, t.result_data)
-    WHERE t.task_id = p_task_id AND t.status IN ('queued', 'processing');
-    task_updated := FOUND;
-
-    SELECT count(*) INTO v_remaining FROM app.tasks t
-    WHERE t.parent_job_id = v_job_id AND t.stage = v_stage AND t.status IN ('queued', 'processing');
-
-    RETURN QUERY SELECT task_updated, v_remaining = 0, v_job_id, v_stage, v_remaining;
-END
-$$;
-
-";
+            public static string CompleteTaskAndCheckStage => global::TestModels.Schema.ObjectSql(6);
 
             /// <summary>CREATE OR REPLACE FUNCTION app.advance_job_stage (from a SQL template).</summary>
-            public const string AdvanceJobStage = @"CREATE OR REPLACE FUNCTION app.advance_job_stage(p_job_id text, p_current_stage integer, p_stage_results jsonb DEFAULT NULL)
-RETURNS TABLE(advanced boolean, new_stage integer, is_final boolean)
-LANGUAGE plpgsql AS $$
-DECLARE
-    v_stage integer;
-    v_total integer;
-    v_results jsonb;
-BEGIN
-    SELECT j.stage, j.total_stages INTO v_stage, v_total FROM app.jobs j WHERE j.job_id = p_job_id FOR UPDATE;
-    IF NOT FOUND OR v_stage <> p_current_stage THEN
-        RETURN QUERY SELECT false, v_stage, coalesce(v_stage >= v_total, false);
-        RETURN;
-    END IF;
-
-    v_results := coalesce(p_stage_results,
-        (SELECT coalesce(jsonb_agg(t.result_data ORDER BY t.task_index), '[]') FROM app.tasks t WHERE t.parent_job_id = p_job_id AND t.stage = v_stage));
-    UPDATE app.jobs j
-    SET stage_results = j.stage_results || jsonb_build_object(v_stage::text, v_results),
-        stage = least(v_stage + 1, v_total),
-        status = 'processing'
-    WHERE j.job_id = p_job_id;
-
-    RETURN QUERY SELECT v_stage < v_total, least(v_stage + 1, v_total), v_stage >= v_total;
-END
-$$;
-
-";
+            public static string AdvanceJobStage => global::TestModels.Schema.ObjectSql(7);
 
             /// <summary>CREATE OR REPLACE FUNCTION app.check_job_completion (from a SQL template).</summary>
-            public const string CheckJobCompletion = @"CREATE OR REPLACE FUNCTION app.check_job_completion(p_job_id text)
-RETURNS TABLE(job_status app.job_status, completed_tasks bigint, failed_tasks bigint, total_tasks bigint)
-LANGUAGE plpgsql AS $$
-DECLARE
-    v_job app.jobs%ROWTYPE;
-    v_completed bigint;
-    v_failed bigint;
-    v_total bigint;
-BEGIN
-    SELECT * INTO v_job FROM app.jobs j WHERE j.job_id = p_job_id FOR UPDATE;
-    IF NOT FOUND THEN
-        RETURN;
-    END IF;
-
-    SELECT count(*) FILTER (WHERE t.status = 'completed'), count(*) FILTER (WHERE t.status = 'failed'), count(*)
-    INTO v_completed, v_failed, v_total
-    FROM app.tasks t WHERE t.parent_job_id = p_job_id;
-
-    IF v_job.stage = v_job.total_stages AND v_job.status = 'processing'
-       AND NOT EXISTS (SELECT 1 FROM app.tasks t WHERE t.parent_job_id = p_job_id AND t.status IN ('queued', 'processing')) THEN
-        UPDATE app.jobs j
-        SET status = CASE WHEN v_failed > 0 THEN 'completed_with_errors'::app.job_status ELSE 'completed'::app.job_status END,
-            result_data = j.stage_results
-        WHERE j.job_id = p_job_id
-        RETURNING j.status INTO v_job.status;
-    END IF;
-
-    RETURN QUERY SELECT v_job.status, v_completed, v_failed, v_total;
-END
-$$;
-
-";
+            public static string CheckJobCompletion => global::TestModels.Schema.ObjectSql(8);
 
             /// <summary>CREATE OR REPLACE TRIGGER jobs_set_updated_at ON app.jobs (from a SQL template).</summary>
-            public const string JobsSetUpdatedAtTrigger = @"CREATE OR REPLACE TRIGGER jobs_set_updated_at BEFORE UPDATE ON app.jobs
-    FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
-
-";
+            public static string JobsSetUpdatedAtTrigger => global::TestModels.Schema.ObjectSql(9);
 
             /// <summary>CREATE OR REPLACE TRIGGER tasks_set_updated_at ON app.tasks (from a SQL template).</summary>
-            public const string TasksSetUpdatedAtTrigger = @"CREATE OR REPLACE TRIGGER tasks_set_updated_at BEFORE UPDATE ON app.tasks
-    FOR EACH ROW EXECUTE FUNCTION app.set_updated_at();
-
-";
+            public static string TasksSetUpdatedAtTrigger => global::TestModels.Schema.ObjectSql(10);
 
         }
 
-        private static M.SchemaModel CreateModel() => new M.SchemaModel(
-            M.EquatableArray.Create<string>("app"),
-            M.EquatableArray.Create<M.EnumModel>(
-        new M.EnumModel("app", "job_status", M.EquatableArray.Create<string>("queued", "processing", "completed", "failed", "completed_with_errors"), M.EquatableArray.Create<M.RenamedLabel>(), "Where a job is in its life."), 
-        new M.EnumModel("app", "task_status", M.EquatableArray.Create<string>("queued", "processing", "completed", "failed"), M.EquatableArray.Create<M.RenamedLabel>(), "Where a task is in its life.")),
-            M.EquatableArray.Create<M.TableModel>(
-        new M.TableModel("app", "jobs",
-            M.EquatableArray.Create<M.ColumnModel>(
-                new M.ColumnModel("job_id", "character varying(64)", false, null, M.IdentityKind.None, null, "SHA-256 of the job's type and parameters, as 64 lowercase hex digits.", null, null), 
-                new M.ColumnModel("job_type", "character varying(50)", false, null, M.IdentityKind.None, null, "The kind of job, in snake_case.", null, null), 
-                new M.ColumnModel("status", "job_status", false, "'queued'", M.IdentityKind.None, null, null, null, "app"), 
-                new M.ColumnModel("stage", "integer", false, "1", M.IdentityKind.None, null, "The stage the job is in, from 1.", null, null), 
-                new M.ColumnModel("total_stages", "integer", false, "1", M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("parameters", "jsonb", false, "'{}'", M.IdentityKind.None, null, "The job's input.", null, null), 
-                new M.ColumnModel("stage_results", "jsonb", false, "'{}'", M.IdentityKind.None, null, "Results of the completed stages, keyed by stage number.", null, null), 
-                new M.ColumnModel("result_data", "jsonb", true, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("error_details", "text", true, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("created_at", "timestamp with time zone", false, "now()", M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("updated_at", "timestamp with time zone", false, "now()", M.IdentityKind.None, null, null, null, null)),
-            new M.PrimaryKeyModel("pk_jobs", M.EquatableArray.Create<string>("job_id")),
-            M.EquatableArray.Create<M.CheckModel>(
-                new M.CheckModel("ck_jobs_completed_has_result", "status <> 'completed' OR result_data IS NOT NULL"), 
-                new M.CheckModel("ck_jobs_failed_has_error", "status <> 'failed' OR error_details IS NOT NULL"), 
-                new M.CheckModel("ck_jobs_job_id_min_length", "char_length(job_id) >= 64"), 
-                new M.CheckModel("ck_jobs_job_id_regex", "job_id = '' OR job_id ~ '^(?:[0-9a-f]{64})$'"), 
-                new M.CheckModel("ck_jobs_job_type_min_length", "char_length(job_type) >= 1"), 
-                new M.CheckModel("ck_jobs_job_type_regex", "job_type = '' OR job_type ~ '^(?:[a-z][a-z0-9_]*)$'"), 
-                new M.CheckModel("ck_jobs_stage_range", "stage >= 1 AND stage <= 100"), 
-                new M.CheckModel("ck_jobs_stage_total_stages", "stage <= total_stages"), 
-                new M.CheckModel("ck_jobs_total_stages_range", "total_stages >= 1 AND total_stages <= 100")),
-            M.EquatableArray.Create<M.ForeignKeyModel>(),
-            M.EquatableArray.Create<M.IndexModel>(
-                new M.IndexModel("ix_jobs_created_at", M.EquatableArray.Create<string>("created_at"), false, "btree", null, M.EquatableArray.Create<string>()), 
-                new M.IndexModel("ix_jobs_job_type", M.EquatableArray.Create<string>("job_type"), false, "btree", null, M.EquatableArray.Create<string>()), 
-                new M.IndexModel("ix_jobs_status", M.EquatableArray.Create<string>("status"), false, "btree", null, M.EquatableArray.Create<string>()), 
-                new M.IndexModel("ix_jobs_updated_at", M.EquatableArray.Create<string>("updated_at"), false, "btree", null, M.EquatableArray.Create<string>())),
-            "A job: a unit of work that runs through numbered stages, each made of tasks.", null), 
-        new M.TableModel("app", "tasks",
-            M.EquatableArray.Create<M.ColumnModel>(
-                new M.ColumnModel("task_id", "character varying(100)", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("parent_job_id", "character varying(64)", false, null, M.IdentityKind.None, null, "The job this task belongs to; deleting the job deletes its tasks.", null, null), 
-                new M.ColumnModel("task_type", "character varying(50)", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("status", "task_status", false, "'queued'", M.IdentityKind.None, null, null, null, "app"), 
-                new M.ColumnModel("stage", "integer", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("task_index", "integer", false, null, M.IdentityKind.None, null, "The task's position within its stage.", null, null), 
-                new M.ColumnModel("parameters", "jsonb", false, "'{}'", M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("result_data", "jsonb", true, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("error_details", "text", true, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("retry_count", "integer", false, "0", M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("heartbeat", "timestamp with time zone", true, null, M.IdentityKind.None, null, "When a worker last reported progress on the task.", null, null), 
-                new M.ColumnModel("created_at", "timestamp with time zone", false, "now()", M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("updated_at", "timestamp with time zone", false, "now()", M.IdentityKind.None, null, null, null, null)),
-            new M.PrimaryKeyModel("pk_tasks", M.EquatableArray.Create<string>("task_id")),
-            M.EquatableArray.Create<M.CheckModel>(
-                new M.CheckModel("ck_tasks_parent_job_id_min_length", "char_length(parent_job_id) >= 64"), 
-                new M.CheckModel("ck_tasks_retry_count_range", "retry_count >= 0 AND retry_count <= 10"), 
-                new M.CheckModel("ck_tasks_stage_range", "stage >= 1 AND stage <= 100"), 
-                new M.CheckModel("ck_tasks_task_id_min_length", "char_length(task_id) >= 1"), 
-                new M.CheckModel("ck_tasks_task_index_range", "task_index >= 0 AND task_index <= 10000"), 
-                new M.CheckModel("ck_tasks_task_type_min_length", "char_length(task_type) >= 1"), 
-                new M.CheckModel("ck_tasks_task_type_regex", "task_type = '' OR task_type ~ '^(?:[a-z][a-z0-9_]*)$'")),
-            M.EquatableArray.Create<M.ForeignKeyModel>(
-                new M.ForeignKeyModel("fk_tasks_parent_job_id", M.EquatableArray.Create<string>("parent_job_id"), "app", "jobs", M.EquatableArray.Create<string>("job_id"), global::SchemaGen.ReferentialAction.Cascade, global::SchemaGen.ReferentialAction.NoAction)),
-            M.EquatableArray.Create<M.IndexModel>(
-                new M.IndexModel("ix_tasks_created_at", M.EquatableArray.Create<string>("created_at"), false, "btree", null, M.EquatableArray.Create<string>()), 
-                new M.IndexModel("ix_tasks_heartbeat", M.EquatableArray.Create<string>("heartbeat"), false, "btree", "heartbeat IS NOT NULL", M.EquatableArray.Create<string>()), 
-                new M.IndexModel("ix_tasks_parent_job_id_stage", M.EquatableArray.Create<string>("parent_job_id", "stage"), false, "btree", null, M.EquatableArray.Create<string>()), 
-                new M.IndexModel("ix_tasks_parent_job_id_stage_status", M.EquatableArray.Create<string>("parent_job_id", "stage", "status"), false, "btree", null, M.EquatableArray.Create<string>()), 
-                new M.IndexModel("ix_tasks_retry_count", M.EquatableArray.Create<string>("retry_count"), false, "btree", "retry_count > 0", M.EquatableArray.Create<string>()), 
-                new M.IndexModel("ix_tasks_status", M.EquatableArray.Create<string>("status"), false, "btree", null, M.EquatableArray.Create<string>()), 
-                new M.IndexModel("ix_tasks_task_type", M.EquatableArray.Create<string>("task_type"), false, "btree", null, M.EquatableArray.Create<string>()), 
-                new M.IndexModel("ix_tasks_updated_at", M.EquatableArray.Create<string>("updated_at"), false, "btree", null, M.EquatableArray.Create<string>())),
-            "One task of a job's stage.", null)),
-            M.EquatableArray.Create<M.FunctionModel>(
-        new M.FunctionModel("app", "set_updated_at", "", "trigger", "() RETURNS trigger\nLANGUAGE plpgsql AS $$\nBEGIN\n    NEW.updated_at := now();\n    RETURN NEW;\nEND\n$$",
-            M.EquatableArray.Create<M.FunctionParameter>(),
-            M.EquatableArray.Create<M.FunctionParameter>()), 
-        new M.FunctionModel("app", "complete_task_and_check_stage", "text, jsonb", "TABLE(task_updated boolean, stage_complete boolean, job_id text, stage integer, remaining_tasks bigint)", "(p_task_id text, p_result_data jsonb DEFAULT NULL)\nRETURNS TABLE(task_updated boolean, stage_complete boolean, job_id text, stage integer, remaining_tasks bigint)\nLANGUAGE plpgsql AS $$\nDECLARE\n    v_job_id text;\n    v_stage integer;\n    v_remaining bigint;\nBEGIN\n    SELECT t.parent_job_id, t.stage INTO v_job_id, v_stage FROM app.tasks t WHERE t.task_id = p_task_id;\n    IF NOT FOUND THEN\n        RETURN;\n    END IF;\n    PERFORM 1 FROM app.jobs j WHERE j.job_id = v_job_id FOR UPDATE;\n\n    UPDATE app.tasks t\n    SET status = 'completed', result_data = coalesce(p_result_data, t.result_data)\n    WHERE t.task_id = p_task_id AND t.status IN ('queued', 'processing');\n    task_updated := FOUND;\n\n    SELECT count(*) INTO v_remaining FROM app.tasks t\n    WHERE t.parent_job_id = v_job_id AND t.stage = v_stage AND t.status IN ('queued', 'processing');\n\n    RETURN QUERY SELECT task_updated, v_remaining = 0, v_job_id, v_stage, v_remaining;\nEND\n$$",
-            M.EquatableArray.Create<M.FunctionParameter>(new M.FunctionParameter("p_task_id", "text", false), new M.FunctionParameter("p_result_data", "jsonb", true)),
-            M.EquatableArray.Create<M.FunctionParameter>(new M.FunctionParameter("task_updated", "boolean", false), new M.FunctionParameter("stage_complete", "boolean", false), new M.FunctionParameter("job_id", "text", false), new M.FunctionParameter("stage", "integer", false), new M.FunctionParameter("remaining_tasks", "bigint", false))), 
-        new M.FunctionModel("app", "advance_job_stage", "text, integer, jsonb", "TABLE(advanced boolean, new_stage integer, is_final boolean)", "(p_job_id text, p_current_stage integer, p_stage_results jsonb DEFAULT NULL)\nRETURNS TABLE(advanced boolean, new_stage integer, is_final boolean)\nLANGUAGE plpgsql AS $$\nDECLARE\n    v_stage integer;\n    v_total integer;\n    v_results jsonb;\nBEGIN\n    SELECT j.stage, j.total_stages INTO v_stage, v_total FROM app.jobs j WHERE j.job_id = p_job_id FOR UPDATE;\n    IF NOT FOUND OR v_stage <> p_current_stage THEN\n        RETURN QUERY SELECT false, v_stage, coalesce(v_stage >= v_total, false);\n        RETURN;\n    END IF;\n\n    v_results := coalesce(p_stage_results,\n        (SELECT coalesce(jsonb_agg(t.result_data ORDER BY t.task_index), '[]') FROM app.tasks t WHERE t.parent_job_id = p_job_id AND t.stage = v_stage));\n    UPDATE app.jobs j\n    SET stage_results = j.stage_results || jsonb_build_object(v_stage::text, v_results),\n        stage = least(v_stage + 1, v_total),\n        status = 'processing'\n    WHERE j.job_id = p_job_id;\n\n    RETURN QUERY SELECT v_stage < v_total, least(v_stage + 1, v_total), v_stage >= v_total;\nEND\n$$",
-            M.EquatableArray.Create<M.FunctionParameter>(new M.FunctionParameter("p_job_id", "text", false), new M.FunctionParameter("p_current_stage", "integer", false), new M.FunctionParameter("p_stage_results", "jsonb", true)),
-            M.EquatableArray.Create<M.FunctionParameter>(new M.FunctionParameter("advanced", "boolean", false), new M.FunctionParameter("new_stage", "integer", false), new M.FunctionParameter("is_final", "boolean", false))), 
-        new M.FunctionModel("app", "check_job_completion", "text", "TABLE(job_status app.job_status, completed_tasks bigint, failed_tasks bigint, total_tasks bigint)", "(p_job_id text)\nRETURNS TABLE(job_status app.job_status, completed_tasks bigint, failed_tasks bigint, total_tasks bigint)\nLANGUAGE plpgsql AS $$\nDECLARE\n    v_job app.jobs%ROWTYPE;\n    v_completed bigint;\n    v_failed bigint;\n    v_total bigint;\nBEGIN\n    SELECT * INTO v_job FROM app.jobs j WHERE j.job_id = p_job_id FOR UPDATE;\n    IF NOT FOUND THEN\n        RETURN;\n    END IF;\n\n    SELECT count(*) FILTER (WHERE t.status = 'completed'), count(*) FILTER (WHERE t.status = 'failed'), count(*)\n    INTO v_completed, v_failed, v_total\n    FROM app.tasks t WHERE t.parent_job_id = p_job_id;\n\n    IF v_job.stage = v_job.total_stages AND v_job.status = 'processing'\n       AND NOT EXISTS (SELECT 1 FROM app.tasks t WHERE t.parent_job_id = p_job_id AND t.status IN ('queued', 'processing')) THEN\n        UPDATE app.jobs j\n        SET status = CASE WHEN v_failed > 0 THEN 'completed_with_errors'::app.job_status ELSE 'completed'::app.job_status END,\n            result_data = j.stage_results\n        WHERE j.job_id = p_job_id\n        RETURNING j.status INTO v_job.status;\n    END IF;\n\n    RETURN QUERY SELECT v_job.status, v_completed, v_failed, v_total;\nEND\n$$",
-            M.EquatableArray.Create<M.FunctionParameter>(new M.FunctionParameter("p_job_id", "text", false)),
-            M.EquatableArray.Create<M.FunctionParameter>(new M.FunctionParameter("job_status", "app.job_status", false), new M.FunctionParameter("completed_tasks", "bigint", false), new M.FunctionParameter("failed_tasks", "bigint", false), new M.FunctionParameter("total_tasks", "bigint", false)))),
-            M.EquatableArray.Create<M.TriggerModel>(
-        new M.TriggerModel("app", "jobs", "jobs_set_updated_at", "app", "set_updated_at", "BEFORE UPDATE ON app.jobs\n    FOR EACH ROW EXECUTE FUNCTION app.set_updated_at()"), 
-        new M.TriggerModel("app", "tasks", "tasks_set_updated_at", "app", "set_updated_at", "BEFORE UPDATE ON app.tasks\n    FOR EACH ROW EXECUTE FUNCTION app.set_updated_at()")));
+        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.Read(CompactModel.ToArray()));
+        private static readonly global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>> LazyObjects = new global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>>(() => M.DdlRenderer.RenderObjects(Model));
+        private static readonly global::System.Lazy<string> LazySql = new global::System.Lazy<string>(() => string.Concat(global::System.Linq.Enumerable.Select(LazyObjects.Value, o => o.Sql)));
+        private static readonly global::System.Lazy<global::SchemaGen.DeployTarget> LazyTarget = new global::System.Lazy<global::SchemaGen.DeployTarget>(() => new global::SchemaGen.DeployTarget(Model, ModelHash, "app"));
+
+        private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
+
+        /// <summary>The model as SchemaGen's compact model data, version 1 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        private static global::System.ReadOnlySpan<byte> CompactModel => """
+            schemagen-model	1	9037	e50f374a
+            model	1	app	2	2	4	2	0
+            enum	app	job_status	Where a job is in its life.	5	queued	processing	completed	failed	completed_with_errors	0
+            enum	app	task_status	Where a task is in its life.	4	queued	processing	completed	failed	0
+            table	app	jobs	A job: a unit of work that runs through numbered stages, each made of tasks.	\N	11	t	9	0	4	0
+            column	job_id	character varying(64)	f	\N	None	\N	SHA-256 of the job's type and parameters, as 64 lowercase hex digits.	\N	\N	\N	\N	\N
+            column	job_type	character varying(50)	f	\N	None	\N	The kind of job, in snake_case.	\N	\N	\N	\N	\N
+            column	status	job_status	f	'queued'	None	\N	\N	\N	app	\N	\N	\N
+            column	stage	integer	f	1	None	\N	The stage the job is in, from 1.	\N	\N	\N	\N	\N
+            column	total_stages	integer	f	1	None	\N	\N	\N	\N	\N	\N	\N
+            column	parameters	jsonb	f	'{}'	None	\N	The job's input.	\N	\N	\N	\N	\N
+            column	stage_results	jsonb	f	'{}'	None	\N	Results of the completed stages, keyed by stage number.	\N	\N	\N	\N	\N
+            column	result_data	jsonb	t	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	error_details	text	t	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	created_at	timestamp with time zone	f	now()	None	\N	\N	\N	\N	\N	\N	\N
+            column	updated_at	timestamp with time zone	f	now()	None	\N	\N	\N	\N	\N	\N	\N
+            primary-key	pk_jobs	1	job_id	\N	\N
+            check	ck_jobs_completed_has_result	status <> 'completed' OR result_data IS NOT NULL	\N
+            check	ck_jobs_failed_has_error	status <> 'failed' OR error_details IS NOT NULL	\N
+            check	ck_jobs_job_id_min_length	char_length(job_id) >= 64	\N
+            check	ck_jobs_job_id_regex	job_id = '' OR job_id ~ '^(?:[0-9a-f]{64})$'	\N
+            check	ck_jobs_job_type_min_length	char_length(job_type) >= 1	\N
+            check	ck_jobs_job_type_regex	job_type = '' OR job_type ~ '^(?:[a-z][a-z0-9_]*)$'	\N
+            check	ck_jobs_stage_range	stage >= 1 AND stage <= 100	\N
+            check	ck_jobs_stage_total_stages	stage <= total_stages	\N
+            check	ck_jobs_total_stages_range	total_stages >= 1 AND total_stages <= 100	\N
+            index	ix_jobs_created_at	1	created_at	f	btree	\N	0	t	\N	\N
+            index	ix_jobs_job_type	1	job_type	f	btree	\N	0	t	\N	\N
+            index	ix_jobs_status	1	status	f	btree	\N	0	t	\N	\N
+            index	ix_jobs_updated_at	1	updated_at	f	btree	\N	0	t	\N	\N
+            table	app	tasks	One task of a job's stage.	\N	13	t	7	1	8	0
+            column	task_id	character varying(100)	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	parent_job_id	character varying(64)	f	\N	None	\N	The job this task belongs to; deleting the job deletes its tasks.	\N	\N	\N	\N	\N
+            column	task_type	character varying(50)	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	status	task_status	f	'queued'	None	\N	\N	\N	app	\N	\N	\N
+            column	stage	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	task_index	integer	f	\N	None	\N	The task's position within its stage.	\N	\N	\N	\N	\N
+            column	parameters	jsonb	f	'{}'	None	\N	\N	\N	\N	\N	\N	\N
+            column	result_data	jsonb	t	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	error_details	text	t	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	retry_count	integer	f	0	None	\N	\N	\N	\N	\N	\N	\N
+            column	heartbeat	timestamp with time zone	t	\N	None	\N	When a worker last reported progress on the task.	\N	\N	\N	\N	\N
+            column	created_at	timestamp with time zone	f	now()	None	\N	\N	\N	\N	\N	\N	\N
+            column	updated_at	timestamp with time zone	f	now()	None	\N	\N	\N	\N	\N	\N	\N
+            primary-key	pk_tasks	1	task_id	\N	\N
+            check	ck_tasks_parent_job_id_min_length	char_length(parent_job_id) >= 64	\N
+            check	ck_tasks_retry_count_range	retry_count >= 0 AND retry_count <= 10	\N
+            check	ck_tasks_stage_range	stage >= 1 AND stage <= 100	\N
+            check	ck_tasks_task_id_min_length	char_length(task_id) >= 1	\N
+            check	ck_tasks_task_index_range	task_index >= 0 AND task_index <= 10000	\N
+            check	ck_tasks_task_type_min_length	char_length(task_type) >= 1	\N
+            check	ck_tasks_task_type_regex	task_type = '' OR task_type ~ '^(?:[a-z][a-z0-9_]*)$'	\N
+            foreign-key	fk_tasks_parent_job_id	1	parent_job_id	app	jobs	1	job_id	Cascade	NoAction	f	f	f	t	\N
+            index	ix_tasks_created_at	1	created_at	f	btree	\N	0	t	\N	\N
+            index	ix_tasks_heartbeat	1	heartbeat	f	btree	heartbeat IS NOT NULL	0	t	\N	\N
+            index	ix_tasks_parent_job_id_stage	2	parent_job_id	stage	f	btree	\N	0	t	\N	\N
+            index	ix_tasks_parent_job_id_stage_status	3	parent_job_id	stage	status	f	btree	\N	0	t	\N	\N
+            index	ix_tasks_retry_count	1	retry_count	f	btree	retry_count > 0	0	t	\N	\N
+            index	ix_tasks_status	1	status	f	btree	\N	0	t	\N	\N
+            index	ix_tasks_task_type	1	task_type	f	btree	\N	0	t	\N	\N
+            index	ix_tasks_updated_at	1	updated_at	f	btree	\N	0	t	\N	\N
+            function	app	set_updated_at		trigger	() RETURNS trigger\nLANGUAGE plpgsql AS $$\nBEGIN\n    NEW.updated_at := now();\n    RETURN NEW;\nEND\n$$	\N	0	0
+            function	app	complete_task_and_check_stage	text, jsonb	TABLE(task_updated boolean, stage_complete boolean, job_id text, stage integer, remaining_tasks bigint)	(p_task_id text, p_result_data jsonb DEFAULT NULL)\nRETURNS TABLE(task_updated boolean, stage_complete boolean, job_id text, stage integer, remaining_tasks bigint)\nLANGUAGE plpgsql AS $$\nDECLARE\n    v_job_id text;\n    v_stage integer;\n    v_remaining bigint;\nBEGIN\n    SELECT t.parent_job_id, t.stage INTO v_job_id, v_stage FROM app.tasks t WHERE t.task_id = p_task_id;\n    IF NOT FOUND THEN\n        RETURN;\n    END IF;\n    PERFORM 1 FROM app.jobs j WHERE j.job_id = v_job_id FOR UPDATE;\n\n    UPDATE app.tasks t\n    SET status = 'completed', result_data = coalesce(p_result_data, t.result_data)\n    WHERE t.task_id = p_task_id AND t.status IN ('queued', 'processing');\n    task_updated := FOUND;\n\n    SELECT count(*) INTO v_remaining FROM app.tasks t\n    WHERE t.parent_job_id = v_job_id AND t.stage = v_stage AND t.status IN ('queued', 'processing');\n\n    RETURN QUERY SELECT task_updated, v_remaining = 0, v_job_id, v_stage, v_remaining;\nEND\n$$	\N	2	5
+            parameter	p_task_id	text	f
+            parameter	p_result_data	jsonb	t
+            result-column	task_updated	boolean	f
+            result-column	stage_complete	boolean	f
+            result-column	job_id	text	f
+            result-column	stage	integer	f
+            result-column	remaining_tasks	bigint	f
+            function	app	advance_job_stage	text, integer, jsonb	TABLE(advanced boolean, new_stage integer, is_final boolean)	(p_job_id text, p_current_stage integer, p_stage_results jsonb DEFAULT NULL)\nRETURNS TABLE(advanced boolean, new_stage integer, is_final boolean)\nLANGUAGE plpgsql AS $$\nDECLARE\n    v_stage integer;\n    v_total integer;\n    v_results jsonb;\nBEGIN\n    SELECT j.stage, j.total_stages INTO v_stage, v_total FROM app.jobs j WHERE j.job_id = p_job_id FOR UPDATE;\n    IF NOT FOUND OR v_stage <> p_current_stage THEN\n        RETURN QUERY SELECT false, v_stage, coalesce(v_stage >= v_total, false);\n        RETURN;\n    END IF;\n\n    v_results := coalesce(p_stage_results,\n        (SELECT coalesce(jsonb_agg(t.result_data ORDER BY t.task_index), '[]') FROM app.tasks t WHERE t.parent_job_id = p_job_id AND t.stage = v_stage));\n    UPDATE app.jobs j\n    SET stage_results = j.stage_results || jsonb_build_object(v_stage::text, v_results),\n        stage = least(v_stage + 1, v_total),\n        status = 'processing'\n    WHERE j.job_id = p_job_id;\n\n    RETURN QUERY SELECT v_stage < v_total, least(v_stage + 1, v_total), v_stage >= v_total;\nEND\n$$	\N	3	3
+            parameter	p_job_id	text	f
+            parameter	p_current_stage	integer	f
+            parameter	p_stage_results	jsonb	t
+            result-column	advanced	boolean	f
+            result-column	new_stage	integer	f
+            result-column	is_final	boolean	f
+            function	app	check_job_completion	text	TABLE(job_status app.job_status, completed_tasks bigint, failed_tasks bigint, total_tasks bigint)	(p_job_id text)\nRETURNS TABLE(job_status app.job_status, completed_tasks bigint, failed_tasks bigint, total_tasks bigint)\nLANGUAGE plpgsql AS $$\nDECLARE\n    v_job app.jobs%ROWTYPE;\n    v_completed bigint;\n    v_failed bigint;\n    v_total bigint;\nBEGIN\n    SELECT * INTO v_job FROM app.jobs j WHERE j.job_id = p_job_id FOR UPDATE;\n    IF NOT FOUND THEN\n        RETURN;\n    END IF;\n\n    SELECT count(*) FILTER (WHERE t.status = 'completed'), count(*) FILTER (WHERE t.status = 'failed'), count(*)\n    INTO v_completed, v_failed, v_total\n    FROM app.tasks t WHERE t.parent_job_id = p_job_id;\n\n    IF v_job.stage = v_job.total_stages AND v_job.status = 'processing'\n       AND NOT EXISTS (SELECT 1 FROM app.tasks t WHERE t.parent_job_id = p_job_id AND t.status IN ('queued', 'processing')) THEN\n        UPDATE app.jobs j\n        SET status = CASE WHEN v_failed > 0 THEN 'completed_with_errors'::app.job_status ELSE 'completed'::app.job_status END,\n            result_data = j.stage_results\n        WHERE j.job_id = p_job_id\n        RETURNING j.status INTO v_job.status;\n    END IF;\n\n    RETURN QUERY SELECT v_job.status, v_completed, v_failed, v_total;\nEND\n$$	\N	1	4
+            parameter	p_job_id	text	f
+            result-column	job_status	app.job_status	f
+            result-column	completed_tasks	bigint	f
+            result-column	failed_tasks	bigint	f
+            result-column	total_tasks	bigint	f
+            trigger	app	jobs	jobs_set_updated_at	app	set_updated_at	BEFORE UPDATE ON app.jobs\n    FOR EACH ROW EXECUTE FUNCTION app.set_updated_at()	\N
+            trigger	app	tasks	tasks_set_updated_at	app	set_updated_at	BEFORE UPDATE ON app.tasks\n    FOR EACH ROW EXECUTE FUNCTION app.set_updated_at()	\N
+            end
+            """u8;
     }
 }

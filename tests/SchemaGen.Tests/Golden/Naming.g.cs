@@ -13,16 +13,18 @@ namespace TestModels
     public static partial class Schema
     {
         /// <summary>The create script for an empty database: schemas, enum types, tables, constraints, indexes and comments.</summary>
-        public const string Sql = Ddl.Schemas + Ddl.HTTPMethod + Ddl.TrafficLight + Ddl.NamingModel;
+        /// <remarks>Rendered from <see cref="Model"/> on first use, by the renderer the generator used; its SHA-256 is <see cref="ModelHash"/>.</remarks>
+        public static string Sql => LazySql.Value;
 
         /// <summary>The SHA-256 of <see cref="Sql"/>: changes exactly when the model does.</summary>
         public const string ModelHash = "4ad09fb7c1eb88e4a868e97d383c27030f87c78a3ee16039cdeb131674ade314";
 
         /// <summary>The model as records, the same shape the deployer reads from the database catalog.</summary>
-        public static M.SchemaModel Model { get; } = CreateModel();
+        /// <remarks>Decoded once, on first use, from the compact data below (not built by generated code, which the JIT would have to compile).</remarks>
+        public static M.SchemaModel Model => LazyModel.Value;
 
         /// <summary>The model, its hash and default schema, as <see cref="global::SchemaGen.SchemaDeployer"/> and <see cref="global::SchemaGen.SchemaFleet"/> take them.</summary>
-        public static global::SchemaGen.DeployTarget Target { get; } = new global::SchemaGen.DeployTarget(Model, ModelHash, "public");
+        public static global::SchemaGen.DeployTarget Target => LazyTarget.Value;
 
         /// <summary>Brings the database to the model: diffs the catalog, refuses data loss unless allowed, applies in one transaction under an advisory lock, and records the deployment.</summary>
         /// <exception cref="global::SchemaGen.SchemaDeployException">The deployment was refused or failed; the database is unchanged.</exception>
@@ -56,69 +58,50 @@ namespace TestModels
             return builder;
         }
 
-        /// <summary>The create script of each object, in execution order.</summary>
+        /// <summary>The create script of each object, in execution order; <see cref="Sql"/> is their concatenation.</summary>
         public static class Ddl
         {
             /// <summary>CREATE SCHEMA for every schema the model uses.</summary>
-            public const string Schemas = @"CREATE SCHEMA IF NOT EXISTS ""Mixed Case"";
-
-";
+            public static string Schemas => global::TestModels.Schema.ObjectSql(0);
 
             /// <summary>CREATE TYPE public.http_method (from TestModels.HTTPMethod).</summary>
-            public const string HTTPMethod = @"CREATE TYPE public.http_method AS ENUM ('get', 'post');
-
-";
+            public static string HTTPMethod => global::TestModels.Schema.ObjectSql(1);
 
             /// <summary>CREATE TYPE public.traffic light (from TestModels.TrafficLight).</summary>
-            public const string TrafficLight = @"CREATE TYPE public.""traffic light"" AS ENUM ('RED', 'amber', 'green_arrow');
-
-";
+            public static string TrafficLight => global::TestModels.Schema.ObjectSql(2);
 
             /// <summary>CREATE TABLE Mixed Case.Naming Table (from TestModels.NamingModel) with its indexes and comments.</summary>
-            public const string NamingModel = @"CREATE TABLE ""Mixed Case"".""Naming Table"" (
-    id integer NOT NULL,
-    http_server_url text,
-    ""order"" integer NOT NULL,
-    ""user"" integer NOT NULL,
-    ""Explicit Name"" integer NOT NULL,
-    light public.""traffic light"" DEFAULT 'amber' NOT NULL,
-    method public.http_method NOT NULL,
-    a_long_property_name_that_keeps_going_on_and_on_and_on integer NOT NULL,
-    another_quite_long_property_name integer NOT NULL,
-    ""größe"" integer NOT NULL,
-    CONSTRAINT ""pk_Naming Table"" PRIMARY KEY (id)
-);
-CREATE INDEX ""ix_Naming Table_a_long_property_name_that_keeps_going_eb31c440"" ON ""Mixed Case"".""Naming Table"" USING btree (a_long_property_name_that_keeps_going_on_and_on_and_on, another_quite_long_property_name);
-
-";
+            public static string NamingModel => global::TestModels.Schema.ObjectSql(3);
 
         }
 
-        private static M.SchemaModel CreateModel() => new M.SchemaModel(
-            M.EquatableArray.Create<string>("Mixed Case"),
-            M.EquatableArray.Create<M.EnumModel>(
-        new M.EnumModel("public", "http_method", M.EquatableArray.Create<string>("get", "post"), M.EquatableArray.Create<M.RenamedLabel>(), null), 
-        new M.EnumModel("public", "traffic light", M.EquatableArray.Create<string>("RED", "amber", "green_arrow"), M.EquatableArray.Create<M.RenamedLabel>(), null)),
-            M.EquatableArray.Create<M.TableModel>(
-        new M.TableModel("Mixed Case", "Naming Table",
-            M.EquatableArray.Create<M.ColumnModel>(
-                new M.ColumnModel("id", "integer", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("http_server_url", "text", true, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("order", "integer", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("user", "integer", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("Explicit Name", "integer", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("light", "\"traffic light\"", false, "'amber'", M.IdentityKind.None, null, null, null, "public"), 
-                new M.ColumnModel("method", "http_method", false, null, M.IdentityKind.None, null, null, null, "public"), 
-                new M.ColumnModel("a_long_property_name_that_keeps_going_on_and_on_and_on", "integer", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("another_quite_long_property_name", "integer", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("größe", "integer", false, null, M.IdentityKind.None, null, null, null, null)),
-            new M.PrimaryKeyModel("pk_Naming Table", M.EquatableArray.Create<string>("id")),
-            M.EquatableArray.Create<M.CheckModel>(),
-            M.EquatableArray.Create<M.ForeignKeyModel>(),
-            M.EquatableArray.Create<M.IndexModel>(
-                new M.IndexModel("ix_Naming Table_a_long_property_name_that_keeps_going_eb31c440", M.EquatableArray.Create<string>("a_long_property_name_that_keeps_going_on_and_on_and_on", "another_quite_long_property_name"), false, "btree", null, M.EquatableArray.Create<string>())),
-            null, null)),
-            M.EquatableArray.Create<M.FunctionModel>(),
-            M.EquatableArray.Create<M.TriggerModel>());
+        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.Read(CompactModel.ToArray()));
+        private static readonly global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>> LazyObjects = new global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>>(() => M.DdlRenderer.RenderObjects(Model));
+        private static readonly global::System.Lazy<string> LazySql = new global::System.Lazy<string>(() => string.Concat(global::System.Linq.Enumerable.Select(LazyObjects.Value, o => o.Sql)));
+        private static readonly global::System.Lazy<global::SchemaGen.DeployTarget> LazyTarget = new global::System.Lazy<global::SchemaGen.DeployTarget>(() => new global::SchemaGen.DeployTarget(Model, ModelHash, "public"));
+
+        private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
+
+        /// <summary>The model as SchemaGen's compact model data, version 1 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        private static global::System.ReadOnlySpan<byte> CompactModel => """
+            schemagen-model	1	1029	5bc825b4
+            model	1	Mixed Case	2	1	0	0	0
+            enum	public	http_method	\N	2	get	post	0
+            enum	public	traffic light	\N	3	RED	amber	green_arrow	0
+            table	Mixed Case	Naming Table	\N	\N	10	t	0	0	1	0
+            column	id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	http_server_url	text	t	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	order	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	user	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	Explicit Name	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	light	"traffic light"	f	'amber'	None	\N	\N	\N	public	\N	\N	\N
+            column	method	http_method	f	\N	None	\N	\N	\N	public	\N	\N	\N
+            column	a_long_property_name_that_keeps_going_on_and_on_and_on	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	another_quite_long_property_name	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	größe	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            primary-key	pk_Naming Table	1	id	\N	\N
+            index	ix_Naming Table_a_long_property_name_that_keeps_going_eb31c440	2	a_long_property_name_that_keeps_going_on_and_on_and_on	another_quite_long_property_name	f	btree	\N	0	t	\N	\N
+            end
+            """u8;
     }
 }

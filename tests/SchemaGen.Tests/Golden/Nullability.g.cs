@@ -13,16 +13,18 @@ namespace TestModels
     public static partial class Schema
     {
         /// <summary>The create script for an empty database: schemas, enum types, tables, constraints, indexes and comments.</summary>
-        public const string Sql = Ddl.Nullability;
+        /// <remarks>Rendered from <see cref="Model"/> on first use, by the renderer the generator used; its SHA-256 is <see cref="ModelHash"/>.</remarks>
+        public static string Sql => LazySql.Value;
 
         /// <summary>The SHA-256 of <see cref="Sql"/>: changes exactly when the model does.</summary>
         public const string ModelHash = "ceea0925702c1291efd0171e64eb514d55820cd23441755b9e7355c1ea93e65b";
 
         /// <summary>The model as records, the same shape the deployer reads from the database catalog.</summary>
-        public static M.SchemaModel Model { get; } = CreateModel();
+        /// <remarks>Decoded once, on first use, from the compact data below (not built by generated code, which the JIT would have to compile).</remarks>
+        public static M.SchemaModel Model => LazyModel.Value;
 
         /// <summary>The model, its hash and default schema, as <see cref="global::SchemaGen.SchemaDeployer"/> and <see cref="global::SchemaGen.SchemaFleet"/> take them.</summary>
-        public static global::SchemaGen.DeployTarget Target { get; } = new global::SchemaGen.DeployTarget(Model, ModelHash, "public");
+        public static global::SchemaGen.DeployTarget Target => LazyTarget.Value;
 
         /// <summary>Brings the database to the model: diffs the catalog, refuses data loss unless allowed, applies in one transaction under an advisory lock, and records the deployment.</summary>
         /// <exception cref="global::SchemaGen.SchemaDeployException">The deployment was refused or failed; the database is unchanged.</exception>
@@ -54,54 +56,40 @@ namespace TestModels
             return builder;
         }
 
-        /// <summary>The create script of each object, in execution order.</summary>
+        /// <summary>The create script of each object, in execution order; <see cref="Sql"/> is their concatenation.</summary>
         public static class Ddl
         {
             /// <summary>CREATE TABLE public.nullability (from TestModels.Nullability) with its indexes and comments.</summary>
-            public const string Nullability = @"CREATE TABLE public.nullability (
-    id integer NOT NULL,
-    non_nullable text NOT NULL,
-    nullable text,
-    required_keyword text NOT NULL,
-    required_attribute text NOT NULL,
-    may_be_empty text NOT NULL,
-    value integer NOT NULL,
-    maybe_value integer,
-    oblivious text,
-    oblivious_required text NOT NULL,
-    CONSTRAINT pk_nullability PRIMARY KEY (id),
-    CONSTRAINT ck_nullability_oblivious_required_required CHECK (oblivious_required ~ E'[^\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]'),
-    CONSTRAINT ck_nullability_required_attribute_required CHECK (required_attribute ~ E'[^\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]')
-);
-
-";
+            public static string Nullability => global::TestModels.Schema.ObjectSql(0);
 
         }
 
-        private static M.SchemaModel CreateModel() => new M.SchemaModel(
-            M.EquatableArray.Create<string>(),
-            M.EquatableArray.Create<M.EnumModel>(),
-            M.EquatableArray.Create<M.TableModel>(
-        new M.TableModel("public", "nullability",
-            M.EquatableArray.Create<M.ColumnModel>(
-                new M.ColumnModel("id", "integer", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("non_nullable", "text", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("nullable", "text", true, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("required_keyword", "text", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("required_attribute", "text", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("may_be_empty", "text", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("value", "integer", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("maybe_value", "integer", true, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("oblivious", "text", true, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("oblivious_required", "text", false, null, M.IdentityKind.None, null, null, null, null)),
-            new M.PrimaryKeyModel("pk_nullability", M.EquatableArray.Create<string>("id")),
-            M.EquatableArray.Create<M.CheckModel>(
-                new M.CheckModel("ck_nullability_oblivious_required_required", "oblivious_required ~ E'[^\\\\t\\\\n\\\\v\\\\f\\\\r \\\\u0085\\\\u00a0\\\\u1680\\\\u2000-\\\\u200a\\\\u2028\\\\u2029\\\\u202f\\\\u205f\\\\u3000]'"), 
-                new M.CheckModel("ck_nullability_required_attribute_required", "required_attribute ~ E'[^\\\\t\\\\n\\\\v\\\\f\\\\r \\\\u0085\\\\u00a0\\\\u1680\\\\u2000-\\\\u200a\\\\u2028\\\\u2029\\\\u202f\\\\u205f\\\\u3000]'")),
-            M.EquatableArray.Create<M.ForeignKeyModel>(),
-            M.EquatableArray.Create<M.IndexModel>(),
-            null, null)),
-            M.EquatableArray.Create<M.FunctionModel>(),
-            M.EquatableArray.Create<M.TriggerModel>());
+        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.Read(CompactModel.ToArray()));
+        private static readonly global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>> LazyObjects = new global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>>(() => M.DdlRenderer.RenderObjects(Model));
+        private static readonly global::System.Lazy<string> LazySql = new global::System.Lazy<string>(() => string.Concat(global::System.Linq.Enumerable.Select(LazyObjects.Value, o => o.Sql)));
+        private static readonly global::System.Lazy<global::SchemaGen.DeployTarget> LazyTarget = new global::System.Lazy<global::SchemaGen.DeployTarget>(() => new global::SchemaGen.DeployTarget(Model, ModelHash, "public"));
+
+        private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
+
+        /// <summary>The model as SchemaGen's compact model data, version 1 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        private static global::System.ReadOnlySpan<byte> CompactModel => """
+            schemagen-model	1	1058	16b7fbde
+            model	0	0	1	0	0	0
+            table	public	nullability	\N	\N	10	t	2	0	0	0
+            column	id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	non_nullable	text	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	nullable	text	t	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	required_keyword	text	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	required_attribute	text	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	may_be_empty	text	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	value	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	maybe_value	integer	t	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	oblivious	text	t	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	oblivious_required	text	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            primary-key	pk_nullability	1	id	\N	\N
+            check	ck_nullability_oblivious_required_required	oblivious_required ~ E'[^\\\\t\\\\n\\\\v\\\\f\\\\r \\\\u0085\\\\u00a0\\\\u1680\\\\u2000-\\\\u200a\\\\u2028\\\\u2029\\\\u202f\\\\u205f\\\\u3000]'	\N
+            check	ck_nullability_required_attribute_required	required_attribute ~ E'[^\\\\t\\\\n\\\\v\\\\f\\\\r \\\\u0085\\\\u00a0\\\\u1680\\\\u2000-\\\\u200a\\\\u2028\\\\u2029\\\\u202f\\\\u205f\\\\u3000]'	\N
+            end
+            """u8;
     }
 }

@@ -13,16 +13,18 @@ namespace TestModels
     public static partial class Schema
     {
         /// <summary>The create script for an empty database: schemas, enum types, tables, constraints, indexes and comments.</summary>
-        public const string Sql = Ddl.Mood + Ddl.EveryType;
+        /// <remarks>Rendered from <see cref="Model"/> on first use, by the renderer the generator used; its SHA-256 is <see cref="ModelHash"/>.</remarks>
+        public static string Sql => LazySql.Value;
 
         /// <summary>The SHA-256 of <see cref="Sql"/>: changes exactly when the model does.</summary>
         public const string ModelHash = "c1a94ddf8cf65b89deb70fa35b44d97cf7d4f51247919af38688598c2d0c2003";
 
         /// <summary>The model as records, the same shape the deployer reads from the database catalog.</summary>
-        public static M.SchemaModel Model { get; } = CreateModel();
+        /// <remarks>Decoded once, on first use, from the compact data below (not built by generated code, which the JIT would have to compile).</remarks>
+        public static M.SchemaModel Model => LazyModel.Value;
 
         /// <summary>The model, its hash and default schema, as <see cref="global::SchemaGen.SchemaDeployer"/> and <see cref="global::SchemaGen.SchemaFleet"/> take them.</summary>
-        public static global::SchemaGen.DeployTarget Target { get; } = new global::SchemaGen.DeployTarget(Model, ModelHash, "public");
+        public static global::SchemaGen.DeployTarget Target => LazyTarget.Value;
 
         /// <summary>Brings the database to the model: diffs the catalog, refuses data loss unless allowed, applies in one transaction under an advisory lock, and records the deployment.</summary>
         /// <exception cref="global::SchemaGen.SchemaDeployException">The deployment was refused or failed; the database is unchanged.</exception>
@@ -56,100 +58,64 @@ namespace TestModels
             return builder;
         }
 
-        /// <summary>The create script of each object, in execution order.</summary>
+        /// <summary>The create script of each object, in execution order; <see cref="Sql"/> is their concatenation.</summary>
         public static class Ddl
         {
             /// <summary>CREATE TYPE public.mood (from TestModels.Mood).</summary>
-            public const string Mood = @"CREATE TYPE public.mood AS ENUM ('happy', 'sad');
-
-";
+            public static string Mood => global::TestModels.Schema.ObjectSql(0);
 
             /// <summary>CREATE TABLE public.every_type (from TestModels.EveryType) with its indexes and comments.</summary>
-            public const string EveryType = @"CREATE TABLE public.every_type (
-    id uuid NOT NULL,
-    text text NOT NULL,
-    flag boolean NOT NULL,
-    small smallint NOT NULL,
-    number integer NOT NULL,
-    big bigint NOT NULL,
-    single real NOT NULL,
-    double double precision NOT NULL,
-    money numeric NOT NULL,
-    instant timestamp with time zone NOT NULL,
-    offset_instant timestamp with time zone NOT NULL,
-    day date NOT NULL,
-    time_of_day time without time zone NOT NULL,
-    duration interval NOT NULL,
-    blob bytea NOT NULL,
-    address inet NOT NULL,
-    numbers integer[] NOT NULL,
-    tags text[] NOT NULL,
-    moments timestamp with time zone[] NOT NULL,
-    bag jsonb NOT NULL,
-    document jsonb NOT NULL,
-    element jsonb NOT NULL,
-    node jsonb NOT NULL,
-    object jsonb NOT NULL,
-    mood public.mood NOT NULL,
-    moods public.mood[] NOT NULL,
-    maybe_number integer,
-    maybe_mood public.mood,
-    overridden character varying(30),
-    local_time timestamp without time zone,
-    home jsonb,
-    price numeric(12,2) NOT NULL,
-    CONSTRAINT pk_every_type PRIMARY KEY (id)
-);
-
-";
+            public static string EveryType => global::TestModels.Schema.ObjectSql(1);
 
         }
 
-        private static M.SchemaModel CreateModel() => new M.SchemaModel(
-            M.EquatableArray.Create<string>(),
-            M.EquatableArray.Create<M.EnumModel>(
-        new M.EnumModel("public", "mood", M.EquatableArray.Create<string>("happy", "sad"), M.EquatableArray.Create<M.RenamedLabel>(), null)),
-            M.EquatableArray.Create<M.TableModel>(
-        new M.TableModel("public", "every_type",
-            M.EquatableArray.Create<M.ColumnModel>(
-                new M.ColumnModel("id", "uuid", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("text", "text", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("flag", "boolean", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("small", "smallint", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("number", "integer", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("big", "bigint", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("single", "real", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("double", "double precision", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("money", "numeric", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("instant", "timestamp with time zone", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("offset_instant", "timestamp with time zone", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("day", "date", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("time_of_day", "time without time zone", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("duration", "interval", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("blob", "bytea", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("address", "inet", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("numbers", "integer[]", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("tags", "text[]", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("moments", "timestamp with time zone[]", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("bag", "jsonb", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("document", "jsonb", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("element", "jsonb", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("node", "jsonb", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("object", "jsonb", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("mood", "mood", false, null, M.IdentityKind.None, null, null, null, "public"), 
-                new M.ColumnModel("moods", "mood[]", false, null, M.IdentityKind.None, null, null, null, "public"), 
-                new M.ColumnModel("maybe_number", "integer", true, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("maybe_mood", "mood", true, null, M.IdentityKind.None, null, null, null, "public"), 
-                new M.ColumnModel("overridden", "character varying(30)", true, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("local_time", "timestamp without time zone", true, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("home", "jsonb", true, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("price", "numeric(12,2)", false, null, M.IdentityKind.None, null, null, null, null)),
-            new M.PrimaryKeyModel("pk_every_type", M.EquatableArray.Create<string>("id")),
-            M.EquatableArray.Create<M.CheckModel>(),
-            M.EquatableArray.Create<M.ForeignKeyModel>(),
-            M.EquatableArray.Create<M.IndexModel>(),
-            null, null)),
-            M.EquatableArray.Create<M.FunctionModel>(),
-            M.EquatableArray.Create<M.TriggerModel>());
+        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.Read(CompactModel.ToArray()));
+        private static readonly global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>> LazyObjects = new global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>>(() => M.DdlRenderer.RenderObjects(Model));
+        private static readonly global::System.Lazy<string> LazySql = new global::System.Lazy<string>(() => string.Concat(global::System.Linq.Enumerable.Select(LazyObjects.Value, o => o.Sql)));
+        private static readonly global::System.Lazy<global::SchemaGen.DeployTarget> LazyTarget = new global::System.Lazy<global::SchemaGen.DeployTarget>(() => new global::SchemaGen.DeployTarget(Model, ModelHash, "public"));
+
+        private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
+
+        /// <summary>The model as SchemaGen's compact model data, version 1 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        private static global::System.ReadOnlySpan<byte> CompactModel => """
+            schemagen-model	1	1936	6122175c
+            model	0	1	1	0	0	0
+            enum	public	mood	\N	2	happy	sad	0
+            table	public	every_type	\N	\N	32	t	0	0	0	0
+            column	id	uuid	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	text	text	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	flag	boolean	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	small	smallint	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	number	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	big	bigint	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	single	real	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	double	double precision	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	money	numeric	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	instant	timestamp with time zone	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	offset_instant	timestamp with time zone	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	day	date	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	time_of_day	time without time zone	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	duration	interval	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	blob	bytea	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	address	inet	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	numbers	integer[]	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	tags	text[]	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	moments	timestamp with time zone[]	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	bag	jsonb	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	document	jsonb	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	element	jsonb	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	node	jsonb	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	object	jsonb	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	mood	mood	f	\N	None	\N	\N	\N	public	\N	\N	\N
+            column	moods	mood[]	f	\N	None	\N	\N	\N	public	\N	\N	\N
+            column	maybe_number	integer	t	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	maybe_mood	mood	t	\N	None	\N	\N	\N	public	\N	\N	\N
+            column	overridden	character varying(30)	t	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	local_time	timestamp without time zone	t	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	home	jsonb	t	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	price	numeric(12,2)	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            primary-key	pk_every_type	1	id	\N	\N
+            end
+            """u8;
     }
 }

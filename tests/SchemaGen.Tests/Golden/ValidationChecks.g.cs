@@ -13,16 +13,18 @@ namespace TestModels
     public static partial class Schema
     {
         /// <summary>The create script for an empty database: schemas, enum types, tables, constraints, indexes and comments.</summary>
-        public const string Sql = Ddl.Color + Ddl.Validated;
+        /// <remarks>Rendered from <see cref="Model"/> on first use, by the renderer the generator used; its SHA-256 is <see cref="ModelHash"/>.</remarks>
+        public static string Sql => LazySql.Value;
 
         /// <summary>The SHA-256 of <see cref="Sql"/>: changes exactly when the model does.</summary>
         public const string ModelHash = "7fbc159c01a783c7c030c68f16b715b69824a58f7dac6084eef974185ec52e90";
 
         /// <summary>The model as records, the same shape the deployer reads from the database catalog.</summary>
-        public static M.SchemaModel Model { get; } = CreateModel();
+        /// <remarks>Decoded once, on first use, from the compact data below (not built by generated code, which the JIT would have to compile).</remarks>
+        public static M.SchemaModel Model => LazyModel.Value;
 
         /// <summary>The model, its hash and default schema, as <see cref="global::SchemaGen.SchemaDeployer"/> and <see cref="global::SchemaGen.SchemaFleet"/> take them.</summary>
-        public static global::SchemaGen.DeployTarget Target { get; } = new global::SchemaGen.DeployTarget(Model, ModelHash, "public");
+        public static global::SchemaGen.DeployTarget Target => LazyTarget.Value;
 
         /// <summary>Brings the database to the model: diffs the catalog, refuses data loss unless allowed, applies in one transaction under an advisory lock, and records the deployment.</summary>
         /// <exception cref="global::SchemaGen.SchemaDeployException">The deployment was refused or failed; the database is unchanged.</exception>
@@ -55,110 +57,69 @@ namespace TestModels
             return builder;
         }
 
-        /// <summary>The create script of each object, in execution order.</summary>
+        /// <summary>The create script of each object, in execution order; <see cref="Sql"/> is their concatenation.</summary>
         public static class Ddl
         {
             /// <summary>CREATE TYPE public.color (from TestModels.Color).</summary>
-            public const string Color = @"CREATE TYPE public.color AS ENUM ('red', 'green', 'blue');
-
-";
+            public static string Color => global::TestModels.Schema.ObjectSql(0);
 
             /// <summary>CREATE TABLE public.validated (from TestModels.Validated) with its indexes and comments.</summary>
-            public const string Validated = @"CREATE TABLE public.validated (
-    id integer NOT NULL,
-    score integer NOT NULL,
-    fraction double precision NOT NULL,
-    amount numeric NOT NULL,
-    low integer NOT NULL,
-    high integer NOT NULL,
-    short character varying(20),
-    at_least_three text,
-    code character varying(8),
-    bounded character varying(5),
-    few_numbers integer[],
-    small_blob bytea,
-    lowercase text,
-    any_case_abc text,
-    stage text,
-    paint public.color,
-    unlucky integer NOT NULL,
-    name text NOT NULL,
-    capped_text text,
-    CONSTRAINT pk_validated PRIMARY KEY (id),
-    CONSTRAINT ck_validated_amount_range CHECK (amount >= 0.01 AND amount <= 999.99),
-    CONSTRAINT ck_validated_any_case_abc_regex CHECK (any_case_abc = '' OR any_case_abc ~ '^(?:[Aa][Bb][Cc])$'),
-    CONSTRAINT ck_validated_at_least_three_min_length CHECK (char_length(at_least_three) >= 3),
-    CONSTRAINT ck_validated_bounded_min_length CHECK (char_length(bounded) >= 2),
-    CONSTRAINT ck_validated_capped_text_max_length CHECK (char_length(capped_text) <= 10),
-    CONSTRAINT ck_validated_code_min_length CHECK (char_length(code) >= 2),
-    CONSTRAINT ck_validated_few_numbers_max_length CHECK (cardinality(few_numbers) <= 3),
-    CONSTRAINT ck_validated_few_numbers_min_length CHECK (cardinality(few_numbers) >= 1),
-    CONSTRAINT ck_validated_fraction_range CHECK (fraction > 0.5 AND fraction < 1.5),
-    CONSTRAINT ck_validated_low_floor CHECK (low > -1000),
-    CONSTRAINT ck_validated_low_high CHECK (low <= high),
-    CONSTRAINT ck_validated_lowercase_regex CHECK (lowercase = '' OR lowercase ~ '^(?:[a-z]+)$'),
-    CONSTRAINT ck_validated_name_required CHECK (name ~ E'[^\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]'),
-    CONSTRAINT ck_validated_paint_allowed CHECK (paint IN ('red', 'blue')),
-    CONSTRAINT ck_validated_score_range CHECK (score >= 1 AND score <= 10),
-    CONSTRAINT ck_validated_small_blob_max_length CHECK (octet_length(small_blob) <= 16),
-    CONSTRAINT ck_validated_stage_allowed CHECK (stage IS NOT NULL AND stage IN ('draft', 'final')),
-    CONSTRAINT ck_validated_unlucky_denied CHECK (unlucky NOT IN (13, 666))
-);
-
-";
+            public static string Validated => global::TestModels.Schema.ObjectSql(1);
 
         }
 
-        private static M.SchemaModel CreateModel() => new M.SchemaModel(
-            M.EquatableArray.Create<string>(),
-            M.EquatableArray.Create<M.EnumModel>(
-        new M.EnumModel("public", "color", M.EquatableArray.Create<string>("red", "green", "blue"), M.EquatableArray.Create<M.RenamedLabel>(), null)),
-            M.EquatableArray.Create<M.TableModel>(
-        new M.TableModel("public", "validated",
-            M.EquatableArray.Create<M.ColumnModel>(
-                new M.ColumnModel("id", "integer", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("score", "integer", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("fraction", "double precision", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("amount", "numeric", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("low", "integer", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("high", "integer", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("short", "character varying(20)", true, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("at_least_three", "text", true, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("code", "character varying(8)", true, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("bounded", "character varying(5)", true, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("few_numbers", "integer[]", true, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("small_blob", "bytea", true, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("lowercase", "text", true, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("any_case_abc", "text", true, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("stage", "text", true, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("paint", "color", true, null, M.IdentityKind.None, null, null, null, "public"), 
-                new M.ColumnModel("unlucky", "integer", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("name", "text", false, null, M.IdentityKind.None, null, null, null, null), 
-                new M.ColumnModel("capped_text", "text", true, null, M.IdentityKind.None, null, null, null, null)),
-            new M.PrimaryKeyModel("pk_validated", M.EquatableArray.Create<string>("id")),
-            M.EquatableArray.Create<M.CheckModel>(
-                new M.CheckModel("ck_validated_amount_range", "amount >= 0.01 AND amount <= 999.99"), 
-                new M.CheckModel("ck_validated_any_case_abc_regex", "any_case_abc = '' OR any_case_abc ~ '^(?:[Aa][Bb][Cc])$'"), 
-                new M.CheckModel("ck_validated_at_least_three_min_length", "char_length(at_least_three) >= 3"), 
-                new M.CheckModel("ck_validated_bounded_min_length", "char_length(bounded) >= 2"), 
-                new M.CheckModel("ck_validated_capped_text_max_length", "char_length(capped_text) <= 10"), 
-                new M.CheckModel("ck_validated_code_min_length", "char_length(code) >= 2"), 
-                new M.CheckModel("ck_validated_few_numbers_max_length", "cardinality(few_numbers) <= 3"), 
-                new M.CheckModel("ck_validated_few_numbers_min_length", "cardinality(few_numbers) >= 1"), 
-                new M.CheckModel("ck_validated_fraction_range", "fraction > 0.5 AND fraction < 1.5"), 
-                new M.CheckModel("ck_validated_low_floor", "low > -1000"), 
-                new M.CheckModel("ck_validated_low_high", "low <= high"), 
-                new M.CheckModel("ck_validated_lowercase_regex", "lowercase = '' OR lowercase ~ '^(?:[a-z]+)$'"), 
-                new M.CheckModel("ck_validated_name_required", "name ~ E'[^\\\\t\\\\n\\\\v\\\\f\\\\r \\\\u0085\\\\u00a0\\\\u1680\\\\u2000-\\\\u200a\\\\u2028\\\\u2029\\\\u202f\\\\u205f\\\\u3000]'"), 
-                new M.CheckModel("ck_validated_paint_allowed", "paint IN ('red', 'blue')"), 
-                new M.CheckModel("ck_validated_score_range", "score >= 1 AND score <= 10"), 
-                new M.CheckModel("ck_validated_small_blob_max_length", "octet_length(small_blob) <= 16"), 
-                new M.CheckModel("ck_validated_stage_allowed", "stage IS NOT NULL AND stage IN ('draft', 'final')"), 
-                new M.CheckModel("ck_validated_unlucky_denied", "unlucky NOT IN (13, 666)")),
-            M.EquatableArray.Create<M.ForeignKeyModel>(),
-            M.EquatableArray.Create<M.IndexModel>(),
-            null, null)),
-            M.EquatableArray.Create<M.FunctionModel>(),
-            M.EquatableArray.Create<M.TriggerModel>());
+        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.Read(CompactModel.ToArray()));
+        private static readonly global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>> LazyObjects = new global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>>(() => M.DdlRenderer.RenderObjects(Model));
+        private static readonly global::System.Lazy<string> LazySql = new global::System.Lazy<string>(() => string.Concat(global::System.Linq.Enumerable.Select(LazyObjects.Value, o => o.Sql)));
+        private static readonly global::System.Lazy<global::SchemaGen.DeployTarget> LazyTarget = new global::System.Lazy<global::SchemaGen.DeployTarget>(() => new global::SchemaGen.DeployTarget(Model, ModelHash, "public"));
+
+        private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
+
+        /// <summary>The model as SchemaGen's compact model data, version 1 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        private static global::System.ReadOnlySpan<byte> CompactModel => """
+            schemagen-model	1	2556	44067792
+            model	0	1	1	0	0	0
+            enum	public	color	\N	3	red	green	blue	0
+            table	public	validated	\N	\N	19	t	18	0	0	0
+            column	id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	score	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	fraction	double precision	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	amount	numeric	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	low	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	high	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	short	character varying(20)	t	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	at_least_three	text	t	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	code	character varying(8)	t	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	bounded	character varying(5)	t	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	few_numbers	integer[]	t	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	small_blob	bytea	t	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	lowercase	text	t	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	any_case_abc	text	t	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	stage	text	t	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	paint	color	t	\N	None	\N	\N	\N	public	\N	\N	\N
+            column	unlucky	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	name	text	f	\N	None	\N	\N	\N	\N	\N	\N	\N
+            column	capped_text	text	t	\N	None	\N	\N	\N	\N	\N	\N	\N
+            primary-key	pk_validated	1	id	\N	\N
+            check	ck_validated_amount_range	amount >= 0.01 AND amount <= 999.99	\N
+            check	ck_validated_any_case_abc_regex	any_case_abc = '' OR any_case_abc ~ '^(?:[Aa][Bb][Cc])$'	\N
+            check	ck_validated_at_least_three_min_length	char_length(at_least_three) >= 3	\N
+            check	ck_validated_bounded_min_length	char_length(bounded) >= 2	\N
+            check	ck_validated_capped_text_max_length	char_length(capped_text) <= 10	\N
+            check	ck_validated_code_min_length	char_length(code) >= 2	\N
+            check	ck_validated_few_numbers_max_length	cardinality(few_numbers) <= 3	\N
+            check	ck_validated_few_numbers_min_length	cardinality(few_numbers) >= 1	\N
+            check	ck_validated_fraction_range	fraction > 0.5 AND fraction < 1.5	\N
+            check	ck_validated_low_floor	low > -1000	\N
+            check	ck_validated_low_high	low <= high	\N
+            check	ck_validated_lowercase_regex	lowercase = '' OR lowercase ~ '^(?:[a-z]+)$'	\N
+            check	ck_validated_name_required	name ~ E'[^\\\\t\\\\n\\\\v\\\\f\\\\r \\\\u0085\\\\u00a0\\\\u1680\\\\u2000-\\\\u200a\\\\u2028\\\\u2029\\\\u202f\\\\u205f\\\\u3000]'	\N
+            check	ck_validated_paint_allowed	paint IN ('red', 'blue')	\N
+            check	ck_validated_score_range	score >= 1 AND score <= 10	\N
+            check	ck_validated_small_blob_max_length	octet_length(small_blob) <= 16	\N
+            check	ck_validated_stage_allowed	stage IS NOT NULL AND stage IN ('draft', 'final')	\N
+            check	ck_validated_unlucky_denied	unlucky NOT IN (13, 666)	\N
+            end
+            """u8;
     }
 }

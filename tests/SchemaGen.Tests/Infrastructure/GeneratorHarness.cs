@@ -118,10 +118,16 @@ public sealed record GeneratorResult(CSharpCompilation Compilation, string? Gene
         var assembly = context.LoadFromStream(image);
         var schema = assembly.GetTypes().SingleOrDefault(t => t.GetCustomAttributes<System.CodeDom.Compiler.GeneratedCodeAttribute>().Any(a => a.Tool == "SchemaGen"))
             ?? throw new XunitException("No generated schema class in the compilation.");
+        var sql = (string)schema.GetProperty("Sql")!.GetValue(null)!;
+        var modelHash = (string)schema.GetField("ModelHash")!.GetValue(null)!;
+        // Sql is rendered at run time from the decoded model; ModelHash is the hash of what the generator rendered
+        // at compile time. Equal hashes, for every model a test compiles, hold the two renderings equal.
+        if (StableHash.Sha256Hex(sql) != modelHash)
+            throw new XunitException("Schema.Sql rendered at run time is not the script the generator hashed at compile time:\n" + sql);
         return new GeneratedSchema(
             assembly,
-            (string)schema.GetField("Sql")!.GetValue(null)!,
-            (string)schema.GetField("ModelHash")!.GetValue(null)!,
+            sql,
+            modelHash,
             (SchemaModel)schema.GetProperty("Model")!.GetValue(null)!,
             (DeployTarget)schema.GetProperty("Target")!.GetValue(null)!);
     }
