@@ -27,9 +27,13 @@ namespace SchemaGen.Deploying
         /// <summary>What the session is doing, for the exception that says where it failed.</summary>
         internal DeployPhase Phase { get; private set; }
 
-        public DeploySession(DeployTarget target, NpgsqlConnection connection, DeployOptions? options)
+        // The history row this deployment restores, when it is a rollback.
+        private readonly long? _rollingBackTo;
+
+        public DeploySession(DeployTarget target, NpgsqlConnection connection, DeployOptions? options, long? rollingBackTo = null)
         {
             _target = target;
+            _rollingBackTo = rollingBackTo;
             _connection = connection;
             _options = options ?? new DeployOptions();
             _desired = target.ModelFor(_options);
@@ -283,6 +287,10 @@ namespace SchemaGen.Deploying
             insert.Parameters.Add(new NpgsqlParameter { Value = fingerprint });
             insert.Parameters.Add(new NpgsqlParameter { Value = applied.Select(s => s.Sql).ToArray() });
             insert.Parameters.Add(new NpgsqlParameter { Value = elapsed.TotalMilliseconds });
+            // The model itself, so that a later rollback can deploy it again (the model as given, before DeployOptions.Schema).
+            insert.Parameters.Add(new NpgsqlParameter { Value = ModelData.Write(_target.Model) });
+            insert.Parameters.Add(new NpgsqlParameter { Value = _target.DefaultSchema });
+            insert.Parameters.Add(new NpgsqlParameter { Value = (object?)_rollingBackTo ?? System.DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
             var id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
             await ExecuteAsync(transaction, _history.SetMarker(_target.ModelHash, fingerprint), null, cancellationToken);
             return id;
