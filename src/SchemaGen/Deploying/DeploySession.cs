@@ -207,7 +207,10 @@ namespace SchemaGen.Deploying
         {
             var phase = Phase;
             Phase = DeployPhase.RenderingShadow;
-            _rendered ??= await Shadow.RenderAsync(_connection, transaction, _desired, _schemas, _history, cancellationToken);
+            // A model deployed before was rendered then, on this server version: reading that back needs no CREATE privilege
+            // (read-only roles, hot standbys) and no scratch schemas.
+            _rendered ??= await StoredTarget.ReadAsync(_connection, transaction, _history, _target.ModelHash, cancellationToken)
+                ?? await Shadow.RenderAsync(_connection, transaction, _desired, _schemas, _history, cancellationToken);
             Phase = phase;
             return _rendered;
         }
@@ -291,6 +294,7 @@ namespace SchemaGen.Deploying
             insert.Parameters.Add(new NpgsqlParameter { Value = ModelData.Write(_target.Model) });
             insert.Parameters.Add(new NpgsqlParameter { Value = _target.DefaultSchema });
             insert.Parameters.Add(new NpgsqlParameter { Value = (object?)_rollingBackTo ?? System.DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
+            insert.Parameters.Add(new NpgsqlParameter { Value = _rendered == null ? System.DBNull.Value : ModelData.Write(_rendered), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
             var id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
             await ExecuteAsync(transaction, _history.SetMarker(_target.ModelHash, fingerprint), null, cancellationToken);
             return id;
