@@ -30,6 +30,7 @@ public class LeastPrivilegeTests
         try
         {
             await using var reader = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database) { Username = role }.ConnectionString);
+            await reader.OpenAsync();
             Assert.False(await reader.ScalarAsync<bool>("SELECT has_database_privilege(current_database(), 'CREATE')", []));
 
             Assert.True((await JobPipeline.Schema.VerifyAsync(reader)).IsClean);
@@ -79,10 +80,11 @@ public class LeastPrivilegeTests
         Assert.Contains("hand_made", difference.Object);
     }
 
-    // Waits until the standby has replayed everything the primary has written so far (a condition, not a duration).
+    // Waits until the standby has replayed everything the primary has inserted into its WAL so far (a condition, not a
+    // duration); the insert position, because with synchronous_commit=off a commit may not be written out yet.
     private static async Task WaitForReplayAsync(NpgsqlConnection primary, NpgsqlConnection standby)
     {
-        var written = await primary.ScalarAsync<string>("SELECT pg_current_wal_lsn()::text", []);
+        var written = await primary.ScalarAsync<string>("SELECT pg_current_wal_insert_lsn()::text", []);
         if (standby.State != System.Data.ConnectionState.Open)
             await standby.OpenAsync();
         for (var attempt = 0; attempt < 600; attempt++)
