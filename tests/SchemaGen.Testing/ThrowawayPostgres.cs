@@ -44,20 +44,50 @@ public sealed class ThrowawayPostgres : IDisposable
         if (!string.IsNullOrWhiteSpace(existing))
             return new ThrowawayPostgres(existing, null, FindBinDirectory(required: false));
 
+        return StartLocal();
+    }
+
+    /// <summary>Starts a server of its own, even when SCHEMAGEN_TEST_PG names one (e.g. to make a standby of it).</summary>
+    public static ThrowawayPostgres StartLocal()
+    {
         var bin = FindBinDirectory(required: true)!;
         RemoveAbandoned(bin);
+        var (root, data) = NewClusterDirectory();
+        RunPg(bin, "initdb", $"-D \"{data}\" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 --no-sync", AsRoot);
+        return StartServer(bin, root, data);
+    }
+
+    /// <summary>
+    /// A hot standby of this server: <c>pg_basebackup -R</c> into a new cluster, started read-only and streaming what this
+    /// server writes. Only for a server this process started.
+    /// </summary>
+    public ThrowawayPostgres StartStandby()
+    {
+        if (_dataDirectory == null)
+            throw new InvalidOperationException("A standby can only be made of a server this process started (StartLocal), not of " + ServerVariable + ".");
+        var (root, data) = NewClusterDirectory();
+        var port = new NpgsqlConnectionStringBuilder(AdminConnectionString).Port;
+        RunPg(_binDirectory!, "pg_basebackup", $"-D \"{data}\" -R -X stream -h 127.0.0.1 -p {port} -U postgres", AsRoot);
+        return StartServer(_binDirectory!, root, data);
+    }
+
+    private static bool AsRoot => Environment.UserName == "root";
+
+    private static (string Root, string Data) NewClusterDirectory()
+    {
         var root = Path.Combine(Path.GetTempPath(), ClusterPrefix + Guid.NewGuid().ToString("N")[..12]);
-        var data = Path.Combine(root, "data");
         Directory.CreateDirectory(root);
         File.WriteAllText(Path.Combine(root, OwnerFile), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var asRoot = Environment.UserName == "root";
-        if (asRoot)
+        if (AsRoot)
             Run("chown", $"postgres \"{root}\"", null); // initdb and postgres refuse to run as root
+        return (root, Path.Combine(root, "data"));
+    }
 
+    private static ThrowawayPostgres StartServer(string bin, string root, string data)
+    {
         var port = FreePort();
-        RunPg(bin, "initdb", $"-D \"{data}\" -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 --no-sync", asRoot);
         var serverOptions = $"-p {port} -k \\\"{root}\\\" -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
-        RunPg(bin, "pg_ctl", $"-D \"{data}\" -l \"{Path.Combine(root, "server.log")}\" -o \"{serverOptions}\" -w -t 60 start", asRoot);
+        RunPg(bin, "pg_ctl", $"-D \"{data}\" -l \"{Path.Combine(root, "server.log")}\" -o \"{serverOptions}\" -w -t 60 start", AsRoot);
 
         var connection = new NpgsqlConnectionStringBuilder
         {
@@ -90,7 +120,7 @@ public sealed class ThrowawayPostgres : IDisposable
         NpgsqlConnection.ClearAllPools();
         try
         {
-            RunPg(_binDirectory!, "pg_ctl", $"-D \"{_dataDirectory}\" -m immediate -w stop", Environment.UserName == "root");
+            RunPg(_binDirectory!, "pg_ctl", $"-D \"{_dataDirectory}\" -m immediate -w stop", AsRoot);
         }
         finally
         {

@@ -13,6 +13,7 @@ internal static class SchemaGenCommand
         ScriptCommand.Create(),
         PlanCommand.Create(),
         DeployCommand.Create(),
+        RollbackCommand.Create(),
         VerifyCommand.Create(),
         CompareCommand.Create(),
         ScaffoldCommand.Create(),

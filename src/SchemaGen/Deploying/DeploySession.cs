@@ -27,9 +27,13 @@ namespace SchemaGen.Deploying
         /// <summary>What the session is doing, for the exception that says where it failed.</summary>
         internal DeployPhase Phase { get; private set; }
 
-        public DeploySession(DeployTarget target, NpgsqlConnection connection, DeployOptions? options)
+        // The history row this deployment restores, when it is a rollback.
+        private readonly long? _rollingBackTo;
+
+        public DeploySession(DeployTarget target, NpgsqlConnection connection, DeployOptions? options, long? rollingBackTo = null)
         {
             _target = target;
+            _rollingBackTo = rollingBackTo;
             _connection = connection;
             _options = options ?? new DeployOptions();
             _desired = target.ModelFor(_options);
@@ -210,7 +214,10 @@ namespace SchemaGen.Deploying
         {
             var phase = Phase;
             Phase = DeployPhase.RenderingShadow;
-            _rendered ??= await Shadow.RenderAsync(_connection, transaction, _desired, _schemas, _history, cancellationToken);
+            // A model deployed before was rendered then, on this server version: reading that back needs no CREATE privilege
+            // (read-only roles, hot standbys) and no scratch schemas.
+            _rendered ??= await StoredTarget.ReadAsync(_connection, transaction, _history, _target.ModelHash, cancellationToken)
+                ?? await Shadow.RenderAsync(_connection, transaction, _desired, _schemas, _history, cancellationToken);
             Phase = phase;
             return _rendered;
         }
@@ -300,6 +307,11 @@ namespace SchemaGen.Deploying
             insert.Parameters.Add(new NpgsqlParameter { Value = fingerprint });
             insert.Parameters.Add(new NpgsqlParameter { Value = statements });
             insert.Parameters.Add(new NpgsqlParameter { Value = elapsed.TotalMilliseconds });
+            // The model itself, so that a later rollback can deploy it again (the model as given, before DeployOptions.Schema).
+            insert.Parameters.Add(new NpgsqlParameter { Value = ModelData.Write(_target.Model) });
+            insert.Parameters.Add(new NpgsqlParameter { Value = _target.DefaultSchema });
+            insert.Parameters.Add(new NpgsqlParameter { Value = (object?)_rollingBackTo ?? System.DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
+            insert.Parameters.Add(new NpgsqlParameter { Value = _rendered == null ? System.DBNull.Value : ModelData.Write(_rendered), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
             return (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
         }
 

@@ -21,7 +21,14 @@ namespace SchemaGen
         {
             ("id", "bigint"), ("model_hash", "text"), ("fingerprint", "text"), ("applied_at", "timestamp with time zone"),
             ("steps", "text[]"), ("duration_ms", "double precision"), ("application_name", "text"),
+            ("model", "text"), ("default_schema", "text"), ("rolled_back_to", "bigint"), ("target", "text"), ("server_version", "integer"),
         };
+
+        // Columns added after the first release: a history table without them is upgraded in place, not damaged.
+        // model: the deployed model as ModelData (what a rollback deploys again); rolled_back_to: the row a rollback restored;
+        // target: the model as this server rendered it (the shadow), which Plan and Verify of the same model reuse instead
+        // of rendering again, so they need no CREATE privilege and run on a hot standby; server_version: its major version.
+        private static readonly string[] AddedColumns = { "model", "default_schema", "rolled_back_to", "target", "server_version" };
 
         public string Name => ReservedName;
 
@@ -38,11 +45,27 @@ namespace SchemaGen
             + "    applied_at timestamp with time zone NOT NULL DEFAULT now(),\n"
             + "    steps text[] NOT NULL,\n"
             + "    duration_ms double precision NOT NULL,\n"
-            + "    application_name text NOT NULL DEFAULT current_setting('application_name')\n"
+            + "    application_name text NOT NULL DEFAULT current_setting('application_name'),\n"
+            + Upgrade("    ", ",\n") + "\n"
             + ")";
 
+        private static string Upgrade(string prefix, string separator) =>
+            string.Join(separator, AddedColumns.Select(c => prefix + c + " " + Columns.Single(k => k.Name == c).Type));
+
         public string Insert =>
-            "INSERT INTO " + QualifiedName + " (model_hash, fingerprint, steps, duration_ms) VALUES ($1, $2, $3, $4) RETURNING id";
+            "INSERT INTO " + QualifiedName + " (model_hash, fingerprint, steps, duration_ms, model, default_schema, rolled_back_to, target, server_version) "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, " + ServerMajorVersion + ") RETURNING id";
+
+        private const string ServerMajorVersion = "current_setting('server_version_num')::integer / 10000";
+
+        /// <summary>The rendered target last recorded for a model hash on a server of this major version ($1: the hash).</summary>
+        public string SelectTarget =>
+            "SELECT target FROM " + QualifiedName + " WHERE model_hash = $1 AND target IS NOT NULL AND server_version = " + ServerMajorVersion
+            + " ORDER BY id DESC LIMIT 1";
+
+        /// <summary>One recorded deployment's model, for a rollback: hash, ModelData (null in rows written before it was kept), default schema.</summary>
+        public string SelectDeployment =>
+            "SELECT model_hash, model, default_schema FROM " + QualifiedName + " WHERE id = $1";
 
         public static string Marker(string modelHash, string fingerprint) => "schemagen " + modelHash + " " + fingerprint;
 
@@ -112,6 +135,14 @@ namespace SchemaGen
                 _ => "not a table (relkind " + kind + ")",
             };
             var missing = Columns.Where(c => !columns.Contains(c.Name)).Select(c => c.Name).ToList();
+            if (what == null && missing.Count > 0 && missing.All(AddedColumns.Contains))
+            {
+                // Written by an earlier SchemaGen: add the columns it did not have yet.
+                await using var upgrade = new NpgsqlCommand("ALTER TABLE " + QualifiedName + Upgrade(" ADD COLUMN IF NOT EXISTS ", ","), connection, transaction);
+                await upgrade.ExecuteNonQueryAsync(cancellationToken);
+                missing.Clear();
+            }
+
             var retyped = Columns.Where(c => columns.Contains(c.Name) && types[System.Array.IndexOf(columns, c.Name)] != c.Type)
                 .Select(c => $"{c.Name} is {types[System.Array.IndexOf(columns, c.Name)]}, not {c.Type}").ToList();
             if (what == null && missing.Count == 0 && retyped.Count == 0)

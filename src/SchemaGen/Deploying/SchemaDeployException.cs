@@ -16,6 +16,9 @@ namespace SchemaGen
 
         /// <summary><c>Verify</c>: how the database differs from the model (read-only).</summary>
         Verify,
+
+        /// <summary><c>Rollback</c>: bring the database back to an earlier deployment's model.</summary>
+        Rollback,
     }
 
     /// <summary>What the deployer was doing when it failed.</summary>

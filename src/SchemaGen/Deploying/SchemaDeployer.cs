@@ -21,24 +21,44 @@ namespace SchemaGen
         public static async Task<DeployResult> DeployAsync(DeployTarget target, NpgsqlConnection connection, DeployOptions? options = null, CancellationToken cancellationToken = default)
         {
             await using var _ = await OpenAsync(connection, cancellationToken);
-            return await RunAsync(DeployOperation.Deploy, target, connection, options, session => session.DeployAsync(cancellationToken));
+            return await RunAsync(DeployOperation.Deploy, NewSession(target, connection, options), session => session.DeployAsync(cancellationToken));
         }
 
         /// <summary>The plan to bring the database to the model, computed without changing anything (a dry run).</summary>
         public static async Task<SchemaPlan> PlanAsync(DeployTarget target, NpgsqlConnection connection, DeployOptions? options = null, CancellationToken cancellationToken = default)
         {
             await using var _ = await OpenAsync(connection, cancellationToken);
-            return await RunAsync(DeployOperation.Plan, target, connection, options, session => session.PlanAsync(cancellationToken));
+            return await RunAsync(DeployOperation.Plan, NewSession(target, connection, options), session => session.PlanAsync(cancellationToken));
         }
 
         /// <summary>How the database differs from the model: what is missing, extra or different, each side by side.</summary>
         public static async Task<VerifyResult> VerifyAsync(DeployTarget target, NpgsqlConnection connection, DeployOptions? options = null, CancellationToken cancellationToken = default)
         {
             await using var _ = await OpenAsync(connection, cancellationToken);
-            return await RunAsync(DeployOperation.Verify, target, connection, options, session => session.VerifyAsync(cancellationToken));
+            return await RunAsync(DeployOperation.Verify, NewSession(target, connection, options), session => session.VerifyAsync(cancellationToken));
+        }
+
+        /// <summary>
+        /// Brings the database back to the model of an earlier deployment, <paramref name="historyId"/> in the history table of
+        /// <paramref name="current"/>'s schema, with the same plan, hazard and lock rules as any deployment (dropping what
+        /// later models added is a hazard, refused unless <see cref="DeployOptions.AllowDataLoss"/>), and records it as a
+        /// deployment of its own whose <c>rolled_back_to</c> is <paramref name="historyId"/>.
+        /// </summary>
+        /// <exception cref="SchemaDeployException">The rollback was refused or failed; the database is unchanged.</exception>
+        public static async Task<DeployResult> RollbackAsync(DeployTarget current, NpgsqlConnection connection, long historyId, DeployOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            await using var _ = await OpenAsync(connection, cancellationToken);
+            var history = new HistoryTable(current.SchemaFor(options ?? new DeployOptions()));
+            return await RunAsync(DeployOperation.Rollback,
+                async () => new DeploySession(await RecordedDeployment.ReadAsync(connection, history, historyId, cancellationToken), connection, options, rollingBackTo: historyId),
+                session => session.DeployAsync(cancellationToken));
         }
 
         // The synchronous forms are for application start-up code; they block on the asynchronous ones.
+
+        /// <inheritdoc cref="RollbackAsync"/>
+        public static DeployResult Rollback(DeployTarget current, NpgsqlConnection connection, long historyId, DeployOptions? options = null) =>
+            RollbackAsync(current, connection, historyId, options).GetAwaiter().GetResult();
 
         /// <inheritdoc cref="DeployAsync"/>
         public static DeployResult Deploy(DeployTarget target, NpgsqlConnection connection, DeployOptions? options = null) =>
@@ -52,14 +72,16 @@ namespace SchemaGen
         public static VerifyResult Verify(DeployTarget target, NpgsqlConnection connection, DeployOptions? options = null) =>
             VerifyAsync(target, connection, options).GetAwaiter().GetResult();
 
+        private static System.Func<Task<DeploySession>> NewSession(DeployTarget target, NpgsqlConnection connection, DeployOptions? options) =>
+            () => Task.FromResult(new DeploySession(target, connection, options));
+
         // Every failure leaves as a SchemaDeployException that says which call failed and in which phase.
-        private static async Task<T> RunAsync<T>(DeployOperation operation, DeployTarget target, NpgsqlConnection connection, DeployOptions? options,
-            System.Func<DeploySession, Task<T>> run)
+        private static async Task<T> RunAsync<T>(DeployOperation operation, System.Func<Task<DeploySession>> open, System.Func<DeploySession, Task<T>> run)
         {
             DeploySession? session = null;
             try
             {
-                session = new DeploySession(target, connection, options);
+                session = await open();
                 return await run(session);
             }
             catch (SchemaDeployException e)
