@@ -20,4 +20,19 @@ internal static class CommonOptions
     {
         Description = "Print machine-readable JSON instead of a table.",
     };
+
+    public static Option<bool> AllowDataLoss() => new("--allow-data-loss")
+    {
+        Description = "Apply steps with hazards (dropping columns or tables, narrowing types, …). Without it such a plan is refused, exit code 2.",
+    };
+
+    public static Option<bool> DropUnmanaged() => new("--drop-unmanaged")
+    {
+        Description = "Drop tables, enum types, functions and triggers in the managed schemas that the model does not have.",
+    };
+
+    public static Option<bool> DryRun() => new("--dry-run")
+    {
+        Description = "Plan only: show the steps, change nothing.",
+    };
 }

@@ -27,17 +27,11 @@ internal static class DeployCommand
         Description = "A file with one connection string per line (# starts a comment): deploy to every database in it, in parallel.",
     };
 
-    private static readonly Option<bool> AllowDataLoss = new("--allow-data-loss")
-    {
-        Description = "Apply steps with hazards (dropping columns or tables, narrowing types, …). Without it such a plan is refused, exit code 2.",
-    };
+    private static readonly Option<bool> AllowDataLoss = CommonOptions.AllowDataLoss();
 
     private static readonly Option<string?> Schema = CommonOptions.Schema();
 
-    private static readonly Option<bool> DropUnmanaged = new("--drop-unmanaged")
-    {
-        Description = "Drop tables, enum types, functions and triggers in the managed schemas that the model does not have.",
-    };
+    private static readonly Option<bool> DropUnmanaged = CommonOptions.DropUnmanaged();
 
     private static readonly Option<bool> OnlineIndexes = new("--online-indexes")
     {
@@ -55,10 +49,7 @@ internal static class DeployCommand
         Description = "With --mode online, apply steps that rewrite a table with rows under ACCESS EXCLUSIVE (refused otherwise).",
     };
 
-    private static readonly Option<bool> DryRun = new("--dry-run")
-    {
-        Description = "Plan only: show the steps, change nothing.",
-    };
+    private static readonly Option<bool> DryRun = CommonOptions.DryRun();
 
     private static readonly Option<int> Parallelism = new("--parallel")
     {

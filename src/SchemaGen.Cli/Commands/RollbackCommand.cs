@@ -15,11 +15,7 @@ namespace SchemaGen.Cli.Commands;
 /// </summary>
 internal static class RollbackCommand
 {
-    private static readonly Option<string> Connection = new("--connection", "-c")
-    {
-        Description = "Npgsql connection string of the database.",
-        Required = true,
-    };
+    private static readonly Option<string> Connection = CommonOptions.Connection();
 
     private static readonly Option<long> To = new("--to")
     {
@@ -27,10 +23,7 @@ internal static class RollbackCommand
         Required = true,
     };
 
-    private static readonly Option<bool> AllowDataLoss = new("--allow-data-loss")
-    {
-        Description = "Apply steps with hazards (dropping the columns later models added, …). Without it such a plan is refused, exit code 2.",
-    };
+    private static readonly Option<bool> AllowDataLoss = CommonOptions.AllowDataLoss();
 
     private static readonly Option<string?> Schema = CommonOptions.Schema();
 
@@ -39,10 +32,7 @@ internal static class RollbackCommand
         Description = "Also drop the tables, enum types, functions and triggers that later models added (the earlier model does not have them).",
     };
 
-    private static readonly Option<bool> DryRun = new("--dry-run")
-    {
-        Description = "Plan only: show the steps, change nothing.",
-    };
+    private static readonly Option<bool> DryRun = CommonOptions.DryRun();
 
     public static Command Create()
     {
