@@ -250,10 +250,9 @@ namespace SchemaGen.Deploying
 
         private async Task ExecuteAsync(NpgsqlTransaction? transaction, string statement, MigrationStep? step, CancellationToken cancellationToken, int? number = null)
         {
-            await using var command = new NpgsqlCommand(statement, _connection, transaction);
             try
             {
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                await DdlBatch.ExecuteAsync(statement, _connection, transaction, cancellationToken);
             }
             catch (PostgresException e)
             {

@@ -47,10 +47,9 @@ namespace SchemaGen.Deploying
                 await CatalogReader.SetSearchPathAsync(connection, transaction, shadowModel.Schemas.Concat(schemas).ToList(), cancellationToken, withSessionPath: true);
                 foreach (var part in DdlRenderer.RenderObjects(shadowModel))
                 {
-                    await using var command = new NpgsqlCommand(part.Sql, connection, transaction);
                     try
                     {
-                        await command.ExecuteNonQueryAsync(cancellationToken);
+                        await DdlBatch.ExecuteAsync(part.Sql, connection, transaction, cancellationToken);
                     }
                     catch (PostgresException e)
                     {
@@ -77,7 +76,7 @@ namespace SchemaGen.Deploying
 
         private static string Unshadow(string schema, Dictionary<string, string> fromShadow) => fromShadow.TryGetValue(schema, out var real) ? real : schema;
 
-        // One part of the script may hold several statements (CREATE SCHEMA for each schema, a table and its indexes).
-        private static string StatementOf(string sql, PostgresException e) => sql.Trim();
+        // One part of the script may hold several statements (CREATE SCHEMA for each schema, a table and its indexes): the refused one.
+        private static string StatementOf(string sql, PostgresException e) => e.BatchCommand?.CommandText ?? sql.Trim();
     }
 }

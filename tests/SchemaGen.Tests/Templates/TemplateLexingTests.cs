@@ -47,6 +47,23 @@ public class TemplateLexingTests
         Assert.Equal(2, await connection.ScalarAsync<int>("SELECT app.two()"));
     }
 
+    [Fact]
+    public async Task A_BEGIN_ATOMIC_template_deploys_verifies_clean_and_redeploys_as_a_no_op()
+    {
+        var schema = Run("""
+            [SqlFunction("two")]
+            public static partial Task<int> TwoAsync(this NpgsqlConnection connection);
+            """, Atomic).Load();
+        await using var connection = await Postgres.NewDatabaseAsync();
+
+        // The deployer sends each statement as PostgreSQL reads it: Npgsql's own splitting would cut the body at "SELECT 1;".
+        await global::SchemaGen.SchemaDeployer.DeployAsync(schema.Target, connection);
+
+        Assert.Equal(2, await connection.ScalarAsync<int>("SELECT app.two()"));
+        Assert.True((await global::SchemaGen.SchemaDeployer.VerifyAsync(schema.Target, connection)).IsClean);
+        Assert.True((await global::SchemaGen.SchemaDeployer.DeployAsync(schema.Target, connection)).NoOp);
+    }
+
     // SqlTypeFit's alias table did not know timetz (nor 'time with time zone'), so any C# type passed.
     [Theory]
     [InlineData("int", "use DateTimeOffset")]
