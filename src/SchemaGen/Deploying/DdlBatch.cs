@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Npgsql;
@@ -23,8 +24,28 @@ namespace SchemaGen.Deploying
         public static async Task ExecuteAsync(string sql, NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
         {
             await using var batch = Create(sql, connection, transaction);
-            if (batch.BatchCommands.Count > 0)
+            if (batch.BatchCommands.Count == 0)
+                return;
+            try
+            {
                 await batch.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (PostgresException e) when (NameFailedCommand(batch, e))
+            {
+                throw; // not reached: the filter only names the command
+            }
+        }
+
+        /// <summary>
+        /// Sets <c>PostgresException.BatchCommand</c> to the command PostgreSQL refused, where Npgsql (10.0) leaves it
+        /// null for a failed batch. PostgreSQL completes a batch's commands in order, so the refused one is the first that has
+        /// no completion (its <see cref="NpgsqlBatchCommand.StatementType"/> is still Unknown). Returns false, for use as an
+        /// exception filter that lets the exception pass with its stack.
+        /// </summary>
+        public static bool NameFailedCommand(NpgsqlBatch batch, PostgresException e)
+        {
+            e.BatchCommand ??= batch.BatchCommands.OfType<NpgsqlBatchCommand>().FirstOrDefault(c => c.StatementType == StatementType.Unknown);
+            return false;
         }
     }
 }

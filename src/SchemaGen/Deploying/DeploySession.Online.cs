@@ -146,7 +146,7 @@ namespace SchemaGen.Deploying
             {
                 await batch.ExecuteNonQueryAsync(cancellationToken);
             }
-            catch (PostgresException e)
+            catch (PostgresException e) when (!DdlBatch.NameFailedCommand(batch, e))
             {
                 var index = e.BatchCommand == null ? -1 : batch.BatchCommands.IndexOf(e.BatchCommand);
                 var (step, sql) = statements[Math.Max(index, 0)];

@@ -76,6 +76,9 @@ namespace SchemaGen
         /// <summary>The existing table the step changes, quoted and qualified; null for steps on types, functions or several tables.</summary>
         internal string? Table { get; init; }
 
+        /// <summary>For a foreign key: the table it references (qualified, quoted), so Online mode adds it after that table's key.</summary>
+        internal string? ReferencedTable { get; init; }
+
         /// <summary>An ADD COLUMN or ALTER COLUMN TYPE that writes every row again (no binary-compatible cast; identity; generated).</summary>
         internal bool Rewrites { get; init; }
 

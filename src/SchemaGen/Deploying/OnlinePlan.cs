@@ -22,21 +22,32 @@ namespace SchemaGen.Deploying
     /// <item>validate — each VALIDATE CONSTRAINT in its own transaction (SHARE UPDATE EXCLUSIVE: writes go on);</item>
     /// <item>not-null — each SET NOT NULL over its validated CHECK (no scan), then the helper CHECK dropped; primary keys
     /// attached with ADD CONSTRAINT … USING INDEX;</item>
+    /// <item>references — the foreign keys that reference a primary key the not-null phase attached (PostgreSQL refuses a
+    /// foreign key, even NOT VALID, to a key that does not exist yet): added NOT VALID, then validated, each on its own;</item>
     /// <item>contract — columns and tables dropped (only when the plan's hazards were allowed).</item>
     /// </list>
     /// </summary>
     internal static class OnlinePlan
     {
-        public static readonly string[] Phases = { "expand", "indexes", "validate", "not-null", "contract" };
+        public static readonly string[] Phases = { "expand", "indexes", "validate", "not-null", "references", "contract" };
 
         public static List<OnlineUnit> Split(IReadOnlyList<MigrationStep> steps)
         {
+            var keysAttachedLater = steps.Where(s => s.Table != null && s.Kind == StepKind.AddPrimaryKey && s.UsingIndex != null).Select(s => s.Table!).ToHashSet();
             var expand = new List<MigrationStep>();
             var later = new List<OnlineUnit>();
             foreach (var step in steps)
             {
                 var onExisting = step.Table != null;
-                if (onExisting && step.Kind == StepKind.CreateIndex && step.IndexName != null)
+                if (step.Kind == StepKind.AddForeignKey && step.ReferencedTable != null && keysAttachedLater.Contains(step.ReferencedTable))
+                {
+                    // ADD … [NOT VALID] | VALIDATE CONSTRAINT (a new table's key is added validated: it has no rows)
+                    var validate = ValidateIndex(step);
+                    later.Add(new OnlineUnit("references", validate < 0 ? step : Part(step, step.Statements.Take(validate).ToArray())));
+                    if (validate >= 0)
+                        later.Add(new OnlineUnit("references", Part(step, step.Statements.Skip(validate).ToArray())));
+                }
+                else if (onExisting && step.Kind == StepKind.CreateIndex && step.IndexName != null)
                 {
                     later.Add(new OnlineUnit("indexes", Part(step, AlterRenderer.DropIndexConcurrently(step.IndexName), AlterRenderer.CreateIndexConcurrently(step.Statements[0])), Concurrent: true));
                     if (step.Statements.Count > 1)
@@ -50,7 +61,7 @@ namespace SchemaGen.Deploying
                 else if (onExisting && step.Kind is StepKind.AddCheck or StepKind.AddForeignKey or StepKind.SetNotNull)
                 {
                     // ADD … NOT VALID | VALIDATE CONSTRAINT | SET NOT NULL, DROP CONSTRAINT (the helper check of SetNotNull)
-                    var validate = step.Statements.ToList().FindIndex(s => s.Contains(" VALIDATE CONSTRAINT "));
+                    var validate = ValidateIndex(step);
                     expand.Add(Part(step, step.Statements.Take(validate).ToArray()));
                     later.Add(new OnlineUnit("validate", Part(step, step.Statements[validate])));
                     if (validate + 1 < step.Statements.Count)
@@ -74,6 +85,8 @@ namespace SchemaGen.Deploying
             units.AddRange(later.OrderBy(u => Array.IndexOf(Phases, u.Phase))); // stable: plan order within a phase
             return units;
         }
+
+        private static int ValidateIndex(MigrationStep step) => step.Statements.ToList().FindIndex(s => s.Contains(" VALIDATE CONSTRAINT "));
 
         // The same step running only some of its statements, with the cost of those (the table's size is kept).
         private static MigrationStep Part(MigrationStep step, params string[] statements)

@@ -170,7 +170,11 @@ namespace SchemaGen.Diffing
             // Foreign keys are added after every new table exists, so creation order never matters.
             _diff.Tables.Add(new MigrationStep(StepKind.CreateTable, name, DdlRenderer.TableStatements(desired, _ => false), Array.Empty<Hazard>()).Because(cause));
             foreach (var fk in desired.ForeignKeys)
-                _diff.Constraints.Add(new MigrationStep(StepKind.AddForeignKey, name + "." + fk.Name, DdlRenderer.AddForeignKey(desired, fk)).Because(cause));
+                _diff.Constraints.Add(new MigrationStep(StepKind.AddForeignKey, name + "." + fk.Name, DdlRenderer.AddForeignKey(desired, fk))
+                    {
+                        ReferencedTable = SqlSyntax.QualifiedName(fk.RefSchema, fk.RefTable),
+                    }
+                    .Because(cause));
         }
 
         private static bool IsSubsequence(List<string> items, EquatableArray<string> of)

@@ -179,7 +179,10 @@ namespace SchemaGen.Diffing
             var fk = _desired.ForeignKeys.First(f => f.Name == name);
             return new MigrationStep(StepKind.AddForeignKey, _table + "." + name,
                 AlterRenderer.AddConstraint(_table, DdlRenderer.ForeignKeyConstraint(fk), notValid: true),
-                AlterRenderer.ValidateConstraint(_table, name));
+                AlterRenderer.ValidateConstraint(_table, name))
+            {
+                ReferencedTable = SqlSyntax.QualifiedName(fk.RefSchema, fk.RefTable),
+            };
         }
 
         private static string Validated(string checkExpression) =>

@@ -230,6 +230,76 @@ public class OnlineDeployTests
         await Evolution.AssertSameAsFreshAsync(connection, after);
     }
 
+    private const string KeylessCodes = EvolutionModels.Items + """
+
+        [Table("codes")]
+        public class Code
+        {
+            public string Value { get; set; } = "";
+        }
+
+        [Table("labels")]
+        public class Label
+        {
+            [Key] public int Id { get; set; }
+            public string CodeValue { get; set; } = "";
+        }
+        """;
+
+    [Fact]
+    public async Task Foreign_keys_to_a_primary_key_attached_in_the_same_deploy_are_added_after_it()
+    {
+        await using var connection = await Postgres.NewDatabaseAsync();
+        await SchemaDeployer.DeployAsync(Evolution.Build(KeylessCodes).Target, connection);
+        await connection.ExecuteAsync("INSERT INTO codes SELECT 'c' || i FROM generate_series(1, 500) i; INSERT INTO labels SELECT i, 'c' || i FROM generate_series(1, 500) i;");
+        // An existing table and a new one both reference the key that codes gets in this deploy.
+        var after = Evolution.Build(KeylessCodes
+            .Replace("public string Value", "[Key] public string Value")
+            .Replace("public string CodeValue", "[References<Code>] public string CodeValue") + """
+
+            [Table("badges")]
+            public class Badge
+            {
+                [Key] public int Id { get; set; }
+                [References<Code>] public string CodeValue { get; set; } = "";
+            }
+            """);
+
+        var result = await SchemaDeployer.DeployAsync(after.Target, connection, Online());
+
+        var key = result.Steps.ToList().FindLastIndex(s => s.Kind == StepKind.AddPrimaryKey);
+        Assert.All(result.Steps.Select((s, i) => (s, i)).Where(p => p.s.Kind == StepKind.AddForeignKey), p => Assert.True(p.i > key, p.s + " ran before the key it references"));
+        Assert.All(result.Steps, s => Assert.Empty(s.Cost.Warnings));
+        Assert.Equal(500L, await connection.ScalarAsync<long>("SELECT count(*) FROM labels"));
+        await Evolution.AssertSameAsFreshAsync(connection, after);
+    }
+
+    [Fact]
+    public async Task A_statement_refused_in_the_expand_phase_is_reported_with_its_own_step()
+    {
+        await using var connection = await Postgres.NewDatabaseAsync();
+        await SchemaDeployer.DeployAsync(Evolution.Build(EvolutionModels.Items).Target, connection);
+        await connection.ExecuteAsync("CREATE VIEW clashes AS SELECT 1 AS id;");
+        // The expand phase creates the enum first, then the table whose name the view already has.
+        var after = Evolution.Build(EvolutionModels.Items + """
+
+            public enum Shade { Light, Dark }
+
+            [Table("clashes")]
+            public class Clash
+            {
+                [Key] public int Id { get; set; }
+                public Shade Shade { get; set; }
+            }
+            """);
+
+        var error = await Assert.ThrowsAsync<SchemaDeployException>(() => SchemaDeployer.DeployAsync(after.Target, connection, Online()));
+
+        Assert.Equal("42P07", error.SqlState);
+        Assert.Contains("CreateTable public.clashes", error.Message, StringComparison.Ordinal);
+        Assert.Contains("CREATE TABLE public.clashes", error.Statement, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_dropped_column_goes_in_the_contract_phase_when_allowed()
     {
