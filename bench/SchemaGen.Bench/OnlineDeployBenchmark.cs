@@ -60,11 +60,16 @@ public static class OnlineDeployBenchmark
         foreach (var mode in new[] { DeployMode.Atomic, DeployMode.Online })
         {
             database = server.CreateDatabase(mode.ToString().ToLowerInvariant());
-            results.Add((mode.ToString(), await MeasureAsync(database, before, after, rows, new DeployOptions { Mode = mode, LockTimeout = TimeSpan.FromMinutes(5) })));
+            results.Add((mode.ToString(), await MeasureAsync(database, before, rows, mode.ToString(), (connection, log) => DeployAsync(after, connection, mode, log))));
         }
 
+        var efCommands = EfOnlineMigration.Commands();
+        Console.WriteLine("EF Core's migration:\n  " + string.Join("\n  ", efCommands.Select(c => c.Trim())));
+        results.Add(("EF Core migration", await MeasureAsync(server.CreateDatabase("efcore"), before, rows, "EF Core", (connection, _) => EfOnlineMigration.ApplyAsync(connection, efCommands))));
+        var onlineDeploy = results.Single(r => r.Mode == "Online").Run.Deploy;
+
         // The noise floor: the same writer on the deployed database for as long as the online deploy took, with no deploy.
-        results.Add(("No deploy (writer alone)", await IdleAsync(database, rows, results[^1].Run.Deploy)));
+        results.Add(("No deploy (writer alone)", await IdleAsync(database, rows, onlineDeploy)));
 
         Console.WriteLine($"\n{rows:N0} rows in items and in parts; writer: one INSERT or UPDATE of items at a time, autocommit\n");
         Console.WriteLine("| Run | Deploy | Writer statements during it | Writer p99 | Writer max | Max vs Online |");
@@ -78,7 +83,15 @@ public static class OnlineDeployBenchmark
 
     private sealed record Run(TimeSpan Deploy, int Statements, TimeSpan P99, TimeSpan Max);
 
-    private static async Task<Run> MeasureAsync(string database, DeployTarget before, DeployTarget after, int rows, DeployOptions options)
+    // The SchemaGen rows: the deploy, then a check that it brought the database to the model.
+    private static async Task DeployAsync(DeployTarget after, NpgsqlConnection connection, DeployMode mode, Microsoft.Extensions.Logging.ILogger log)
+    {
+        var result = await SchemaDeployer.DeployAsync(after, connection, new DeployOptions { Mode = mode, LockTimeout = TimeSpan.FromMinutes(5), Logger = log });
+        if (result.NoOp || !(await SchemaDeployer.VerifyAsync(after, connection)).IsClean)
+            throw new InvalidOperationException($"{mode}: the deploy did not bring the database to the model");
+    }
+
+    private static async Task<Run> MeasureAsync(string database, DeployTarget before, int rows, string name, Func<NpgsqlConnection, Microsoft.Extensions.Logging.ILogger, Task> apply)
     {
         await using (var setup = new NpgsqlConnection(database))
         {
@@ -100,26 +113,24 @@ public static class OnlineDeployBenchmark
         await deployer.OpenAsync();
         var log = new TimedLog(clock);
         var start = clock.Elapsed;
-        var result = await SchemaDeployer.DeployAsync(after, deployer, new DeployOptions { Mode = options.Mode, LockTimeout = options.LockTimeout, Logger = log });
+        await apply(deployer, log);
         var end = clock.Elapsed;
         await Task.Delay(TimeSpan.FromSeconds(1));
         stop.Cancel();
         var written = await writer;
 
-        if (result.NoOp || !(await SchemaDeployer.VerifyAsync(after, deployer)).IsClean)
-            throw new InvalidOperationException($"{options.Mode}: the deploy did not bring the database to the model");
         await using (var count = new NpgsqlCommand("SELECT count(*) FROM items", deployer))
         {
             var items = (long)(await count.ExecuteScalarAsync())!;
             if (items != rows + written)
-                throw new InvalidOperationException($"{options.Mode}: {items} rows in items, expected {rows + written}");
+                throw new InvalidOperationException($"{name}: {items} rows in items, expected {rows + written}");
         }
 
         // A statement that overlapped the deploy at all counts: one that started before and waited for its lock too.
         var overlapping = latencies.Where(l => l.At + l.Took >= start && l.At <= end).ToList();
         var during = overlapping.Select(l => l.Took).OrderBy(t => t).ToList();
         var worst = overlapping.MaxBy(l => l.Took);
-        Console.WriteLine($"{options.Mode}: the longest writer statement started {(worst.At - start).TotalSeconds:0.00} s into the deploy; the deployer's last statement before it: "
+        Console.WriteLine($"{name}: the longest writer statement started {(worst.At - start).TotalSeconds:0.00} s into the deploy; the deployer's last statement before it: "
             + log.LastBefore(worst.At + worst.Took));
         return new Run(end - start, during.Count, during[(int)Math.Ceiling(during.Count * 0.99) - 1], during[^1]);
     }
