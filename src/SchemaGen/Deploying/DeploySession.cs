@@ -208,7 +208,8 @@ namespace SchemaGen.Deploying
             || live.Tables.Any(t => !_desired.Tables.Any(d => d.Schema == t.Schema && d.Name == t.Name))
             || live.Enums.Any(e => !_desired.Enums.Any(d => d.Schema == e.Schema && d.Name == e.Name))
             || live.Functions.Any(f => !_desired.Functions.Any(d => d.Schema == f.Schema && d.Name == f.Name))
-            || live.Triggers.Any(t => !_desired.Triggers.Any(d => d.Schema == t.Schema && d.Table == t.Table && d.Name == t.Name));
+            || live.Triggers.Any(t => !_desired.Triggers.Any(d => d.Schema == t.Schema && d.Table == t.Table && d.Name == t.Name))
+            || Diffing.TemplateObjectDiffer.HasUnmanaged(_desired, live);
 
         private async Task<SchemaModel> RenderTargetAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
         {

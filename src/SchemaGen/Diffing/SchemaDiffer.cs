@@ -42,6 +42,7 @@ namespace SchemaGen.Diffing
             differ.DiffTables();
             new RoutineDiffer(desired, target, live, differ._diff, dropUnmanaged, differ._context).Diff();
             UnmanagedDiffer.Diff(live, differ._diff, dropUnmanaged);
+            TemplateObjectDiffer.Diff(desired, target, live, differ._diff, dropUnmanaged);
             return differ._diff;
         }
 
