@@ -14,6 +14,9 @@ namespace SchemaGen.Model
                 objects.Add(new SqlObject(SqlObjectKind.TemplateObject, item.Schema, item.Table == null ? item.Name : item.Table + "." + item.Name, CreateObject(item) + "\n\n"));
         }
 
+        /// <summary>The kind as messages and drift name it: <c>sequence</c>, <c>view</c>, <c>materialized view</c>, <c>index</c>, <c>aggregate</c>.</summary>
+        public static string KindName(TemplateObjectKind kind) => kind == TemplateObjectKind.MaterializedView ? "materialized view" : kind.ToString().ToLowerInvariant();
+
         /// <summary>The template's statement: <c>CREATE SEQUENCE schema.name …;</c>, <c>CREATE OR REPLACE VIEW schema.name …;</c>, …</summary>
         public static string CreateObject(TemplateObjectModel item) => item.Definition + ";";
 

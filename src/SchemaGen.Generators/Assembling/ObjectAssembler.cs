@@ -39,7 +39,7 @@ namespace SchemaGen.Generators.Assembling
                 if (!seen.Add((template.Kind == TemplateObjectKind.Aggregate, schema, template.Name)))
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, new DiagnosticTarget.ExternalSpan(template.Location),
-                        Describe(template.Kind), schema + "." + template.Name, "an earlier template", System.IO.Path.GetFileName(file)));
+                        DdlRenderer.KindName(template.Kind), schema + "." + template.Name, "an earlier template", System.IO.Path.GetFileName(file)));
                     continue;
                 }
 
@@ -83,7 +83,5 @@ namespace SchemaGen.Generators.Assembling
                 && names.Any(n => n.Name == o.Name && (n.Qualifier == null || n.Qualifier == o.Schema))
                 && !(o.Schema == item.Schema && o.Name == item.Name));
         }
-
-        private static string Describe(TemplateObjectKind kind) => kind == TemplateObjectKind.MaterializedView ? "materialized view" : kind.ToString().ToLowerInvariant();
     }
 }

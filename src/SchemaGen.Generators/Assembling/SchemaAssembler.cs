@@ -144,7 +144,7 @@ namespace SchemaGen.Generators.Assembling
                         break;
                     case SqlObjectKind.TemplateObject:
                         var item = model.Objects.First(o => o.Schema == obj.Schema && (o.Table == null ? o.Name : o.Table + "." + o.Name) == obj.Name);
-                        result.Add(new ObjectConstant { ConstantName = Unique(ConstantName(item.Name) + item.Kind), Summary = "The " + (item.Kind == TemplateObjectKind.MaterializedView ? "materialized view" : item.Kind.ToString().ToLowerInvariant()) + " " + qualified + " (from a SQL template).", Sql = obj.Sql });
+                        result.Add(new ObjectConstant { ConstantName = Unique(ConstantName(item.Name) + item.Kind), Summary = "The " + DdlRenderer.KindName(item.Kind) + " " + qualified + " (from a SQL template).", Sql = obj.Sql });
                         break;
                     default:
                         result.Add(new ObjectConstant { ConstantName = Unique("DeferredForeignKeys"), Summary = "Foreign keys between tables that reference each other, added after both exist.", Sql = obj.Sql });

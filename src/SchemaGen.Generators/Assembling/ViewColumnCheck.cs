@@ -40,7 +40,7 @@ namespace SchemaGen.Generators.Assembling
                 var nearest = NameSuggestions.Closest(column.Value, names, 1).FirstOrDefault();
                 var hint = nearest != null ? "; did you mean '" + SqlSyntax.Identifier(nearest) + "'?" : "; its columns are " + string.Join(", ", names.Select(SqlSyntax.Identifier));
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownViewColumn, new DiagnosticTarget.ExternalSpan(template.Location),
-                    System.IO.Path.GetFileName(file), view.Kind == TemplateObjectKind.View ? "view" : "materialized view",
+                    System.IO.Path.GetFileName(file), DdlRenderer.KindName(view.Kind),
                     SqlSyntax.QualifiedName(view.Schema, view.Name), column.Text, SqlSyntax.QualifiedName(table.Schema, table.Name), hint));
             }
         }

@@ -43,16 +43,16 @@ namespace SchemaGen.Generators.Parsing
             }
 
             if (orReplace && kind is TemplateObjectKind.Sequence or TemplateObjectKind.MaterializedView or TemplateObjectKind.Index)
-                return Unreadable("PostgreSQL has no CREATE OR REPLACE for a " + Describe(kind) + "; write CREATE");
+                return Unreadable("PostgreSQL has no CREATE OR REPLACE for a " + DdlRenderer.KindName(kind) + "; write CREATE");
             if (kind == TemplateObjectKind.Index && reader.Current.Is("concurrently"))
                 return Unreadable("CREATE INDEX CONCURRENTLY cannot run in the deployment's transaction; write CREATE INDEX");
             // IF NOT EXISTS would hide a changed definition: the deployer decides what exists.
             if (reader.Current.Is("if"))
-                return Unreadable("remove IF NOT EXISTS: the deployer creates, alters or replaces the " + Describe(kind) + " as the model says");
+                return Unreadable("remove IF NOT EXISTS: the deployer creates, alters or replaces the " + DdlRenderer.KindName(kind) + " as the model says");
 
             var nameToken = reader.Current;
             if (!reader.QualifiedName(out var schema, out var name))
-                return Unreadable("expected the " + Describe(kind) + "'s name");
+                return Unreadable("expected the " + DdlRenderer.KindName(kind) + "'s name");
             var nameEnd = statement[reader.Position - 1].End;
 
             string? tableSchema = null, table = null, signature = null;
@@ -112,11 +112,5 @@ namespace SchemaGen.Generators.Parsing
                 return true;
             }
         }
-
-        private static string Describe(TemplateObjectKind kind) => kind switch
-        {
-            TemplateObjectKind.MaterializedView => "materialized view",
-            _ => kind.ToString().ToLowerInvariant(),
-        };
     }
 }

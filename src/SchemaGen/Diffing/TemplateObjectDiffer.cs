@@ -234,6 +234,6 @@ namespace SchemaGen.Diffing
             _ => StepKind.DropAggregate,
         };
 
-        public static string Describe(TemplateObjectKind kind) => kind == TemplateObjectKind.MaterializedView ? "materialized view" : kind.ToString().ToLowerInvariant();
+        private static string Describe(TemplateObjectKind kind) => DdlRenderer.KindName(kind);
     }
 }
