@@ -75,7 +75,7 @@ namespace SchemaGen.Catalog
                 BuildTables(tables, columns, constraints, indexes).ToEquatableArray(),
                 functions.ToEquatableArray(),
                 triggers.ToEquatableArray(),
-                unmanaged.Where(u => !Covers(objects, u)).ToEquatableArray(),
+                unmanaged.ToEquatableArray(),
                 objects.ToEquatableArray());
             return new CatalogSnapshot(model, marker.FirstOrDefault());
         }
@@ -229,15 +229,6 @@ namespace SchemaGen.Catalog
             return new TemplateObjectModel((TemplateObjectKind)Enum.Parse(typeof(TemplateObjectKind), r.GetString(0)), r.GetString(1), r.GetString(2), r.GetString(3),
                 NullableString(r, 4), NullableString(r, 5), schemas.Select((s, i) => new ObjectDependency(s, names[i], columns[i])).ToEquatableArray());
         }
-
-        // The unmanaged-objects query lists views, materialized views, sequences and aggregates too; those are read as
-        // template objects instead (and reported as unmanaged by their differ when the model has no template for them).
-        private static bool Covers(List<TemplateObjectModel> objects, CatalogObject item) => item.Kind switch
-        {
-            CatalogObjectKind.View or CatalogObjectKind.MaterializedView or CatalogObjectKind.Sequence => true,
-            CatalogObjectKind.Aggregate => objects.Any(o => o.Kind == TemplateObjectKind.Aggregate && o.Schema == item.Schema && o.Name + "(" + o.Signature + ")" == item.Name),
-            _ => false,
-        };
 
         private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 

@@ -47,6 +47,18 @@ namespace SchemaGen.Diffing
         /// <summary>True when the live schema has objects of these kinds the model does not (DropUnmanaged would drop them).</summary>
         public static bool HasUnmanaged(SchemaModel desired, SchemaModel live) => live.Objects.Any(l => Desired(desired, l) == null);
 
+        /// <summary>
+        /// The live schema's unmanaged objects without those this differ reads and reports itself: views, materialized views,
+        /// sequences no column owns and aggregates are in <see cref="SchemaModel.Objects"/> too. (The catalog keeps listing
+        /// them in <see cref="SchemaModel.Unmanaged"/> for readers that know only that list, such as scaffold's report.)
+        /// </summary>
+        public static EquatableArray<CatalogObject> OtherUnmanaged(SchemaModel live) => live.Unmanaged.Where(u => u.Kind switch
+        {
+            CatalogObjectKind.View or CatalogObjectKind.MaterializedView or CatalogObjectKind.Sequence => false,
+            CatalogObjectKind.Aggregate => !live.Objects.Any(o => o.Kind == TemplateObjectKind.Aggregate && o.Schema == u.Schema && o.Name + "(" + o.Signature + ")" == u.Name),
+            _ => true,
+        }).ToEquatableArray();
+
         private void DiffModelObjects()
         {
             foreach (var desired in _desired.Objects)
