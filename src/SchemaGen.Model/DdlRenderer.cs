@@ -30,6 +30,9 @@ namespace SchemaGen.Model
 
         /// <summary>A trigger from a SQL template.</summary>
         Trigger,
+
+        /// <summary>A sequence, view, materialized view, index on one, or aggregate from a SQL template.</summary>
+        TemplateObject,
     }
 
     /// <summary>One object's DDL within the create script.</summary>
@@ -54,6 +57,7 @@ namespace SchemaGen.Model
 
             foreach (var enumType in model.Enums)
                 objects.Add(new SqlObject(SqlObjectKind.Enum, enumType.Schema, enumType.Name, RenderEnum(enumType)));
+            AddTemplateObjects(objects, model, beforeTables: true);
 
             // A function that a default, generated column, check or index predicate calls is created just before the
             // first table that calls it (with the functions it calls itself); the rest follow the tables, in file order.
@@ -79,6 +83,7 @@ namespace SchemaGen.Model
             // Templates come after the tables they use, in file order; a trigger after the functions.
             foreach (var function in model.Functions.Where(created.Add))
                 objects.Add(new SqlObject(SqlObjectKind.Function, function.Schema, function.Name, CreateFunction(function) + "\n\n"));
+            AddTemplateObjects(objects, model, beforeTables: false);
             foreach (var trigger in model.Triggers)
                 objects.Add(new SqlObject(SqlObjectKind.Trigger, trigger.Schema, trigger.Table + "." + trigger.Name, CreateTrigger(trigger) + "\n\n"));
             return objects;

@@ -9,7 +9,7 @@ namespace SchemaGen.Model
     /// data, never as C# code the compiler binds and the JIT compiles) and the runtime reads once, lazily.
     /// </summary>
     /// <remarks>
-    /// <para>Version 1, documented in docs/architecture.md ("The model as data"). The text is lines joined by
+    /// <para>Version 2, documented in docs/architecture.md ("The model as data"). The text is lines joined by
     /// <c>\n</c> (no final newline), fields separated by a tab, in PostgreSQL's COPY text conventions: a field is
     /// <c>\N</c> for null; in any other field <c>\\</c>, <c>\t</c>, <c>\n</c> and <c>\r</c> stand for themselves and
     /// <c>\uXXXX</c> for a character that must not appear raw (other control characters, the C# line separators
@@ -26,7 +26,7 @@ namespace SchemaGen.Model
         public const string Magic = "schemagen-model";
 
         /// <summary>The format this code writes and reads; a reader refuses any other.</summary>
-        public const int Version = 1;
+        public const int Version = 2;
 
         private const string Null = "\\N";
 

@@ -9,7 +9,7 @@ namespace SchemaGen.Model
         private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
         /// <summary>Reads UTF-8 model data as the generator embeds it.</summary>
-        /// <exception cref="FormatException">The data is not valid UTF-8 or not a whole, undamaged version-1 model.</exception>
+        /// <exception cref="FormatException">The data is not valid UTF-8 or not a whole, undamaged model of the current version.</exception>
         public static SchemaModel Read(byte[] utf8)
         {
             string text;
@@ -26,7 +26,7 @@ namespace SchemaGen.Model
         }
 
         /// <summary>Reads model data written by <see cref="Write"/>.</summary>
-        /// <exception cref="FormatException">The data is not a whole, undamaged version-1 model.</exception>
+        /// <exception cref="FormatException">The data is not a whole, undamaged model of the current version.</exception>
         public static SchemaModel Read(string text)
         {
             var headerEnd = text.IndexOf('\n');
@@ -50,6 +50,7 @@ namespace SchemaGen.Model
             var functions = new FunctionModel[r.Count()];
             var triggers = new TriggerModel[r.Count()];
             var unmanaged = new CatalogObject[r.Count()];
+            var objects = new TemplateObjectModel[r.Count()];
             for (var i = 0; i < enums.Length; i++)
             {
                 r.Record("enum");
@@ -91,10 +92,23 @@ namespace SchemaGen.Model
                 unmanaged[i] = new CatalogObject(r.Enum<CatalogObjectKind>(), r.Required(), r.Required(), r.Field());
             }
 
+            for (var i = 0; i < objects.Length; i++)
+            {
+                r.Record("object");
+                var kind = r.Enum<TemplateObjectKind>();
+                string schema = r.Required(), name = r.Required(), definition = r.Required();
+                string? table = r.Field(), signature = r.Field();
+                var dependencies = new ObjectDependency[r.Count()];
+                for (var k = 0; k < dependencies.Length; k++)
+                    dependencies[k] = new ObjectDependency(r.Required(), r.Required(), r.Field());
+                objects[i] = new TemplateObjectModel(kind, schema, name, definition, table, signature, new EquatableArray<ObjectDependency>(dependencies));
+            }
+
             r.Record("end");
             r.End();
             return new SchemaModel(schemas, new EquatableArray<EnumModel>(enums), new EquatableArray<TableModel>(tables),
-                new EquatableArray<FunctionModel>(functions), new EquatableArray<TriggerModel>(triggers), new EquatableArray<CatalogObject>(unmanaged));
+                new EquatableArray<FunctionModel>(functions), new EquatableArray<TriggerModel>(triggers), new EquatableArray<CatalogObject>(unmanaged),
+                new EquatableArray<TemplateObjectModel>(objects));
         }
 
         private static TableModel ReadTable(Cursor r)

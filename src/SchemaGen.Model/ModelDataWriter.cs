@@ -7,14 +7,14 @@ namespace SchemaGen.Model
     static partial class ModelData
     {
         /// <summary>
-        /// The model as version-1 text (see <see cref="ModelData"/>): deterministic, and <see cref="Read(string)"/> gives
+        /// The model as text of the current version (see <see cref="ModelData"/>): deterministic, and <see cref="Read(string)"/> gives
         /// back a model equal to <paramref name="model"/>, catalog-only members included.
         /// </summary>
         public static string Write(SchemaModel model)
         {
             var w = new LineWriter();
             w.Line("model").Strings(model.Schemas).Count(model.Enums.Count).Count(model.Tables.Count)
-                .Count(model.Functions.Count).Count(model.Triggers.Count).Count(model.Unmanaged.Count);
+                .Count(model.Functions.Count).Count(model.Triggers.Count).Count(model.Unmanaged.Count).Count(model.Objects.Count);
             foreach (var e in model.Enums)
             {
                 w.Line("enum").Field(e.Schema).Field(e.Name).Field(e.Comment).Strings(e.Labels).Count(e.RenamedLabels.Count);
@@ -38,6 +38,13 @@ namespace SchemaGen.Model
                 w.Line("trigger").Field(t.Schema).Field(t.Table).Field(t.Name).Field(t.FunctionSchema).Field(t.FunctionName).Field(t.Definition).Field(t.Comment);
             foreach (var o in model.Unmanaged)
                 w.Line("unmanaged").Field(o.Kind.ToString()).Field(o.Schema).Field(o.Name).Field(o.Table);
+            foreach (var o in model.Objects)
+            {
+                w.Line("object").Field(o.Kind.ToString()).Field(o.Schema).Field(o.Name).Field(o.Definition).Field(o.Table).Field(o.Signature).Count(o.DependsOn.Count);
+                foreach (var d in o.DependsOn)
+                    w.Field(d.Schema).Field(d.Name).Field(d.Column);
+            }
+
             w.Line("end");
 
             var body = w.ToString();

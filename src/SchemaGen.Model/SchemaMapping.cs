@@ -29,7 +29,8 @@ namespace SchemaGen.Model
         private static SchemaModel Rename(SchemaModel model, Func<string, string> map, Func<string, string, bool>? owns)
         {
             var qualifiers = UsedSchemas(model).Where(s => map(s) != s).ToDictionary(s => s, map);
-            string? Expression(string? sql) => sql == null ? null : SqlSyntax.RenameQualifiers(sql, qualifiers, owns, dollarQuotedIsCode: false);
+            string? Expression(string? sql) => sql == null ? null
+                : RenameSequenceLiterals(SqlSyntax.RenameQualifiers(sql, qualifiers, owns, dollarQuotedIsCode: false), qualifiers, owns);
             string Code(string sql) => SqlSyntax.RenameQualifiers(sql, qualifiers, owns, dollarQuotedIsCode: true);
 
             var tables = model.Tables.Select(t => t with
@@ -62,12 +63,19 @@ namespace SchemaGen.Model
                 Definition = Code(t.Definition),
             }).ToEquatableArray();
             var unmanaged = model.Unmanaged.Select(o => o with { Schema = map(o.Schema) }).ToEquatableArray();
-            return model with { Schemas = schemas, Enums = enums, Tables = tables, Functions = functions, Triggers = triggers, Unmanaged = unmanaged };
+            var objects = model.Objects.Select(o => o with
+            {
+                Schema = map(o.Schema),
+                Definition = Expression(o.Definition)!,
+                DependsOn = o.DependsOn.Select(d => d with { Schema = map(d.Schema) }).ToEquatableArray(),
+            }).ToEquatableArray();
+            return model with { Schemas = schemas, Enums = enums, Tables = tables, Functions = functions, Triggers = triggers, Unmanaged = unmanaged, Objects = objects };
         }
 
         /// <summary>Every schema the model puts an object in (including public), sorted.</summary>
         public static IReadOnlyList<string> UsedSchemas(SchemaModel model) =>
             model.Schemas.Concat(model.Tables.Select(t => t.Schema)).Concat(model.Enums.Select(e => e.Schema)).Concat(model.Functions.Select(f => f.Schema))
+                .Concat(model.Objects.Select(o => o.Schema))
                 .Distinct().OrderBy(s => s, StringComparer.Ordinal).ToList();
 
         // (schema, name) of every object the model creates, as a qualified name in raw SQL can name it.
@@ -76,7 +84,8 @@ namespace SchemaGen.Model
             var own = new HashSet<(string, string)>(
                 model.Tables.Select(t => (t.Schema, t.Name))
                     .Concat(model.Enums.Select(e => (e.Schema, e.Name)))
-                    .Concat(model.Functions.Select(f => (f.Schema, f.Name))));
+                    .Concat(model.Functions.Select(f => (f.Schema, f.Name)))
+                    .Concat(model.Objects.Select(o => (o.Schema, o.Name))));
             return (schema, name) => own.Contains((schema, name));
         }
     }

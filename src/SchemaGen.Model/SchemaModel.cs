@@ -12,13 +12,16 @@ namespace SchemaGen.Model
     /// <param name="Triggers">Triggers from SQL templates, in file order.</param>
     /// <param name="Unmanaged">Read from the catalog only: objects of kinds the model does not manage (views, sequences,
     /// domains, policies, …); never set by the generator.</param>
+    /// <param name="Objects">Sequences, views, materialized views (and their indexes) and aggregates from SQL templates, in
+    /// creation order (a view after what it selects from).</param>
     sealed partial record SchemaModel(
         EquatableArray<string> Schemas,
         EquatableArray<EnumModel> Enums,
         EquatableArray<TableModel> Tables,
         EquatableArray<FunctionModel> Functions,
         EquatableArray<TriggerModel> Triggers,
-        EquatableArray<CatalogObject> Unmanaged = default);
+        EquatableArray<CatalogObject> Unmanaged = default,
+        EquatableArray<TemplateObjectModel> Objects = default);
 
     /// <summary>A <c>CREATE TYPE … AS ENUM</c>.</summary>
     /// <param name="Schema">The schema the type lives in.</param>

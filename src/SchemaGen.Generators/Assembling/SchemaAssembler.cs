@@ -28,14 +28,17 @@ namespace SchemaGen.Generators.Assembling
             ReportRelationClashes(tables, enums, diagnostics);
 
             var (functions, triggers) = TemplateAssembler.Assemble(templates.IsDefault ? Enumerable.Empty<TemplateFileSpec>() : templates, options.DefaultSchema, diagnostics);
+            var templateObjects = ObjectAssembler.Assemble(templates.IsDefault ? Enumerable.Empty<TemplateFileSpec>() : templates, options.DefaultSchema,
+                tables.Select(t => t.Table).ToList(), diagnostics);
             var model = new SchemaModel(
-                tables.Select(t => t.Table.Schema).Concat(enums.Select(e => e.Enum.Schema)).Concat(functions.Select(f => f.Schema))
+                tables.Select(t => t.Table.Schema).Concat(enums.Select(e => e.Enum.Schema)).Concat(functions.Select(f => f.Schema)).Concat(templateObjects.Select(o => o.Schema))
                     .Where(s => s != "public") // always there; creating it needs CREATE on the database
                     .Distinct().OrderBy(s => s, StringComparer.Ordinal).ToEquatableArray(),
                 enums.Select(e => e.Enum).OrderBy(e => e.Schema, StringComparer.Ordinal).ThenBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
                 TableOrder.Sort(tables.Select(t => t.Table)).ToEquatableArray(),
                 functions.ToEquatableArray(),
-                triggers.ToEquatableArray());
+                triggers.ToEquatableArray(),
+                Objects: templateObjects.ToEquatableArray());
 
             var objects = Constants(model, tables, enums);
             var sql = string.Concat(objects.Select(o => o.Sql));
@@ -138,6 +141,10 @@ namespace SchemaGen.Generators.Assembling
                     case SqlObjectKind.Trigger:
                         var triggerName = obj.Name.Substring(obj.Name.IndexOf('.') + 1);
                         result.Add(new ObjectConstant { ConstantName = Unique(ConstantName(triggerName) + "Trigger"), Summary = "CREATE OR REPLACE TRIGGER " + triggerName + " ON " + obj.Schema + "." + obj.Name.Substring(0, obj.Name.IndexOf('.')) + " (from a SQL template).", Sql = obj.Sql });
+                        break;
+                    case SqlObjectKind.TemplateObject:
+                        var item = model.Objects.First(o => o.Schema == obj.Schema && (o.Table == null ? o.Name : o.Table + "." + o.Name) == obj.Name);
+                        result.Add(new ObjectConstant { ConstantName = Unique(ConstantName(item.Name) + item.Kind), Summary = "The " + DdlRenderer.KindName(item.Kind) + " " + qualified + " (from a SQL template).", Sql = obj.Sql });
                         break;
                     default:
                         result.Add(new ObjectConstant { ConstantName = Unique("DeferredForeignKeys"), Summary = "Foreign keys between tables that reference each other, added after both exist.", Sql = obj.Sql });

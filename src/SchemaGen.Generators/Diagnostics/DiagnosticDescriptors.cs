@@ -84,6 +84,12 @@ namespace SchemaGen.Generators.Diagnostics
             "[Check] on '{0}' refers to '{1}', which is not a column of table '{2}'{3}",
             DiagnosticSeverity.Error);
 
+        /// <summary>SG0013 for a view template: a qualified reference to a column the model's table does not have.</summary>
+        public static readonly DiagnosticDescriptor UnknownViewColumn = Create(
+            "SG0013", "Attribute names an unknown property or column",
+            "SQL template '{0}': {1} {2} refers to '{3}', which is not a column of table '{4}'{5}",
+            DiagnosticSeverity.Error);
+
         public static readonly DiagnosticDescriptor InvalidName = Create(
             "SG0014", "Name PostgreSQL cannot take as written",
             "The {0} name '{1}' {2}; give another name or leave the name out",

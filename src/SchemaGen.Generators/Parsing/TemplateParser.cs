@@ -13,9 +13,10 @@ namespace SchemaGen.Generators.Parsing
     /// <summary>
     /// Reads a <c>.sql</c> template file: each <c>CREATE [OR REPLACE] FUNCTION</c> with its signature (schema,
     /// name, parameters with types and defaults, RETURNS TABLE / SETOF / scalar / trigger) and each
-    /// <c>CREATE [OR REPLACE] TRIGGER</c> with its table and function. Anything else is SG0012 at its line.
+    /// <c>CREATE [OR REPLACE] TRIGGER</c> with its table and function; sequences, views, materialized views, their
+    /// indexes and aggregates in <c>TemplateParser.Objects.cs</c>. Anything else is SG0012 at its line.
     /// </summary>
-    internal static class TemplateParser
+    internal static partial class TemplateParser
     {
         // Words after the result type that start the function's options.
         private static readonly HashSet<string> OptionWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
@@ -28,6 +29,7 @@ namespace SchemaGen.Generators.Parsing
         {
             var functions = new List<FunctionTemplate>();
             var triggers = new List<TriggerTemplate>();
+            var objects = new List<ObjectTemplate>();
             var diagnostics = new List<DiagnosticInfo>();
             if (text == null)
             {
@@ -51,12 +53,15 @@ namespace SchemaGen.Generators.Parsing
                     continue;
                 }
 
-                if (reader.Take("or") && !reader.Take("replace"))
+                var orReplace = reader.Take("or");
+                if (orReplace && !reader.Take("replace"))
                 {
                     diagnostics.Add(Error(path, text, reader.Current.Start, reader.Current.End, "expected REPLACE after CREATE OR"));
                     continue;
                 }
 
+                if (ParseObject(path, text, source, statement, reader, orReplace, objects, diagnostics))
+                    continue;
                 reader.Take("constraint");
                 if (reader.Take("function"))
                     ParseFunction(path, text, source, statement, reader, functions, diagnostics);
@@ -66,7 +71,7 @@ namespace SchemaGen.Generators.Parsing
                     diagnostics.Add(Unsupported(path, text, statement));
             }
 
-            return File(path, functions, triggers, diagnostics);
+            return File(path, functions, triggers, diagnostics) with { Objects = objects.ToEquatableArray() };
         }
 
         private static void ParseFunction(string path, SourceText text, string source, List<SqlToken> statement, TokenReader reader,
@@ -240,7 +245,7 @@ namespace SchemaGen.Generators.Parsing
         {
             var words = string.Join(" ", statement.Take(3).Select(t => t.Text));
             return Error(path, text, statement[0].Start, statement[Math.Min(2, statement.Count - 1)].End,
-                $"only CREATE [OR REPLACE] FUNCTION and CREATE [OR REPLACE] TRIGGER statements can be templates, not '{words}'");
+                $"only CREATE FUNCTION, TRIGGER, VIEW, MATERIALIZED VIEW, SEQUENCE, AGGREGATE and INDEX (on a materialized view) statements can be templates, not '{words}'");
         }
 
         private static DiagnosticInfo Error(string path, SourceText? text, int start, int end, string message) =>

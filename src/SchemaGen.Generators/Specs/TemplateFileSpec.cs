@@ -14,6 +14,9 @@ namespace SchemaGen.Generators.Specs
 
         public required EquatableArray<TriggerTemplate> Triggers { get; init; }
 
+        /// <summary>Sequences, views, materialized views, their indexes and aggregates, in file order.</summary>
+        public EquatableArray<ObjectTemplate> Objects { get; init; }
+
         public required EquatableArray<DiagnosticInfo> Diagnostics { get; init; }
     }
 }

@@ -204,11 +204,12 @@ namespace SchemaGen.Deploying
 
         // Objects DropUnmanaged would drop: then the fast path does not apply, whatever the marker says.
         private bool HasUnmanaged(SchemaModel live) =>
-            !live.Unmanaged.IsEmpty
+            !Diffing.TemplateObjectDiffer.OtherUnmanaged(live).IsEmpty
             || live.Tables.Any(t => !_desired.Tables.Any(d => d.Schema == t.Schema && d.Name == t.Name))
             || live.Enums.Any(e => !_desired.Enums.Any(d => d.Schema == e.Schema && d.Name == e.Name))
             || live.Functions.Any(f => !_desired.Functions.Any(d => d.Schema == f.Schema && d.Name == f.Name))
-            || live.Triggers.Any(t => !_desired.Triggers.Any(d => d.Schema == t.Schema && d.Table == t.Table && d.Name == t.Name));
+            || live.Triggers.Any(t => !_desired.Triggers.Any(d => d.Schema == t.Schema && d.Table == t.Table && d.Name == t.Name))
+            || Diffing.TemplateObjectDiffer.HasUnmanaged(_desired, live);
 
         private async Task<SchemaModel> RenderTargetAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
         {

@@ -33,7 +33,9 @@ namespace SchemaGen.Deploying
                 return (TableLock.ShareRowExclusive, TableImpact.None);
             if (Starts(sql, "SELECT setval("))
                 return (TableLock.AccessShare, TableImpact.Scan);
-            if (Starts(sql, "DROP INDEX ") || Starts(sql, "DROP TABLE ") || Starts(sql, "DROP TRIGGER "))
+            if (Starts(sql, "CREATE MATERIALIZED VIEW "))
+                return (TableLock.None, TableImpact.Scan); // runs its query to fill it (unless WITH NO DATA)
+            if (Starts(sql, "DROP INDEX ") || Starts(sql, "DROP TABLE ") || Starts(sql, "DROP TRIGGER ") || Starts(sql, "DROP MATERIALIZED VIEW ") || Starts(sql, "DROP VIEW "))
                 return (TableLock.AccessExclusive, TableImpact.None);
             if (!Starts(sql, "ALTER TABLE "))
                 return (TableLock.None, TableImpact.None); // a new table, a type, a function, a schema: nothing existing waits
@@ -67,6 +69,10 @@ namespace SchemaGen.Deploying
                 warnings.Add(step.Kind == StepKind.AddColumn
                     ? "rewrites the table under ACCESS EXCLUSIVE: the new column's default is volatile (or an identity or generated column), so every row is written again while reads and writes wait (Squawk adding-field-with-default)"
                     : "rewrites the table and its indexes under ACCESS EXCLUSIVE: the type change has no binary-compatible cast, so reads and writes wait for the copy (Squawk changing-column-type)");
+            }
+            else if (step.Kind == StepKind.CreateMaterializedView)
+            {
+                warnings.Add("drops and fills the materialized view again in the deployment's transaction: its query runs over all its rows now (with WITH NO DATA it stays empty until REFRESH MATERIALIZED VIEW)");
             }
             else if (impact == TableImpact.Scan && step.Kind == StepKind.CreateIndex && tableLock == TableLock.Share)
             {

@@ -16,6 +16,7 @@ namespace SchemaGen
         CreateFunction, ReplaceFunction, DropFunction, CreateTrigger, DropTrigger,
         DropView, DropMaterializedView, DropPolicy, DisableRowSecurity, DropSequence, DropDomain, DropType, DropForeignTable, DropAggregate,
         ValidateConstraint,
+        CreateSequence, AlterSequence, CreateView, ReplaceView, CreateMaterializedView, CreateAggregate,
     }
 #pragma warning restore CS1591
 
@@ -42,6 +43,10 @@ namespace SchemaGen
 
         /// <summary>In <see cref="DeployMode.Online"/>, a step that would rewrite a table with rows under ACCESS EXCLUSIVE (refused unless <see cref="DeployOptions.AllowTableRewrite"/>).</summary>
         TableRewrite,
+
+        /// <summary>A view the model does not manage is in the way of a change (it uses a column whose type changes or that is
+        /// dropped, or a view that is recreated): it is dropped and created again from its current definition.</summary>
+        UnmanagedDependentView,
     }
 
     /// <summary>A hazard of a step, with what was found in the database.</summary>

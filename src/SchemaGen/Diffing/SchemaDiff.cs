@@ -32,6 +32,12 @@ namespace SchemaGen.Diffing
         public List<MigrationStep> UnmanagedFunctions { get; } = new();
         public List<MigrationStep> UnmanagedTypes { get; } = new();
 
+        // Template objects (TemplateObjectDiffer): sequences before the tables whose defaults call them; views, materialized
+        // views and aggregates in the way of a change dropped before any table change, and created after the functions.
+        public List<MigrationStep> Sequences { get; } = new();
+        public List<MigrationStep> ViewDrops { get; } = new();
+        public List<MigrationStep> Views { get; } = new();
+
         /// <summary>Objects in the managed schemas that the model does not have, as <c>kind schema.name</c>.</summary>
         public List<string> UnmanagedObjects { get; } = new();
 
@@ -50,8 +56,8 @@ namespace SchemaGen.Diffing
         }
 
         private List<MigrationStep>[] Groups() =>
-            new[] { Schemas, Enums, UnmanagedDependents, ForeignKeyDrops, Drops, FunctionDrops, EarlyFunctions, Tables, Columns, Constraints, Indexes,
-                    Functions, Triggers, Comments, UnmanagedTables, UnmanagedFunctions, UnmanagedTypes };
+            new[] { Schemas, Enums, Sequences, UnmanagedDependents, ViewDrops, ForeignKeyDrops, Drops, FunctionDrops, EarlyFunctions, Tables, Columns, Constraints, Indexes,
+                    Functions, Views, Triggers, Comments, UnmanagedTables, UnmanagedFunctions, UnmanagedTypes };
 
         /// <summary>Every difference the steps correct, once each, in step order.</summary>
         public List<Drift> Drift => Steps().Select(s => s.Cause ?? new Drift(DriftKind.Different, s.Kind + " " + s.Object, s.Sql, null)).Distinct().ToList();

@@ -41,7 +41,8 @@ namespace SchemaGen.Diffing
             differ.DiffEnums();
             differ.DiffTables();
             new RoutineDiffer(desired, target, live, differ._diff, dropUnmanaged, differ._context).Diff();
-            UnmanagedDiffer.Diff(live, differ._diff, dropUnmanaged);
+            UnmanagedDiffer.Diff(live with { Unmanaged = TemplateObjectDiffer.OtherUnmanaged(live) }, differ._diff, dropUnmanaged);
+            TemplateObjectDiffer.Diff(desired, target, live, differ._diff, dropUnmanaged);
             return differ._diff;
         }
 

@@ -19,6 +19,9 @@ public class RoundTripTests
     [Fact]
     public Task JobPipelineSample() => Check(FeatureModels.Sample(), FeatureModels.SampleTemplates());
 
+    [Fact]
+    public Task TemplateObjects() => Check(Templates.ObjectTemplateModels.Sources, Templates.ObjectTemplateModels.Templates());
+
     private static async Task Check(string[] sources, (string, string)[]? templates = null)
     {
         var schema = GeneratorHarness.Run(sources, templates ?? []).Load();

@@ -19,6 +19,9 @@ public class FeatureSnapshotTests
     [Fact]
     public Task JobPipelineSample() => Check("JobPipeline", FeatureModels.Sample(), FeatureModels.SampleTemplates());
 
+    [Fact]
+    public Task TemplateObjects() => Check("TemplateObjects", Templates.ObjectTemplateModels.Sources, Templates.ObjectTemplateModels.Templates());
+
     private static async Task Check(string name, string[] sources, (string, string)[]? templates = null)
     {
         var result = GeneratorHarness.Run(sources, templates ?? []);

@@ -71,10 +71,10 @@ namespace TestModels
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 1 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	1	539	04ed87a8
-            model	0	0	1	0	0	0
+            schemagen-model	2	541	68543fcf
+            model	0	0	1	0	0	0	0
             table	public	line_items	\N	order_items	7	t	0	0	0	0
             column	created_at	timestamp with time zone	f	now()	None	\N	\N	\N	\N	\N	\N	\N
             column	id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N

@@ -78,10 +78,10 @@ namespace TestModels
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 1 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	1	771	f1619d93
-            model	0	1	2	0	0	0
+            schemagen-model	2	773	cefb7358
+            model	0	1	2	0	0	0	0
             enum	public	ticket_state	How a Ticket is doing: it's open until closed.	2	open	closed	0
             table	public	notes	A note on a ticket.	\N	3	t	0	0	0	0
             column	note_id	integer	f	\N	None	\N	The note's number.	\N	\N	\N	\N	\N

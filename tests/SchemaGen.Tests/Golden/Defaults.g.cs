@@ -76,10 +76,10 @@ namespace TestModels
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 1 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	1	1706	e0b65cb9
-            model	0	1	1	0	0	0
+            schemagen-model	2	1708	5298c214
+            model	0	1	1	0	0	0	0
             enum	public	level	\N	3	low	medium	high	0
             table	public	defaults	\N	\N	26	t	0	0	0	0
             column	id	uuid	f	gen_random_uuid()	None	\N	\N	\N	\N	\N	\N	\N

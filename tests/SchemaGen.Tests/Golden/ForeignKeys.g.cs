@@ -89,10 +89,10 @@ namespace TestModels
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 1 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	1	2686	69e4100f
-            model	0	0	6	0	0	0
+            schemagen-model	2	2688	732b3052
+            model	0	0	6	0	0	0	0
             table	public	customers	\N	\N	1	t	0	0	0	0
             column	customer_id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
             primary-key	pk_customers	1	customer_id	\N	\N

@@ -71,10 +71,10 @@ namespace TestModels
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 1 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	1	1206	c397f676
-            model	0	0	1	0	0	0
+            schemagen-model	2	1208	669b1a9f
+            model	0	0	1	0	0	0	0
             table	public	documents	\N	\N	10	t	0	0	9	0
             column	id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
             column	title	text	f	\N	None	\N	\N	\N	\N	\N	\N	\N

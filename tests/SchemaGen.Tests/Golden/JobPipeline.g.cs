@@ -103,10 +103,10 @@ namespace TestModels
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 1 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	1	9037	e50f374a
-            model	1	app	2	2	4	2	0
+            schemagen-model	2	9039	98a2a599
+            model	1	app	2	2	4	2	0	0
             enum	app	job_status	Where a job is in its life.	5	queued	processing	completed	failed	completed_with_errors	0
             enum	app	task_status	Where a task is in its life.	4	queued	processing	completed	failed	0
             table	app	jobs	A job: a unit of work that runs through numbered stages, each made of tasks.	\N	11	t	9	0	4	0

@@ -77,10 +77,10 @@ namespace TestModels
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 1 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	1	590	309e4684
-            model	0	0	3	0	0	0
+            schemagen-model	2	592	e3a12f41
+            model	0	0	3	0	0	0	0
             table	public	composite	\N	\N	3	t	0	0	0	0
             column	first	text	f	\N	None	\N	\N	\N	\N	\N	\N	\N
             column	second	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N

@@ -82,10 +82,10 @@ namespace TestModels
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 1 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	1	1029	5bc825b4
-            model	1	Mixed Case	2	1	0	0	0
+            schemagen-model	2	1031	c90be6dd
+            model	1	Mixed Case	2	1	0	0	0	0
             enum	public	http_method	\N	2	get	post	0
             enum	public	traffic light	\N	3	RED	amber	green_arrow	0
             table	Mixed Case	Naming Table	\N	\N	10	t	0	0	1	0

@@ -75,10 +75,10 @@ namespace TestModels
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 1 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	1	2556	44067792
-            model	0	1	1	0	0	0
+            schemagen-model	2	2558	9af3d563
+            model	0	1	1	0	0	0	0
             enum	public	color	\N	3	red	green	blue	0
             table	public	validated	\N	\N	19	t	18	0	0	0
             column	id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N

@@ -31,6 +31,10 @@ public class CompactModelDataTests
     public void SampleModelDecodesToTheGeneratorsModel() => AssertDecodesToGeneratorsModel(FeatureModels.Sample(), FeatureModels.SampleTemplates());
 
     [Fact]
+    public void TemplateObjectsModelDecodesToTheGeneratorsModel() =>
+        AssertDecodesToGeneratorsModel(Templates.ObjectTemplateModels.Sources, Templates.ObjectTemplateModels.Templates());
+
+    [Fact]
     public void RandomModelsDecodeToTheGeneratorsModel() =>
         RandomModels.Model.Sample(model => AssertDecodesToGeneratorsModel([Evolution.Usings + model.Source()], []), iter: 25, threads: 1);
 
@@ -102,8 +106,9 @@ public class CompactModelDataTests
     public void OtherVersionsAndInvalidUtf8AreRefused()
     {
         var data = SmallModelData();
-        var error = Assert.Throws<FormatException>(() => ModelData.Read("schemagen-model\t2" + data.Substring(data.IndexOf('\t', 16))));
-        Assert.Contains("version 2", error.Message);
+        var other = ModelData.Version + 1;
+        var error = Assert.Throws<FormatException>(() => ModelData.Read("schemagen-model\t" + other + data.Substring(data.IndexOf('\t', 16))));
+        Assert.Contains("version " + other, error.Message);
 
         var bytes = Encoding.UTF8.GetBytes(data);
         bytes[bytes.Length / 2] = 0xC3; // a lead byte followed by ASCII: not UTF-8
@@ -147,7 +152,7 @@ public class CompactModelDataTests
         var hash = 2166136261u;
         foreach (var c in body)
             hash = unchecked((hash ^ c) * 16777619u);
-        return $"schemagen-model\t1\t{body.Length.ToString(CultureInfo.InvariantCulture)}\t{hash:x8}{body}";
+        return $"schemagen-model\t{ModelData.Version}\t{body.Length.ToString(CultureInfo.InvariantCulture)}\t{hash:x8}{body}";
     }
 
     private static readonly Gen<string> Text = Gen.Char["ab\\\t\n\r\"N\u0085\u2028\ud800\udc00\u00e9 \u0000"].Array[0, 6].Select(c => new string(c));
@@ -181,5 +186,8 @@ public class CompactModelDataTests
                            select new FunctionModel("s", n, d, d, d, new(p), new(p.Reverse().ToArray()), c)).Array[0, 2]
         from triggers in (from n in Text from d in Text from c in MaybeText select new TriggerModel("s", n, n, "s", n, d, c)).Array[0, 2]
         from unmanaged in (from k in Gen.Enum<CatalogObjectKind>() from n in Text from t in MaybeText select new CatalogObject(k, "s", n, t)).Array[0, 2]
-        select new SchemaModel(schemas, new(enums), new(tables), new(functions), new(triggers), new(unmanaged));
+        from objects in (from k in Gen.Enum<TemplateObjectKind>() from n in Text from d in Text from t in MaybeText from g in MaybeText
+                         from u in (from us in Text from un in Text from uc in MaybeText select new ObjectDependency(us, un, uc)).Array[0, 2]
+                         select new TemplateObjectModel(k, "s", n, d, t, g, new(u))).Array[0, 2]
+        select new SchemaModel(schemas, new(enums), new(tables), new(functions), new(triggers), new(unmanaged), new(objects));
 }

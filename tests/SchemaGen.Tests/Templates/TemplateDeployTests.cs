@@ -112,7 +112,7 @@ public class TemplateDeployTests
     }
 
     [Theory]
-    [InlineData("CREATE TABLE t (id int);", 1, "only CREATE [OR REPLACE] FUNCTION and CREATE [OR REPLACE] TRIGGER")]
+    [InlineData("CREATE TABLE t (id int);", 1, "only CREATE FUNCTION, TRIGGER, VIEW, MATERIALIZED VIEW, SEQUENCE, AGGREGATE and INDEX")]
     [InlineData("CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1;\n", 1, "is not closed")]
     [InlineData("-- two\n-- lines\nCREATE OR REPLACE FUNCTION f LANGUAGE sql;", 3, "expected the function's name and its parameter list")]
     public void Unreadable_templates_are_SG0012_at_their_line(string template, int line, string message)
