@@ -8,6 +8,7 @@ using Npgsql;
 using SchemaGen.Catalog;
 using SchemaGen.Diffing;
 using SchemaGen.Model;
+using SchemaGen.Telemetry;
 
 namespace SchemaGen.Deploying
 {
@@ -24,8 +25,38 @@ namespace SchemaGen.Deploying
         // The model as PostgreSQL prints it depends only on the model, so it is rendered once per session.
         private SchemaModel? _rendered;
 
-        /// <summary>What the session is doing, for the exception that says where it failed.</summary>
-        internal DeployPhase Phase { get; private set; }
+        /// <summary>What the session is doing, for the exception that says where it failed, and for its telemetry spans.</summary>
+        internal DeployPhase Phase
+        {
+            get => _phase;
+            private set
+            {
+                _phase = value;
+                Telemetry?.EnterPhase(value);
+            }
+        }
+
+        private DeployPhase _phase;
+
+        /// <summary>The operation's span, which each phase reports to (set by <see cref="SchemaDeployer"/>).</summary>
+        internal OperationTelemetry? Telemetry
+        {
+            get => _telemetry;
+            set
+            {
+                _telemetry = value;
+                value?.Describe(_history.Schema, _target.ModelHash);
+            }
+        }
+
+        private OperationTelemetry? _telemetry;
+
+        // The apply phase, with a span of its own for each step.
+        private void EnterStep(MigrationStep step, int number)
+        {
+            _phase = DeployPhase.ApplyingStep;
+            Telemetry?.EnterStep(step, number);
+        }
 
         // The history row this deployment restores, when it is a rollback.
         private readonly long? _rollingBackTo;
@@ -164,9 +195,10 @@ namespace SchemaGen.Deploying
         /// </summary>
         private async Task<PlannedChange> PlanInTransactionAsync(NpgsqlTransaction transaction, bool dropUnmanaged, bool assess, CancellationToken cancellationToken)
         {
+            // The target first: rendering it changes nothing that stays (a savepoint rolled back), and each phase is one span.
+            var target = await RenderTargetAsync(transaction, cancellationToken);
             Phase = DeployPhase.ReadingCatalog;
             var before = await CatalogReader.ReadAsync(_connection, transaction, _schemas, _history, cancellationToken);
-            var target = await RenderTargetAsync(transaction, cancellationToken);
             Phase = DeployPhase.Planning;
             var renames = RenameDiffer.Renames(_desired, before.Model);
             var live = before;
@@ -212,13 +244,14 @@ namespace SchemaGen.Deploying
 
         private async Task<SchemaModel> RenderTargetAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
         {
-            var phase = Phase;
+            if (_rendered != null)
+                return _rendered;
+            // The caller sets its own phase after this one.
             Phase = DeployPhase.RenderingShadow;
             // A model deployed before was rendered then, on this server version: reading that back needs no CREATE privilege
             // (read-only roles, hot standbys) and no scratch schemas.
-            _rendered ??= await StoredTarget.ReadAsync(_connection, transaction, _history, _target.ModelHash, cancellationToken)
+            _rendered = await StoredTarget.ReadAsync(_connection, transaction, _history, _target.ModelHash, cancellationToken)
                 ?? await Shadow.RenderAsync(_connection, transaction, _desired, _schemas, _history, cancellationToken);
-            Phase = phase;
             return _rendered;
         }
 
@@ -235,11 +268,11 @@ namespace SchemaGen.Deploying
 
         private async Task ApplyAsync(NpgsqlTransaction transaction, IEnumerable<MigrationStep> steps, CancellationToken cancellationToken)
         {
-            Phase = DeployPhase.ApplyingStep;
             var number = 0;
             foreach (var step in steps)
             {
                 number++;
+                EnterStep(step, number);
                 foreach (var statement in step.Statements)
                 {
                     Log?.LogInformation("{Kind} {Object}: {Sql}", step.Kind, step.Object, statement);
