@@ -185,7 +185,9 @@ namespace SchemaGen.Catalog
         private static FunctionModel ReadFunction(NpgsqlDataReader r)
         {
             var definition = r.GetString(4);
-            var prefix = "CREATE OR REPLACE FUNCTION " + SqlSyntax.QualifiedName(r.GetString(0), r.GetString(1));
+            // The session's temporary schema (where a role without CREATE on the database renders the shadow) is printed as pg_temp.
+            var schema = r.GetString(0).StartsWith("pg_temp_", StringComparison.Ordinal) ? "pg_temp" : r.GetString(0);
+            var prefix = "CREATE OR REPLACE FUNCTION " + SqlSyntax.QualifiedName(schema, r.GetString(1));
             var tail = definition.StartsWith(prefix, StringComparison.Ordinal) ? definition.Substring(prefix.Length) : definition;
             return new FunctionModel(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), tail.TrimEnd(),
                 EquatableArray<FunctionParameter>.Empty, EquatableArray<FunctionParameter>.Empty, NullableString(r, 5));
