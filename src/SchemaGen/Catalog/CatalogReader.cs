@@ -11,11 +11,8 @@ namespace SchemaGen.Catalog
     /// <summary>What the database has: the managed schemas as a <see cref="SchemaModel"/>, and the last deployment's marker.</summary>
     /// <param name="Model">The schemas, enums and tables, in the same shape the generator produces.</param>
     /// <param name="HistoryMarker">The history table's comment: the model hash and catalog fingerprint of the last deployment.</param>
-    internal sealed record CatalogSnapshot(SchemaModel Model, string? HistoryMarker)
-    {
-        /// <summary>A hash of everything read, to tell in one round trip whether anything changed since a deployment.</summary>
-        public string Fingerprint => StableHash.Sha256Hex(Model.ToString());
-    }
+    /// <param name="Fingerprint">The server's hash of everything read (<see cref="CatalogFingerprint"/>): what the marker records.</param>
+    internal sealed record CatalogSnapshot(SchemaModel Model, string? HistoryMarker, string Fingerprint);
 
     /// <summary>
     /// Reads the managed schemas from pg_catalog in one round trip (an NpgsqlBatch) into the model records.
@@ -24,13 +21,20 @@ namespace SchemaGen.Catalog
     /// </summary>
     internal static class CatalogReader
     {
+        /// <summary>The queries of the model, read in this order (the history marker comes first); the fingerprint covers them all.</summary>
+        public static readonly string[] Queries =
+        {
+            CatalogQueries.Schemas, CatalogQueries.Enums, CatalogQueries.Tables, CatalogQueries.Columns, CatalogQueries.Constraints, CatalogQueries.Indexes,
+            CatalogQueries.Functions, CatalogQueries.Triggers, CatalogQueries.Unmanaged,
+        };
+
         public static async Task<CatalogSnapshot> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyList<string> schemas,
             HistoryTable history, CancellationToken cancellationToken)
         {
             await using var batch = new NpgsqlBatch(connection, transaction);
             // Expressions are printed relative to search_path: the managed schemas, then the session's, for the live and the shadow alike.
             batch.BatchCommands.Add(SearchPathCommand(schemas, withSessionPath: true));
-            foreach (var sql in new[] { CatalogQueries.HistoryMarker, CatalogQueries.Schemas, CatalogQueries.Enums, CatalogQueries.Tables, CatalogQueries.Columns, CatalogQueries.Constraints, CatalogQueries.Indexes, CatalogQueries.Functions, CatalogQueries.Triggers, CatalogQueries.Unmanaged })
+            foreach (var sql in new[] { CatalogQueries.HistoryMarker }.Concat(Queries))
             {
                 var command = new NpgsqlBatchCommand(sql);
                 command.Parameters.Add(new NpgsqlParameter { Value = schemas.ToArray() });
@@ -43,6 +47,7 @@ namespace SchemaGen.Catalog
                 batch.BatchCommands.Add(command);
             }
 
+            batch.BatchCommands.Add(CatalogFingerprint.Command(schemas.ToArray(), history));
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
             await reader.NextResultAsync(cancellationToken);
             var marker = await ReadAll(reader, r => r.IsDBNull(0) ? null : r.GetString(0), cancellationToken);
@@ -66,6 +71,8 @@ namespace SchemaGen.Catalog
             await reader.NextResultAsync(cancellationToken);
             var unmanaged = await ReadAll(reader, r => new CatalogObject((CatalogObjectKind)Enum.Parse(typeof(CatalogObjectKind), r.GetString(0)),
                 r.GetString(1), r.GetString(2), NullableString(r, 3)), cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            var fingerprint = (await ReadAll(reader, r => r.GetString(1), cancellationToken)).Single();
 
             var model = new SchemaModel(
                 existing.ToEquatableArray(),
@@ -74,7 +81,7 @@ namespace SchemaGen.Catalog
                 functions.ToEquatableArray(),
                 triggers.ToEquatableArray(),
                 unmanaged.ToEquatableArray());
-            return new CatalogSnapshot(model, marker.FirstOrDefault());
+            return new CatalogSnapshot(model, marker.FirstOrDefault(), fingerprint);
         }
 
         /// <summary>
@@ -93,7 +100,7 @@ namespace SchemaGen.Catalog
 
         // The given schemas first, in order; then, with the session's path, every schema of current_schemas(false) not
         // already named. Setting it twice in a transaction gives the same path (the tail is what the session had).
-        private static NpgsqlBatchCommand SearchPathCommand(IReadOnlyList<string> schemas, bool withSessionPath)
+        internal static NpgsqlBatchCommand SearchPathCommand(IReadOnlyList<string> schemas, bool withSessionPath)
         {
             if (!withSessionPath)
             {

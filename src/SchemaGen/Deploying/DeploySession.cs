@@ -25,6 +25,9 @@ namespace SchemaGen.Deploying
         // The model as PostgreSQL prints it depends only on the model, so it is rendered once per session.
         private SchemaModel? _rendered;
 
+        // The managed schemas were empty when planned: the plan creates everything, and no shadow was rendered.
+        private bool _firstDeploy;
+
         /// <summary>What the session is doing, for the exception that says where it failed, and for its telemetry spans.</summary>
         internal DeployPhase Phase
         {
@@ -116,10 +119,15 @@ namespace SchemaGen.Deploying
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
 
-            // The fast path: one round trip reads the catalog and the last deployment's marker.
+            // The fast path: one round trip, one row: the last deployment's marker and the server's fingerprint of the catalog.
+            // DropUnmanaged must see whether anything is unmanaged, so it reads the whole catalog instead.
             Phase = DeployPhase.ReadingCatalog;
-            var snapshot = await CatalogReader.ReadAsync(_connection, null, _schemas, _history, cancellationToken);
-            if (snapshot.HistoryMarker == HistoryTable.Marker(_target.ModelHash, snapshot.Fingerprint) && !(_options.DropUnmanaged && HasUnmanaged(snapshot.Model)))
+            var unchanged = _options.DropUnmanaged
+                ? await CatalogReader.ReadAsync(_connection, null, _schemas, _history, cancellationToken) is var snapshot
+                  && snapshot.HistoryMarker == HistoryTable.Marker(_target.ModelHash, snapshot.Fingerprint) && !HasUnmanaged(snapshot.Model)
+                : await CatalogFingerprint.ReadAsync(_connection, _schemas.ToArray(), _history, cancellationToken) is var (marker, fingerprint)
+                  && marker == HistoryTable.Marker(_target.ModelHash, fingerprint);
+            if (unchanged)
             {
                 Log?.LogInformation("Schema {Schema} already matches model {Hash}; nothing to do", _history.Schema, _target.ModelHash);
                 return new DeployResult(true, true, Array.Empty<MigrationStep>(), clock.Elapsed, null);
@@ -195,10 +203,12 @@ namespace SchemaGen.Deploying
         /// </summary>
         private async Task<PlannedChange> PlanInTransactionAsync(NpgsqlTransaction transaction, bool dropUnmanaged, bool assess, CancellationToken cancellationToken)
         {
-            // The target first: rendering it changes nothing that stays (a savepoint rolled back), and each phase is one span.
-            var target = await RenderTargetAsync(transaction, cancellationToken);
             Phase = DeployPhase.ReadingCatalog;
             var before = await CatalogReader.ReadAsync(_connection, transaction, _schemas, _history, cancellationToken);
+            // Into empty schemas every step creates an object from the model's own DDL, whatever PostgreSQL would print:
+            // the plan is the script, and the catalog after applying it is the target (FirstDeploy).
+            _firstDeploy = _rendered == null && FirstDeploy.IsEmpty(before.Model);
+            var target = _firstDeploy ? _desired : await RenderTargetAsync(transaction, cancellationToken);
             Phase = DeployPhase.Planning;
             var renames = RenameDiffer.Renames(_desired, before.Model);
             var live = before;
@@ -300,6 +310,8 @@ namespace SchemaGen.Deploying
         // Re-read after applying: the database must now match the model, or nothing is committed.
         private async Task VerifyAppliedAsync(NpgsqlTransaction transaction, CatalogSnapshot after, List<MigrationStep> pendingOnline, CancellationToken cancellationToken)
         {
+            if (_firstDeploy)
+                _rendered = after.Model; // the script as this server printed it: recorded like a shadow's target
             var target = await RenderTargetAsync(transaction, cancellationToken);
             var remaining = SchemaDiffer.Diff(_desired, target, after.Model, _options.DropUnmanaged).Steps()
                 .Where(s => !pendingOnline.Any(o => o.Object == s.Object))

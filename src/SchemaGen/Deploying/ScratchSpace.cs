@@ -49,7 +49,7 @@ namespace SchemaGen.Deploying
                   + $"gives it one temporary schema, and this model has objects in {schemas.Count} schemas ({string.Join(", ", schemas.Select(SqlSyntax.Identifier))})."
                 : $"The connecting role lacks both the CREATE privilege on database {quoted} (for the scratch schemas of the shadow) and the TEMPORARY "
                   + "privilege (to render the model in its temporary schema instead); grant either.";
-            throw new SchemaDeployException(why + " A model deployed before needs neither: its rendered target is read from the history table.",
+            throw new SchemaDeployException(why + " A model recorded in the history table before needs neither: its rendered target is read back from there.",
                 sqlState: PostgresErrorCodes.InsufficientPrivilege, phase: DeployPhase.RenderingShadow);
         }
 
