@@ -43,8 +43,10 @@ if [ ! -d "$OUT/before-src" ]; then
   mkdir -p "$OUT/before-src"
   git -C "$REPO" archive "$BEFORE_REV" src Directory.Build.props Directory.Packages.props nuget.config | tar -x -C "$OUT/before-src"
 fi
-echo "building the runtime and generator of $BEFORE_REV (Release)"
-dotnet build "$OUT/before-src/src/SchemaGen" -c Release -v:q -nologo >/dev/null
+if [[ $SECTIONS == *" build "* || $SECTIONS == *" noop "* ]]; then  # the sections that compare with BEFORE_REV
+  echo "building the runtime and generator of $BEFORE_REV (Release)"
+  dotnet build "$OUT/before-src/src/SchemaGen" -c Release -v:q -nologo >/dev/null
+fi
 declare -A SRC=([after]="$REPO/src" [before]="$OUT/before-src/src")
 
 # A project of the model sources; $2 = none | after | before chooses the generator.
@@ -118,30 +120,18 @@ if [[ $SECTIONS == *" 10k "* ]]; then
 fi
 
 # --- 3. no-op deploy of 200 tables as a whole process -------------------------------------------------------------
-[[ $SECTIONS == *" noop "* ]] || exit 0
+[[ $SECTIONS == *" noop "* || $SECTIONS == *" first "* || $SECTIONS == *" fleet "* ]] || exit 0
 rm -rf "$OUT/pg" && mkdir -p "$OUT/pg" && chown postgres "$OUT/pg"   # the server's data, socket and log, owned by postgres
 runuser -u postgres -- "$PGBIN/initdb" -D "$OUT/pg/data" -A trust -U postgres >/dev/null
 runuser -u postgres -- "$PGBIN/pg_ctl" -D "$OUT/pg/data" -l "$OUT/pg/log" -w -o "-p $PORT -k $OUT/pg -c listen_addresses=127.0.0.1" start >/dev/null
 trap 'runuser -u postgres -- "$PGBIN/pg_ctl" -D "$OUT/pg/data" -m fast stop >/dev/null || true' EXIT
 model "$OUT/model200" 200
-for variant in after before; do
-  runuser -u postgres -- "$PGBIN/createdb" -h 127.0.0.1 -p "$PORT" "noop_$variant"
-  mkdir -p "$OUT/noop-$variant" && cp -r "$OUT/model200/." "$OUT/noop-$variant/" && cp "$REPO/bench/WholeBuild/NoOpDeploy.cs" "$OUT/noop-$variant/"
-  project "$OUT/noop-$variant" "$variant" exe
-  dotnet build "$OUT/noop-$variant" -c Release -nologo -v:q >/dev/null
-done
 mkdir -p "$OUT/bare" && cp "$REPO/bench/WholeBuild/BareNpgsql.cs" "$OUT/bare/"
 cat > "$OUT/bare/Bare.csproj" <<XML
 <Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable></PropertyGroup>
 <ItemGroup><PackageReference Include="Npgsql" Version="$NPGSQL" /></ItemGroup></Project>
 XML
 dotnet build "$OUT/bare" -c Release -nologo -v:q >/dev/null
-
-cs() { echo "Host=127.0.0.1;Port=$PORT;Username=postgres;Database=$1;Pooling=false"; }
-dotnet "$OUT/noop-after/bin/Release/net10.0/BenchModels.dll" "$(cs noop_after)"    # the first deploy
-dotnet "$OUT/noop-before/bin/Release/net10.0/BenchModels.dll" "$(cs noop_before)"
-say "# no-op deploy, 200 tables, whole process (/usr/bin/time -v), load $(cut -d' ' -f1-3 /proc/loadavg)"
-say "round program wall_s max_rss_kb"
 measure() { # $1 = name, then the command
   local name=$1; shift
   /usr/bin/time -v -o "$OUT/time.txt" "$@" >/dev/null
@@ -150,6 +140,64 @@ measure() { # $1 = name, then the command
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$OUT/time.txt")
   say "$round $name $wall $rss"
 }
+cs() { echo "Host=127.0.0.1;Port=$PORT;Username=postgres;Database=$1;Pooling=false"; }
+psql_file() { "$PGBIN/psql" -X -q -v ON_ERROR_STOP=1 -1 -h 127.0.0.1 -p "$PORT" -U postgres -d "$1" -f "$OUT/schema.sql"; }
+export -f psql_file; export PGBIN PORT OUT
+
+# --- 4. first deploy (200 tables) and a fleet of 100 databases, next to psql -1 -f Schema.Sql -------------------
+if [[ $SECTIONS == *" first "* || $SECTIONS == *" fleet "* ]]; then
+  mkdir -p "$OUT/fleet" && cp -r "$OUT/model200/." "$OUT/fleet/" && cp "$REPO/bench/WholeBuild/FleetDeploy.cs" "$OUT/fleet/"
+  project "$OUT/fleet" after exe
+  dotnet build "$OUT/fleet" -c Release -nologo -v:q >/dev/null
+  deploy=(dotnet "$OUT/fleet/bin/Release/net10.0/BenchModels.dll")
+  "${deploy[@]}" --write-sql "$OUT/schema.sql"
+  if [[ $SECTIONS == *" first "* ]]; then
+    say "# first deploy and no-op, 200 tables, whole process (/usr/bin/time -v), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+    say "round program wall_s max_rss_kb"
+    for round in $(seq "$FIRST" "$ITERATIONS"); do
+      for side in deploy psql; do runuser -u postgres -- "$PGBIN/createdb" -h 127.0.0.1 -p "$PORT" "first_${side}_$round"; done
+      measure first-deploy "${deploy[@]}" "$(cs "first_deploy_$round")"
+      measure first-psql bash -c "psql_file first_psql_$round"
+      measure noop-deploy "${deploy[@]}" "$(cs "first_deploy_$round")" --expect-no-op
+      measure noop-bare dotnet "$OUT/bare/bin/Release/net10.0/Bare.dll" "$(cs "first_deploy_$round")"
+    done
+    for program in first-deploy first-psql noop-deploy noop-bare; do
+      say "median (rounds 1-$ITERATIONS) $program: $(awk -v p=$program 'NF==4 && $1>0 && $2==p {print $3}' "$RESULTS" | median) s, $(awk -v p=$program 'NF==4 && $1>0 && $2==p {print $4}' "$RESULTS" | median) kB"
+    done
+  fi
+  if [[ $SECTIONS == *" fleet "* ]]; then
+    FLEET=${FLEET:-100}
+    say "# fleet of $FLEET databases, 200 tables, 4 at a time, whole process, load $(cut -d' ' -f1-3 /proc/loadavg)"
+    say "round program wall_s max_rss_kb"
+    for round in $(seq "$FIRST" "$ITERATIONS"); do
+      : > "$OUT/fleet-$round.txt"; : > "$OUT/fleet-psql-$round.txt"
+      for i in $(seq 1 "$FLEET"); do
+        runuser -u postgres -- "$PGBIN/createdb" -h 127.0.0.1 -p "$PORT" "fleet_${round}_$i"
+        runuser -u postgres -- "$PGBIN/createdb" -h 127.0.0.1 -p "$PORT" "fleetpsql_${round}_$i"
+        cs "fleet_${round}_$i" >> "$OUT/fleet-$round.txt"; echo "fleetpsql_${round}_$i" >> "$OUT/fleet-psql-$round.txt"
+      done
+      measure fleet-first-deploy "${deploy[@]}" "@$OUT/fleet-$round.txt"
+      measure fleet-first-psql bash -c "xargs -P 4 -I{} bash -c 'psql_file {}' < $OUT/fleet-psql-$round.txt"
+      measure fleet-noop-deploy "${deploy[@]}" "@$OUT/fleet-$round.txt" --expect-no-op
+    done
+    for program in fleet-first-deploy fleet-first-psql fleet-noop-deploy; do
+      say "median (rounds 1-$ITERATIONS) $program: $(awk -v p=$program 'NF==4 && $1>0 && $2==p {print $3}' "$RESULTS" | median) s, $(awk -v p=$program 'NF==4 && $1>0 && $2==p {print $4}' "$RESULTS" | median) kB"
+    done
+  fi
+  [[ $SECTIONS == *" noop "* ]] || exit 0
+fi
+
+for variant in after before; do
+  runuser -u postgres -- "$PGBIN/createdb" -h 127.0.0.1 -p "$PORT" "noop_$variant"
+  mkdir -p "$OUT/noop-$variant" && cp -r "$OUT/model200/." "$OUT/noop-$variant/" && cp "$REPO/bench/WholeBuild/NoOpDeploy.cs" "$OUT/noop-$variant/"
+  project "$OUT/noop-$variant" "$variant" exe
+  dotnet build "$OUT/noop-$variant" -c Release -nologo -v:q >/dev/null
+done
+
+dotnet "$OUT/noop-after/bin/Release/net10.0/BenchModels.dll" "$(cs noop_after)"    # the first deploy
+dotnet "$OUT/noop-before/bin/Release/net10.0/BenchModels.dll" "$(cs noop_before)"
+say "# no-op deploy, 200 tables, whole process (/usr/bin/time -v), load $(cut -d' ' -f1-3 /proc/loadavg)"
+say "round program wall_s max_rss_kb"
 for round in $(seq "$FIRST" $((ITERATIONS * 3))); do
   measure bare dotnet "$OUT/bare/bin/Release/net10.0/Bare.dll" "$(cs noop_after)"
   measure after dotnet "$OUT/noop-after/bin/Release/net10.0/BenchModels.dll" "$(cs noop_after)" --expect-no-op

@@ -26,41 +26,60 @@ namespace SchemaGen.Model
         /// </summary>
         public static SchemaModel RenameAll(SchemaModel model, Func<string, string> map) => Rename(model, map, null);
 
+        /// <summary>
+        /// The model with <paramref name="qualifier"/> removed from calls of the functions <paramref name="isFunction"/> names,
+        /// in the SQL PostgreSQL prints (defaults, checks, generated columns, indexes, trigger definitions), not in function
+        /// bodies, which keep the text as written. The shadow in pg_temp needs it: PostgreSQL never finds a function in
+        /// pg_temp through search_path, so it prints calls of it qualified where it prints the live schema's unqualified.
+        /// </summary>
+        public static SchemaModel UnqualifyCalls(SchemaModel model, string qualifier, Func<string, bool> isFunction)
+        {
+            string? Printed(string? sql) => sql == null ? null : SqlSyntax.DropCallQualifier(sql, qualifier, isFunction);
+            return Map(model, s => s, Printed, code => code, sql => Printed(sql)!);
+        }
+
         private static SchemaModel Rename(SchemaModel model, Func<string, string> map, Func<string, string, bool>? owns)
         {
             var qualifiers = UsedSchemas(model).Where(s => map(s) != s).ToDictionary(s => s, map);
             string? Expression(string? sql) => sql == null ? null
                 : RenameSequenceLiterals(SqlSyntax.RenameQualifiers(sql, qualifiers, owns, dollarQuotedIsCode: false), qualifiers, owns);
             string Code(string sql) => SqlSyntax.RenameQualifiers(sql, qualifiers, owns, dollarQuotedIsCode: true);
+            return Map(model, map, Expression, Code, Code);
+        }
 
+        // Every schema name through map, every SQL expression through expression, function bodies through code, and the
+        // definitions PostgreSQL prints whole (triggers) through printed: one place that knows where each kind keeps its SQL.
+        private static SchemaModel Map(SchemaModel model, Func<string, string> map, Func<string?, string?> expression, Func<string, string> code,
+            Func<string, string> printed)
+        {
             var tables = model.Tables.Select(t => t with
             {
                 Schema = map(t.Schema),
                 Columns = t.Columns.Select(c => c with
                 {
                     TypeSchema = c.TypeSchema == null ? null : map(c.TypeSchema),
-                    DefaultSql = Expression(c.DefaultSql),
-                    GeneratedSql = Expression(c.GeneratedSql),
-                    Collation = Expression(c.Collation),
+                    DefaultSql = expression(c.DefaultSql),
+                    GeneratedSql = expression(c.GeneratedSql),
+                    Collation = expression(c.Collation),
                 }).ToEquatableArray(),
-                PrimaryKey = t.PrimaryKey == null ? null : t.PrimaryKey with { Definition = Expression(t.PrimaryKey.Definition) },
-                OtherConstraints = t.OtherConstraints.Select(k => k with { Definition = Expression(k.Definition)! }).ToEquatableArray(),
-                Checks = t.Checks.Select(k => k with { Expression = Expression(k.Expression)! }).ToEquatableArray(),
+                PrimaryKey = t.PrimaryKey == null ? null : t.PrimaryKey with { Definition = expression(t.PrimaryKey.Definition) },
+                OtherConstraints = t.OtherConstraints.Select(k => k with { Definition = expression(k.Definition)! }).ToEquatableArray(),
+                Checks = t.Checks.Select(k => k with { Expression = expression(k.Expression)! }).ToEquatableArray(),
                 ForeignKeys = t.ForeignKeys.Select(f => f with { RefSchema = map(f.RefSchema) }).ToEquatableArray(),
-                Indexes = t.Indexes.Select(i => i with { Where = Expression(i.Where), Definition = Expression(i.Definition) }).ToEquatableArray(),
+                Indexes = t.Indexes.Select(i => i with { Where = expression(i.Where), Definition = expression(i.Definition) }).ToEquatableArray(),
             }).ToEquatableArray();
             var enums = model.Enums.Select(e => e with { Schema = map(e.Schema) }).ToEquatableArray();
             var schemas = model.Schemas.Select(map).ToEquatableArray();
             var functions = model.Functions.Select(f => f with
             {
                 Schema = map(f.Schema),
-                Definition = Code(f.Definition),
+                Definition = code(f.Definition),
             }).ToEquatableArray();
             var triggers = model.Triggers.Select(t => t with
             {
                 Schema = map(t.Schema),
                 FunctionSchema = map(t.FunctionSchema),
-                Definition = Code(t.Definition),
+                Definition = printed(t.Definition),
             }).ToEquatableArray();
             var unmanaged = model.Unmanaged.Select(o => o with { Schema = map(o.Schema) }).ToEquatableArray();
             var objects = model.Objects.Select(o => o with

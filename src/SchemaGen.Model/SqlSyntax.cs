@@ -105,6 +105,29 @@ namespace SchemaGen.Model
         }
 
         /// <summary>
+        /// <paramref name="sql"/> with <paramref name="qualifier"/> removed where it qualifies a call of a function that
+        /// <paramref name="isFunction"/> names (<c>pg_temp.f(</c> becomes <c>f(</c>), never inside a string literal.
+        /// </summary>
+        public static string DropCallQualifier(string sql, string qualifier, Func<string, bool> isFunction)
+        {
+            if (string.IsNullOrEmpty(sql))
+                return sql;
+            var tokens = CodeTokens(sql, dollarQuotedIsCode: false);
+            var output = new StringBuilder(sql.Length);
+            var copied = 0;
+            for (var t = 0; t + 3 < tokens.Count; t++)
+            {
+                if (!tokens[t].IsIdentifier || tokens[t].Value != qualifier || (t > 0 && tokens[t - 1].IsSymbol("."))
+                    || !tokens[t + 1].IsSymbol(".") || !tokens[t + 2].IsIdentifier || !tokens[t + 3].IsSymbol("(") || !isFunction(tokens[t + 2].Value))
+                    continue;
+                output.Append(sql, copied, tokens[t].Start - copied);
+                copied = tokens[t + 2].Start;
+            }
+
+            return output.Append(sql, copied, sql.Length - copied).ToString();
+        }
+
+        /// <summary>
         /// The names SQL text uses, in order, outside string literals and comments: each identifier with the qualifier
         /// before it (when written <c>schema.name</c>) and whether a parenthesis follows (a call). Bare names are folded
         /// to lower case as PostgreSQL folds them. Dollar-quoted text is scanned as code when

@@ -11,11 +11,8 @@ namespace SchemaGen.Catalog
     /// <summary>What the database has: the managed schemas as a <see cref="SchemaModel"/>, and the last deployment's marker.</summary>
     /// <param name="Model">The schemas, enums and tables, in the same shape the generator produces.</param>
     /// <param name="HistoryMarker">The history table's comment: the model hash and catalog fingerprint of the last deployment.</param>
-    internal sealed record CatalogSnapshot(SchemaModel Model, string? HistoryMarker)
-    {
-        /// <summary>A hash of everything read, to tell in one round trip whether anything changed since a deployment.</summary>
-        public string Fingerprint => StableHash.Sha256Hex(Model.ToString());
-    }
+    /// <param name="Fingerprint">The server's hash of everything read (<see cref="CatalogFingerprint"/>): what the marker records.</param>
+    internal sealed record CatalogSnapshot(SchemaModel Model, string? HistoryMarker, string Fingerprint);
 
     /// <summary>
     /// Reads the managed schemas from pg_catalog in one round trip (an NpgsqlBatch) into the model records.
@@ -24,13 +21,20 @@ namespace SchemaGen.Catalog
     /// </summary>
     internal static class CatalogReader
     {
+        /// <summary>The queries of the model, read in this order (the history marker comes first); the fingerprint covers them all.</summary>
+        public static readonly string[] Queries =
+        {
+            CatalogQueries.Schemas, CatalogQueries.Enums, CatalogQueries.Tables, CatalogQueries.Columns, CatalogQueries.Constraints, CatalogQueries.Indexes,
+            CatalogQueries.Functions, CatalogQueries.Triggers, CatalogQueries.Unmanaged, ObjectQueries.Objects,
+        };
+
         public static async Task<CatalogSnapshot> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyList<string> schemas,
             HistoryTable history, CancellationToken cancellationToken)
         {
             await using var batch = new NpgsqlBatch(connection, transaction);
             // Expressions are printed relative to search_path: the managed schemas, then the session's, for the live and the shadow alike.
             batch.BatchCommands.Add(SearchPathCommand(schemas, withSessionPath: true));
-            foreach (var sql in new[] { CatalogQueries.HistoryMarker, CatalogQueries.Schemas, CatalogQueries.Enums, CatalogQueries.Tables, CatalogQueries.Columns, CatalogQueries.Constraints, CatalogQueries.Indexes, CatalogQueries.Functions, CatalogQueries.Triggers, CatalogQueries.Unmanaged, ObjectQueries.Objects })
+            foreach (var sql in new[] { CatalogQueries.HistoryMarker }.Concat(Queries))
             {
                 var command = new NpgsqlBatchCommand(sql);
                 command.Parameters.Add(new NpgsqlParameter { Value = schemas.ToArray() });
@@ -43,6 +47,7 @@ namespace SchemaGen.Catalog
                 batch.BatchCommands.Add(command);
             }
 
+            batch.BatchCommands.Add(CatalogFingerprint.Command(schemas.ToArray(), history));
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
             await reader.NextResultAsync(cancellationToken);
             var marker = await ReadAll(reader, r => r.IsDBNull(0) ? null : r.GetString(0), cancellationToken);
@@ -68,6 +73,8 @@ namespace SchemaGen.Catalog
                 r.GetString(1), r.GetString(2), NullableString(r, 3)), cancellationToken);
             await reader.NextResultAsync(cancellationToken);
             var objects = await ReadAll(reader, ReadObject, cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            var fingerprint = (await ReadAll(reader, r => r.GetString(1), cancellationToken)).Single();
 
             var model = new SchemaModel(
                 existing.ToEquatableArray(),
@@ -77,7 +84,7 @@ namespace SchemaGen.Catalog
                 triggers.ToEquatableArray(),
                 unmanaged.ToEquatableArray(),
                 objects.ToEquatableArray());
-            return new CatalogSnapshot(model, marker.FirstOrDefault());
+            return new CatalogSnapshot(model, marker.FirstOrDefault(), fingerprint);
         }
 
         /// <summary>
@@ -96,7 +103,7 @@ namespace SchemaGen.Catalog
 
         // The given schemas first, in order; then, with the session's path, every schema of current_schemas(false) not
         // already named. Setting it twice in a transaction gives the same path (the tail is what the session had).
-        private static NpgsqlBatchCommand SearchPathCommand(IReadOnlyList<string> schemas, bool withSessionPath)
+        internal static NpgsqlBatchCommand SearchPathCommand(IReadOnlyList<string> schemas, bool withSessionPath)
         {
             if (!withSessionPath)
             {
@@ -188,7 +195,9 @@ namespace SchemaGen.Catalog
         private static FunctionModel ReadFunction(NpgsqlDataReader r)
         {
             var definition = r.GetString(4);
-            var prefix = "CREATE OR REPLACE FUNCTION " + SqlSyntax.QualifiedName(r.GetString(0), r.GetString(1));
+            // The session's temporary schema (where a role without CREATE on the database renders the shadow) is printed as pg_temp.
+            var schema = r.GetString(0).StartsWith("pg_temp_", StringComparison.Ordinal) ? "pg_temp" : r.GetString(0);
+            var prefix = "CREATE OR REPLACE FUNCTION " + SqlSyntax.QualifiedName(schema, r.GetString(1));
             var tail = definition.StartsWith(prefix, StringComparison.Ordinal) ? definition.Substring(prefix.Length) : definition;
             return new FunctionModel(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), tail.TrimEnd(),
                 EquatableArray<FunctionParameter>.Empty, EquatableArray<FunctionParameter>.Empty, NullableString(r, 5));

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
@@ -42,10 +43,21 @@ namespace SchemaGen.Deploying
             while (!(bool)(await command.ExecuteScalarAsync(cancellationToken))!)
             {
                 if (waited.Elapsed > timeout)
+                {
+                    RecordWait(connection, waited, acquired: false);
                     throw new SchemaDeployException($"Another deployment held the schema's deployment lock for longer than LockTimeout ({timeout.TotalSeconds:0.#} s); nothing was changed.");
+                }
+
                 await Task.Delay(delay, cancellationToken);
                 delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 250));
             }
+
+            RecordWait(connection, waited, acquired: true);
         }
+
+        private static void RecordWait(NpgsqlConnection connection, Stopwatch waited, bool acquired) =>
+            Telemetry.DeployInstruments.LockWait.Record(waited.Elapsed.TotalSeconds,
+                new KeyValuePair<string, object?>(SchemaGenTelemetry.Tags.LockAcquired, acquired),
+                new KeyValuePair<string, object?>(SchemaGenTelemetry.Tags.Database, connection.Database));
     }
 }

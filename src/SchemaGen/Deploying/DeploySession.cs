@@ -8,6 +8,7 @@ using Npgsql;
 using SchemaGen.Catalog;
 using SchemaGen.Diffing;
 using SchemaGen.Model;
+using SchemaGen.Telemetry;
 
 namespace SchemaGen.Deploying
 {
@@ -24,8 +25,41 @@ namespace SchemaGen.Deploying
         // The model as PostgreSQL prints it depends only on the model, so it is rendered once per session.
         private SchemaModel? _rendered;
 
-        /// <summary>What the session is doing, for the exception that says where it failed.</summary>
-        internal DeployPhase Phase { get; private set; }
+        // The managed schemas were empty when planned: the plan creates everything, and no shadow was rendered.
+        private bool _firstDeploy;
+
+        /// <summary>What the session is doing, for the exception that says where it failed, and for its telemetry spans.</summary>
+        internal DeployPhase Phase
+        {
+            get => _phase;
+            private set
+            {
+                _phase = value;
+                Telemetry?.EnterPhase(value);
+            }
+        }
+
+        private DeployPhase _phase;
+
+        /// <summary>The operation's span, which each phase reports to (set by <see cref="SchemaDeployer"/>).</summary>
+        internal OperationTelemetry? Telemetry
+        {
+            get => _telemetry;
+            set
+            {
+                _telemetry = value;
+                value?.Describe(_history.Schema, _target.ModelHash);
+            }
+        }
+
+        private OperationTelemetry? _telemetry;
+
+        // The apply phase, with a span of its own for each step.
+        private void EnterStep(MigrationStep step, int number)
+        {
+            _phase = DeployPhase.ApplyingStep;
+            Telemetry?.EnterStep(step, number);
+        }
 
         // The history row this deployment restores, when it is a rollback.
         private readonly long? _rollingBackTo;
@@ -85,10 +119,15 @@ namespace SchemaGen.Deploying
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
 
-            // The fast path: one round trip reads the catalog and the last deployment's marker.
+            // The fast path: one round trip, one row: the last deployment's marker and the server's fingerprint of the catalog.
+            // DropUnmanaged must see whether anything is unmanaged, so it reads the whole catalog instead.
             Phase = DeployPhase.ReadingCatalog;
-            var snapshot = await CatalogReader.ReadAsync(_connection, null, _schemas, _history, cancellationToken);
-            if (snapshot.HistoryMarker == HistoryTable.Marker(_target.ModelHash, snapshot.Fingerprint) && !(_options.DropUnmanaged && HasUnmanaged(snapshot.Model)))
+            var unchanged = _options.DropUnmanaged
+                ? await CatalogReader.ReadAsync(_connection, null, _schemas, _history, cancellationToken) is var snapshot
+                  && snapshot.HistoryMarker == HistoryTable.Marker(_target.ModelHash, snapshot.Fingerprint) && !HasUnmanaged(snapshot.Model)
+                : await CatalogFingerprint.ReadAsync(_connection, _schemas.ToArray(), _history, cancellationToken) is var (marker, fingerprint)
+                  && marker == HistoryTable.Marker(_target.ModelHash, fingerprint);
+            if (unchanged)
             {
                 Log?.LogInformation("Schema {Schema} already matches model {Hash}; nothing to do", _history.Schema, _target.ModelHash);
                 return new DeployResult(true, true, Array.Empty<MigrationStep>(), clock.Elapsed, null);
@@ -166,7 +205,10 @@ namespace SchemaGen.Deploying
         {
             Phase = DeployPhase.ReadingCatalog;
             var before = await CatalogReader.ReadAsync(_connection, transaction, _schemas, _history, cancellationToken);
-            var target = await RenderTargetAsync(transaction, cancellationToken);
+            // Into empty schemas every step creates an object from the model's own DDL, whatever PostgreSQL would print:
+            // the plan is the script, and the catalog after applying it is the target (FirstDeploy).
+            _firstDeploy = _rendered == null && FirstDeploy.IsEmpty(before.Model);
+            var target = _firstDeploy ? _desired : await RenderTargetAsync(transaction, cancellationToken);
             Phase = DeployPhase.Planning;
             var renames = RenameDiffer.Renames(_desired, before.Model);
             var live = before;
@@ -213,13 +255,14 @@ namespace SchemaGen.Deploying
 
         private async Task<SchemaModel> RenderTargetAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
         {
-            var phase = Phase;
+            if (_rendered != null)
+                return _rendered;
+            // The caller sets its own phase after this one.
             Phase = DeployPhase.RenderingShadow;
             // A model deployed before was rendered then, on this server version: reading that back needs no CREATE privilege
             // (read-only roles, hot standbys) and no scratch schemas.
-            _rendered ??= await StoredTarget.ReadAsync(_connection, transaction, _history, _target.ModelHash, cancellationToken)
+            _rendered = await StoredTarget.ReadAsync(_connection, transaction, _history, _target.ModelHash, cancellationToken)
                 ?? await Shadow.RenderAsync(_connection, transaction, _desired, _schemas, _history, cancellationToken);
-            Phase = phase;
             return _rendered;
         }
 
@@ -236,11 +279,11 @@ namespace SchemaGen.Deploying
 
         private async Task ApplyAsync(NpgsqlTransaction transaction, IEnumerable<MigrationStep> steps, CancellationToken cancellationToken)
         {
-            Phase = DeployPhase.ApplyingStep;
             var number = 0;
             foreach (var step in steps)
             {
                 number++;
+                EnterStep(step, number);
                 foreach (var statement in step.Statements)
                 {
                     Log?.LogInformation("{Kind} {Object}: {Sql}", step.Kind, step.Object, statement);
@@ -268,6 +311,8 @@ namespace SchemaGen.Deploying
         // Re-read after applying: the database must now match the model, or nothing is committed.
         private async Task VerifyAppliedAsync(NpgsqlTransaction transaction, CatalogSnapshot after, List<MigrationStep> pendingOnline, CancellationToken cancellationToken)
         {
+            if (_firstDeploy)
+                _rendered = after.Model; // the script as this server printed it: recorded like a shadow's target
             var target = await RenderTargetAsync(transaction, cancellationToken);
             var remaining = SchemaDiffer.Diff(_desired, target, after.Model, _options.DropUnmanaged).Steps()
                 .Where(s => !pendingOnline.Any(o => o.Object == s.Object))

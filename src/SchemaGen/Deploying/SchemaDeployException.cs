@@ -170,7 +170,7 @@ namespace SchemaGen
             var privilege = kind switch
             {
                 "database" when statement != null && statement.TrimStart().StartsWith("CREATE SCHEMA", StringComparison.OrdinalIgnoreCase) =>
-                    "CREATE privilege on " + target + ", which the scratch schemas of the shadow need",
+                    "CREATE privilege on " + target + ", which creating a schema needs (a managed schema that does not exist yet: an administrator can create it owned by this role)",
                 "database" => "CREATE privilege on " + target,
                 "schema" when verb is "CREATE" or "ALTER" => "CREATE privilege on " + target,
                 "schema" => "USAGE privilege on " + target,

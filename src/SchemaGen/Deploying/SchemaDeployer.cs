@@ -4,6 +4,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Npgsql;
 using SchemaGen.Deploying;
+using SchemaGen.Telemetry;
 
 namespace SchemaGen
 {
@@ -21,21 +22,21 @@ namespace SchemaGen
         public static async Task<DeployResult> DeployAsync(DeployTarget target, NpgsqlConnection connection, DeployOptions? options = null, CancellationToken cancellationToken = default)
         {
             await using var _ = await OpenAsync(connection, cancellationToken);
-            return await RunAsync(DeployOperation.Deploy, NewSession(target, connection, options), session => session.DeployAsync(cancellationToken));
+            return await RunAsync(connection, DeployOperation.Deploy, NewSession(target, connection, options), session => session.DeployAsync(cancellationToken));
         }
 
         /// <summary>The plan to bring the database to the model, computed without changing anything (a dry run).</summary>
         public static async Task<SchemaPlan> PlanAsync(DeployTarget target, NpgsqlConnection connection, DeployOptions? options = null, CancellationToken cancellationToken = default)
         {
             await using var _ = await OpenAsync(connection, cancellationToken);
-            return await RunAsync(DeployOperation.Plan, NewSession(target, connection, options), session => session.PlanAsync(cancellationToken));
+            return await RunAsync(connection, DeployOperation.Plan, NewSession(target, connection, options), session => session.PlanAsync(cancellationToken));
         }
 
         /// <summary>How the database differs from the model: what is missing, extra or different, each side by side.</summary>
         public static async Task<VerifyResult> VerifyAsync(DeployTarget target, NpgsqlConnection connection, DeployOptions? options = null, CancellationToken cancellationToken = default)
         {
             await using var _ = await OpenAsync(connection, cancellationToken);
-            return await RunAsync(DeployOperation.Verify, NewSession(target, connection, options), session => session.VerifyAsync(cancellationToken));
+            return await RunAsync(connection, DeployOperation.Verify, NewSession(target, connection, options), session => session.VerifyAsync(cancellationToken));
         }
 
         /// <summary>
@@ -49,7 +50,7 @@ namespace SchemaGen
         {
             await using var _ = await OpenAsync(connection, cancellationToken);
             var history = new HistoryTable(current.SchemaFor(options ?? new DeployOptions()));
-            return await RunAsync(DeployOperation.Rollback,
+            return await RunAsync(connection, DeployOperation.Rollback,
                 async () => new DeploySession(await RecordedDeployment.ReadAsync(connection, history, historyId, cancellationToken), connection, options, rollingBackTo: historyId),
                 session => session.DeployAsync(cancellationToken));
         }
@@ -76,19 +77,26 @@ namespace SchemaGen
             () => Task.FromResult(new DeploySession(target, connection, options));
 
         // Every failure leaves as a SchemaDeployException that says which call failed and in which phase.
-        private static async Task<T> RunAsync<T>(DeployOperation operation, System.Func<Task<DeploySession>> open, System.Func<DeploySession, Task<T>> run)
+        // Every call is one span of the "SchemaGen" ActivitySource and one duration measurement (SchemaGenTelemetry).
+        private static async Task<T> RunAsync<T>(NpgsqlConnection connection, DeployOperation operation, System.Func<Task<DeploySession>> open,
+            System.Func<DeploySession, Task<T>> run) where T : notnull
         {
+            using var telemetry = OperationTelemetry.Start(operation, connection);
             DeploySession? session = null;
             try
             {
                 session = await open();
-                return await run(session);
+                session.Telemetry = telemetry;
+                var result = await run(session);
+                telemetry.Succeeded(result);
+                return result;
             }
             catch (SchemaDeployException e)
             {
                 e.Operation = operation;
                 if (e.Phase == DeployPhase.Unknown)
                     e.Phase = session?.Phase ?? DeployPhase.ValidatingModel;
+                telemetry.Failed(e);
                 throw;
             }
             catch (Exception e) when (e is NpgsqlException || e is System.ObjectDisposedException { InnerException: NpgsqlException })
@@ -96,7 +104,13 @@ namespace SchemaGen
                 // A connection broken between two commands (the backend terminated) surfaces as the disposed transaction.
                 var wrapped = SchemaDeployException.FromNpgsql(session?.Phase ?? DeployPhase.ValidatingModel, e as NpgsqlException ?? (NpgsqlException)e.InnerException!);
                 wrapped.Operation = operation;
+                telemetry.Failed(wrapped);
                 throw wrapped;
+            }
+            catch (Exception e)
+            {
+                telemetry.Failed(e); // cancelled, or a bug: still an ended span with an error status
+                throw;
             }
         }
 

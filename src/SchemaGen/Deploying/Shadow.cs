@@ -25,6 +25,9 @@ namespace SchemaGen.Deploying
     /// <item>the scratch schema names PostgreSQL prints back (an enum named <c>interval</c> is always printed qualified,
     /// because pg_catalog's <c>interval</c> comes first) are mapped back to the real names.</item>
     /// </list>
+    /// A role without CREATE on the database renders a one-schema model in its session's temporary schema instead
+    /// (<see cref="ScratchSpace"/>): the same steps with <c>pg_temp</c> for the scratch schema and no CREATE SCHEMA; what
+    /// PostgreSQL prints back as <c>pg_temp_N</c> or <c>pg_temp</c> is mapped back to the managed schema.
     /// </remarks>
     internal static class Shadow
     {
@@ -35,32 +38,41 @@ namespace SchemaGen.Deploying
         public static async Task<SchemaModel> RenderAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, SchemaModel desired,
             IReadOnlyList<string> schemas, HistoryTable history, CancellationToken cancellationToken)
         {
+            var space = await ScratchSpace.ChooseAsync(connection, transaction, desired, cancellationToken);
             // The history table's schema need not hold any of the model's objects (a model only in "archive").
-            var toShadow = schemas.Append(history.Schema).Distinct().ToDictionary(s => s, NameFor);
-            var fromShadow = toShadow.ToDictionary(p => p.Value, p => p.Key);
+            var toShadow = space.InTemporarySchema
+                ? schemas.Append(history.Schema).Distinct().ToDictionary(s => s, s => s == space.TemporaryFor ? TemporarySchema : NameFor(s))
+                : schemas.Append(history.Schema).Distinct().ToDictionary(s => s, NameFor);
             var shadowModel = SchemaMapping.Rename(desired, s => toShadow.TryGetValue(s, out var mapped) ? mapped : s);
-            shadowModel = shadowModel with { Schemas = schemas.Select(s => toShadow[s]).ToEquatableArray() };
+            // pg_temp exists for every session: only scratch schemas are created.
+            var created = space.InTemporarySchema ? new string[0] : schemas.Select(s => toShadow[s]).ToArray();
+            shadowModel = shadowModel with { Schemas = created.ToEquatableArray() };
 
             await transaction.SaveAsync("schemagen_shadow", cancellationToken);
             try
             {
-                await CatalogReader.SetSearchPathAsync(connection, transaction, shadowModel.Schemas.Concat(schemas).ToList(), cancellationToken, withSessionPath: true);
-                foreach (var part in DdlRenderer.RenderObjects(shadowModel))
+                var searchPath = space.InTemporarySchema ? new[] { TemporarySchema } : created;
+                await CatalogReader.SetSearchPathAsync(connection, transaction, searchPath.Concat(schemas).ToList(), cancellationToken, withSessionPath: true);
+                var fromShadow = toShadow.ToDictionary(p => p.Value, p => p.Key);
+                await CreateAsync(connection, transaction, shadowModel, fromShadow, cancellationToken);
+
+                // PostgreSQL prints the session's temporary schema as pg_temp_N in some places and pg_temp in others: both map back.
+                var read = created;
+                if (space.InTemporarySchema)
                 {
-                    try
-                    {
-                        await DdlBatch.ExecuteAsync(part.Sql, connection, transaction, cancellationToken);
-                    }
-                    catch (PostgresException e)
-                    {
-                        var what = part.Kind == SqlObjectKind.Schemas ? "the scratch schemas" : $"{part.Kind} {Unshadow(part.Schema, fromShadow)}{(part.Name.Length == 0 ? "" : "." + part.Name)}";
-                        throw SchemaDeployException.FromPostgres(DeployPhase.RenderingShadow, e, StatementOf(part.Sql, e), $"PostgreSQL refused the model's own DDL for {what}");
-                    }
+                    var temporary = await TemporarySchemaNameAsync(connection, transaction, cancellationToken);
+                    read = temporary == null ? new string[0] : new[] { temporary };
+                    if (temporary != null && space.TemporaryFor != null)
+                        fromShadow[temporary] = space.TemporaryFor;
                 }
 
-                var shadowHistory = history with { Schema = toShadow[history.Schema] };
-                var snapshot = await CatalogReader.ReadAsync(connection, transaction, shadowModel.Schemas.ToList(), shadowHistory, cancellationToken);
-                return SchemaMapping.RenameAll(snapshot.Model, s => fromShadow.TryGetValue(s, out var real) ? real : s);
+                var shadowHistory = history with { Schema = read.Length == 0 ? toShadow[history.Schema] : read[0] };
+                var snapshot = await CatalogReader.ReadAsync(connection, transaction, read, shadowHistory, cancellationToken);
+                // RenameAll maps only the qualifiers of schemas the model uses: pg_temp is named among them to be mapped too.
+                var back = SchemaMapping.RenameAll(snapshot.Model with { Schemas = snapshot.Model.Schemas.Concat(fromShadow.Keys).Distinct().ToEquatableArray() },
+                    s => fromShadow.TryGetValue(s, out var real) ? real : s);
+                back = back with { Schemas = schemas.Where(back.Schemas.Contains).ToEquatableArray() };
+                return space.TemporaryFor == null ? back : AsPrintedLive(back, space.TemporaryFor, desired);
             }
             catch (PostgresException e)
             {
@@ -72,6 +84,41 @@ namespace SchemaGen.Deploying
                 if (transaction.Connection?.FullState == System.Data.ConnectionState.Open)
                     await transaction.RollbackAsync("schemagen_shadow", cancellationToken);
             }
+        }
+
+        // Calls of the model's own functions, which PostgreSQL printed qualified because pg_temp is never searched for
+        // functions, mapped back to the managed schema: the live catalog, read with that schema on search_path, prints them bare.
+        private static SchemaModel AsPrintedLive(SchemaModel rendered, string schema, SchemaModel desired)
+        {
+            var own = new HashSet<string>(desired.Functions.Where(f => f.Schema == schema).Select(f => f.Name));
+            return SchemaMapping.UnqualifyCalls(rendered, schema, own.Contains);
+        }
+
+        /// <summary>The name PostgreSQL accepts for the session's temporary schema.</summary>
+        public const string TemporarySchema = "pg_temp";
+
+        private static async Task CreateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, SchemaModel shadowModel, Dictionary<string, string> fromShadow,
+            CancellationToken cancellationToken)
+        {
+            foreach (var part in DdlRenderer.RenderObjects(shadowModel))
+            {
+                try
+                {
+                    await DdlBatch.ExecuteAsync(part.Sql, connection, transaction, cancellationToken);
+                }
+                catch (PostgresException e)
+                {
+                    var what = part.Kind == SqlObjectKind.Schemas ? "the scratch schemas" : $"{part.Kind} {Unshadow(part.Schema, fromShadow)}{(part.Name.Length == 0 ? "" : "." + part.Name)}";
+                    throw SchemaDeployException.FromPostgres(DeployPhase.RenderingShadow, e, StatementOf(part.Sql, e), $"PostgreSQL refused the model's own DDL for {what}");
+                }
+            }
+        }
+
+        // pg_temp_N, created with the session's first temporary object (none when the model has no objects).
+        private static async Task<string?> TemporarySchemaNameAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+        {
+            await using var command = new NpgsqlCommand("SELECT nspname FROM pg_namespace WHERE oid = pg_my_temp_schema()", connection, transaction);
+            return await command.ExecuteScalarAsync(cancellationToken) as string;
         }
 
         private static string Unshadow(string schema, Dictionary<string, string> fromShadow) => fromShadow.TryGetValue(schema, out var real) ? real : schema;

@@ -43,10 +43,17 @@ public class LeastPrivilegeTests
             var plan = await JobPipeline.Schema.PlanAsync(reader);
             Assert.Contains(plan.Steps, s => s.Sql.Contains("CREATE INDEX ix_tasks_status", StringComparison.Ordinal));
 
-            // A model never deployed here must be rendered, which needs CREATE: the error says so.
+            // A model never deployed here, into a schema that is not empty, must be rendered: in the session's temporary
+            // schema (TEMPORARY is PUBLIC's) ...
             var other = Evolution.Build(EvolutionModels.Items);
+            await owner.ExecuteAsync($"CREATE TABLE public.stray (x integer); GRANT SELECT ON public.stray TO {role}");
+            var missing = await SchemaDeployer.VerifyAsync(other.Target, reader);
+            Assert.Contains(missing.Drift, d => d.Kind == DriftKind.Missing && d.Object == "table public.items");
+            // ... and without it nowhere: the error names both privileges.
+            await owner.ExecuteAsync($"REVOKE TEMPORARY ON DATABASE {owner.Database} FROM PUBLIC");
             var refused = await Assert.ThrowsAsync<SchemaDeployException>(() => SchemaDeployer.VerifyAsync(other.Target, reader));
-            Assert.Contains("CREATE", refused.Message);
+            Assert.Contains("CREATE privilege on database", refused.Message);
+            Assert.Contains("TEMPORARY", refused.Message);
         }
         finally
         {
