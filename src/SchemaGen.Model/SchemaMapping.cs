@@ -85,7 +85,7 @@ namespace SchemaGen.Model
             var objects = model.Objects.Select(o => o with
             {
                 Schema = map(o.Schema),
-                Definition = Expression(o.Definition)!,
+                Definition = expression(o.Definition)!,
                 DependsOn = o.DependsOn.Select(d => d with { Schema = map(d.Schema) }).ToEquatableArray(),
             }).ToEquatableArray();
             return model with { Schemas = schemas, Enums = enums, Tables = tables, Functions = functions, Triggers = triggers, Unmanaged = unmanaged, Objects = objects };
