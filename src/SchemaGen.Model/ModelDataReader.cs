@@ -9,7 +9,7 @@ namespace SchemaGen.Model
         private static readonly UTF8Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
         /// <summary>Reads UTF-8 model data as the generator embeds it.</summary>
-        /// <exception cref="FormatException">The data is not valid UTF-8 or not a whole, undamaged version-1 model.</exception>
+        /// <exception cref="FormatException">The data is not valid UTF-8 or not a whole, undamaged model of this version.</exception>
         public static SchemaModel Read(byte[] utf8)
         {
             string text;
@@ -26,7 +26,7 @@ namespace SchemaGen.Model
         }
 
         /// <summary>Reads model data written by <see cref="Write"/>.</summary>
-        /// <exception cref="FormatException">The data is not a whole, undamaged version-1 model.</exception>
+        /// <exception cref="FormatException">The data is not a whole, undamaged model of this version.</exception>
         public static SchemaModel Read(string text)
         {
             var headerEnd = text.IndexOf('\n');
@@ -91,10 +91,11 @@ namespace SchemaGen.Model
                 unmanaged[i] = new CatalogObject(r.Enum<CatalogObjectKind>(), r.Required(), r.Required(), r.Field());
             }
 
+            var model = ReadObjects(r, new SchemaModel(schemas, new EquatableArray<EnumModel>(enums), new EquatableArray<TableModel>(tables),
+                new EquatableArray<FunctionModel>(functions), new EquatableArray<TriggerModel>(triggers), new EquatableArray<CatalogObject>(unmanaged)));
             r.Record("end");
             r.End();
-            return new SchemaModel(schemas, new EquatableArray<EnumModel>(enums), new EquatableArray<TableModel>(tables),
-                new EquatableArray<FunctionModel>(functions), new EquatableArray<TriggerModel>(triggers), new EquatableArray<CatalogObject>(unmanaged));
+            return model;
         }
 
         private static TableModel ReadTable(Cursor r)

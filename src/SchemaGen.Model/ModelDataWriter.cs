@@ -7,7 +7,7 @@ namespace SchemaGen.Model
     static partial class ModelData
     {
         /// <summary>
-        /// The model as version-1 text (see <see cref="ModelData"/>): deterministic, and <see cref="Read(string)"/> gives
+        /// The model as text of the current version (see <see cref="ModelData"/>): deterministic, and <see cref="Read(string)"/> gives
         /// back a model equal to <paramref name="model"/>, catalog-only members included.
         /// </summary>
         public static string Write(SchemaModel model)
@@ -38,6 +38,7 @@ namespace SchemaGen.Model
                 w.Line("trigger").Field(t.Schema).Field(t.Table).Field(t.Name).Field(t.FunctionSchema).Field(t.FunctionName).Field(t.Definition).Field(t.Comment);
             foreach (var o in model.Unmanaged)
                 w.Line("unmanaged").Field(o.Kind.ToString()).Field(o.Schema).Field(o.Name).Field(o.Table);
+            WriteObjects(w, model);
             w.Line("end");
 
             var body = w.ToString();

@@ -18,6 +18,7 @@ namespace SchemaGen.Model
     public sealed partial record FunctionModel;
     public sealed partial record FunctionParameter;
     public sealed partial record TriggerModel;
+    public sealed partial record ExtensionModel;
     public sealed partial record SqlObject;
     public static partial class SqlNaming { }
     public static partial class SqlSyntax { }

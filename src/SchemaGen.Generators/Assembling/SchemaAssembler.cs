@@ -35,7 +35,8 @@ namespace SchemaGen.Generators.Assembling
                 enums.Select(e => e.Enum).OrderBy(e => e.Schema, StringComparer.Ordinal).ThenBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
                 TableOrder.Sort(tables.Select(t => t.Table)).ToEquatableArray(),
                 functions.ToEquatableArray(),
-                triggers.ToEquatableArray());
+                triggers.ToEquatableArray()) { Extensions = options.Extensions };
+            ExtensionChecks.Report(model, tables, diagnostics);
 
             var objects = Constants(model, tables, enums);
             var sql = string.Concat(objects.Select(o => o.Sql));

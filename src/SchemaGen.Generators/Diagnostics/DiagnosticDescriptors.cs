@@ -99,6 +99,11 @@ namespace SchemaGen.Generators.Diagnostics
             "[{0}] on '{1}.{2}' is not enforced by the database: {3}",
             DiagnosticSeverity.Warning);
 
+        public static readonly DiagnosticDescriptor UndeclaredExtension = Create(
+            "SG0020", "Column type of an extension the model does not declare",
+            "Column '{0}' of table '{1}' has type {2}, which extension {3} provides; declare it with [assembly: Extension(\"{3}\")] so that the deployer creates it before the table",
+            DiagnosticSeverity.Warning);
+
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
             new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
     }

@@ -38,6 +38,7 @@ namespace SchemaGen.Generators.Parsing
             DefaultSqlAttribute = Resolve(KnownNames.SchemaGen + ".DefaultSqlAttribute");
             RenamedFromAttribute = Resolve(KnownNames.SchemaGen + ".RenamedFromAttribute");
             SchemaOptionsAttribute = Resolve(KnownNames.SchemaGen + ".SchemaOptionsAttribute");
+            ExtensionAttribute = Resolve(KnownNames.SchemaGen + ".ExtensionAttribute");
             SqlFunctionAttribute = Resolve(KnownNames.SqlFunctionAttributeMetadataName);
             EnumeratorCancellationAttribute = Resolve("System.Runtime.CompilerServices.EnumeratorCancellationAttribute");
         }
@@ -68,6 +69,7 @@ namespace SchemaGen.Generators.Parsing
         public KnownType DefaultSqlAttribute { get; }
         public KnownType RenamedFromAttribute { get; }
         public KnownType SchemaOptionsAttribute { get; }
+        public KnownType ExtensionAttribute { get; }
         public KnownType SqlFunctionAttribute { get; }
         public KnownType EnumeratorCancellationAttribute { get; }
 

@@ -1,3 +1,5 @@
+using SchemaGen.Model;
+
 namespace SchemaGen.Generators.Specs
 {
     /// <summary>The assembly-wide options (from <c>[assembly: SchemaOptions]</c> and the project).</summary>
@@ -20,5 +22,8 @@ namespace SchemaGen.Generators.Specs
 
         /// <summary>The prefix of SQL function parameters that [SqlFunction] parameters are matched behind.</summary>
         public required string FunctionParameterPrefix { get; init; }
+
+        /// <summary>The extensions of <c>[assembly: Extension]</c>, sorted by name.</summary>
+        public required EquatableArray<ExtensionModel> Extensions { get; init; }
     }
 }

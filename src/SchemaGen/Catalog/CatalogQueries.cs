@@ -126,5 +126,14 @@ namespace SchemaGen.Catalog
             WHERE n.nspname = ANY($1) AND c.relkind IN ('r', 'p') AND (c.relrowsecurity OR c.relforcerowsecurity) AND c.relname <> $3
             ORDER BY 1, 2, 3
             """;
+
+        // Every extension of the database, whatever its schema: extensions are per database, not per schema. $1 (the managed
+        // schemas, which every query of the batch is given) is only referenced so that it has a type.
+        public const string Extensions = """
+            SELECT e.extname::text, n.nspname::text, e.extversion::text
+            FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+            WHERE cardinality($1::text[]) >= 0
+            ORDER BY 1
+            """;
     }
 }

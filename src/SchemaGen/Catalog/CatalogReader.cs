@@ -30,7 +30,7 @@ namespace SchemaGen.Catalog
             await using var batch = new NpgsqlBatch(connection, transaction);
             // Expressions are printed relative to search_path: the managed schemas, then the session's, for the live and the shadow alike.
             batch.BatchCommands.Add(SearchPathCommand(schemas, withSessionPath: true));
-            foreach (var sql in new[] { CatalogQueries.HistoryMarker, CatalogQueries.Schemas, CatalogQueries.Enums, CatalogQueries.Tables, CatalogQueries.Columns, CatalogQueries.Constraints, CatalogQueries.Indexes, CatalogQueries.Functions, CatalogQueries.Triggers, CatalogQueries.Unmanaged })
+            foreach (var sql in new[] { CatalogQueries.HistoryMarker, CatalogQueries.Schemas, CatalogQueries.Enums, CatalogQueries.Tables, CatalogQueries.Columns, CatalogQueries.Constraints, CatalogQueries.Indexes, CatalogQueries.Functions, CatalogQueries.Triggers, CatalogQueries.Unmanaged, CatalogQueries.Extensions })
             {
                 var command = new NpgsqlBatchCommand(sql);
                 command.Parameters.Add(new NpgsqlParameter { Value = schemas.ToArray() });
@@ -66,6 +66,8 @@ namespace SchemaGen.Catalog
             await reader.NextResultAsync(cancellationToken);
             var unmanaged = await ReadAll(reader, r => new CatalogObject((CatalogObjectKind)Enum.Parse(typeof(CatalogObjectKind), r.GetString(0)),
                 r.GetString(1), r.GetString(2), NullableString(r, 3)), cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            var extensions = await ReadAll(reader, r => new ExtensionModel(r.GetString(0), r.GetString(1), r.GetString(2)), cancellationToken);
 
             var model = new SchemaModel(
                 existing.ToEquatableArray(),
@@ -73,7 +75,7 @@ namespace SchemaGen.Catalog
                 BuildTables(tables, columns, constraints, indexes).ToEquatableArray(),
                 functions.ToEquatableArray(),
                 triggers.ToEquatableArray(),
-                unmanaged.ToEquatableArray());
+                unmanaged.ToEquatableArray()) { Extensions = extensions.ToEquatableArray() };
             return new CatalogSnapshot(model, marker.FirstOrDefault());
         }
 

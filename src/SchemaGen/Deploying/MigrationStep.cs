@@ -16,6 +16,7 @@ namespace SchemaGen
         CreateFunction, ReplaceFunction, DropFunction, CreateTrigger, DropTrigger,
         DropView, DropMaterializedView, DropPolicy, DisableRowSecurity, DropSequence, DropDomain, DropType, DropForeignTable, DropAggregate,
         ValidateConstraint,
+        CreateExtension, UpdateExtension, SetExtensionSchema,
     }
 #pragma warning restore CS1591
 

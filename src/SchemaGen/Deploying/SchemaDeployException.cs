@@ -133,7 +133,9 @@ namespace SchemaGen
             var message = $"{what}: {e.MessageText} (SQLSTATE {e.SqlState}).";
             if (e.Detail is { Length: > 0 } detail)
                 message += " " + detail;
-            if (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+            if (Deploying.ExtensionErrors.Explain(e, statement) is { } extension)
+                message += " " + extension;
+            else if (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
                 message += " " + MissingPrivilege(e.MessageText, statement);
             message += phase switch
             {

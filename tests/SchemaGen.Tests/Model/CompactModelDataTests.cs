@@ -102,8 +102,8 @@ public class CompactModelDataTests
     public void OtherVersionsAndInvalidUtf8AreRefused()
     {
         var data = SmallModelData();
-        var error = Assert.Throws<FormatException>(() => ModelData.Read("schemagen-model\t2" + data.Substring(data.IndexOf('\t', 16))));
-        Assert.Contains("version 2", error.Message);
+        var error = Assert.Throws<FormatException>(() => ModelData.Read("schemagen-model\t99" + data.Substring(data.IndexOf('\t', 16))));
+        Assert.Contains("version 99", error.Message);
 
         var bytes = Encoding.UTF8.GetBytes(data);
         bytes[bytes.Length / 2] = 0xC3; // a lead byte followed by ASCII: not UTF-8
@@ -147,7 +147,7 @@ public class CompactModelDataTests
         var hash = 2166136261u;
         foreach (var c in body)
             hash = unchecked((hash ^ c) * 16777619u);
-        return $"schemagen-model\t1\t{body.Length.ToString(CultureInfo.InvariantCulture)}\t{hash:x8}{body}";
+        return $"schemagen-model\t{ModelData.Version}\t{body.Length.ToString(CultureInfo.InvariantCulture)}\t{hash:x8}{body}";
     }
 
     private static readonly Gen<string> Text = Gen.Char["ab\\\t\n\r\"N\u0085\u2028\ud800\udc00\u00e9 \u0000"].Array[0, 6].Select(c => new string(c));
@@ -181,5 +181,6 @@ public class CompactModelDataTests
                            select new FunctionModel("s", n, d, d, d, new(p), new(p.Reverse().ToArray()), c)).Array[0, 2]
         from triggers in (from n in Text from d in Text from c in MaybeText select new TriggerModel("s", n, n, "s", n, d, c)).Array[0, 2]
         from unmanaged in (from k in Gen.Enum<CatalogObjectKind>() from n in Text from t in MaybeText select new CatalogObject(k, "s", n, t)).Array[0, 2]
-        select new SchemaModel(schemas, new(enums), new(tables), new(functions), new(triggers), new(unmanaged));
+        from extensions in (from n in Text from sc in MaybeText from v in MaybeText select new ExtensionModel(n, sc, v)).Array[0, 2]
+        select new SchemaModel(schemas, new(enums), new(tables), new(functions), new(triggers), new(unmanaged)) { Extensions = new(extensions) };
 }

@@ -1,0 +1,27 @@
+namespace SchemaGen.Model
+{
+    // The assembly-level objects beyond tables (SchemaModel.Objects.cs), written after the unmanaged records and before
+    // end: a line with their counts, then the records.
+    static partial class ModelData
+    {
+        private static void WriteObjects(LineWriter w, SchemaModel model)
+        {
+            w.Line("objects").Count(model.Extensions.Count);
+            foreach (var e in model.Extensions)
+                w.Line("extension").Field(e.Name).Field(e.Schema).Field(e.Version);
+        }
+
+        private static SchemaModel ReadObjects(Cursor r, SchemaModel model)
+        {
+            r.Record("objects");
+            var extensions = new ExtensionModel[r.Count()];
+            for (var i = 0; i < extensions.Length; i++)
+            {
+                r.Record("extension");
+                extensions[i] = new ExtensionModel(r.Required(), r.Field(), r.Field());
+            }
+
+            return model with { Extensions = new EquatableArray<ExtensionModel>(extensions) };
+        }
+    }
+}
