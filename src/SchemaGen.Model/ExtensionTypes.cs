@@ -10,7 +10,7 @@ namespace SchemaGen.Model
     /// files (the deploy error of an extension the server lacks). A type no extension here provides is taken as written:
     /// it may be a domain, an enum or a type created by other means.
     /// </summary>
-    static class ExtensionTypes
+    static partial class ExtensionTypes
     {
         private static readonly Dictionary<string, string[]> TypesOf = new Dictionary<string, string[]>(StringComparer.Ordinal)
         {

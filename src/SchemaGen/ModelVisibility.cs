@@ -31,5 +31,6 @@ namespace SchemaGen.Model
     public sealed partial class SqlBuiltinType { }
     public static partial class SchemaMapping { }
     public static partial class ModelData { }
+    public static partial class ExtensionTypes { }
 }
 // Enums cannot be partial: their files choose the access modifier with the SCHEMAGEN_GENERATOR symbol.

@@ -140,6 +140,9 @@ namespace SchemaGen.Generators.Assembling
                         var triggerName = obj.Name.Substring(obj.Name.IndexOf('.') + 1);
                         result.Add(new ObjectConstant { ConstantName = Unique(ConstantName(triggerName) + "Trigger"), Summary = "CREATE OR REPLACE TRIGGER " + triggerName + " ON " + obj.Schema + "." + obj.Name.Substring(0, obj.Name.IndexOf('.')) + " (from a SQL template).", Sql = obj.Sql });
                         break;
+                    case SqlObjectKind.Extension:
+                        result.Add(new ObjectConstant { ConstantName = Unique(ConstantName(obj.Name) + "Extension"), Summary = "CREATE EXTENSION IF NOT EXISTS " + obj.Name + " (from [assembly: Extension]).", Sql = obj.Sql });
+                        break;
                     default:
                         result.Add(new ObjectConstant { ConstantName = Unique("DeferredForeignKeys"), Summary = "Foreign keys between tables that reference each other, added after both exist.", Sql = obj.Sql });
                         break;

@@ -17,7 +17,7 @@ namespace SchemaGen.Deploying
             RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
 
         /// <summary>The advice for <paramref name="e"/>, or null when it is not a refused extension statement.</summary>
-        public static string? Explain(PostgresException e, string? statement)
+        public static string? Explain(PostgresException e, string? statement, int? serverMajor)
         {
             var match = statement == null ? Match.Empty : Statement.Match(statement);
             if (!match.Success)
@@ -35,8 +35,10 @@ namespace SchemaGen.Deploying
 
             if (e.SqlState is not (PostgresErrorCodes.UndefinedFile or PostgresErrorCodes.FeatureNotSupported) || !text.Contains("extension"))
                 return null;
+            // The major version from the connection, else from the control file's path (when the detail is not redacted).
             var file = ControlFile.Match(text);
-            var package = file.Success ? ExtensionTypes.DebianPackage(name, int.Parse(file.Groups["major"].Value, System.Globalization.CultureInfo.InvariantCulture))
+            var major = serverMajor ?? (file.Success ? int.Parse(file.Groups["major"].Value, System.Globalization.CultureInfo.InvariantCulture) : (int?)null);
+            var package = major is int known ? ExtensionTypes.DebianPackage(name, known)
                 : ExtensionTypes.DebianPackage(name, 0).Replace("postgresql-0", "postgresql-<major>");
             return $"The database server does not have extension {name} installed. On Debian or Ubuntu install the package {package} on the server (apt-get install -y {package.Split(' ')[0]}), or use an image that includes it; then deploy again.";
         }

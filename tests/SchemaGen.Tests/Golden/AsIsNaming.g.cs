@@ -78,9 +78,9 @@ namespace My.Generated
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 1 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	1	316	46b325c7
+            schemagen-model	2	326	15722e74
             model	1	inventory	1	1	0	0	0
             enum	inventory	ItemKind	\N	2	Tool	Part	0
             table	inventory	items	\N	\N	3	t	0	0	0	0
@@ -88,6 +88,7 @@ namespace My.Generated
             column	Kind	"ItemKind"	f	\N	None	\N	\N	\N	inventory	\N	\N	\N
             column	lowercase	text	t	\N	None	\N	\N	\N	\N	\N	\N	\N
             primary-key	pk_items	1	ItemId	\N	\N
+            objects	0
             end
             """u8;
     }

@@ -78,9 +78,9 @@ namespace TestModels
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 1 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	1	771	f1619d93
+            schemagen-model	2	781	fe525d38
             model	0	1	2	0	0	0
             enum	public	ticket_state	How a Ticket is doing: it's open until closed.	2	open	closed	0
             table	public	notes	A note on a ticket.	\N	3	t	0	0	0	0
@@ -94,6 +94,7 @@ namespace TestModels
             column	state	ticket_state	f	\N	None	\N	See Open.	\N	public	\N	\N	\N
             column	priority	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
             primary-key	pk_tickets	1	id	\N	\N
+            objects	0
             end
             """u8;
     }

@@ -103,9 +103,9 @@ namespace TestModels
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 1 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	1	9037	e50f374a
+            schemagen-model	2	9047	0a3ff29d
             model	1	app	2	2	4	2	0
             enum	app	job_status	Where a job is in its life.	5	queued	processing	completed	failed	completed_with_errors	0
             enum	app	task_status	Where a task is in its life.	4	queued	processing	completed	failed	0
@@ -190,6 +190,7 @@ namespace TestModels
             result-column	total_tasks	bigint	f
             trigger	app	jobs	jobs_set_updated_at	app	set_updated_at	BEFORE UPDATE ON app.jobs\n    FOR EACH ROW EXECUTE FUNCTION app.set_updated_at()	\N
             trigger	app	tasks	tasks_set_updated_at	app	set_updated_at	BEFORE UPDATE ON app.tasks\n    FOR EACH ROW EXECUTE FUNCTION app.set_updated_at()	\N
+            objects	0
             end
             """u8;
     }

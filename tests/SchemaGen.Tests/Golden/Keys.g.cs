@@ -77,9 +77,9 @@ namespace TestModels
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 1 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	1	590	309e4684
+            schemagen-model	2	600	61bc118f
             model	0	0	3	0	0	0
             table	public	composite	\N	\N	3	t	0	0	0	0
             column	first	text	f	\N	None	\N	\N	\N	\N	\N	\N	\N
@@ -93,6 +93,7 @@ namespace TestModels
             table	public	identity_keyed	\N	\N	1	t	0	0	0	0
             column	number	bigint	f	\N	ByDefault	\N	\N	\N	\N	\N	\N	\N
             primary-key	pk_identity_keyed	1	number	\N	\N
+            objects	0
             end
             """u8;
     }

@@ -71,9 +71,9 @@ namespace TestModels
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 1 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	1	1058	16b7fbde
+            schemagen-model	2	1068	a409eac9
             model	0	0	1	0	0	0
             table	public	nullability	\N	\N	10	t	2	0	0	0
             column	id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
@@ -89,6 +89,7 @@ namespace TestModels
             primary-key	pk_nullability	1	id	\N	\N
             check	ck_nullability_oblivious_required_required	oblivious_required ~ E'[^\\\\t\\\\n\\\\v\\\\f\\\\r \\\\u0085\\\\u00a0\\\\u1680\\\\u2000-\\\\u200a\\\\u2028\\\\u2029\\\\u202f\\\\u205f\\\\u3000]'	\N
             check	ck_nullability_required_attribute_required	required_attribute ~ E'[^\\\\t\\\\n\\\\v\\\\f\\\\r \\\\u0085\\\\u00a0\\\\u1680\\\\u2000-\\\\u200a\\\\u2028\\\\u2029\\\\u202f\\\\u205f\\\\u3000]'	\N
+            objects	0
             end
             """u8;
     }

@@ -99,6 +99,20 @@ public static class PgCatalog
     /// canonical type, nullability, default, identity, generation and comment; every constraint; every index.
     /// </summary>
     /// <remarks>The deployer's own history table is not part of any model and is left out.</remarks>
+    // An extension's type is printed qualified here (search_path = pg_catalog) and written unqualified in the model, which
+    // finds it through search_path: compare it without the schema of the model's extension that provides it.
+    private static string ExtensionTypeAsModelled(SchemaModel model, string printed)
+    {
+        foreach (var extension in model.Extensions)
+        {
+            var prefix = SqlSyntax.Identifier(extension.Schema ?? DdlRenderer.DefaultExtensionSchema) + ".";
+            if (printed.StartsWith(prefix, StringComparison.Ordinal) && ExtensionTypes.ExtensionOf(printed.Substring(prefix.Length)) == extension.Name)
+                return printed.Substring(prefix.Length);
+        }
+
+        return printed;
+    }
+
     public static void AssertMatches(SchemaModel model, Snapshot catalog)
     {
         Assert.Equal(model.Enums.Select(e => Qualified(e.Schema, e.Name)).Order(StringComparer.Ordinal), catalog.Enums.Select(e => e.Name).Order(StringComparer.Ordinal));
@@ -120,7 +134,7 @@ public static class PgCatalog
             foreach (var (expected, actual) in table.Columns.Zip(columns))
             {
                 var where = $"{name}.{expected.Name}";
-                Assert.True(DdlRenderer.ColumnType(expected) == actual.Type, $"{where}: model type {DdlRenderer.ColumnType(expected)}, catalog {actual.Type}");
+                Assert.True(DdlRenderer.ColumnType(expected) == ExtensionTypeAsModelled(model, actual.Type), $"{where}: model type {DdlRenderer.ColumnType(expected)}, catalog {actual.Type}");
                 Assert.True(expected.IsNullable != actual.NotNull, $"{where}: model nullable={expected.IsNullable}, catalog NOT NULL={actual.NotNull}");
                 Assert.True((expected.DefaultSql != null || expected.GeneratedSql != null) == (actual.Default != null), $"{where}: default {expected.DefaultSql} vs {actual.Default}");
                 Assert.Equal(expected.Identity switch { IdentityKind.ByDefault => "d", IdentityKind.Always => "a", _ => "" }, actual.Identity);
