@@ -53,6 +53,7 @@ namespace SchemaGen.Generators.Assembling
                 DefaultSchema = options.DefaultSchema,
                 SnakeCase = options.SnakeCase,
                 EnumMappings = mappings.ToEquatableArray(),
+                UsesNetTopologySuite = tables.Any(t => t.UsesNetTopologySuite),
                 JsonTypes = tables.SelectMany(t => t.JsonTypes).Distinct().OrderBy(j => j.TypeReference, StringComparer.Ordinal).ThenBy(j => j.IsJsonb).ToEquatableArray(),
             };
             return new SchemaAssembly { Spec = spec, Diagnostics = diagnostics.ToEquatableArray() };

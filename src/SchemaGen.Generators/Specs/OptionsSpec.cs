@@ -25,5 +25,8 @@ namespace SchemaGen.Generators.Specs
 
         /// <summary>The extensions of <c>[assembly: Extension]</c>, sorted by name.</summary>
         public required EquatableArray<ExtensionModel> Extensions { get; init; }
+
+        /// <summary>The SRID of NetTopologySuite properties without [Srid]; 0 for none.</summary>
+        public required int DefaultSrid { get; init; }
     }
 }
