@@ -11,8 +11,10 @@ namespace SchemaGen.Model
                 w.Line("extension").Field(e.Name).Field(e.Schema).Field(e.Version);
         }
 
-        private static SchemaModel ReadObjects(Cursor r, SchemaModel model)
+        private static SchemaModel ReadObjects(Cursor r, int version, SchemaModel model)
         {
+            if (version < 2)
+                return model; // version 1 had none
             r.Record("objects");
             var extensions = new ExtensionModel[r.Count()];
             for (var i = 0; i < extensions.Length; i++)

@@ -33,7 +33,9 @@ namespace SchemaGen.Model
             var header = (headerEnd < 0 ? text : text.Substring(0, headerEnd)).Split('\t');
             if (header.Length != 4 || header[0] != Magic)
                 throw Damaged("it does not start with a '" + Magic + "' header");
-            if (header[1] != Version.ToString(CultureInfo.InvariantCulture))
+            // Version 1 (before the assembly-level objects) is still read, so history rows written by it stay readable.
+            var version = header[1] == "1" ? 1 : Version;
+            if (header[1] != Version.ToString(CultureInfo.InvariantCulture) && version != 1)
                 throw new FormatException($"The model data is version {header[1]}; this SchemaGen runtime reads version {Version}. "
                     + "Build the project with the same SchemaGen version as the runtime it runs with.");
             var bodyLength = text.Length - (headerEnd < 0 ? text.Length : headerEnd);
@@ -91,7 +93,7 @@ namespace SchemaGen.Model
                 unmanaged[i] = new CatalogObject(r.Enum<CatalogObjectKind>(), r.Required(), r.Required(), r.Field());
             }
 
-            var model = ReadObjects(r, new SchemaModel(schemas, new EquatableArray<EnumModel>(enums), new EquatableArray<TableModel>(tables),
+            var model = ReadObjects(r, version, new SchemaModel(schemas, new EquatableArray<EnumModel>(enums), new EquatableArray<TableModel>(tables),
                 new EquatableArray<FunctionModel>(functions), new EquatableArray<TriggerModel>(triggers), new EquatableArray<CatalogObject>(unmanaged)));
             r.Record("end");
             r.End();

@@ -99,6 +99,19 @@ public class CompactModelDataTests
     }
 
     [Fact]
+    public void DataOfVersionOneIsStillReadSoOlderHistoryRowsAreToo()
+    {
+        var model = GeneratorHarness.Run(FeatureModels.All["Keys"]).Load().Model;
+        var current = ModelData.Write(model);
+        var body = current.Substring(current.IndexOf('\n'));
+        Assert.Contains("\nobjects\t0\nend", body);
+        var versionOne = WithHeader(body.Replace("\nobjects\t0\nend", "\nend"), version: 1);
+
+        Assert.Equal(model, ModelData.Read(versionOne));
+        Assert.Throws<FormatException>(() => ModelData.Read(WithHeader(body, version: 1))); // version 1 has no objects line
+    }
+
+    [Fact]
     public void OtherVersionsAndInvalidUtf8AreRefused()
     {
         var data = SmallModelData();
@@ -142,12 +155,12 @@ public class CompactModelDataTests
     private static string SmallModelData() => ModelData.Write(GeneratorHarness.Run(FeatureModels.All["Keys"]).Load().Model);
 
     // The header as the format documents it: the body's length and its FNV-1a hash.
-    private static string WithHeader(string body)
+    private static string WithHeader(string body, int version = ModelData.Version)
     {
         var hash = 2166136261u;
         foreach (var c in body)
             hash = unchecked((hash ^ c) * 16777619u);
-        return $"schemagen-model\t{ModelData.Version}\t{body.Length.ToString(CultureInfo.InvariantCulture)}\t{hash:x8}{body}";
+        return $"schemagen-model\t{version}\t{body.Length.ToString(CultureInfo.InvariantCulture)}\t{hash:x8}{body}";
     }
 
     private static readonly Gen<string> Text = Gen.Char["ab\\\t\n\r\"N\u0085\u2028\ud800\udc00\u00e9 \u0000"].Array[0, 6].Select(c => new string(c));

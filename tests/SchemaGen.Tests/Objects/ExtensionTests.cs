@@ -100,6 +100,34 @@ public class ExtensionTests
     }
 
     [Fact]
+    public async Task ASchemaOverrideMovesTheTablesAndLeavesTheExtensionWhereItIsCreated()
+    {
+        var schema = Model();
+        await using var connection = await Postgres.NewDatabaseAsync();
+        var options = new DeployOptions { Schema = "tenant_a" };
+
+        await SchemaDeployer.DeployAsync(schema.Target, connection, options);
+        Assert.Equal("public", await connection.ScalarAsync<string>(
+            "SELECT n.nspname::text FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'citext'"));
+        Assert.Equal("citext", await connection.ScalarAsync<string>(
+            "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'tenant_a.members'::regclass AND attname = 'email'"));
+        Assert.True((await SchemaDeployer.VerifyAsync(schema.Target, connection, options)).IsClean);
+        Assert.True((await SchemaDeployer.DeployAsync(schema.Target, connection, options)).NoOp);
+    }
+
+    [Fact]
+    public async Task OnlineModeCreatesTheExtensionInItsFirstPhase()
+    {
+        var schema = Model();
+        await using var connection = await Postgres.NewDatabaseAsync();
+        var options = new DeployOptions { Mode = DeployMode.Online };
+
+        var deployed = await SchemaDeployer.DeployAsync(schema.Target, connection, options);
+        Assert.Equal(StepKind.CreateExtension, deployed.Steps[0].Kind);
+        Assert.True((await SchemaDeployer.VerifyAsync(schema.Target, connection, options)).IsClean);
+    }
+
+    [Fact]
     public async Task AnExtensionTheServerLacksNamesTheDebianPackage()
     {
         var schema = Evolution.Build("""
