@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Tasks;
 using JobPipeline.Models;
+using NetTopologySuite.Geometries;
 using Npgsql;
 
 namespace JobPipeline;
@@ -38,6 +39,8 @@ public static class Demo
         // MapTypes registers the model's enums, so JobStatus and TaskStatus read and write as they are.
         await using var dataSource = Schema.MapTypes(new NpgsqlDataSourceBuilder(connectionString)).Build();
         await using var db = await dataSource.OpenConnectionAsync();
+
+        await SendToNearestSiteAsync(db, output);
 
         var parameters = """{"images": 6, "size": "thumbnail"}""";
         var jobId = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("image_batch" + parameters)));
@@ -91,6 +94,33 @@ public static class Demo
         }
 
         return jobId;
+    }
+
+    /// <summary>
+    /// The spatial part: worker sites with a PostGIS location (a NetTopologySuite Point, written and read as it is because
+    /// MapTypes enabled Npgsql's NetTopologySuite plugin), and the nearest one to a client found with the GiST index.
+    /// </summary>
+    public static async Task<string> SendToNearestSiteAsync(NpgsqlConnection db, TextWriter output)
+    {
+        var sites = new (string Id, double Longitude, double Latitude, int Workers)[] { ("zrh", 8.5417, 47.3769, 12), ("fra", 8.6821, 50.1109, 20), ("lis", -9.1393, 38.7223, 6) };
+        foreach (var (id, longitude, latitude, workers) in sites)
+        {
+            await Execute(db, "INSERT INTO app.worker_sites (site_id, location, workers) VALUES ($1, $2, $3) ON CONFLICT (site_id) DO NOTHING",
+                id, new Point(longitude, latitude) { SRID = 4326 }, workers);
+        }
+
+        var client = new Point(7.4474, 46.9480) { SRID = 4326 }; // Bern
+        await using var nearest = new NpgsqlCommand("""
+            SELECT site_id, location, ST_Distance(location::geography, $1::geography) FROM app.worker_sites
+            ORDER BY location <-> $1 LIMIT 1
+            """, db);
+        nearest.Parameters.Add(new NpgsqlParameter { Value = client });
+        await using var row = await nearest.ExecuteReaderAsync();
+        await row.ReadAsync();
+        var site = row.GetString(0);
+        var location = row.GetFieldValue<Point>(1);
+        output.WriteLine($"Nearest worker site to a client in Bern: {site} at ({location.X:0.00}, {location.Y:0.00}), {row.GetDouble(2) / 1000:0} km away.");
+        return site;
     }
 
     public static string TaskId(string jobId, int stage, int index) => $"{jobId[..12]}-s{stage}-t{index}";

@@ -33,6 +33,8 @@ namespace SchemaGen.Model
 
         /// <summary>A sequence, view, materialized view, index on one, or aggregate from a SQL template.</summary>
         TemplateObject,
+        /// <summary>An extension (<c>CREATE EXTENSION IF NOT EXISTS</c>), created after the schemas and before everything else.</summary>
+        Extension,
     }
 
     /// <summary>One object's DDL within the create script.</summary>
@@ -54,6 +56,7 @@ namespace SchemaGen.Model
             var objects = new List<SqlObject>();
             if (!model.Schemas.IsEmpty)
                 objects.Add(new SqlObject(SqlObjectKind.Schemas, "", "", string.Concat(model.Schemas.Select(s => CreateSchema(s) + "\n")) + "\n"));
+            objects.AddRange(ExtensionObjects(model));
 
             foreach (var enumType in model.Enums)
                 objects.Add(new SqlObject(SqlObjectKind.Enum, enumType.Schema, enumType.Name, RenderEnum(enumType)));

@@ -14,7 +14,7 @@ namespace SchemaGen.Model
     /// <c>\N</c> for null; in any other field <c>\\</c>, <c>\t</c>, <c>\n</c> and <c>\r</c> stand for themselves and
     /// <c>\uXXXX</c> for a character that must not appear raw (other control characters, the C# line separators
     /// U+0085, U+2028 and U+2029, and lone surrogates), so every line is one record and the text is valid UTF-8.</para>
-    /// <para>The first line is <c>schemagen-model 1 &lt;length&gt; &lt;checksum&gt;</c>: the length in characters and
+    /// <para>The first line is <c>schemagen-model 2 &lt;length&gt; &lt;checksum&gt;</c>: the length in characters and
     /// the FNV-1a 32-bit hash of everything after that line, so truncated or altered data is refused rather than read
     /// as another model. Each further line starts with its record's name (<c>model</c>, <c>enum</c>, <c>table</c>,
     /// <c>column</c>, …); a list is its count followed by its items, in the fields of the line for strings or as the

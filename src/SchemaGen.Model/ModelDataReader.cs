@@ -33,7 +33,9 @@ namespace SchemaGen.Model
             var header = (headerEnd < 0 ? text : text.Substring(0, headerEnd)).Split('\t');
             if (header.Length != 4 || header[0] != Magic)
                 throw Damaged("it does not start with a '" + Magic + "' header");
-            if (header[1] != Version.ToString(CultureInfo.InvariantCulture))
+            // Version 1 (before the assembly-level objects) is still read, so history rows written by it stay readable.
+            var version = header[1] == "1" ? 1 : Version;
+            if (header[1] != Version.ToString(CultureInfo.InvariantCulture) && version != 1)
                 throw new FormatException($"The model data is version {header[1]}; this SchemaGen runtime reads version {Version}. "
                     + "Build the project with the same SchemaGen version as the runtime it runs with.");
             var bodyLength = text.Length - (headerEnd < 0 ? text.Length : headerEnd);
@@ -50,7 +52,7 @@ namespace SchemaGen.Model
             var functions = new FunctionModel[r.Count()];
             var triggers = new TriggerModel[r.Count()];
             var unmanaged = new CatalogObject[r.Count()];
-            var objects = new TemplateObjectModel[r.Count()];
+            var objects = new TemplateObjectModel[version >= 2 ? r.Count() : 0]; // version 1 had no template objects
             for (var i = 0; i < enums.Length; i++)
             {
                 r.Record("enum");
@@ -104,11 +106,12 @@ namespace SchemaGen.Model
                 objects[i] = new TemplateObjectModel(kind, schema, name, definition, table, signature, new EquatableArray<ObjectDependency>(dependencies));
             }
 
+            var model = ReadExtensions(r, version, new SchemaModel(schemas, new EquatableArray<EnumModel>(enums), new EquatableArray<TableModel>(tables),
+                new EquatableArray<FunctionModel>(functions), new EquatableArray<TriggerModel>(triggers), new EquatableArray<CatalogObject>(unmanaged),
+                new EquatableArray<TemplateObjectModel>(objects)));
             r.Record("end");
             r.End();
-            return new SchemaModel(schemas, new EquatableArray<EnumModel>(enums), new EquatableArray<TableModel>(tables),
-                new EquatableArray<FunctionModel>(functions), new EquatableArray<TriggerModel>(triggers), new EquatableArray<CatalogObject>(unmanaged),
-                new EquatableArray<TemplateObjectModel>(objects));
+            return model;
         }
 
         private static TableModel ReadTable(Cursor r)

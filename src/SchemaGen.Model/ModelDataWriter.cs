@@ -45,6 +45,7 @@ namespace SchemaGen.Model
                     w.Field(d.Schema).Field(d.Name).Field(d.Column);
             }
 
+            WriteExtensions(w, model);
             w.Line("end");
 
             var body = w.ToString();

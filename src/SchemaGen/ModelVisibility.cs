@@ -20,6 +20,7 @@ namespace SchemaGen.Model
     public sealed partial record TriggerModel;
     public sealed partial record TemplateObjectModel;
     public sealed partial record ObjectDependency;
+    public sealed partial record ExtensionModel;
     public sealed partial record SqlObject;
     public static partial class SqlNaming { }
     public static partial class SqlSyntax { }
@@ -32,5 +33,6 @@ namespace SchemaGen.Model
     public sealed partial class SqlBuiltinType { }
     public static partial class SchemaMapping { }
     public static partial class ModelData { }
+    public static partial class ExtensionTypes { }
 }
 // Enums cannot be partial: their files choose the access modifier with the SCHEMAGEN_GENERATOR symbol.

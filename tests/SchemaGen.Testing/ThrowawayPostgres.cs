@@ -67,7 +67,8 @@ public sealed class ThrowawayPostgres : IDisposable
             throw new InvalidOperationException("A standby can only be made of a server this process started (StartLocal), not of " + ServerVariable + ".");
         var (root, data) = NewClusterDirectory();
         var port = new NpgsqlConnectionStringBuilder(AdminConnectionString).Port;
-        RunPg(_binDirectory!, "pg_basebackup", $"-D \"{data}\" -R -X stream -h 127.0.0.1 -p {port} -U postgres", AsRoot);
+        // -c fast: an immediate checkpoint, not a spread one, which after a large deployment (PostGIS's objects) can take minutes.
+        RunPg(_binDirectory!, "pg_basebackup", $"-D \"{data}\" -R -X stream -c fast -h 127.0.0.1 -p {port} -U postgres", AsRoot);
         return StartServer(_binDirectory!, root, data);
     }
 

@@ -38,7 +38,8 @@ namespace SchemaGen.Generators.Assembling
                 TableOrder.Sort(tables.Select(t => t.Table)).ToEquatableArray(),
                 functions.ToEquatableArray(),
                 triggers.ToEquatableArray(),
-                Objects: templateObjects.ToEquatableArray());
+                Objects: templateObjects.ToEquatableArray()) { Extensions = options.Extensions };
+            ExtensionChecks.Report(model, tables, diagnostics);
 
             var objects = Constants(model, tables, enums);
             var sql = string.Concat(objects.Select(o => o.Sql));
@@ -55,6 +56,7 @@ namespace SchemaGen.Generators.Assembling
                 DefaultSchema = options.DefaultSchema,
                 SnakeCase = options.SnakeCase,
                 EnumMappings = mappings.ToEquatableArray(),
+                UsesNetTopologySuite = tables.Any(t => t.UsesNetTopologySuite),
                 JsonTypes = tables.SelectMany(t => t.JsonTypes).Distinct().OrderBy(j => j.TypeReference, StringComparer.Ordinal).ThenBy(j => j.IsJsonb).ToEquatableArray(),
             };
             return new SchemaAssembly { Spec = spec, Diagnostics = diagnostics.ToEquatableArray() };
@@ -145,6 +147,8 @@ namespace SchemaGen.Generators.Assembling
                     case SqlObjectKind.TemplateObject:
                         var item = model.Objects.First(o => o.Schema == obj.Schema && (o.Table == null ? o.Name : o.Table + "." + o.Name) == obj.Name);
                         result.Add(new ObjectConstant { ConstantName = Unique(ConstantName(item.Name) + item.Kind), Summary = "The " + DdlRenderer.KindName(item.Kind) + " " + qualified + " (from a SQL template).", Sql = obj.Sql });
+                    case SqlObjectKind.Extension:
+                        result.Add(new ObjectConstant { ConstantName = Unique(ConstantName(obj.Name) + "Extension"), Summary = "CREATE EXTENSION IF NOT EXISTS " + obj.Name + " (from [assembly: Extension]).", Sql = obj.Sql });
                         break;
                     default:
                         result.Add(new ObjectConstant { ConstantName = Unique("DeferredForeignKeys"), Summary = "Foreign keys between tables that reference each other, added after both exist.", Sql = obj.Sql });

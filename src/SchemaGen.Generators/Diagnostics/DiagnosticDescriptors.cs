@@ -105,6 +105,16 @@ namespace SchemaGen.Generators.Diagnostics
             "[{0}] on '{1}.{2}' is not enforced by the database: {3}",
             DiagnosticSeverity.Warning);
 
+        public static readonly DiagnosticDescriptor UndeclaredExtension = Create(
+            "SG0020", "Column type of an extension the model does not declare",
+            "Column '{0}' of table '{1}' has type {2}, which extension {3} provides; declare it with [assembly: Extension(\"{3}\")] so that the deployer creates it before the table",
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor NetTopologySuitePluginMissing = Create(
+            "SG0021", "Geometry property without Npgsql's NetTopologySuite plugin",
+            "'{0}.{1}' is a NetTopologySuite {2}, which Npgsql reads and writes only with its NetTopologySuite plugin: add a PackageReference to Npgsql.NetTopologySuite, and Schema.MapTypes calls UseNetTopologySuite",
+            DiagnosticSeverity.Warning);
+
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
             new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
     }

@@ -102,6 +102,8 @@ namespace SchemaGen.Generators.Emitting
                     : "global::System.Type.EmptyTypes";
                 w.Line($"builder.EnableDynamicJson(jsonbClrTypes: {Types(true)}, jsonClrTypes: {Types(false)});");
             }
+            if (spec.UsesNetTopologySuite)
+                w.Line("global::Npgsql.NpgsqlNetTopologySuiteExtensions.UseNetTopologySuite(builder); // PostGIS geometry and geography as NetTopologySuite types");
             w.Line("return builder;").Close().Line();
         }
     }

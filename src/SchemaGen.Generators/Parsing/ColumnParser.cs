@@ -39,7 +39,7 @@ namespace SchemaGen.Generators.Parsing
                 _context.CheckLength("column", name, location);
 
             var explicitType = columnAttribute?.Named("TypeName") as string;
-            var mapped = _types.Map(property.Type);
+            var mapped = _types.Map(property.Type) ?? GeometryMapper.Map(property, _context, tableClrName);
             if (mapped == null && string.IsNullOrWhiteSpace(explicitType))
             {
                 if (property.Type.TypeKind != TypeKind.Error)

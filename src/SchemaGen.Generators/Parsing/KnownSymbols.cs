@@ -38,6 +38,9 @@ namespace SchemaGen.Generators.Parsing
             DefaultSqlAttribute = Resolve(KnownNames.SchemaGen + ".DefaultSqlAttribute");
             RenamedFromAttribute = Resolve(KnownNames.SchemaGen + ".RenamedFromAttribute");
             SchemaOptionsAttribute = Resolve(KnownNames.SchemaGen + ".SchemaOptionsAttribute");
+            ExtensionAttribute = Resolve(KnownNames.SchemaGen + ".ExtensionAttribute");
+            SridAttribute = Resolve(KnownNames.SchemaGen + ".SridAttribute");
+            NetTopologySuitePlugin = Resolve("Npgsql.NpgsqlNetTopologySuiteExtensions");
             SqlFunctionAttribute = Resolve(KnownNames.SqlFunctionAttributeMetadataName);
             EnumeratorCancellationAttribute = Resolve("System.Runtime.CompilerServices.EnumeratorCancellationAttribute");
         }
@@ -68,6 +71,11 @@ namespace SchemaGen.Generators.Parsing
         public KnownType DefaultSqlAttribute { get; }
         public KnownType RenamedFromAttribute { get; }
         public KnownType SchemaOptionsAttribute { get; }
+        public KnownType ExtensionAttribute { get; }
+        public KnownType SridAttribute { get; }
+
+        /// <summary>Npgsql.NetTopologySuite's UseNetTopologySuite (none when the project does not reference the plugin).</summary>
+        public KnownType NetTopologySuitePlugin { get; }
         public KnownType SqlFunctionAttribute { get; }
         public KnownType EnumeratorCancellationAttribute { get; }
 

@@ -20,6 +20,8 @@ namespace SchemaGen.Generators.Parsing
                 SnakeCase = !(attribute?.Named("Naming") is int naming) || naming == 0,
                 IndexForeignKeys = !(attribute?.Named("IndexForeignKeys") is false),
                 FunctionParameterPrefix = attribute?.Named("FunctionParameterPrefix") is string prefix ? prefix.Trim() : "p_",
+                Extensions = ExtensionParser.Parse(compilation),
+                DefaultSrid = attribute?.Named("DefaultSrid") is int srid ? srid : 0,
             };
         }
 

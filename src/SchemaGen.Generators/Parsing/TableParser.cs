@@ -88,6 +88,7 @@ namespace SchemaGen.Generators.Parsing
                 Table = table,
                 Enums = usedEnums.ToEquatableArray(),
                 JsonTypes = jsonTypes.ToEquatableArray(),
+                UsesNetTopologySuite = !context.Known.NetTopologySuitePlugin.Symbols.IsEmpty && columns.Any(c => GeometryMapper.IsGeometry(c.Property.Type)),
             };
         }
 

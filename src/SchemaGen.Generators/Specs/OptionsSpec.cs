@@ -1,3 +1,5 @@
+using SchemaGen.Model;
+
 namespace SchemaGen.Generators.Specs
 {
     /// <summary>The assembly-wide options (from <c>[assembly: SchemaOptions]</c> and the project).</summary>
@@ -20,5 +22,11 @@ namespace SchemaGen.Generators.Specs
 
         /// <summary>The prefix of SQL function parameters that [SqlFunction] parameters are matched behind.</summary>
         public required string FunctionParameterPrefix { get; init; }
+
+        /// <summary>The extensions of <c>[assembly: Extension]</c>, sorted by name.</summary>
+        public required EquatableArray<ExtensionModel> Extensions { get; init; }
+
+        /// <summary>The SRID of NetTopologySuite properties without [Srid]; 0 for none.</summary>
+        public required int DefaultSrid { get; init; }
     }
 }

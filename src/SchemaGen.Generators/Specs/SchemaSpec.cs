@@ -31,5 +31,8 @@ namespace SchemaGen.Generators.Specs
 
         /// <summary>JSON column types that need Npgsql's dynamic JSON, for MapTypes.</summary>
         public required EquatableArray<JsonTypeMapping> JsonTypes { get; init; }
+
+        /// <summary>True when Schema.MapTypes calls Npgsql's UseNetTopologySuite (the model has NetTopologySuite columns).</summary>
+        public bool UsesNetTopologySuite { get; init; }
     }
 }

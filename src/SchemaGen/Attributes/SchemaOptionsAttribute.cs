@@ -36,5 +36,11 @@ namespace SchemaGen
         /// <c>p_job_id</c>. Default: <c>p_</c>; an empty string means none.
         /// </summary>
         public string? FunctionParameterPrefix { get; set; }
+
+        /// <summary>
+        /// The SRID of NetTopologySuite properties without <c>[Srid]</c>, e.g. 4326: <c>Point</c> is then
+        /// <c>geometry(Point,4326)</c>. Default: 0, no SRID (<c>geometry(Point)</c>).
+        /// </summary>
+        public int DefaultSrid { get; set; }
     }
 }

@@ -7,6 +7,8 @@ namespace SchemaGen.Catalog
     /// </summary>
     internal static class CatalogQueries
     {
+        // Tables an extension owns (PostGIS's spatial_ref_sys in public) are the extension's, not the schema's: every query
+        // on tables leaves them out, as the queries on functions, types and views leave out extension members.
         public const string HistoryMarker = "SELECT obj_description(to_regclass($2), 'pg_class')";
 
         public const string Schemas = "SELECT nspname::text FROM pg_namespace WHERE nspname = ANY($1) ORDER BY 1";
@@ -21,7 +23,7 @@ namespace SchemaGen.Catalog
         public const string Tables = """
             SELECT n.nspname::text, c.relname::text, obj_description(c.oid, 'pg_class')
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE n.nspname = ANY($1) AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> $3
+            WHERE n.nspname = ANY($1) AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> $3 AND NOT EXISTS (SELECT 1 FROM pg_depend member WHERE member.classid = 'pg_class'::regclass AND member.objid = c.oid AND member.deptype = 'e')
             ORDER BY 1, 2
             """;
 
@@ -46,7 +48,7 @@ namespace SchemaGen.Catalog
             JOIN pg_type t ON t.oid = a.atttypid JOIN pg_namespace tn ON tn.oid = t.typnamespace
             LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A' LEFT JOIN pg_namespace etn ON etn.oid = et.typnamespace
             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-            WHERE n.nspname = ANY($1) AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> $3 AND a.attnum > 0 AND NOT a.attisdropped
+            WHERE n.nspname = ANY($1) AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> $3 AND NOT EXISTS (SELECT 1 FROM pg_depend member WHERE member.classid = 'pg_class'::regclass AND member.objid = c.oid AND member.deptype = 'e') AND a.attnum > 0 AND NOT a.attisdropped
             ORDER BY 1, 2, a.attnum
             """;
 
@@ -58,7 +60,7 @@ namespace SchemaGen.Catalog
                    k.confdeltype::text, k.confupdtype::text, k.condeferrable, k.condeferred, k.confmatchtype::text, obj_description(k.oid, 'pg_constraint')
             FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_class r ON r.oid = k.confrelid LEFT JOIN pg_namespace rn ON rn.oid = r.relnamespace
-            WHERE n.nspname = ANY($1) AND c.relname <> $3 AND k.contype IN ('p', 'u', 'c', 'f', 'x')
+            WHERE n.nspname = ANY($1) AND c.relname <> $3 AND NOT EXISTS (SELECT 1 FROM pg_depend member WHERE member.classid = 'pg_class'::regclass AND member.objid = c.oid AND member.deptype = 'e') AND k.contype IN ('p', 'u', 'c', 'f', 'x')
             ORDER BY 1, 2, 3
             """;
 
@@ -73,7 +75,7 @@ namespace SchemaGen.Catalog
                    substr(pg_get_indexdef(x.indexrelid), strpos(pg_get_indexdef(x.indexrelid), ' USING ') + 1), obj_description(i.oid, 'pg_class')
             FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class c ON c.oid = x.indrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = i.relam
-            WHERE n.nspname = ANY($1) AND c.relkind IN ('r', 'p') AND c.relname <> $3
+            WHERE n.nspname = ANY($1) AND c.relkind IN ('r', 'p') AND c.relname <> $3 AND NOT EXISTS (SELECT 1 FROM pg_depend member WHERE member.classid = 'pg_class'::regclass AND member.objid = c.oid AND member.deptype = 'e')
               AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid AND k.contype IN ('p', 'u', 'x'))
             ORDER BY 1, 2, 3
             """;
@@ -91,7 +93,7 @@ namespace SchemaGen.Catalog
             SELECT n.nspname::text, c.relname::text, t.tgname::text, fn.nspname::text, f.proname::text, pg_get_triggerdef(t.oid), obj_description(t.oid, 'pg_trigger')
             FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
             JOIN pg_proc f ON f.oid = t.tgfoid JOIN pg_namespace fn ON fn.oid = f.pronamespace
-            WHERE n.nspname = ANY($1) AND NOT t.tgisinternal AND c.relname <> $3
+            WHERE n.nspname = ANY($1) AND NOT t.tgisinternal AND c.relname <> $3 AND NOT EXISTS (SELECT 1 FROM pg_depend member WHERE member.classid = 'pg_class'::regclass AND member.objid = c.oid AND member.deptype = 'e')
             ORDER BY 1, 2, 3
             """;
 
@@ -119,12 +121,21 @@ namespace SchemaGen.Catalog
             UNION ALL
             SELECT 'Policy', n.nspname::text, pol.polname::text, c.relname::text
             FROM pg_policy pol JOIN pg_class c ON c.oid = pol.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE n.nspname = ANY($1) AND c.relname <> $3
+            WHERE n.nspname = ANY($1) AND c.relname <> $3 AND NOT EXISTS (SELECT 1 FROM pg_depend member WHERE member.classid = 'pg_class'::regclass AND member.objid = c.oid AND member.deptype = 'e')
             UNION ALL
             SELECT 'RowSecurity', n.nspname::text, c.relname::text, c.relname::text
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE n.nspname = ANY($1) AND c.relkind IN ('r', 'p') AND (c.relrowsecurity OR c.relforcerowsecurity) AND c.relname <> $3
+            WHERE n.nspname = ANY($1) AND c.relkind IN ('r', 'p') AND (c.relrowsecurity OR c.relforcerowsecurity) AND c.relname <> $3 AND NOT EXISTS (SELECT 1 FROM pg_depend member WHERE member.classid = 'pg_class'::regclass AND member.objid = c.oid AND member.deptype = 'e')
             ORDER BY 1, 2, 3
+            """;
+
+        // Every extension of the database, whatever its schema: extensions are per database, not per schema. $1 (the managed
+        // schemas, which every query of the batch is given) is only referenced so that it has a type.
+        public const string Extensions = """
+            SELECT e.extname::text, n.nspname::text, e.extversion::text
+            FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+            WHERE cardinality($1::text[]) >= 0
+            ORDER BY 1
             """;
     }
 }

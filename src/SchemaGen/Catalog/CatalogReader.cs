@@ -25,7 +25,7 @@ namespace SchemaGen.Catalog
         public static readonly string[] Queries =
         {
             CatalogQueries.Schemas, CatalogQueries.Enums, CatalogQueries.Tables, CatalogQueries.Columns, CatalogQueries.Constraints, CatalogQueries.Indexes,
-            CatalogQueries.Functions, CatalogQueries.Triggers, CatalogQueries.Unmanaged, ObjectQueries.Objects,
+            CatalogQueries.Functions, CatalogQueries.Triggers, CatalogQueries.Unmanaged, ObjectQueries.Objects, CatalogQueries.Extensions,
         };
 
         public static async Task<CatalogSnapshot> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyList<string> schemas,
@@ -74,6 +74,8 @@ namespace SchemaGen.Catalog
             await reader.NextResultAsync(cancellationToken);
             var objects = await ReadAll(reader, ReadObject, cancellationToken);
             await reader.NextResultAsync(cancellationToken);
+            var extensions = await ReadAll(reader, r => new ExtensionModel(r.GetString(0), r.GetString(1), r.GetString(2)), cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
             var fingerprint = (await ReadAll(reader, r => r.GetString(1), cancellationToken)).Single();
 
             var model = new SchemaModel(
@@ -83,7 +85,7 @@ namespace SchemaGen.Catalog
                 functions.ToEquatableArray(),
                 triggers.ToEquatableArray(),
                 unmanaged.ToEquatableArray(),
-                objects.ToEquatableArray());
+                objects.ToEquatableArray()) { Extensions = extensions.ToEquatableArray() };
             return new CatalogSnapshot(model, marker.FirstOrDefault(), fingerprint);
         }
 

@@ -17,6 +17,7 @@ namespace SchemaGen
         DropView, DropMaterializedView, DropPolicy, DisableRowSecurity, DropSequence, DropDomain, DropType, DropForeignTable, DropAggregate,
         ValidateConstraint,
         CreateSequence, AlterSequence, CreateView, ReplaceView, CreateMaterializedView, CreateAggregate,
+        CreateExtension, UpdateExtension, SetExtensionSchema,
     }
 #pragma warning restore CS1591
 

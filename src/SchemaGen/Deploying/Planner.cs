@@ -54,7 +54,8 @@ namespace SchemaGen.Deploying
                 await transaction.SaveAsync("schemagen_cast", cancellationToken);
                 try
                 {
-                    await using var command = new NpgsqlCommand($"SELECT NULL::{change.From}::{change.To}", connection, transaction);
+                    // IS NULL: the result is a boolean, so Npgsql need not know the type (an extension's geometry has no reader here).
+                    await using var command = new NpgsqlCommand($"SELECT NULL::{change.From}::{change.To} IS NULL", connection, transaction);
                     await command.ExecuteScalarAsync(cancellationToken);
                     await transaction.ReleaseAsync("schemagen_cast", cancellationToken);
                 }

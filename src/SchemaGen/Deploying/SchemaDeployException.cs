@@ -126,14 +126,17 @@ namespace SchemaGen
 
         /// <summary>
         /// A statement PostgreSQL refused, in a phase: <paramref name="what"/>, PostgreSQL's message and SQLSTATE, the
-        /// privilege that is missing when it is 42501, and the statement.
+        /// privilege that is missing when it is 42501, and the statement. A caller with the connection at hand passes the server's
+        /// major version, so that the advice for a missing extension names the package of that version.
         /// </summary>
-        internal static SchemaDeployException FromPostgres(DeployPhase phase, PostgresException e, string? statement, string what, int? step = null)
+        internal static SchemaDeployException FromPostgres(DeployPhase phase, PostgresException e, string? statement, string what, int? step = null, int? serverMajor = null)
         {
             var message = $"{what}: {e.MessageText} (SQLSTATE {e.SqlState}).";
             if (e.Detail is { Length: > 0 } detail)
                 message += " " + detail;
-            if (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+            if (Deploying.ExtensionErrors.Explain(e, statement, serverMajor) is { } extension)
+                message += " " + extension;
+            else if (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
                 message += " " + MissingPrivilege(e.MessageText, statement);
             message += phase switch
             {

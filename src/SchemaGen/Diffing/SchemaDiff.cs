@@ -13,8 +13,10 @@ namespace SchemaGen.Diffing
         // Steps run in this order. Within it, what a step needs is created by an earlier group, and what depends on
         // an object is dropped by an earlier group than the object: dependents of unmanaged kind (views, policies,
         // triggers) first, foreign keys before the keys and columns they reference, functions a default or check
-        // calls before the tables, unmanaged tables before the functions and types they use.
+        // calls before the tables, unmanaged tables before the functions and types they use. Extensions come right after the
+        // schemas (one may be created in a schema of the model), before every type, table and function that uses them.
         public List<MigrationStep> Schemas { get; } = new();
+        public List<MigrationStep> Extensions { get; } = new();
         public List<MigrationStep> Enums { get; } = new();
         public List<MigrationStep> UnmanagedDependents { get; } = new();
         public List<MigrationStep> ForeignKeyDrops { get; } = new();
@@ -56,7 +58,7 @@ namespace SchemaGen.Diffing
         }
 
         private List<MigrationStep>[] Groups() =>
-            new[] { Schemas, Enums, Sequences, UnmanagedDependents, ViewDrops, ForeignKeyDrops, Drops, FunctionDrops, EarlyFunctions, Tables, Columns, Constraints, Indexes,
+            new[] { Schemas, Extensions, Enums, Sequences, UnmanagedDependents, ViewDrops, ForeignKeyDrops, Drops, FunctionDrops, EarlyFunctions, Tables, Columns, Constraints, Indexes,
                     Functions, Views, Triggers, Comments, UnmanagedTables, UnmanagedFunctions, UnmanagedTypes };
 
         /// <summary>Every difference the steps correct, once each, in step order.</summary>

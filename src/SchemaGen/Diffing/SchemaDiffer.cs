@@ -38,6 +38,7 @@ namespace SchemaGen.Diffing
         {
             var differ = new SchemaDiffer(desired, target, live, dropUnmanaged, new DiffContext(desired, uncastable ?? new HashSet<(string, string)>()));
             differ.DiffSchemas();
+            ExtensionDiffer.Diff(desired, live, differ._diff);
             differ.DiffEnums();
             differ.DiffTables();
             new RoutineDiffer(desired, target, live, differ._diff, dropUnmanaged, differ._context).Diff();

@@ -23,12 +23,15 @@ public class PlanDeployVerifyCommandTests
             Assert.Contains(steps, s => s.GetProperty("kind").GetString() == "CreateTable" && s.GetProperty("object").GetString() == "app.jobs"
                 && s.GetProperty("sql").GetString()!.StartsWith("CREATE TABLE app.jobs ("));
             Assert.All(steps, s => Assert.Empty(s.GetProperty("hazards").EnumerateArray()));
+            // The sample declares PostGIS: its step comes right after the schema's, before the tables whose geometry column needs it.
+            Assert.Equal([("CreateSchema", "app"), ("CreateExtension", "postgis")],
+                steps.Take(2).Select(s => (s.GetProperty("kind").GetString(), s.GetProperty("object").GetString())));
             Assert.Empty(json.RootElement.GetProperty("unmanaged").EnumerateArray());
         }
 
         var deploy = await SchemaGenCli.RunOnSampleAsync("deploy", "--connection", database);
         Assert.True(deploy.ExitCode == 0, deploy.ToString());
-        Assert.Contains("Deployed 12 step(s)", deploy.Output);
+        Assert.Contains("Deployed 14 step(s)", deploy.Output);
         Assert.Contains("CreateTable app.jobs: CREATE TABLE app.jobs", deploy.Error); // the deployer's log as progress
 
         var verify = await SchemaGenCli.RunOnSampleAsync("verify", "--connection", database, "--json");

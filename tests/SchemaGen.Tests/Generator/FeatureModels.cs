@@ -371,6 +371,49 @@ public static class FeatureModels
                 internal int Hidden { get; set; }
             }
             """],
+
+        ["Extensions"] = [Usings + """
+            [assembly: Extension("citext")]
+            [assembly: Extension("ltree", Schema = "public")]
+            [assembly: Extension("uuid-ossp")]
+
+            namespace TestModels;
+
+            [Table("members")]
+            [Index(nameof(Email), IsUnique = true)]
+            [Index(nameof(Path), Method = "gist")]
+            [Check("nlevel(path) <= 8", Name = "ck_members_depth")]
+            public class Member
+            {
+                [Key, DefaultSql("uuid_generate_v4()")] public Guid Id { get; set; }
+                [Column(TypeName = "citext")] public required string Email { get; set; }
+                [Column(TypeName = "ltree")] public string? Path { get; set; }
+                [Column(TypeName = "citext[]")] public string[]? Aliases { get; set; }
+            }
+            """],
+
+        ["Geometry"] = [Usings + """
+            using NetTopologySuite.Geometries;
+
+            [assembly: Extension("postgis")]
+            [assembly: SchemaOptions(DefaultSrid = 4326)]
+
+            namespace TestModels;
+
+            [Table("sites")]
+            [Index(nameof(Location), Method = "gist")]
+            [Index(nameof(Area), Method = "gist")]
+            public class Site
+            {
+                [Key] public int Id { get; set; }
+                public required Point Location { get; set; }
+                public Polygon? Area { get; set; }
+                public MultiPolygon? Parcels { get; set; }
+                [Srid(3857)] public LineString? Route { get; set; }
+                [Srid(0)] public Geometry? Anything { get; set; }
+                [Srid(4326, Geography = true)] public Point? Seen { get; set; }
+            }
+            """],
     };
 
     /// <summary>The JobPipeline sample's model sources, as a user's project has them.</summary>

@@ -1,5 +1,7 @@
 CREATE SCHEMA IF NOT EXISTS app;
 
+CREATE EXTENSION IF NOT EXISTS postgis SCHEMA public CASCADE;
+
 CREATE TYPE app.job_status AS ENUM ('queued', 'processing', 'completed', 'failed', 'completed_with_errors');
 COMMENT ON TYPE app.job_status IS 'Where a job is in its life.';
 
@@ -76,6 +78,19 @@ COMMENT ON TABLE app.tasks IS 'One task of a job''s stage.';
 COMMENT ON COLUMN app.tasks.parent_job_id IS 'The job this task belongs to; deleting the job deletes its tasks.';
 COMMENT ON COLUMN app.tasks.task_index IS 'The task''s position within its stage.';
 COMMENT ON COLUMN app.tasks.heartbeat IS 'When a worker last reported progress on the task.';
+
+CREATE TABLE app.worker_sites (
+    site_id character varying(32) NOT NULL,
+    location geometry(Point,4326) NOT NULL,
+    workers integer NOT NULL,
+    CONSTRAINT pk_worker_sites PRIMARY KEY (site_id),
+    CONSTRAINT ck_worker_sites_workers_range CHECK (workers >= 0 AND workers <= 10000)
+);
+CREATE INDEX ix_worker_sites_location ON app.worker_sites USING gist (location);
+COMMENT ON TABLE app.worker_sites IS 'A data centre that runs workers; jobs are sent to the nearest one.';
+COMMENT ON COLUMN app.worker_sites.site_id IS 'The site''s short name.';
+COMMENT ON COLUMN app.worker_sites.location IS 'Where the site is, as longitude and latitude (WGS 84, the model''s default SRID).';
+COMMENT ON COLUMN app.worker_sites.workers IS 'How many workers run there.';
 
 CREATE OR REPLACE FUNCTION app.set_updated_at() RETURNS trigger
 LANGUAGE plpgsql AS $$

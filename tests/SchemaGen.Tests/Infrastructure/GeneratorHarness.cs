@@ -28,7 +28,13 @@ public static class GeneratorHarness
     public static readonly ImmutableArray<MetadataReference> References = Basic.Reference.Assemblies.Net100.References.All
         .Cast<MetadataReference>()
         .Concat(new[] { typeof(IndexAttribute).Assembly, typeof(Npgsql.NpgsqlConnection).Assembly }.Select(a => MetadataReference.CreateFromFile(a.Location)))
+        .Concat(NetTopologySuite)
         .ToImmutableArray();
+
+    /// <summary>NetTopologySuite and Npgsql's plugin for it, from the test's own references, as a project with PostGIS columns has them.</summary>
+    public static IEnumerable<MetadataReference> NetTopologySuite =>
+        new[] { typeof(global::NetTopologySuite.Geometries.Point).Assembly, typeof(Npgsql.NpgsqlNetTopologySuiteExtensions).Assembly }
+            .Select(a => MetadataReference.CreateFromFile(a.Location));
 
     public static CSharpCompilation Compile(params string[] sources) =>
         CSharpCompilation.Create(
@@ -36,7 +42,9 @@ public static class GeneratorHarness
             // Files are named by their content, so reordering the sources reorders the files, nothing else.
             sources.Select(s => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"Model_{StableHash.Hex32(s)}.cs")),
             References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            // CS1701/CS1702 (a reference built against an older System.Runtime, as Npgsql.NetTopologySuite is) are off, as MSBuild has them.
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable,
+                specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
 
     public static GeneratorDriver CreateDriver(bool trackSteps = false, string? rootNamespace = "TestModels", IEnumerable<AdditionalText>? additionalTexts = null) =>
         CSharpGeneratorDriver.Create(

@@ -103,6 +103,24 @@ public class CompactModelDataTests
     }
 
     [Fact]
+    public void DataOfVersionOneIsStillReadSoOlderHistoryRowsAreToo()
+    {
+        var model = GeneratorHarness.Run(FeatureModels.All["Keys"]).Load().Model;
+        var current = ModelData.Write(model);
+        var body = current.Substring(current.IndexOf('\n'));
+        // Version 2 added the template objects' count at the end of the model line and the extensions line before end.
+        var lines = body.Split('\n').ToList();
+        var modelLine = lines.FindIndex(l => l.StartsWith("model\t", StringComparison.Ordinal));
+        Assert.EndsWith("\t0", lines[modelLine]);
+        lines[modelLine] = lines[modelLine].Substring(0, lines[modelLine].LastIndexOf('\t'));
+        Assert.True(lines.Remove("extensions\t0"), "no extensions line");
+        var versionOne = WithHeader(string.Join("\n", lines), version: 1);
+
+        Assert.Equal(model, ModelData.Read(versionOne));
+        Assert.Throws<FormatException>(() => ModelData.Read(WithHeader(body, version: 1))); // version 1 has neither
+    }
+
+    [Fact]
     public void OtherVersionsAndInvalidUtf8AreRefused()
     {
         var data = SmallModelData();
@@ -147,12 +165,12 @@ public class CompactModelDataTests
     private static string SmallModelData() => ModelData.Write(GeneratorHarness.Run(FeatureModels.All["Keys"]).Load().Model);
 
     // The header as the format documents it: the body's length and its FNV-1a hash.
-    private static string WithHeader(string body)
+    private static string WithHeader(string body, int version = ModelData.Version)
     {
         var hash = 2166136261u;
         foreach (var c in body)
             hash = unchecked((hash ^ c) * 16777619u);
-        return $"schemagen-model\t{ModelData.Version}\t{body.Length.ToString(CultureInfo.InvariantCulture)}\t{hash:x8}{body}";
+        return $"schemagen-model\t{version}\t{body.Length.ToString(CultureInfo.InvariantCulture)}\t{hash:x8}{body}";
     }
 
     private static readonly Gen<string> Text = Gen.Char["ab\\\t\n\r\"N\u0085\u2028\ud800\udc00\u00e9 \u0000"].Array[0, 6].Select(c => new string(c));
@@ -189,5 +207,6 @@ public class CompactModelDataTests
         from objects in (from k in Gen.Enum<TemplateObjectKind>() from n in Text from d in Text from t in MaybeText from g in MaybeText
                          from u in (from us in Text from un in Text from uc in MaybeText select new ObjectDependency(us, un, uc)).Array[0, 2]
                          select new TemplateObjectModel(k, "s", n, d, t, g, new(u))).Array[0, 2]
-        select new SchemaModel(schemas, new(enums), new(tables), new(functions), new(triggers), new(unmanaged), new(objects));
+        from extensions in (from n in Text from sc in MaybeText from v in MaybeText select new ExtensionModel(n, sc, v)).Array[0, 2]
+        select new SchemaModel(schemas, new(enums), new(tables), new(functions), new(triggers), new(unmanaged), new(objects)) { Extensions = new(extensions) };
 }

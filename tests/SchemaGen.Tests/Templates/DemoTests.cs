@@ -29,6 +29,8 @@ public class DemoTests
         // The updated_at trigger ran on every task update.
         Assert.Equal(0L, await connection.ScalarAsync<long>("SELECT count(*) FROM app.tasks WHERE updated_at <= created_at"));
         Assert.Contains("Deploying again: no-op", output.ToString());
+        Assert.Contains("Nearest worker site to a client in Bern: zrh at (8.54, 47.38), 96 km away.", output.ToString());
+        Assert.Equal("POINT(8.5417 47.3769)", await connection.ScalarAsync<string>("SELECT ST_AsText(location) FROM app.worker_sites WHERE site_id = 'zrh'"));
         Assert.Contains("Completed: stage 2 of 2, 6 task results, 6/6 tasks completed.", output.ToString());
 
         // The templates name every table and type with its schema, so a session with any search_path can run them.

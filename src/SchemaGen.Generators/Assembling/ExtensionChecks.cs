@@ -1,0 +1,34 @@
+using System.Collections.Generic;
+using System.Linq;
+using SchemaGen.Generators.Diagnostics;
+using SchemaGen.Generators.Specs;
+using SchemaGen.Model;
+
+namespace SchemaGen.Generators.Assembling
+{
+    /// <summary>
+    /// SG0020: a column whose type a well-known extension provides (<c>citext</c>, <c>geometry(Point,4326)</c>) while the
+    /// model does not declare that extension. A warning, not an error: the extension may be installed by other means, but
+    /// then a fresh database cannot be deployed from the model alone. Types no listed extension provides are taken as
+    /// written (a domain, an enum, a type created elsewhere).
+    /// </summary>
+    internal static class ExtensionChecks
+    {
+        public static void Report(SchemaModel model, IReadOnlyList<TableSpec> tables, List<DiagnosticInfo> diagnostics)
+        {
+            var declared = new HashSet<string>(model.Extensions.Select(e => e.Name));
+            foreach (var table in tables)
+            {
+                foreach (var column in table.Table.Columns)
+                {
+                    var extension = ExtensionTypes.ExtensionOf(column.SqlType);
+                    if (extension != null && !declared.Contains(extension))
+                    {
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UndeclaredExtension, new DiagnosticTarget.Declaration(table.DeclarationId),
+                            column.Name, table.Table.Schema + "." + table.Table.Name, column.SqlType, extension));
+                    }
+                }
+            }
+        }
+    }
+}
