@@ -147,6 +147,7 @@ namespace SchemaGen.Generators.Assembling
                     case SqlObjectKind.TemplateObject:
                         var item = model.Objects.First(o => o.Schema == obj.Schema && (o.Table == null ? o.Name : o.Table + "." + o.Name) == obj.Name);
                         result.Add(new ObjectConstant { ConstantName = Unique(ConstantName(item.Name) + item.Kind), Summary = "The " + DdlRenderer.KindName(item.Kind) + " " + qualified + " (from a SQL template).", Sql = obj.Sql });
+                        break;
                     case SqlObjectKind.Extension:
                         result.Add(new ObjectConstant { ConstantName = Unique(ConstantName(obj.Name) + "Extension"), Summary = "CREATE EXTENSION IF NOT EXISTS " + obj.Name + " (from [assembly: Extension]).", Sql = obj.Sql });
                         break;
