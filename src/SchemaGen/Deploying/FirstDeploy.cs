@@ -15,8 +15,10 @@ namespace SchemaGen.Deploying
         /// <summary>
         /// Whether the catalog of the managed schemas holds nothing: its create script is empty (so a kind of object added
         /// to the model, which the renderer must render, is covered without a change here) and nothing is unmanaged.
+        /// Extensions belong to the database, not to the managed schemas (plpgsql is in every one): they do not count.
         /// </summary>
         public static bool IsEmpty(SchemaModel live) =>
-            live.Unmanaged.IsEmpty && DdlRenderer.RenderObjects(live with { Schemas = EquatableArray<string>.Empty }).Count == 0;
+            live.Unmanaged.IsEmpty
+            && DdlRenderer.RenderObjects(live with { Schemas = EquatableArray<string>.Empty, Extensions = EquatableArray<ExtensionModel>.Empty }).Count == 0;
     }
 }

@@ -122,6 +122,11 @@ internal sealed class SchemaOwner : IAsyncDisposable
                 : $"CREATE SCHEMA {quoted} AUTHORIZATION {role}");
         }
 
+        // Creating an extension needs CREATE on the database (a superuser for untrusted ones such as PostGIS): as
+        // docs/deploying.md says, an administrator creates the model's extensions once, and the deployer leaves them alone.
+        foreach (var extension in model.Extensions)
+            await admin.ExecuteAsync(DdlRenderer.CreateExtension(extension));
+
         var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Postgres.Instance.AdminConnectionString)
             { Database = admin.Database, Username = role, Password = null, Pooling = false }.ConnectionString);
         await connection.OpenAsync();

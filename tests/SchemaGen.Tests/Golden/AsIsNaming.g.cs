@@ -80,7 +80,7 @@ namespace My.Generated
 
         /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	2	318	3f2a6352
+            schemagen-model	2	331	5c590625
             model	1	inventory	1	1	0	0	0	0
             enum	inventory	ItemKind	\N	2	Tool	Part	0
             table	inventory	items	\N	\N	3	t	0	0	0	0
@@ -88,6 +88,7 @@ namespace My.Generated
             column	Kind	"ItemKind"	f	\N	None	\N	\N	\N	inventory	\N	\N	\N
             column	lowercase	text	t	\N	None	\N	\N	\N	\N	\N	\N	\N
             primary-key	pk_items	1	ItemId	\N	\N
+            extensions	0
             end
             """u8;
     }

@@ -73,7 +73,7 @@ namespace TestModels
 
         /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	2	541	68543fcf
+            schemagen-model	2	554	97b21376
             model	0	0	1	0	0	0	0
             table	public	line_items	\N	order_items	7	t	0	0	0	0
             column	created_at	timestamp with time zone	f	now()	None	\N	\N	\N	\N	\N	\N	\N
@@ -84,6 +84,7 @@ namespace TestModels
             column	quantity_note	text	t	\N	None	\N	\N	qty_note	\N	\N	\N	\N
             column	read_only_auto	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
             primary-key	pk_line_items	1	id	\N	\N
+            extensions	0
             end
             """u8;
     }

@@ -80,7 +80,7 @@ namespace TestModels
 
         /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	2	773	cefb7358
+            schemagen-model	2	786	d10f2ac7
             model	0	1	2	0	0	0	0
             enum	public	ticket_state	How a Ticket is doing: it's open until closed.	2	open	closed	0
             table	public	notes	A note on a ticket.	\N	3	t	0	0	0	0
@@ -94,6 +94,7 @@ namespace TestModels
             column	state	ticket_state	f	\N	None	\N	See Open.	\N	public	\N	\N	\N
             column	priority	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
             primary-key	pk_tickets	1	id	\N	\N
+            extensions	0
             end
             """u8;
     }

@@ -78,7 +78,7 @@ namespace TestModels
 
         /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	2	1708	5298c214
+            schemagen-model	2	1721	a6a60ffb
             model	0	1	1	0	0	0	0
             enum	public	level	\N	3	low	medium	high	0
             table	public	defaults	\N	\N	26	t	0	0	0	0
@@ -109,6 +109,7 @@ namespace TestModels
             column	quiet_null	text	f	\N	None	\N	\N	\N	\N	\N	\N	\N
             column	quiet_default	text	t	\N	None	\N	\N	\N	\N	\N	\N	\N
             primary-key	pk_defaults	1	id	\N	\N
+            extensions	0
             end
             """u8;
     }

@@ -82,8 +82,8 @@ namespace TestModels
 
         /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	2	542	4beffca3
-            model	0	0	1	0	0	0
+            schemagen-model	2	547	9eabefc4
+            model	0	0	1	0	0	0	0
             table	public	members	\N	\N	4	t	1	0	2	0
             column	id	uuid	f	uuid_generate_v4()	None	\N	\N	\N	\N	\N	\N	\N
             column	email	citext	f	\N	None	\N	\N	\N	\N	\N	\N	\N
@@ -93,7 +93,7 @@ namespace TestModels
             check	ck_members_depth	nlevel(path) <= 8	\N
             index	ix_members_path	1	path	f	gist	\N	0	t	\N	\N
             index	ux_members_email	1	email	t	btree	\N	0	t	\N	\N
-            objects	3
+            extensions	3
             extension	citext	\N	\N
             extension	ltree	public	\N
             extension	uuid-ossp	\N	\N

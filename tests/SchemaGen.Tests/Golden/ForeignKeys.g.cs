@@ -91,7 +91,7 @@ namespace TestModels
 
         /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	2	2688	732b3052
+            schemagen-model	2	2701	fa2e0d25
             model	0	0	6	0	0	0	0
             table	public	customers	\N	\N	1	t	0	0	0	0
             column	customer_id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
@@ -135,6 +135,7 @@ namespace TestModels
             foreign-key	fk_employees_manager_id	1	manager_id	public	employees	1	employee_id	NoAction	NoAction	f	f	f	t	\N
             index	ix_employees_department_id	1	department_id	f	btree	\N	0	t	\N	\N
             index	ix_employees_manager_id	1	manager_id	f	btree	\N	0	t	\N	\N
+            extensions	0
             end
             """u8;
     }

@@ -77,8 +77,8 @@ namespace TestModels
 
         /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	2	675	d22d786f
-            model	0	0	1	0	0	0
+            schemagen-model	2	680	876c505a
+            model	0	0	1	0	0	0	0
             table	public	sites	\N	\N	7	t	0	0	2	0
             column	id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
             column	location	geometry(Point,4326)	f	\N	None	\N	\N	\N	\N	\N	\N	\N
@@ -90,7 +90,7 @@ namespace TestModels
             primary-key	pk_sites	1	id	\N	\N
             index	ix_sites_area	1	area	f	gist	\N	0	t	\N	\N
             index	ix_sites_location	1	location	f	gist	\N	0	t	\N	\N
-            objects	1
+            extensions	1
             extension	postgis	\N	\N
             end
             """u8;

@@ -17,7 +17,7 @@ namespace TestModels
         public static string Sql => LazySql.Value;
 
         /// <summary>The SHA-256 of <see cref="Sql"/>: changes exactly when the model does.</summary>
-        public const string ModelHash = "eaa217faa7ad06aab5f7ff96fee9311ce2623c785f3fa2f9f3905742388eb5d5";
+        public const string ModelHash = "641372183583f3b7d82e6d2cff54bcc6d236c1908cb76436e5ee6721a32c362e";
 
         /// <summary>The model as records, the same shape the deployer reads from the database catalog.</summary>
         /// <remarks>Decoded once, on first use, from the compact data below (not built by generated code, which the JIT would have to compile).</remarks>
@@ -55,6 +55,7 @@ namespace TestModels
         {
             builder.MapEnum<global::JobPipeline.Models.JobStatus>(Target.TypeName("app", "job_status", schema), global::SchemaGen.SnakeCaseOrAsIsTranslator.Instance);
             builder.MapEnum<global::JobPipeline.Models.TaskStatus>(Target.TypeName("app", "task_status", schema), global::SchemaGen.SnakeCaseOrAsIsTranslator.Instance);
+            global::Npgsql.NpgsqlNetTopologySuiteExtensions.UseNetTopologySuite(builder); // PostGIS geometry and geography as NetTopologySuite types
             return builder;
         }
 
@@ -64,35 +65,41 @@ namespace TestModels
             /// <summary>CREATE SCHEMA for every schema the model uses.</summary>
             public static string Schemas => global::TestModels.Schema.ObjectSql(0);
 
+            /// <summary>CREATE EXTENSION IF NOT EXISTS postgis (from [assembly: Extension]).</summary>
+            public static string PostgisExtension => global::TestModels.Schema.ObjectSql(1);
+
             /// <summary>CREATE TYPE app.job_status (from JobPipeline.Models.JobStatus).</summary>
-            public static string JobStatus => global::TestModels.Schema.ObjectSql(1);
+            public static string JobStatus => global::TestModels.Schema.ObjectSql(2);
 
             /// <summary>CREATE TYPE app.task_status (from JobPipeline.Models.TaskStatus).</summary>
-            public static string TaskStatus => global::TestModels.Schema.ObjectSql(2);
+            public static string TaskStatus => global::TestModels.Schema.ObjectSql(3);
 
             /// <summary>CREATE TABLE app.jobs (from JobPipeline.Models.JobRecord) with its indexes and comments.</summary>
-            public static string JobRecord => global::TestModels.Schema.ObjectSql(3);
+            public static string JobRecord => global::TestModels.Schema.ObjectSql(4);
 
             /// <summary>CREATE TABLE app.tasks (from JobPipeline.Models.TaskRecord) with its indexes and comments.</summary>
-            public static string TaskRecord => global::TestModels.Schema.ObjectSql(4);
+            public static string TaskRecord => global::TestModels.Schema.ObjectSql(5);
+
+            /// <summary>CREATE TABLE app.worker_sites (from JobPipeline.Models.WorkerSite) with its indexes and comments.</summary>
+            public static string WorkerSite => global::TestModels.Schema.ObjectSql(6);
 
             /// <summary>CREATE OR REPLACE FUNCTION app.set_updated_at (from a SQL template).</summary>
-            public static string SetUpdatedAt => global::TestModels.Schema.ObjectSql(5);
+            public static string SetUpdatedAt => global::TestModels.Schema.ObjectSql(7);
 
             /// <summary>CREATE OR REPLACE FUNCTION app.complete_task_and_check_stage (from a SQL template).</summary>
-            public static string CompleteTaskAndCheckStage => global::TestModels.Schema.ObjectSql(6);
+            public static string CompleteTaskAndCheckStage => global::TestModels.Schema.ObjectSql(8);
 
             /// <summary>CREATE OR REPLACE FUNCTION app.advance_job_stage (from a SQL template).</summary>
-            public static string AdvanceJobStage => global::TestModels.Schema.ObjectSql(7);
+            public static string AdvanceJobStage => global::TestModels.Schema.ObjectSql(9);
 
             /// <summary>CREATE OR REPLACE FUNCTION app.check_job_completion (from a SQL template).</summary>
-            public static string CheckJobCompletion => global::TestModels.Schema.ObjectSql(8);
+            public static string CheckJobCompletion => global::TestModels.Schema.ObjectSql(10);
 
             /// <summary>CREATE OR REPLACE TRIGGER jobs_set_updated_at ON app.jobs (from a SQL template).</summary>
-            public static string JobsSetUpdatedAtTrigger => global::TestModels.Schema.ObjectSql(9);
+            public static string JobsSetUpdatedAtTrigger => global::TestModels.Schema.ObjectSql(11);
 
             /// <summary>CREATE OR REPLACE TRIGGER tasks_set_updated_at ON app.tasks (from a SQL template).</summary>
-            public static string TasksSetUpdatedAtTrigger => global::TestModels.Schema.ObjectSql(10);
+            public static string TasksSetUpdatedAtTrigger => global::TestModels.Schema.ObjectSql(12);
 
         }
 
@@ -105,8 +112,8 @@ namespace TestModels
 
         /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	2	9039	98a2a599
-            model	1	app	2	2	4	2	0	0
+            schemagen-model	2	9673	432dcb14
+            model	1	app	2	3	4	2	0	0
             enum	app	job_status	Where a job is in its life.	5	queued	processing	completed	failed	completed_with_errors	0
             enum	app	task_status	Where a task is in its life.	4	queued	processing	completed	failed	0
             table	app	jobs	A job: a unit of work that runs through numbered stages, each made of tasks.	\N	11	t	9	0	4	0
@@ -166,6 +173,13 @@ namespace TestModels
             index	ix_tasks_status	1	status	f	btree	\N	0	t	\N	\N
             index	ix_tasks_task_type	1	task_type	f	btree	\N	0	t	\N	\N
             index	ix_tasks_updated_at	1	updated_at	f	btree	\N	0	t	\N	\N
+            table	app	worker_sites	A data centre that runs workers; jobs are sent to the nearest one.	\N	3	t	1	0	1	0
+            column	site_id	character varying(32)	f	\N	None	\N	The site's short name.	\N	\N	\N	\N	\N
+            column	location	geometry(Point,4326)	f	\N	None	\N	Where the site is, as longitude and latitude (WGS 84, the model's default SRID).	\N	\N	\N	\N	\N
+            column	workers	integer	f	\N	None	\N	How many workers run there.	\N	\N	\N	\N	\N
+            primary-key	pk_worker_sites	1	site_id	\N	\N
+            check	ck_worker_sites_workers_range	workers >= 0 AND workers <= 10000	\N
+            index	ix_worker_sites_location	1	location	f	gist	\N	0	t	\N	\N
             function	app	set_updated_at		trigger	() RETURNS trigger\nLANGUAGE plpgsql AS $$\nBEGIN\n    NEW.updated_at := now();\n    RETURN NEW;\nEND\n$$	\N	0	0
             function	app	complete_task_and_check_stage	text, jsonb	TABLE(task_updated boolean, stage_complete boolean, job_id text, stage integer, remaining_tasks bigint)	(p_task_id text, p_result_data jsonb DEFAULT NULL)\nRETURNS TABLE(task_updated boolean, stage_complete boolean, job_id text, stage integer, remaining_tasks bigint)\nLANGUAGE plpgsql AS $$\nDECLARE\n    v_job_id text;\n    v_stage integer;\n    v_remaining bigint;\nBEGIN\n    SELECT t.parent_job_id, t.stage INTO v_job_id, v_stage FROM app.tasks t WHERE t.task_id = p_task_id;\n    IF NOT FOUND THEN\n        RETURN;\n    END IF;\n    PERFORM 1 FROM app.jobs j WHERE j.job_id = v_job_id FOR UPDATE;\n\n    UPDATE app.tasks t\n    SET status = 'completed', result_data = coalesce(p_result_data, t.result_data)\n    WHERE t.task_id = p_task_id AND t.status IN ('queued', 'processing');\n    task_updated := FOUND;\n\n    SELECT count(*) INTO v_remaining FROM app.tasks t\n    WHERE t.parent_job_id = v_job_id AND t.stage = v_stage AND t.status IN ('queued', 'processing');\n\n    RETURN QUERY SELECT task_updated, v_remaining = 0, v_job_id, v_stage, v_remaining;\nEND\n$$	\N	2	5
             parameter	p_task_id	text	f
@@ -190,6 +204,8 @@ namespace TestModels
             result-column	total_tasks	bigint	f
             trigger	app	jobs	jobs_set_updated_at	app	set_updated_at	BEFORE UPDATE ON app.jobs\n    FOR EACH ROW EXECUTE FUNCTION app.set_updated_at()	\N
             trigger	app	tasks	tasks_set_updated_at	app	set_updated_at	BEFORE UPDATE ON app.tasks\n    FOR EACH ROW EXECUTE FUNCTION app.set_updated_at()	\N
+            extensions	1
+            extension	postgis	\N	\N
             end
             """u8;
     }

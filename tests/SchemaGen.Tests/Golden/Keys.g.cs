@@ -79,7 +79,7 @@ namespace TestModels
 
         /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	2	592	e3a12f41
+            schemagen-model	2	605	96d36fd4
             model	0	0	3	0	0	0	0
             table	public	composite	\N	\N	3	t	0	0	0	0
             column	first	text	f	\N	None	\N	\N	\N	\N	\N	\N	\N
@@ -93,6 +93,7 @@ namespace TestModels
             table	public	identity_keyed	\N	\N	1	t	0	0	0	0
             column	number	bigint	f	\N	ByDefault	\N	\N	\N	\N	\N	\N	\N
             primary-key	pk_identity_keyed	1	number	\N	\N
+            extensions	0
             end
             """u8;
     }

@@ -84,7 +84,7 @@ namespace TestModels
 
         /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	2	1031	c90be6dd
+            schemagen-model	2	1044	29c200a8
             model	1	Mixed Case	2	1	0	0	0	0
             enum	public	http_method	\N	2	get	post	0
             enum	public	traffic light	\N	3	RED	amber	green_arrow	0
@@ -101,6 +101,7 @@ namespace TestModels
             column	größe	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
             primary-key	pk_Naming Table	1	id	\N	\N
             index	ix_Naming Table_a_long_property_name_that_keeps_going_eb31c440	2	a_long_property_name_that_keeps_going_on_and_on_and_on	another_quite_long_property_name	f	btree	\N	0	t	\N	\N
+            extensions	0
             end
             """u8;
     }

@@ -100,7 +100,7 @@ namespace TestModels
 
         /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	2	2019	27bcbf33
+            schemagen-model	2	2032	5c823e02
             model	1	shop	0	2	1	0	0	6
             table	shop	customers	\N	\N	2	t	0	0	0	0
             column	id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
@@ -124,6 +124,7 @@ namespace TestModels
             object	View	shop	big_customers	CREATE OR REPLACE VIEW shop.big_customers AS SELECT id, name, total FROM shop.customer_totals WHERE total > 100	\N	\N	0
             object	MaterializedView	shop	invoice_stats	CREATE MATERIALIZED VIEW shop.invoice_stats AS\n    SELECT customer_id, count(*) AS invoices, sum(quantity) AS quantity FROM shop.invoices GROUP BY customer_id\n    WITH DATA	\N	\N	0
             object	Index	shop	invoice_stats_customer	CREATE UNIQUE INDEX invoice_stats_customer ON shop.invoice_stats (customer_id)	invoice_stats	\N	0
+            extensions	0
             end
             """u8;
     }

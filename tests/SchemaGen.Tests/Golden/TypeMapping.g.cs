@@ -78,7 +78,7 @@ namespace TestModels
 
         /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	2	1938	8325b3a5
+            schemagen-model	2	1951	63ff1f90
             model	0	1	1	0	0	0	0
             enum	public	mood	\N	2	happy	sad	0
             table	public	every_type	\N	\N	32	t	0	0	0	0
@@ -115,6 +115,7 @@ namespace TestModels
             column	home	jsonb	t	\N	None	\N	\N	\N	\N	\N	\N	\N
             column	price	numeric(12,2)	f	\N	None	\N	\N	\N	\N	\N	\N	\N
             primary-key	pk_every_type	1	id	\N	\N
+            extensions	0
             end
             """u8;
     }
