@@ -304,7 +304,7 @@ namespace SchemaGen.Deploying
                 // The step's hazards say what PostgreSQL's refusal is about (which rows), where its detail is redacted.
                 if (step != null && !step.IsSafe)
                     what += " (the step's hazards: " + string.Join("; ", step.Hazards.Select(h => h.Message)) + ")";
-                throw SchemaDeployException.FromPostgres(Phase, e, statement, what, step == null ? null : number);
+                throw SchemaDeployException.FromPostgres(Phase, e, statement, what, step == null ? null : number, _connection.PostgreSqlVersion.Major);
             }
         }
 
