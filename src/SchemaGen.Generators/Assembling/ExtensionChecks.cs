@@ -19,12 +19,13 @@ namespace SchemaGen.Generators.Assembling
             var declared = new HashSet<string>(model.Extensions.Select(e => e.Name));
             foreach (var table in tables)
             {
-                foreach (var column in table.Table.Columns)
+                for (var i = 0; i < table.Table.Columns.Count; i++)
                 {
+                    var column = table.Table.Columns[i];
                     var extension = ExtensionTypes.ExtensionOf(column.SqlType);
                     if (extension != null && !declared.Contains(extension))
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UndeclaredExtension, new DiagnosticTarget.Declaration(table.DeclarationId),
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UndeclaredExtension, new DiagnosticTarget.Declaration(table.ColumnDeclarationIds[i]),
                             column.Name, table.Table.Schema + "." + table.Table.Name, column.SqlType, extension));
                     }
                 }

@@ -86,6 +86,7 @@ namespace SchemaGen.Generators.Parsing
                 ClrFullName = type.ToDisplayString(),
                 DeclarationId = type.GetDocumentationCommentId() ?? "",
                 Table = table,
+                ColumnDeclarationIds = columns.Select(c => c.Property.GetDocumentationCommentId() ?? "").ToEquatableArray(),
                 Enums = usedEnums.ToEquatableArray(),
                 JsonTypes = jsonTypes.ToEquatableArray(),
                 UsesNetTopologySuite = !context.Known.NetTopologySuitePlugin.Symbols.IsEmpty && columns.Any(c => GeometryMapper.IsGeometry(c.Property.Type)),

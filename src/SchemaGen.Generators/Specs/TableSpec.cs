@@ -17,6 +17,12 @@ namespace SchemaGen.Generators.Specs
         /// <summary>The class's documentation comment ID (<c>T:Ns.Class</c>): where cross-table diagnostics about it are reported.</summary>
         public required string DeclarationId { get; init; }
 
+        /// <summary>
+        /// The documentation comment ID (<c>P:Ns.Class.Property</c>) of the property behind each of <see cref="Table"/>'s
+        /// columns, in the same order: where cross-table diagnostics about one column are reported.
+        /// </summary>
+        public required EquatableArray<string> ColumnDeclarationIds { get; init; }
+
         /// <summary>The mapped table.</summary>
         public required TableModel Table { get; init; }
 

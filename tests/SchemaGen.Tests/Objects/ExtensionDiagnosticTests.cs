@@ -35,7 +35,7 @@ public class ExtensionDiagnosticTests
         Assert.Equal(DiagnosticSeverity.Warning, only.Severity);
         Assert.Equal("Column 'name' of table 'public.places' has type citext, which extension citext provides; declare it with [assembly: Extension(\"citext\")] so that the deployer creates it before the table",
             only.GetMessage());
-        Assert.Equal("Place", SourceAt(only));
+        Assert.Equal("Name", SourceAt(only)); // at the property, where the type is written, not at its class
     }
 
     [Fact]
