@@ -26,10 +26,10 @@ namespace SchemaGen.Model
         string? Signature = null,
         EquatableArray<ObjectDependency> DependsOn = default);
 
-    /// <summary>Something a view or aggregate uses: a relation, one of its columns, or a function.</summary>
-    /// <param name="Schema">The schema of the relation or function.</param>
-    /// <param name="Name">The relation's or function's name.</param>
-    /// <param name="Column">For a column, its name; null for the relation or function as a whole.</param>
+    /// <summary>Something a view or aggregate uses: a relation, one of its columns, a function, or a type (an enum, a domain).</summary>
+    /// <param name="Schema">The schema of the relation, function or type.</param>
+    /// <param name="Name">The relation's, function's or type's name.</param>
+    /// <param name="Column">For a column, its name; null for the relation, function or type as a whole.</param>
     sealed partial record ObjectDependency(string Schema, string Name, string? Column);
 
     /// <summary>The kinds of template objects besides functions and triggers.</summary>

@@ -5,7 +5,8 @@ namespace SchemaGen.Catalog
     /// materialized views and their indexes, aggregates), sent in <see cref="CatalogReader"/>'s batch ($1: the managed
     /// schemas). Each row: kind, schema, name, definition as PostgreSQL renders it, the index's materialized view, the
     /// signature (an aggregate's argument types; a view's columns and types), and what a view uses (pg_depend through its
-    /// rewrite rule) as three parallel arrays: schema, relation or function, column (NULL for the whole).
+    /// rewrite rule) as three parallel arrays: schema, relation, function or type (an array type as its element; a
+    /// table's row type is the relation), column (NULL for the whole).
     /// </summary>
     internal static class ObjectQueries
     {
@@ -40,7 +41,15 @@ namespace SchemaGen.Catalog
                       FROM pg_rewrite rw
                       JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = rw.oid AND d.refclassid = 'pg_proc'::regclass
                       JOIN pg_proc p ON p.oid = d.refobjid JOIN pg_namespace pn ON pn.oid = p.pronamespace
-                      WHERE rw.ev_class = c.oid) x) u ON true
+                      WHERE rw.ev_class = c.oid
+                      UNION
+                      SELECT tn.nspname::text, t.typname::text, NULL::text
+                      FROM pg_rewrite rw
+                      JOIN pg_depend d ON d.classid = 'pg_rewrite'::regclass AND d.objid = rw.oid AND d.refclassid = 'pg_type'::regclass
+                      JOIN pg_type dt ON dt.oid = d.refobjid
+                      JOIN pg_type t ON t.oid = CASE WHEN dt.typcategory = 'A' THEN dt.typelem ELSE dt.oid END
+                      JOIN pg_namespace tn ON tn.oid = t.typnamespace
+                      WHERE rw.ev_class = c.oid AND t.typrelid = 0 AND tn.nspname NOT IN ('pg_catalog', 'information_schema')) x) u ON true
             WHERE n.nspname = ANY($1) AND c.relkind IN ('v', 'm')
               AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e')
             UNION ALL

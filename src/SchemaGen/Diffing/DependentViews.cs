@@ -5,9 +5,10 @@ using SchemaGen.Model;
 namespace SchemaGen.Diffing
 {
     /// <summary>
-    /// The live views and materialized views a table change needs out of the way. PostgreSQL refuses to change the type of
-    /// a column a view uses, or to drop it (or replace it, as a generated column's new expression does), while the view
-    /// exists; the catalog's dependencies (pg_depend through the view's rewrite rule) say which views use which columns.
+    /// The live views and materialized views a change needs out of the way. PostgreSQL refuses to change the type of
+    /// a column a view uses, or to drop it (or replace it, as a generated column's new expression does), and to drop a
+    /// type or function a view uses, while the view exists; the catalog's dependencies (pg_depend through the view's
+    /// rewrite rule) say which views use which columns, types and functions.
     /// </summary>
     internal static class DependentViews
     {
@@ -38,6 +39,33 @@ namespace SchemaGen.Diffing
                 if (used != null)
                     yield return (view, changed[(used.Schema, used.Name, used.Column!)]);
             }
+        }
+
+        /// <summary>
+        /// Views over what the plan drops and creates again (<see cref="DiffContext.ReplacedBecause"/>): an enum type
+        /// recreated for removed or reordered labels (its columns are converted and the old type dropped; a view may use a
+        /// column of the type or only the type, in a cast), and a function dropped for a new signature or result (a view
+        /// that calls it keeps the same definition when the new signature only adds defaulted parameters).
+        /// </summary>
+        public static IEnumerable<(TemplateObjectModel View, Drift Cause)> OfReplacedTypesAndFunctions(SchemaModel live, DiffContext context)
+        {
+            foreach (var view in live.Objects.Where(o => o.Kind is TemplateObjectKind.View or TemplateObjectKind.MaterializedView))
+            {
+                var cause = view.DependsOn.Select(d => d.Column == null ? context.ReplacedBecause(d.Schema, d.Name) : ReplacedTypeOf(live, d, context))
+                    .FirstOrDefault(c => c != null);
+                if (cause != null)
+                    yield return (view, cause);
+            }
+        }
+
+        // The replaced enum type of a column a view uses, matched as DiffContext.EnumOf matches a column's type.
+        private static Drift? ReplacedTypeOf(SchemaModel live, ObjectDependency used, DiffContext context)
+        {
+            var column = live.Tables.FirstOrDefault(t => t.Schema == used.Schema && t.Name == used.Name)?.Columns.FirstOrDefault(c => c.Name == used.Column);
+            if (column?.TypeSchema == null)
+                return null;
+            var type = context.Desired.Enums.FirstOrDefault(e => e.Schema == column.TypeSchema && SqlSyntax.Identifier(e.Name) == column.SqlType.TrimEnd('[', ']'));
+            return type == null ? null : context.ReplacedBecause(type.Schema, type.Name);
         }
     }
 }

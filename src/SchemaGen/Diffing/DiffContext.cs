@@ -5,14 +5,16 @@ using SchemaGen.Model;
 namespace SchemaGen.Diffing
 {
     /// <summary>
-    /// What the differs of one plan share: the whole desired model, the type changes PostgreSQL cannot cast, and the
+    /// What the differs of one plan share: the whole desired model, the type changes PostgreSQL cannot cast, the
     /// live objects an earlier step takes with it (a recreated enum drops the checks, indexes and functions that use
-    /// it; a replaced column drops its indexes and constraints). Those are diffed as absent, so they are created again.
+    /// it; a replaced column drops its indexes and constraints), which are diffed as absent so they are created again,
+    /// and the types and functions the plan drops and creates again, which the views using them must make way for.
     /// </summary>
     internal sealed class DiffContext
     {
         private readonly HashSet<(string Schema, string Table, string Name)> _dropped = new();
         private readonly HashSet<(string Schema, string Name, string Signature)> _droppedFunctions = new();
+        private readonly Dictionary<(string Schema, string Name), Drift> _replaced = new();
 
         public DiffContext(SchemaModel desired, ISet<(string From, string To)> uncastable)
         {
@@ -27,6 +29,12 @@ namespace SchemaGen.Diffing
         public void Dropped(string schema, string table, string name) => _dropped.Add((schema, table, name));
 
         public void DroppedFunction(FunctionModel function) => _droppedFunctions.Add((function.Schema, function.Name, function.Signature));
+
+        /// <summary>A type or function (by name: views depend on one overload, and any overload's drop is enough) that the plan drops and creates again.</summary>
+        public void Replaced(string schema, string name, Drift cause) => _replaced.TryAdd((schema, name), cause);
+
+        /// <summary>Why the plan drops and creates the type or function again, or null when it does not.</summary>
+        public Drift? ReplacedBecause(string schema, string name) => _replaced.TryGetValue((schema, name), out var cause) ? cause : null;
 
         public bool IsDropped(FunctionModel function) => _droppedFunctions.Contains((function.Schema, function.Name, function.Signature));
 

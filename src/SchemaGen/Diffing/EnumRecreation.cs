@@ -24,8 +24,9 @@ namespace SchemaGen.Diffing
             _context = context;
         }
 
-        public MigrationStep Step(EnumModel desired, string name, List<string> removed)
+        public MigrationStep Step(EnumModel desired, string name, List<string> removed, Drift cause)
         {
+            _context.Replaced(desired.Schema, desired.Name, cause);
             var typeName = SqlSyntax.Identifier(desired.Name);
             var old = SqlNaming.FitIdentifier(desired.Name + "_old_" + StableHash.Hex32(desired.Name));
             var statements = new List<string>();
@@ -35,6 +36,7 @@ namespace SchemaGen.Diffing
                     statements.Add(DdlRenderer.DropTrigger(trigger));
                 statements.Add(DdlRenderer.DropFunction(function));
                 _context.DroppedFunction(function);
+                _context.Replaced(function.Schema, function.Name, cause);
             }
 
             statements.Add(AlterRenderer.RenameType(name, old));
@@ -74,7 +76,7 @@ namespace SchemaGen.Diffing
             }
 
             statements.Add(AlterRenderer.DropType(SqlSyntax.QualifiedName(desired.Schema, old)));
-            var step = new MigrationStep(StepKind.RecreateEnum, name, statements, Array.Empty<Hazard>());
+            var step = new MigrationStep(StepKind.RecreateEnum, name, statements, Array.Empty<Hazard>()).Because(cause);
             if (removed.Count == 0)
                 return step.WithHazard(HazardKind.EnumValueRemoved, "reorders the values; the type is recreated and every column using it rewritten");
             var labels = string.Join(", ", removed.Select(SqlSyntax.Literal));

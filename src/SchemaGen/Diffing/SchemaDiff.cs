@@ -35,7 +35,8 @@ namespace SchemaGen.Diffing
         public List<MigrationStep> UnmanagedTypes { get; } = new();
 
         // Template objects (TemplateObjectDiffer): sequences before the tables whose defaults call them; views, materialized
-        // views and aggregates in the way of a change dropped before any table change, and created after the functions.
+        // views and aggregates in the way of a change dropped before any type or table change (a recreated enum converts the
+        // columns views use), and created after the functions.
         public List<MigrationStep> Sequences { get; } = new();
         public List<MigrationStep> ViewDrops { get; } = new();
         public List<MigrationStep> Views { get; } = new();
@@ -58,7 +59,7 @@ namespace SchemaGen.Diffing
         }
 
         private List<MigrationStep>[] Groups() =>
-            new[] { Schemas, Extensions, Enums, Sequences, UnmanagedDependents, ViewDrops, ForeignKeyDrops, Drops, FunctionDrops, EarlyFunctions, Tables, Columns, Constraints, Indexes,
+            new[] { Schemas, Extensions, ViewDrops, Enums, Sequences, UnmanagedDependents, ForeignKeyDrops, Drops, FunctionDrops, EarlyFunctions, Tables, Columns, Constraints, Indexes,
                     Functions, Views, Triggers, Comments, UnmanagedTables, UnmanagedFunctions, UnmanagedTypes };
 
         /// <summary>Every difference the steps correct, once each, in step order.</summary>

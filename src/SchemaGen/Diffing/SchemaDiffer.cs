@@ -43,7 +43,7 @@ namespace SchemaGen.Diffing
             differ.DiffTables();
             new RoutineDiffer(desired, target, live, differ._diff, dropUnmanaged, differ._context).Diff();
             UnmanagedDiffer.Diff(live with { Unmanaged = TemplateObjectDiffer.OtherUnmanaged(live) }, differ._diff, dropUnmanaged);
-            TemplateObjectDiffer.Diff(desired, target, live, differ._diff, dropUnmanaged);
+            TemplateObjectDiffer.Diff(desired, target, live, differ._diff, dropUnmanaged, differ._context);
             return differ._diff;
         }
 
@@ -118,7 +118,7 @@ namespace SchemaGen.Diffing
                 return false;
             }
 
-            _diff.Enums.Add(new EnumRecreation(_desired, _live, _context).Step(desired, name, labels.Except(desired.Labels).ToList()).Because(cause));
+            _diff.Enums.Add(new EnumRecreation(_desired, _live, _context).Step(desired, name, labels.Except(desired.Labels).ToList(), cause));
             return true;
         }
 

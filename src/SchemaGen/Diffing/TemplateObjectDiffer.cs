@@ -9,7 +9,8 @@ namespace SchemaGen.Diffing
     /// as PostgreSQL renders them (the shadow's catalog against the live one). A changed sequence is altered (never
     /// restarted); a changed view is replaced when PostgreSQL allows it (same leading columns), else dropped and created; a
     /// changed materialized view, index or aggregate is dropped and created. Views in the way of a change — over a view or
-    /// aggregate that is recreated, or over a column whose type changes or that is dropped (<see cref="DependentViews"/>) —
+    /// aggregate that is recreated, over a column whose type changes or that is dropped, or over an enum type or function
+    /// the plan drops and creates again (<see cref="DependentViews"/>) —
     /// are dropped first and created again afterwards: the model's from their templates, others from their current
     /// definition with a hazard naming them. Objects of these kinds the model does not have are unmanaged.
     /// </summary>
@@ -33,12 +34,12 @@ namespace SchemaGen.Diffing
             _dropUnmanaged = dropUnmanaged;
         }
 
-        public static void Diff(SchemaModel desired, SchemaModel target, SchemaModel live, SchemaDiff diff, bool dropUnmanaged)
+        public static void Diff(SchemaModel desired, SchemaModel target, SchemaModel live, SchemaDiff diff, bool dropUnmanaged, DiffContext context)
         {
             var differ = new TemplateObjectDiffer(desired, target, live, diff, dropUnmanaged);
             differ.DiffModelObjects();
             differ.DiffUnmanaged();
-            foreach (var (view, cause) in DependentViews.OfChangedColumns(target, live))
+            foreach (var (view, cause) in DependentViews.OfChangedColumns(target, live).Concat(DependentViews.OfReplacedTypesAndFunctions(live, context)))
                 differ.Recreate(view, cause);
             differ.RecreateDependents();
             differ.AddSteps();
