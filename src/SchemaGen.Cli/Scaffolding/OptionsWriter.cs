@@ -1,10 +1,18 @@
 using System.Collections.Generic;
+using System.Linq;
 
 namespace SchemaGen.Cli.Scaffolding;
 
-/// <summary>The <c>[assembly: SchemaOptions(…)]</c> file: the default schema, the naming convention and the foreign-key indexes, where they are not the defaults.</summary>
+/// <summary>
+/// The file of assembly attributes: <c>[assembly: SchemaOptions(…)]</c> (the default schema, the naming convention and the
+/// foreign-key indexes, where they are not the defaults) and an <c>[assembly: Extension(…)]</c> per extension of the
+/// database, in its schema when that is not the default one, without a version (a deploy then takes the server's default).
+/// </summary>
 internal static class OptionsWriter
 {
+    // plpgsql comes with every database; plpgsql_check is a development tool the deployer uses when it is there.
+    private static readonly string[] Builtin = { "plpgsql", "plpgsql_check" };
+
     public static string Write(ScaffoldContext context)
     {
         var options = new List<string>();
@@ -16,6 +24,8 @@ internal static class OptionsWriter
             options.Add("IndexForeignKeys = false");
         var attribute = options.Count == 0 ? "// The defaults: schema public, snake_case names, an index per foreign key.\n" : "";
         // An assembly attribute comes before any namespace, so this file has none.
-        return "using SchemaGen;\n\n" + attribute + $"[assembly: SchemaOptions({string.Join(", ", options)})]\n";
+        var extensions = context.Model.Extensions.Where(e => !Builtin.Contains(e.Name))
+            .Select(e => "[assembly: Extension(" + CSharpSyntax.String(e.Name) + (e.Schema != null && e.Schema != context.DefaultSchema ? ", Schema = " + CSharpSyntax.String(e.Schema) : "") + ")]\n");
+        return "using SchemaGen;\n\n" + attribute + $"[assembly: SchemaOptions({string.Join(", ", options)})]\n" + string.Concat(extensions);
     }
 }

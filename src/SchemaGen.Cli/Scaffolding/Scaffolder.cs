@@ -16,7 +16,8 @@ internal sealed record ScaffoldResult(string DefaultSchema, IReadOnlyList<string
 /// <summary>
 /// <c>schemagen scaffold</c>: reads the database with the deployer's own catalog reader and writes a SchemaGen project
 /// part that deploys back to the same catalog: <c>Models/*.cs</c> (a class per table, an enum per enum type),
-/// <c>SchemaOptions.cs</c>, <c>Sql/*.sql</c> templates for functions and triggers, and <c>scaffold-report.md</c> naming
+/// <c>SchemaOptions.cs</c> (with the database's extensions), <c>Sql/*.sql</c> templates for functions, triggers, sequences,
+/// aggregates, views and materialized views, and <c>scaffold-report.md</c> naming
 /// everything it could not express.
 /// </summary>
 internal static class Scaffolder
@@ -51,7 +52,9 @@ internal static class Scaffolder
             files.Add(("Sql/01_functions.sql", functions));
         if (TemplateWriter.Triggers(context) is string triggers)
             files.Add(("Sql/02_triggers.sql", triggers));
-        foreach (var other in model.Unmanaged)
+        if (TemplateWriter.Objects(context) is string objects)
+            files.Add(("Sql/03_objects.sql", objects));
+        foreach (var other in model.Unmanaged.Where(u => !IsTemplateObject(model, u)))
             report.Add($"{Kind(other.Kind)} {other.Schema}.{(other.Table != null ? other.Table + "." : "")}{other.Name}", "the model does not manage this kind of object yet; left out");
 
         var written = files
@@ -81,6 +84,14 @@ internal static class Scaffolder
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key == "public" ? 0 : 1).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Key)
             .FirstOrDefault() ?? "public";
+
+    // Views, materialized views, sequences no column owns and aggregates are in the model's Objects too, written as templates.
+    private static bool IsTemplateObject(SchemaModel model, CatalogObject item) => item.Kind switch
+    {
+        CatalogObjectKind.View or CatalogObjectKind.MaterializedView or CatalogObjectKind.Sequence => true,
+        CatalogObjectKind.Aggregate => model.Objects.Any(o => o.Kind == TemplateObjectKind.Aggregate && o.Schema == item.Schema && o.Name + "(" + o.Signature + ")" == item.Name),
+        _ => false,
+    };
 
     private static string Kind(CatalogObjectKind kind) => kind switch
     {

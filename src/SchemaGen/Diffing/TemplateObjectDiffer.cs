@@ -184,7 +184,7 @@ namespace SchemaGen.Diffing
                 var next = restore.FirstOrDefault(r => !restore.Any(o => o != r && Uses(r, o))) ?? restore[0];
                 restore.Remove(next);
                 var cause = new Drift(DriftKind.Different, Describe(next.Kind) + " " + Name(next), null, Render(next));
-                _diff.Views.Add(new MigrationStep(CreateKind(next.Kind), Name(next), Restore(next)).Because(cause));
+                _diff.Views.Add(new MigrationStep(CreateKind(next.Kind), Name(next), DdlRenderer.CreateFromCatalog(next, _live.Objects)!).Because(cause));
             }
         }
 
@@ -192,17 +192,6 @@ namespace SchemaGen.Diffing
         {
             if (!_drops.ContainsKey(live))
                 _drops[live] = new MigrationStep(DropKind(live.Kind), Name(live), DdlRenderer.DropObject(live)).Because(cause);
-        }
-
-        // The view's statement, and its indexes for a materialized view, from what the catalog printed.
-        private string[] Restore(TemplateObjectModel live)
-        {
-            var name = SqlSyntax.QualifiedName(live.Schema, live.Name);
-            var create = (live.Kind == TemplateObjectKind.MaterializedView ? "CREATE MATERIALIZED VIEW " : "CREATE VIEW ") + name + " " + live.Definition.TrimEnd(';', ' ', '\n') + ";";
-            var indexes = _live.Objects.Where(i => i.Kind == TemplateObjectKind.Index && i.Schema == live.Schema && i.Table == live.Name)
-                .Select(i => (i.Definition.StartsWith("UNIQUE ", System.StringComparison.Ordinal) ? "CREATE UNIQUE INDEX " : "CREATE INDEX ")
-                    + SqlSyntax.Identifier(i.Name) + " ON " + name + " " + (i.Definition.StartsWith("UNIQUE ", System.StringComparison.Ordinal) ? i.Definition.Substring("UNIQUE ".Length) : i.Definition) + ";");
-            return new[] { create }.Concat(indexes).ToArray();
         }
 
         /// <summary>True when <paramref name="user"/> (a live view) uses <paramref name="used"/>, by the catalog's dependencies.</summary>

@@ -2,7 +2,8 @@ namespace SchemaGen.Tests.Scaffolding;
 
 /// <summary>
 /// A schema written in plain SQL, the way a team that never heard of SchemaGen writes it: its own constraint and index
-/// names, no foreign-key indexes, CURRENT_TIMESTAMP, a second schema, a function and a trigger. <see cref="Expressible"/>
+/// names, no foreign-key indexes, CURRENT_TIMESTAMP, a second schema, a function and a trigger, an extension's type, a
+/// sequence, an aggregate, a view and a materialized view with an index. <see cref="Expressible"/>
 /// uses only what the model can say; <see cref="WithExtras"/> adds what it cannot, each of which the report must name.
 /// </summary>
 public static class HandWrittenSchema
@@ -83,6 +84,23 @@ public static class HandWrittenSchema
 
         CREATE TRIGGER customers_touch BEFORE UPDATE ON shop.customers FOR EACH ROW EXECUTE FUNCTION shop.touch();
 
+        CREATE EXTENSION citext SCHEMA public;
+        CREATE TABLE shop.handles (
+            handle public.citext NOT NULL,
+            customer_id bigint NOT NULL REFERENCES shop.customers (id),
+            CONSTRAINT pk_handles PRIMARY KEY (handle)
+        );
+
+        CREATE SEQUENCE shop.invoice_numbers START 100;
+        CREATE FUNCTION shop.longer(state text, value text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+            SELECT CASE WHEN length(value) > length(coalesce(state, '')) THEN value ELSE state END
+        $$;
+        CREATE AGGREGATE shop.longest(text) (SFUNC = shop.longer, STYPE = text);
+        CREATE VIEW shop.vip_customers AS SELECT id, email FROM shop.customers WHERE vip;
+        CREATE MATERIALIZED VIEW shop.customer_counts AS
+            SELECT vip, count(*) AS customers, shop.longest(email) AS longest_email FROM shop.customers GROUP BY vip;
+        CREATE UNIQUE INDEX customer_counts_vip ON shop.customer_counts (vip);
+
         """;
 
     /// <summary>Everything the model can say, in plain SQL.</summary>
@@ -108,8 +126,6 @@ public static class HandWrittenSchema
         );
         CREATE INDEX legacy_lower_code ON shop.legacy (lower(code));
         CREATE INDEX legacy_newest ON shop.legacy (id DESC);
-        CREATE VIEW shop.vip_customers AS SELECT id, email FROM shop.customers WHERE vip;
-        CREATE SEQUENCE shop.invoice_numbers;
         """;
 
     /// <summary>The objects of <see cref="WithExtras"/> the report must name, each as the start of a report line.</summary>
@@ -122,7 +138,5 @@ public static class HandWrittenSchema
         "constraint shop.legacy.legacy_customer: it is DEFERRABLE",
         "index shop.legacy.legacy_lower_code: USING btree (lower(code))",
         "index shop.legacy.legacy_newest: USING btree (id DESC)",
-        "view shop.vip_customers:",
-        "sequence shop.invoice_numbers:",
     ];
 }

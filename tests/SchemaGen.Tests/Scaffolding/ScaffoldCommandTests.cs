@@ -105,14 +105,15 @@ public class ScaffoldCommandTests
     public async Task The_text_output_lists_written_files_and_the_summary()
     {
         await using var database = await Postgres.NewDatabaseAsync();
-        await database.ExecuteAsync(Schema + "CREATE VIEW sad_people AS SELECT * FROM persons WHERE mood = 'sad';");
+        await database.ExecuteAsync(Schema + "CREATE VIEW sad_people AS SELECT * FROM persons WHERE mood = 'sad'; CREATE POLICY own_rows ON persons USING (mood = 'sad');");
         var directory = Path.Combine(Path.GetTempPath(), "schemagen-scaffold-" + Guid.NewGuid().ToString("N"));
 
         var run = await SchemaGenCli.RunAsync("scaffold", "--connection", ScaffoldRun.ConnectionString(database), "--output", directory, "--schema", "public");
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Contains("created     Models/Person.cs", run.Output);
-        Assert.Contains("not expressed: view public.sad_people", run.Output);
+        Assert.Contains("created     Sql/03_objects.sql", run.Output); // the view, as a template
+        Assert.Contains("not expressed: policy public.persons.own_rows", run.Output);
         Assert.Contains("1 object(s) not expressed", run.Output);
         Assert.Contains("namespace " + Path.GetFileName(directory).Replace("-", "").Substring(0, 1).ToUpperInvariant(), File.ReadAllText(Path.Combine(directory, "Models/Person.cs")));
     }

@@ -22,7 +22,7 @@ public static class ScaffoldRoundTrip
     public static async Task<(string Original, string Redeployed, ScaffoldRun Run, GeneratedSchema Schema)> RunWithModelAsync(NpgsqlConnection original)
     {
         var run = await ScaffoldRun.RunAsync(original);
-        var compiled = GeneratorHarness.Run([.. run.Sources, await DeclaredExtensionsAsync(original)], run.Templates);
+        var compiled = GeneratorHarness.Run(run.Sources, run.Templates);
         var errors = compiled.AllDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error || d.Id.StartsWith("SG") && d.Id != "SG0002").ToList();
         if (errors.Count > 0)
             throw new XunitException("The scaffolded model does not build cleanly:\n" + string.Join("\n", errors) + "\n" + run.Listing);
@@ -31,22 +31,6 @@ public static class ScaffoldRoundTrip
         await using var fresh = await Postgres.NewDatabaseAsync();
         await SchemaDeployer.DeployAsync(schema.Target, fresh);
         return (await PgDump.SchemaAsync(original), await PgDump.SchemaAsync(fresh), run, schema);
-    }
-
-    // The scaffolder does not write [assembly: Extension] yet (issue 12 left scaffolding to its owner): until it does, the
-    // round trip declares the original database's extensions, as a user adopting it writes them, so that models with
-    // extension types (citext, PostGIS) are still checked for everything else.
-    private static async Task<string> DeclaredExtensionsAsync(NpgsqlConnection original)
-    {
-        var names = new System.Collections.Generic.List<string>();
-        await using (var command = new NpgsqlCommand("SELECT extname::text FROM pg_extension WHERE extname NOT IN ('plpgsql', 'plpgsql_check') ORDER BY 1", original))
-        await using (var reader = await command.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync())
-                names.Add(reader.GetString(0));
-        }
-
-        return string.Concat(names.Select(n => "[assembly: SchemaGen.Extension(\"" + n + "\")]\n"));
     }
 
     /// <summary>
