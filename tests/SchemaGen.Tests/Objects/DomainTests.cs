@@ -89,6 +89,34 @@ public class DomainTests
     }
 
     [Fact]
+    public async Task InOnlineModeAChangedCheckIsAddedNotValidAndValidatedInAPhaseOfItsOwn()
+    {
+        await using var connection = await Postgres.NewDatabaseAsync();
+        var online = new DeployOptions { Mode = DeployMode.Online };
+        await SchemaDeployer.DeployAsync(Model().Target, connection, online);
+        await connection.ExecuteAsync("INSERT INTO films VALUES (1, 2001, NULL)");
+
+        var narrower = Model(year: """[assembly: Domain("year", "integer", Check = "VALUE >= 2000 AND VALUE <= 2155")]""");
+        var applied = await SchemaDeployer.DeployAsync(narrower.Target, connection, online);
+        Assert.Equal([StepKind.AddDomainCheck, StepKind.AddDomainCheck], applied.Steps.Select(s => s.Kind)); // expand, then validate
+        Assert.Contains("VALIDATE CONSTRAINT", applied.Steps[1].Sql);
+        Assert.True(await connection.ScalarAsync<bool>("SELECT convalidated FROM pg_constraint WHERE contypid = 'year'::regtype"));
+        await Evolution.AssertSameAsFreshAsync(connection, narrower);
+    }
+
+    [Fact]
+    public async Task UnderASchemaOverrideTheDomainsMoveWithTheTables()
+    {
+        await using var connection = await Postgres.NewDatabaseAsync();
+        var tenant = new DeployOptions { Schema = "tenant_a" };
+        await SchemaDeployer.DeployAsync(Model().Target, connection, tenant);
+        Assert.Equal("tenant_a.year", await connection.ScalarAsync<string>(
+            "SELECT atttypid::regtype::text FROM pg_attribute WHERE attrelid = 'tenant_a.films'::regclass AND attname = 'release_year'"));
+        Assert.Equal(0L, await connection.ScalarAsync<long>("SELECT count(*) FROM pg_type WHERE typtype = 'd' AND typnamespace = 'public'::regnamespace"));
+        Assert.True((await SchemaDeployer.VerifyAsync(Model().Target, connection, tenant)).IsClean);
+    }
+
+    [Fact]
     public async Task DefaultAndNotNullChangeInPlaceAndSetNotNullOverNullsIsAHazard()
     {
         await using var connection = await Postgres.NewDatabaseAsync();
