@@ -43,9 +43,10 @@ namespace SchemaGen.Diffing
 
         /// <summary>
         /// Views over what the plan drops and creates again (<see cref="DiffContext.ReplacedBecause"/>): an enum type
-        /// recreated for removed or reordered labels (its columns are converted and the old type dropped; a view may use a
-        /// column of the type or only the type, in a cast), and a function dropped for a new signature or result (a view
-        /// that calls it keeps the same definition when the new signature only adds defaulted parameters).
+        /// recreated for removed or reordered labels, or a domain for a new base type (its columns are converted and the old
+        /// type dropped; a view may use a column of the type or only the type, in a cast), and a function dropped for a new
+        /// signature or result (a view that calls it keeps the same definition when the new signature only adds defaulted
+        /// parameters).
         /// </summary>
         public static IEnumerable<(TemplateObjectModel View, Drift Cause)> OfReplacedTypesAndFunctions(SchemaModel live, DiffContext context)
         {
@@ -58,14 +59,11 @@ namespace SchemaGen.Diffing
             }
         }
 
-        // The replaced enum type of a column a view uses, matched as DiffContext.EnumOf matches a column's type.
+        // The replaced type of a column a view uses.
         private static Drift? ReplacedTypeOf(SchemaModel live, ObjectDependency used, DiffContext context)
         {
             var column = live.Tables.FirstOrDefault(t => t.Schema == used.Schema && t.Name == used.Name)?.Columns.FirstOrDefault(c => c.Name == used.Column);
-            if (column?.TypeSchema == null)
-                return null;
-            var type = context.Desired.Enums.FirstOrDefault(e => e.Schema == column.TypeSchema && SqlSyntax.Identifier(e.Name) == column.SqlType.TrimEnd('[', ']'));
-            return type == null ? null : context.ReplacedBecause(type.Schema, type.Name);
+            return column == null ? null : context.ReplacedTypeOf(column);
         }
     }
 }

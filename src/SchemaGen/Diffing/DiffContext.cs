@@ -14,7 +14,7 @@ namespace SchemaGen.Diffing
     {
         private readonly HashSet<(string Schema, string Table, string Name)> _dropped = new();
         private readonly HashSet<(string Schema, string Name, string Signature)> _droppedFunctions = new();
-        private readonly Dictionary<(string Schema, string Name), Drift> _replaced = new();
+        private readonly Dictionary<(string Schema, string Name, bool IsType), Drift> _replaced = new();
 
         public DiffContext(SchemaModel desired, ISet<(string From, string To)> uncastable)
         {
@@ -30,11 +30,19 @@ namespace SchemaGen.Diffing
 
         public void DroppedFunction(FunctionModel function) => _droppedFunctions.Add((function.Schema, function.Name, function.Signature));
 
-        /// <summary>A type or function (by name: views depend on one overload, and any overload's drop is enough) that the plan drops and creates again.</summary>
-        public void Replaced(string schema, string name, Drift cause) => _replaced.TryAdd((schema, name), cause);
+        /// <summary>A type (enum, domain) the plan drops and creates again, converting its columns.</summary>
+        public void ReplacedType(string schema, string name, Drift cause) => _replaced.TryAdd((schema, name, true), cause);
+
+        /// <summary>A function (by name: a view depends on one overload, and any overload's drop is enough) the plan drops and creates again.</summary>
+        public void ReplacedFunction(string schema, string name, Drift cause) => _replaced.TryAdd((schema, name, false), cause);
 
         /// <summary>Why the plan drops and creates the type or function again, or null when it does not.</summary>
-        public Drift? ReplacedBecause(string schema, string name) => _replaced.TryGetValue((schema, name), out var cause) ? cause : null;
+        public Drift? ReplacedBecause(string schema, string name) =>
+            _replaced.TryGetValue((schema, name, true), out var cause) || _replaced.TryGetValue((schema, name, false), out cause) ? cause : null;
+
+        /// <summary>Why the plan drops and creates the type of <paramref name="column"/> (or of its elements) again, or null.</summary>
+        public Drift? ReplacedTypeOf(ColumnModel column) => column.TypeSchema == null ? null
+            : _replaced.FirstOrDefault(r => r.Key.IsType && r.Key.Schema == column.TypeSchema && SqlSyntax.Identifier(r.Key.Name) == column.SqlType.TrimEnd('[', ']')).Value;
 
         public bool IsDropped(FunctionModel function) => _droppedFunctions.Contains((function.Schema, function.Name, function.Signature));
 

@@ -26,7 +26,7 @@ namespace SchemaGen.Diffing
 
         public MigrationStep Step(EnumModel desired, string name, List<string> removed, Drift cause)
         {
-            _context.Replaced(desired.Schema, desired.Name, cause);
+            _context.ReplacedType(desired.Schema, desired.Name, cause);
             var typeName = SqlSyntax.Identifier(desired.Name);
             var old = SqlNaming.FitIdentifier(desired.Name + "_old_" + StableHash.Hex32(desired.Name));
             var statements = new List<string>();
@@ -36,7 +36,7 @@ namespace SchemaGen.Diffing
                     statements.Add(DdlRenderer.DropTrigger(trigger));
                 statements.Add(DdlRenderer.DropFunction(function));
                 _context.DroppedFunction(function);
-                _context.Replaced(function.Schema, function.Name, cause);
+                _context.ReplacedFunction(function.Schema, function.Name, cause);
             }
 
             statements.Add(AlterRenderer.RenameType(name, old));

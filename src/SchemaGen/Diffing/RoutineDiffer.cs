@@ -113,7 +113,7 @@ namespace SchemaGen.Diffing
             }
 
             _diff.FunctionDrops.Add(new MigrationStep(kind, Name(live), DdlRenderer.DropFunction(live)).Because(cause));
-            _context.Replaced(live.Schema, live.Name, cause);
+            _context.ReplacedFunction(live.Schema, live.Name, cause);
         }
 
         // A function a default, generated column, check or index predicate of the model names must exist before the table.

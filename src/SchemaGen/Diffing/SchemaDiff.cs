@@ -18,6 +18,7 @@ namespace SchemaGen.Diffing
         public List<MigrationStep> Schemas { get; } = new();
         public List<MigrationStep> Extensions { get; } = new();
         public List<MigrationStep> Enums { get; } = new();
+        public List<MigrationStep> Domains { get; } = new(); // after the enums and extensions they may be based on, before the columns that use them
         public List<MigrationStep> UnmanagedDependents { get; } = new();
         public List<MigrationStep> ForeignKeyDrops { get; } = new();
         public List<MigrationStep> Drops { get; } = new();
@@ -59,7 +60,7 @@ namespace SchemaGen.Diffing
         }
 
         private List<MigrationStep>[] Groups() =>
-            new[] { Schemas, Extensions, ViewDrops, Enums, Sequences, UnmanagedDependents, ForeignKeyDrops, Drops, FunctionDrops, EarlyFunctions, Tables, Columns, Constraints, Indexes,
+            new[] { Schemas, Extensions, Sequences, UnmanagedDependents, ViewDrops, Enums, Domains, ForeignKeyDrops, Drops, FunctionDrops, EarlyFunctions, Tables, Columns, Constraints, Indexes,
                     Functions, Views, Triggers, Comments, UnmanagedTables, UnmanagedFunctions, UnmanagedTypes };
 
         /// <summary>Every difference the steps correct, once each, in step order.</summary>

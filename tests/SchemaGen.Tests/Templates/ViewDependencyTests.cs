@@ -15,6 +15,7 @@ namespace SchemaGen.Tests.Templates;
 public class ViewDependencyTests
 {
     private const string Model = """
+        [assembly: Domain("net_amount", "numeric(12,2)")]
         namespace TestModels;
 
         public enum InvoiceState { Draft, Sent, Paid, Void }
@@ -25,6 +26,7 @@ public class ViewDependencyTests
             [Key] public int Id { get; set; }
             public InvoiceState State { get; set; }
             [Numeric(12, 2)] public decimal Amount { get; set; }
+            [Column(TypeName = "net_amount")] public decimal Net { get; set; }
         }
         """;
 
@@ -37,6 +39,7 @@ public class ViewDependencyTests
         CREATE VIEW public.open_invoices AS SELECT id, state FROM public.invoices WHERE state <> 'paid';
         CREATE VIEW public.paid_marker AS SELECT 'paid'::public.invoice_state AS state;
         CREATE VIEW public.gross_invoices AS SELECT id, public.gross(amount) AS gross FROM public.invoices;
+        CREATE VIEW public.net_invoices AS SELECT id, net FROM public.invoices;
         """;
 
     private static GeneratedSchema Build(string model = Model, string functions = Functions) =>
@@ -46,7 +49,7 @@ public class ViewDependencyTests
     {
         var connection = await Postgres.NewDatabaseAsync();
         await SchemaDeployer.DeployAsync(Build().Target, connection);
-        await connection.ExecuteAsync("INSERT INTO public.invoices (id, state, amount) VALUES (1, 'draft', 10), (2, 'paid', 20), (3, 'sent', 30)");
+        await connection.ExecuteAsync("INSERT INTO public.invoices (id, state, amount, net) VALUES (1, 'draft', 10, 8), (2, 'paid', 20, 16), (3, 'sent', 30, 24)");
         return connection;
     }
 
@@ -89,6 +92,25 @@ public class ViewDependencyTests
         Assert.DoesNotContain((StepKind.DropView, "public.open_invoices"), kinds);
         Assert.True(result.Safe);
         Assert.Equal(36.0m, await connection.ScalarAsync<decimal>("SELECT gross FROM public.gross_invoices WHERE id = 3"));
+        await Evolution.AssertSameAsFreshAsync(connection, changed);
+    }
+
+    [Fact]
+    public async Task Views_over_a_domain_recreated_for_a_new_base_type_are_dropped_and_created_again()
+    {
+        await using var connection = await DeployedWithRowsAsync();
+        var rows = await Evolution.RowsAsync(connection, "public.invoices");
+        var changed = Build(Model.Replace("\"numeric(12,2)\"", "\"numeric(14,2)\""));
+
+        var result = await SchemaDeployer.DeployAsync(changed.Target, connection, new DeployOptions { AllowDataLoss = true });
+
+        var kinds = result.Steps.Select(s => (s.Kind, s.Object)).ToList();
+        var recreate = kinds.IndexOf((StepKind.RecreateDomain, "public.net_amount"));
+        Assert.True(recreate >= 0, string.Join(", ", kinds));
+        Assert.InRange(kinds.IndexOf((StepKind.DropView, "public.net_invoices")), 0, recreate - 1);
+        Assert.True(kinds.IndexOf((StepKind.CreateView, "public.net_invoices")) > recreate);
+        Assert.DoesNotContain((StepKind.DropView, "public.open_invoices"), kinds);
+        Assert.Equal(rows, await Evolution.RowsAsync(connection, "public.invoices"));
         await Evolution.AssertSameAsFreshAsync(connection, changed);
     }
 }
