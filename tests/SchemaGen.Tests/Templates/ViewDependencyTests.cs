@@ -8,9 +8,9 @@ namespace SchemaGen.Tests.Templates;
 
 /// <summary>
 /// Views over what the plan drops and creates again besides columns: an enum type recreated because a label was removed
-/// or reordered (its columns are converted, its old type dropped), and a template function dropped for a new signature.
-/// PostgreSQL refuses both while a view uses them, even when the view's own definition does not change, so the views go
-/// first and come back afterwards, in the same transaction.
+/// or reordered, or a domain for a new base type (its columns are converted, its old type dropped), and a template function
+/// dropped for a new signature. PostgreSQL refuses each while a view uses them, even when the view's own definition does not
+/// change, so the views go first and come back afterwards, in the same transaction.
 /// </summary>
 public class ViewDependencyTests
 {
