@@ -59,17 +59,27 @@ internal static class ColumnTypes
 
     private static readonly Regex Varchar = new(@"^character varying\((\d+)\)$", RegexOptions.CultureInvariant);
     private static readonly Regex Numeric = new(@"^numeric\((\d+),(\d+)\)$", RegexOptions.CultureInvariant);
+    private static readonly Regex Qualified = new(@"^(""(?:[^""]|"""")+""|[a-z_][a-z0-9_$]*)\.(.+)$", RegexOptions.CultureInvariant);
     private static readonly Regex Modified = new(@"^([a-z ]+)\(\d+(,\d+)?\)$", RegexOptions.CultureInvariant);
 
     /// <param name="column">The column as the catalog has it.</param>
     /// <param name="enumName">The C# name of the scaffolded enum of a (schema, name), or null when it is not scaffolded.</param>
-    public static ColumnType Map(ColumnModel column, Func<string, string, string?> enumName)
+    /// <param name="domainOf">The domain of a (schema, name), or null when there is none.</param>
+    public static ColumnType Map(ColumnModel column, Func<string, string, string?> enumName, Func<string, string, DomainModel?> domainOf)
     {
         if (column.TypeSchema != null)
         {
             var isArray = column.SqlType.EndsWith("[]", StringComparison.Ordinal);
             var quoted = isArray ? column.SqlType[..^2] : column.SqlType;
             var name = Unquote(quoted);
+            if (domainOf(column.TypeSchema, name) is { } domain)
+            {
+                // The property holds what the base type holds, and names the domain: [Column(TypeName = "public.year")] int.
+                var element = Map(BaseColumn(column, domain, enumName, domainOf), enumName, domainOf);
+                var typeName = SqlSyntax.QualifiedName(column.TypeSchema, name) + (isArray ? "[]" : "");
+                return isArray ? new ColumnType(element.ClrType + "[]", false, ValueKind.Array, typeName, []) : element with { TypeName = typeName, Attributes = [] };
+            }
+
             if (enumName(column.TypeSchema, name) is string clr)
                 return isArray ? new ColumnType(clr + "[]", false, ValueKind.Array, null, []) : new ColumnType(clr, true, ValueKind.Enum, null, []);
             return new ColumnType(isArray ? "string[]" : "string", false, ValueKind.Custom, SqlSyntax.QualifiedName(column.TypeSchema, name) + (isArray ? "[]" : ""), []);
@@ -85,6 +95,17 @@ internal static class ColumnTypes
         }
 
         return MapScalar(column.SqlType);
+    }
+
+    // A column of the domain's base type, which the catalog prints qualified when it is a type of a schema off the search
+    // path (public.film_rating) and unqualified otherwise (integer, year).
+    private static ColumnModel BaseColumn(ColumnModel column, DomainModel domain, Func<string, string, string?> enumName, Func<string, string, DomainModel?> domainOf)
+    {
+        if (Qualified.Match(domain.BaseType) is { Success: true } qualified)
+            return column with { TypeSchema = Unquote(qualified.Groups[1].Value), SqlType = qualified.Groups[2].Value };
+        var name = Unquote(domain.BaseType);
+        var isUserType = enumName(domain.Schema, name) != null || domainOf(domain.Schema, name) != null;
+        return column with { TypeSchema = isUserType ? domain.Schema : null, SqlType = domain.BaseType };
     }
 
     private static ColumnType MapScalar(string sqlType)

@@ -71,8 +71,8 @@ internal sealed class ForeignKeyWriter(ScaffoldContext context, TableModel table
             return $"it references ({string.Join(", ", fk.RefColumns)}), not the primary key of {fk.RefSchema}.{fk.RefTable}: the model's foreign keys reference primary keys";
         for (var i = 0; i < fk.Columns.Count; i++)
         {
-            var mine = ColumnTypes.Map(table.Columns.First(c => c.Name == fk.Columns[i]), names.TypeOrNull).ClrType;
-            var theirs = ColumnTypes.Map(target.Columns.First(c => c.Name == fk.RefColumns[i]), names.TypeOrNull).ClrType;
+            var mine = ColumnTypes.Map(table.Columns.First(c => c.Name == fk.Columns[i]), names.TypeOrNull, model.DomainOf).ClrType;
+            var theirs = ColumnTypes.Map(target.Columns.First(c => c.Name == fk.RefColumns[i]), names.TypeOrNull, model.DomainOf).ClrType;
             if (mine != theirs)
                 return $"{fk.Columns[i]} is {mine} and {fk.RefColumns[i]} is {theirs}: the model's foreign keys join columns of the same CLR type (SG0007)";
         }

@@ -6,7 +6,8 @@ namespace SchemaGen.Cli.Scaffolding;
 /// <summary>
 /// The file of assembly attributes: <c>[assembly: SchemaOptions(…)]</c> (the default schema, the naming convention and the
 /// foreign-key indexes, where they are not the defaults) and an <c>[assembly: Extension(…)]</c> per extension of the
-/// database, in its schema when that is not the default one, without a version (a deploy then takes the server's default).
+/// database, in its schema when that is not the default one, without a version (a deploy then takes the server's default),
+/// and an <c>[assembly: Domain(…)]</c> per domain (<see cref="DomainWriter"/>).
 /// </summary>
 internal static class OptionsWriter
 {
@@ -26,6 +27,6 @@ internal static class OptionsWriter
         // An assembly attribute comes before any namespace, so this file has none.
         var extensions = context.Model.Extensions.Where(e => !Builtin.Contains(e.Name))
             .Select(e => "[assembly: Extension(" + CSharpSyntax.String(e.Name) + (e.Schema != null && e.Schema != context.DefaultSchema ? ", Schema = " + CSharpSyntax.String(e.Schema) : "") + ")]\n");
-        return "using SchemaGen;\n\n" + attribute + $"[assembly: SchemaOptions({string.Join(", ", options)})]\n" + string.Concat(extensions);
+        return "using SchemaGen;\n\n" + attribute + $"[assembly: SchemaOptions({string.Join(", ", options)})]\n" + string.Concat(extensions) + string.Concat(DomainWriter.Attributes(context));
     }
 }

@@ -19,5 +19,8 @@ internal sealed record ScaffoldContext(
     /// <summary>The indexes the generator makes for foreign keys, which the models therefore do not write.</summary>
     public HashSet<(string Schema, string Table, string Index)> ForeignKeyIndexes { get; } = new();
 
+    /// <summary>The domain of a (schema, name), or null.</summary>
+    public DomainModel? DomainOf(string schema, string name) => Model.DomainOf(schema, name);
+
     public static string Qualified(string schema, string name) => SqlSyntax.QualifiedName(schema, name);
 }

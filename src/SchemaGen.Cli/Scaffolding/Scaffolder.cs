@@ -54,7 +54,7 @@ internal static class Scaffolder
             files.Add(("Sql/02_triggers.sql", triggers));
         if (TemplateWriter.Objects(context) is string objects)
             files.Add(("Sql/03_objects.sql", objects));
-        foreach (var other in model.Unmanaged.Where(u => !IsTemplateObject(model, u)))
+        foreach (var other in model.Unmanaged.Where(u => !IsWritten(model, u)))
             report.Add($"{Kind(other.Kind)} {other.Schema}.{(other.Table != null ? other.Table + "." : "")}{other.Name}", "the model does not manage this kind of object yet; left out");
 
         var written = files
@@ -85,10 +85,11 @@ internal static class Scaffolder
             .Select(g => g.Key)
             .FirstOrDefault() ?? "public";
 
-    // Views, materialized views, sequences no column owns and aggregates are in the model's Objects too, written as templates.
-    private static bool IsTemplateObject(SchemaModel model, CatalogObject item) => item.Kind switch
+    // Views, materialized views, sequences no column owns and aggregates are in the model's Objects too, written as templates;
+    // domains are in its Domains, written as attributes.
+    private static bool IsWritten(SchemaModel model, CatalogObject item) => item.Kind switch
     {
-        CatalogObjectKind.View or CatalogObjectKind.MaterializedView or CatalogObjectKind.Sequence => true,
+        CatalogObjectKind.View or CatalogObjectKind.MaterializedView or CatalogObjectKind.Sequence or CatalogObjectKind.Domain => true,
         CatalogObjectKind.Aggregate => model.Objects.Any(o => o.Kind == TemplateObjectKind.Aggregate && o.Schema == item.Schema && o.Name + "(" + o.Signature + ")" == item.Name),
         _ => false,
     };

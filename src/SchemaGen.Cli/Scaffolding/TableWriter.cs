@@ -24,7 +24,7 @@ internal sealed class TableWriter(ScaffoldContext context, TableModel table)
 
     public async Task<string> WriteAsync()
     {
-        var types = table.Columns.ToDictionary(c => c.Name, c => ColumnTypes.Map(c, context.Names.TypeOrNull));
+        var types = table.Columns.ToDictionary(c => c.Name, c => ColumnTypes.Map(c, context.Names.TypeOrNull, context.DomainOf));
         await context.Probe.UseTableAsync(table);
         PrimaryKey();
         new ForeignKeyWriter(context, table, _propertyAttributes, _navigations).Write();

@@ -2,7 +2,7 @@ namespace SchemaGen.Tests.Scaffolding;
 
 /// <summary>
 /// A schema written in plain SQL, the way a team that never heard of SchemaGen writes it: its own constraint and index
-/// names, no foreign-key indexes, CURRENT_TIMESTAMP, a second schema, a function and a trigger, an extension's type, a
+/// names, no foreign-key indexes, CURRENT_TIMESTAMP, a second schema, a function and a trigger, an extension's type, domains, a
 /// sequence, an aggregate, a view and a materialized view with an index. <see cref="Expressible"/>
 /// uses only what the model can say; <see cref="WithExtras"/> adds what it cannot, each of which the report must name.
 /// </summary>
@@ -85,8 +85,13 @@ public static class HandWrittenSchema
         CREATE TRIGGER customers_touch BEFORE UPDATE ON shop.customers FOR EACH ROW EXECUTE FUNCTION shop.touch();
 
         CREATE EXTENSION citext SCHEMA public;
+        CREATE DOMAIN shop.us_postal_code AS text CHECK (VALUE ~ '^\d{5}$' OR VALUE ~ '^\d{5}-\d{4}$');
+        CREATE DOMAIN shop.rank AS smallint NOT NULL DEFAULT 1;
+        COMMENT ON DOMAIN shop.rank IS 'Position in a list, from 1.';
         CREATE TABLE shop.handles (
             handle public.citext NOT NULL,
+            zip shop.us_postal_code,
+            rank shop.rank,
             customer_id bigint NOT NULL REFERENCES shop.customers (id),
             CONSTRAINT pk_handles PRIMARY KEY (handle)
         );
