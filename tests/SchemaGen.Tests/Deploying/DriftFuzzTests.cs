@@ -62,11 +62,11 @@ public class DriftFuzzTests(ITestOutputHelper output)
             var choice = (int)pcg.Next(1000);
             // The kind in turn, or the next one after it that applies to the model.
             var kinds = Enumerable.Range(0, DriftEdits.All.Length).Select(k => DriftEdits.All[(start + i + k) % DriftEdits.All.Length]).ToList();
-            var model = Evolution.Build(spec.Source());
+            var model = spec.Build();
             var (edit, outcome) = await RunFirstAsync(model, RandomModels.RowsSql(spec, iterationSeed), kinds, choice);
             applied += outcome.Applied ? 1 : 0;
             if (outcome.Applied && !outcome.Passed)
-                failures.Add($"=== iteration {i} (SCHEMAGEN_DRIFT_SEED={Seed}, seed {iterationSeed}), edit \"{edit.Name}\", choice {choice}\n{outcome.Report}\n--- model ---\n{spec.Source()}");
+                failures.Add($"=== iteration {i} (SCHEMAGEN_DRIFT_SEED={Seed}, seed {iterationSeed}), edit \"{edit.Name}\", choice {choice}\n{outcome.Report}\n--- model ---\n{spec.Describe()}");
         }
 
         output.WriteLine($"{applied} of {Iterations} edits applied; {failures.Count} failed.");

@@ -51,7 +51,7 @@ public class PropertyTests(ITestOutputHelper output)
             {
                 if (await CheckAsync(before, after, 1) is { } problem)
                     throw new Xunit.Sdk.XunitException(problem);
-            }, iter: Iterations, threads: 1, print: pair => $"\n--- before ---\n{pair.Item1.Source()}\n--- after ---\n{pair.Item2.Source()}\n--- rows ---\n{RandomModels.RowsSql(pair.Item1, 1)}");
+            }, iter: Iterations, threads: 1, print: pair => $"\n--- before ---\n{pair.Item1.Describe()}\n--- after ---\n{pair.Item2.Describe()}\n--- rows ---\n{RandomModels.RowsSql(pair.Item1, 1)}");
             return;
         }
 
@@ -71,7 +71,7 @@ public class PropertyTests(ITestOutputHelper output)
             }
 
             if (problem != null)
-                failures.Add($"=== seed {seed}: {problem}\n--- before ---\n{before.Source()}--- after ---\n{after.Source()}--- rows ---\n{RandomModels.RowsSql(before, seed)}");
+                failures.Add($"=== seed {seed}: {problem}\n--- before ---\n{before.Describe()}--- after ---\n{after.Describe()}--- rows ---\n{RandomModels.RowsSql(before, seed)}");
         }
 
         output.WriteLine($"{Iterations} iterations from seed {Seed}; {failures.Count} failed.");
@@ -153,14 +153,14 @@ public class PropertyTests(ITestOutputHelper output)
     {
         var example = Examples.Single(e => e.Name == name);
         var problem = await CheckAsync(example.Before, example.After, 1, example.Rows);
-        Assert.True(problem == null, $"{problem}\n--- before ---\n{example.Before.Source()}--- after ---\n{example.After.Source()}--- rows ---\n{example.Rows ?? RandomModels.RowsSql(example.Before, 1)}");
+        Assert.True(problem == null, $"{problem}\n--- before ---\n{example.Before.Describe()}--- after ---\n{example.After.Describe()}--- rows ---\n{example.Rows ?? RandomModels.RowsSql(example.Before, 1)}");
     }
 
     /// <summary>One evolution with rows: null when every invariant holds, or what broke.</summary>
     public static async Task<string?> CheckAsync(ModelSpec before, ModelSpec after, ulong seed, string? rows = null)
     {
-        var oldModel = Evolution.Build(before.Source());
-        var newModel = Evolution.Build(after.Source());
+        var oldModel = before.Build();
+        var newModel = after.Build();
         var connection = await Postgres.NewDatabaseAsync();
         var problems = new List<string>();
         string? Report(string? last = null) => last == null && problems.Count == 0 ? null : string.Join("\n| ", last == null ? problems : problems.Append(last));
