@@ -14,7 +14,8 @@ namespace SchemaGen.Diffing
         // an object is dropped by an earlier group than the object: dependents of unmanaged kind (views, policies,
         // triggers) first, foreign keys before the keys and columns they reference, functions a default or check
         // calls before the tables, unmanaged tables before the functions and types they use. Extensions come right after the
-        // schemas (one may be created in a schema of the model), before every type, table and function that uses them.
+        // schemas (one may be created in a schema of the model), before every type, table and function that uses them. Enums
+        // come after the view drops: recreating one changes the type of the columns a view may use.
         public List<MigrationStep> Schemas { get; } = new();
         public List<MigrationStep> Extensions { get; } = new();
         public List<MigrationStep> Enums { get; } = new();
@@ -58,7 +59,7 @@ namespace SchemaGen.Diffing
         }
 
         private List<MigrationStep>[] Groups() =>
-            new[] { Schemas, Extensions, Enums, Sequences, UnmanagedDependents, ViewDrops, ForeignKeyDrops, Drops, FunctionDrops, EarlyFunctions, Tables, Columns, Constraints, Indexes,
+            new[] { Schemas, Extensions, Sequences, UnmanagedDependents, ViewDrops, Enums, ForeignKeyDrops, Drops, FunctionDrops, EarlyFunctions, Tables, Columns, Constraints, Indexes,
                     Functions, Views, Triggers, Comments, UnmanagedTables, UnmanagedFunctions, UnmanagedTypes };
 
         /// <summary>Every difference the steps correct, once each, in step order.</summary>

@@ -38,7 +38,7 @@ namespace SchemaGen.Diffing
             var differ = new TemplateObjectDiffer(desired, target, live, diff, dropUnmanaged);
             differ.DiffModelObjects();
             differ.DiffUnmanaged();
-            foreach (var (view, cause) in DependentViews.OfChangedColumns(target, live))
+            foreach (var (view, cause) in DependentViews.OfChangedColumns(target, live, diff))
                 differ.Recreate(view, cause);
             differ.RecreateDependents();
             differ.AddSteps();

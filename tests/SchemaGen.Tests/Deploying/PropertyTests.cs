@@ -101,6 +101,9 @@ public class PropertyTests(ITestOutputHelper output)
 
     private static TableSpec T(params ColumnSpec[] columns) => new("T0", "t0", columns, null);
 
+    // A view over the first table's key and first column, a view over that view, and a materialized view with its index.
+    private static readonly ObjectsSpec Views = new(ViewThreshold: 0, ViewOverView: true, MaterializedView: true, MaterializedIndex: true);
+
     private static TableSpec Child => new("T1", "t1", [C("c0", ColumnType.Int)], "T0");
 
     public static readonly Example[] Examples =
@@ -143,6 +146,20 @@ public class PropertyTests(ITestOutputHelper output)
             "INSERT INTO t0 (id, c0) VALUES (1, 'red'), (2, 'green');"),
         new("table renamed and NOT NULL over NULLs", M(T(C("c0", ColumnType.Int))), M(T(C("c0", ColumnType.Int, nullable: false)) with { Name = "t0r", RenamedFrom = "t0" }),
             "INSERT INTO t0 (id, c0) VALUES (1, NULL);"),
+
+        // Objects beyond tables (issue 12): views over a column that changes, and changes of the objects themselves.
+        new("column under a view retyped", M(T(C("c0", ColumnType.Int))) with { Objects = Views }, M(T(C("c0", ColumnType.Long))) with { Objects = Views },
+            "INSERT INTO t0 (id, c0) VALUES (1, 5), (2, 7);"),
+        new("column under a view dropped", M(T(C("c0", ColumnType.Int), C("c1", ColumnType.Text))) with { Objects = Views },
+            M(T(C("c1", ColumnType.Text))) with { Objects = Views }, "INSERT INTO t0 (id, c0, c1) VALUES (1, 5, 'a');"),
+        new("enum label removed under a view", M(T(C("c0", ColumnType.Color))) with { Objects = Views },
+            M(T(C("c0", ColumnType.Color))) with { Labels = ["Red"], Objects = Views }, "INSERT INTO t0 (id, c0) VALUES (1, 'red');"),
+        new("aggregate INITCOND changed under a view", M(T(C("c0", ColumnType.Int))) with { Objects = Views with { AggregateStart = 0 } },
+            M(T(C("c0", ColumnType.Int))) with { Objects = Views with { AggregateStart = 3 } }, "INSERT INTO t0 (id, c0) VALUES (1, 5);"),
+        new("sequence options changed and a materialized view index added", M(T(C("c0", ColumnType.Int))) with { Objects = new(SequenceIncrement: 1, MaterializedView: true) },
+            M(T(C("c0", ColumnType.Int))) with { Objects = new(SequenceIncrement: 4, MaterializedView: true, MaterializedIndex: true) }, "INSERT INTO t0 (id, c0) VALUES (1, 5), (2, 6);"),
+        new("extension added with views over a renamed table", M(T(C("c0", ColumnType.Int))) with { Objects = Views },
+            M(T(C("c0", ColumnType.Int)) with { Name = "t0r", RenamedFrom = "t0" }) with { Objects = Views with { Extension = "citext" } }, "INSERT INTO t0 (id, c0) VALUES (1, 5);"),
     ];
 
     public static IEnumerable<object[]> ExampleNames() => Examples.Select(e => new object[] { e.Name });

@@ -37,7 +37,9 @@ public static class SchemaFacts
             + (c.Generated == "" ? "" : " GENERATED " + c.Generated)));
         Add("column comments", catalog.Columns.Where(c => !IsHistory(c.Table) && c.Comment != null).Select(c => $"{c.Table}.{c.Name}{Comment(c.Comment)}"));
         Add("constraints", catalog.Constraints.Where(c => !IsHistory(c.Table)).Select(c => $"{c.Table} {c.Definition}"));
-        Add("indexes", catalog.Indexes.Where(i => !IsHistory(i.Table) && !catalog.Constraints.Any(c => c.Table == i.Table && c.Name == i.Name))
+        // Indexes of tables that no constraint owns; a materialized view's indexes are a class of their own.
+        Add("indexes", catalog.Indexes.Where(i => !IsHistory(i.Table) && !catalog.Constraints.Any(c => c.Table == i.Table && c.Name == i.Name)
+                && !objects.Views.Any(v => v.Name == i.Table))
             .Select(i => Unnamed(i.Definition)));
         Add("views", objects.Views.Where(v => v.Kind == 'v').Select(v => $"{v.Name} AS {Flat(v.Definition)}{Comment(v.Comment)}"));
         Add("materialized views", objects.Views.Where(v => v.Kind == 'm').Select(v => $"{v.Name} AS {Flat(v.Definition)}{Comment(v.Comment)}"));
