@@ -35,6 +35,9 @@ namespace SchemaGen.Model
         TemplateObject,
         /// <summary>An extension (<c>CREATE EXTENSION IF NOT EXISTS</c>), created after the schemas and before everything else.</summary>
         Extension,
+
+        /// <summary>A domain (<c>CREATE DOMAIN</c>) and its comment, created after the enums and before the tables.</summary>
+        Domain,
     }
 
     /// <summary>One object's DDL within the create script.</summary>
@@ -60,6 +63,7 @@ namespace SchemaGen.Model
 
             foreach (var enumType in model.Enums)
                 objects.Add(new SqlObject(SqlObjectKind.Enum, enumType.Schema, enumType.Name, RenderEnum(enumType)));
+            objects.AddRange(DomainObjects(model));
             AddTemplateObjects(objects, model, beforeTables: true);
 
             // A function that a default, generated column, check or index predicate calls is created just before the

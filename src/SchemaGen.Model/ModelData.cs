@@ -9,12 +9,12 @@ namespace SchemaGen.Model
     /// data, never as C# code the compiler binds and the JIT compiles) and the runtime reads once, lazily.
     /// </summary>
     /// <remarks>
-    /// <para>Version 2, documented in docs/architecture.md ("The model as data"). The text is lines joined by
+    /// <para>Version 3, documented in docs/architecture.md ("The model as data"). The text is lines joined by
     /// <c>\n</c> (no final newline), fields separated by a tab, in PostgreSQL's COPY text conventions: a field is
     /// <c>\N</c> for null; in any other field <c>\\</c>, <c>\t</c>, <c>\n</c> and <c>\r</c> stand for themselves and
     /// <c>\uXXXX</c> for a character that must not appear raw (other control characters, the C# line separators
     /// U+0085, U+2028 and U+2029, and lone surrogates), so every line is one record and the text is valid UTF-8.</para>
-    /// <para>The first line is <c>schemagen-model 2 &lt;length&gt; &lt;checksum&gt;</c>: the length in characters and
+    /// <para>The first line is <c>schemagen-model 3 &lt;length&gt; &lt;checksum&gt;</c>: the length in characters and
     /// the FNV-1a 32-bit hash of everything after that line, so truncated or altered data is refused rather than read
     /// as another model. Each further line starts with its record's name (<c>model</c>, <c>enum</c>, <c>table</c>,
     /// <c>column</c>, …); a list is its count followed by its items, in the fields of the line for strings or as the
@@ -26,7 +26,7 @@ namespace SchemaGen.Model
         public const string Magic = "schemagen-model";
 
         /// <summary>The format this code writes and reads; a reader refuses any other.</summary>
-        public const int Version = 2;
+        public const int Version = 3;
 
         private const string Null = "\\N";
 

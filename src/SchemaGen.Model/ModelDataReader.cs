@@ -33,9 +33,10 @@ namespace SchemaGen.Model
             var header = (headerEnd < 0 ? text : text.Substring(0, headerEnd)).Split('\t');
             if (header.Length != 4 || header[0] != Magic)
                 throw Damaged("it does not start with a '" + Magic + "' header");
-            // Version 1 (before the assembly-level objects) is still read, so history rows written by it stay readable.
-            var version = header[1] == "1" ? 1 : Version;
-            if (header[1] != Version.ToString(CultureInfo.InvariantCulture) && version != 1)
+            // Versions 1 (before the assembly-level objects) and 2 (before domains) are still read, so history rows written
+            // by them stay readable.
+            var version = header[1] == "1" ? 1 : header[1] == "2" ? 2 : Version;
+            if (header[1] != Version.ToString(CultureInfo.InvariantCulture) && version == Version)
                 throw new FormatException($"The model data is version {header[1]}; this SchemaGen runtime reads version {Version}. "
                     + "Build the project with the same SchemaGen version as the runtime it runs with.");
             var bodyLength = text.Length - (headerEnd < 0 ? text.Length : headerEnd);
@@ -106,9 +107,9 @@ namespace SchemaGen.Model
                 objects[i] = new TemplateObjectModel(kind, schema, name, definition, table, signature, new EquatableArray<ObjectDependency>(dependencies));
             }
 
-            var model = ReadExtensions(r, version, new SchemaModel(schemas, new EquatableArray<EnumModel>(enums), new EquatableArray<TableModel>(tables),
+            var model = ReadDomains(r, version, ReadExtensions(r, version, new SchemaModel(schemas, new EquatableArray<EnumModel>(enums), new EquatableArray<TableModel>(tables),
                 new EquatableArray<FunctionModel>(functions), new EquatableArray<TriggerModel>(triggers), new EquatableArray<CatalogObject>(unmanaged),
-                new EquatableArray<TemplateObjectModel>(objects)));
+                new EquatableArray<TemplateObjectModel>(objects))));
             r.Record("end");
             r.End();
             return model;

@@ -46,6 +46,7 @@ namespace SchemaGen.Model
             }
 
             WriteExtensions(w, model);
+            WriteDomains(w, model);
             w.Line("end");
 
             var body = w.ToString();

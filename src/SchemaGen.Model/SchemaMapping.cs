@@ -5,7 +5,7 @@ using System.Linq;
 namespace SchemaGen.Model
 {
     /// <summary>
-    /// Moves a model to other schema names: every table, enum, enum-typed column and foreign key target, and the
+    /// Moves a model to other schema names: every table, enum, domain, enum- or domain-typed column and foreign key target, and the
     /// schema qualifiers in raw SQL (defaults, generated columns, checks, index predicates, the text of functions and
     /// triggers: <c>app.jobs</c> becomes <c>tenant.jobs</c>), token by token and never inside a string literal.
     /// The deployer uses it for a run-time schema override and to build its scratch (shadow) copy.
@@ -88,13 +88,20 @@ namespace SchemaGen.Model
                 Definition = expression(o.Definition)!,
                 DependsOn = o.DependsOn.Select(d => d with { Schema = map(d.Schema) }).ToEquatableArray(),
             }).ToEquatableArray();
-            return model with { Schemas = schemas, Enums = enums, Tables = tables, Functions = functions, Triggers = triggers, Unmanaged = unmanaged, Objects = objects };
+            var domains = model.Domains.Select(d => d with
+            {
+                Schema = map(d.Schema),
+                BaseType = expression(d.BaseType)!,
+                DefaultSql = expression(d.DefaultSql),
+                Checks = d.Checks.Select(k => k with { Expression = expression(k.Expression)! }).ToEquatableArray(),
+            }).ToEquatableArray();
+            return model with { Schemas = schemas, Enums = enums, Tables = tables, Functions = functions, Triggers = triggers, Unmanaged = unmanaged, Objects = objects, Domains = domains };
         }
 
         /// <summary>Every schema the model puts an object in (including public), sorted.</summary>
         public static IReadOnlyList<string> UsedSchemas(SchemaModel model) =>
             model.Schemas.Concat(model.Tables.Select(t => t.Schema)).Concat(model.Enums.Select(e => e.Schema)).Concat(model.Functions.Select(f => f.Schema))
-                .Concat(model.Objects.Select(o => o.Schema))
+                .Concat(model.Objects.Select(o => o.Schema)).Concat(model.Domains.Select(d => d.Schema))
                 .Distinct().OrderBy(s => s, StringComparer.Ordinal).ToList();
 
         // (schema, name) of every object the model creates, as a qualified name in raw SQL can name it.
@@ -104,7 +111,8 @@ namespace SchemaGen.Model
                 model.Tables.Select(t => (t.Schema, t.Name))
                     .Concat(model.Enums.Select(e => (e.Schema, e.Name)))
                     .Concat(model.Functions.Select(f => (f.Schema, f.Name)))
-                    .Concat(model.Objects.Select(o => (o.Schema, o.Name))));
+                    .Concat(model.Objects.Select(o => (o.Schema, o.Name)))
+                    .Concat(model.Domains.Select(d => (d.Schema, d.Name))));
             return (schema, name) => own.Contains((schema, name));
         }
     }

@@ -21,6 +21,9 @@ namespace SchemaGen.Model
     public sealed partial record TemplateObjectModel;
     public sealed partial record ObjectDependency;
     public sealed partial record ExtensionModel;
+    public sealed partial record DomainModel;
+    public sealed partial record DomainCheck;
+    public static partial class DomainNaming { }
     public sealed partial record SqlObject;
     public static partial class SqlNaming { }
     public static partial class SqlSyntax { }

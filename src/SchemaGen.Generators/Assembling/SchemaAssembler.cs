@@ -26,25 +26,28 @@ namespace SchemaGen.Generators.Assembling
                 tables.SelectMany(t => t.Enums).GroupBy(e => e.ClrFullName).Select(g => g.First()).OrderBy(e => e.ClrFullName, StringComparer.Ordinal),
                 e => (e.Enum.Schema, e.Enum.Name), "enum type", e => e.ClrFullName, e => e.DeclarationId, diagnostics);
             ReportRelationClashes(tables, enums, diagnostics);
+            var mappings = enums.Select(e => new EnumMapping { TypeReference = e.TypeReference, Schema = e.Enum.Schema, Name = e.Enum.Name })
+                .OrderBy(m => m.Schema, StringComparer.Ordinal).ThenBy(m => m.Name, StringComparer.Ordinal).ToList();
+            var domains = DomainAssembler.Assemble(options.Domains, options.DefaultSchema, enums.Select(e => e.Enum).ToList(), options.Extensions, diagnostics);
+            tables = DomainColumns.Resolve(tables, domains, mappings, diagnostics);
 
             var (functions, triggers) = TemplateAssembler.Assemble(templates.IsDefault ? Enumerable.Empty<TemplateFileSpec>() : templates, options.DefaultSchema, diagnostics);
             var templateObjects = ObjectAssembler.Assemble(templates.IsDefault ? Enumerable.Empty<TemplateFileSpec>() : templates, options.DefaultSchema,
                 tables.Select(t => t.Table).ToList(), diagnostics);
             var model = new SchemaModel(
                 tables.Select(t => t.Table.Schema).Concat(enums.Select(e => e.Enum.Schema)).Concat(functions.Select(f => f.Schema)).Concat(templateObjects.Select(o => o.Schema))
+                    .Concat(domains.Select(d => d.Schema))
                     .Where(s => s != "public") // always there; creating it needs CREATE on the database
                     .Distinct().OrderBy(s => s, StringComparer.Ordinal).ToEquatableArray(),
                 enums.Select(e => e.Enum).OrderBy(e => e.Schema, StringComparer.Ordinal).ThenBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
                 TableOrder.Sort(tables.Select(t => t.Table)).ToEquatableArray(),
                 functions.ToEquatableArray(),
                 triggers.ToEquatableArray(),
-                Objects: templateObjects.ToEquatableArray()) { Extensions = options.Extensions };
+                Objects: templateObjects.ToEquatableArray()) { Extensions = options.Extensions, Domains = domains.ToEquatableArray() };
             ExtensionChecks.Report(model, tables, diagnostics);
 
             var objects = Constants(model, tables, enums);
             var sql = string.Concat(objects.Select(o => o.Sql));
-            var mappings = enums.Select(e => new EnumMapping { TypeReference = e.TypeReference, Schema = e.Enum.Schema, Name = e.Enum.Name })
-                .OrderBy(m => m.Schema, StringComparer.Ordinal).ThenBy(m => m.Name, StringComparer.Ordinal);
             var spec = new SchemaSpec
             {
                 ClassName = options.ClassName,
@@ -147,6 +150,9 @@ namespace SchemaGen.Generators.Assembling
                     case SqlObjectKind.TemplateObject:
                         var item = model.Objects.First(o => o.Schema == obj.Schema && (o.Table == null ? o.Name : o.Table + "." + o.Name) == obj.Name);
                         result.Add(new ObjectConstant { ConstantName = Unique(ConstantName(item.Name) + item.Kind), Summary = "The " + DdlRenderer.KindName(item.Kind) + " " + qualified + " (from a SQL template).", Sql = obj.Sql });
+                        break;
+                    case SqlObjectKind.Domain:
+                        result.Add(new ObjectConstant { ConstantName = Unique(ConstantName(obj.Name) + "Domain"), Summary = "CREATE DOMAIN " + qualified + " (from [assembly: Domain]).", Sql = obj.Sql });
                         break;
                     case SqlObjectKind.Extension:
                         result.Add(new ObjectConstant { ConstantName = Unique(ConstantName(obj.Name) + "Extension"), Summary = "CREATE EXTENSION IF NOT EXISTS " + obj.Name + " (from [assembly: Extension]).", Sql = obj.Sql });

@@ -115,6 +115,16 @@ namespace SchemaGen.Generators.Diagnostics
             "'{0}.{1}' is a NetTopologySuite {2}, which Npgsql reads and writes only with its NetTopologySuite plugin: add a PackageReference to Npgsql.NetTopologySuite, and Schema.MapTypes calls UseNetTopologySuite",
             DiagnosticSeverity.Warning);
 
+        public static readonly DiagnosticDescriptor InvalidDomain = Create(
+            "SG0022", "Domain that cannot be created",
+            "Domain '{0}' cannot be created: {1}",
+            DiagnosticSeverity.Error);
+
+        public static readonly DiagnosticDescriptor DomainContradiction = Create(
+            "SG0023", "Validation attribute contradicts the column's domain",
+            "[{0}] on '{1}.{2}' accepts {3}, which the CHECK of domain '{4}' ({5}) refuses: Validator passes values the database rejects; narrow the attribute to the domain's rule",
+            DiagnosticSeverity.Warning);
+
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
             new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
     }

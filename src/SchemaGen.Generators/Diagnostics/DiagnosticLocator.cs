@@ -41,6 +41,10 @@ namespace SchemaGen.Generators.Diagnostics
                     return external.At.ToLocation();
                 case DiagnosticTarget.Declaration declaration:
                     return Declared(declaration, compilation, cancellationToken);
+                case DiagnosticTarget.AssemblyAttribute attribute:
+                    return compilation.Assembly.GetAttributes()
+                        .FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == attribute.MetadataName && a.Argument(0) as string == attribute.FirstArgument)
+                        ?.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
                 default:
                     return null;
             }

@@ -39,6 +39,7 @@ namespace SchemaGen.Generators.Parsing
             RenamedFromAttribute = Resolve(KnownNames.SchemaGen + ".RenamedFromAttribute");
             SchemaOptionsAttribute = Resolve(KnownNames.SchemaGen + ".SchemaOptionsAttribute");
             ExtensionAttribute = Resolve(KnownNames.SchemaGen + ".ExtensionAttribute");
+            DomainAttribute = Resolve(KnownNames.SchemaGen + ".DomainAttribute");
             SridAttribute = Resolve(KnownNames.SchemaGen + ".SridAttribute");
             NetTopologySuitePlugin = Resolve("Npgsql.NpgsqlNetTopologySuiteExtensions");
             SqlFunctionAttribute = Resolve(KnownNames.SqlFunctionAttributeMetadataName);
@@ -72,6 +73,7 @@ namespace SchemaGen.Generators.Parsing
         public KnownType RenamedFromAttribute { get; }
         public KnownType SchemaOptionsAttribute { get; }
         public KnownType ExtensionAttribute { get; }
+        public KnownType DomainAttribute { get; }
         public KnownType SridAttribute { get; }
 
         /// <summary>Npgsql.NetTopologySuite's UseNetTopologySuite (none when the project does not reference the plugin).</summary>

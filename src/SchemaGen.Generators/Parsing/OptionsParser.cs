@@ -21,6 +21,7 @@ namespace SchemaGen.Generators.Parsing
                 IndexForeignKeys = !(attribute?.Named("IndexForeignKeys") is false),
                 FunctionParameterPrefix = attribute?.Named("FunctionParameterPrefix") is string prefix ? prefix.Trim() : "p_",
                 Extensions = ExtensionParser.Parse(compilation),
+                Domains = DomainParser.Parse(compilation),
                 DefaultSrid = attribute?.Named("DefaultSrid") is int srid ? srid : 0,
             };
         }

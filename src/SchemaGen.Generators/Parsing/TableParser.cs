@@ -89,6 +89,7 @@ namespace SchemaGen.Generators.Parsing
                 Enums = usedEnums.ToEquatableArray(),
                 JsonTypes = jsonTypes.ToEquatableArray(),
                 UsesNetTopologySuite = !context.Known.NetTopologySuitePlugin.Symbols.IsEmpty && columns.Any(c => GeometryMapper.IsGeometry(c.Property.Type)),
+                ExplicitTypes = ColumnFactsReader.Read(context, columns),
             };
         }
 

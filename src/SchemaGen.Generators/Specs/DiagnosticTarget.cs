@@ -34,5 +34,11 @@ namespace SchemaGen.Generators.Specs
         /// A comment typed above the declaration leaves it equal; the location is looked up when reported.
         /// </summary>
         internal sealed record Declaration(string DocumentationId, string? Parameter = null, bool SqlFunctionAttribute = false) : DiagnosticTarget;
+
+        /// <summary>
+        /// An assembly-level attribute (<c>[assembly: Domain("year", …)]</c>) by its type's metadata name and its first
+        /// argument; the first such attribute is reported at.
+        /// </summary>
+        internal sealed record AssemblyAttribute(string MetadataName, string FirstArgument) : DiagnosticTarget;
     }
 }

@@ -26,6 +26,9 @@ namespace SchemaGen.Generators.Specs
         /// <summary>The extensions of <c>[assembly: Extension]</c>, sorted by name.</summary>
         public required EquatableArray<ExtensionModel> Extensions { get; init; }
 
+        /// <summary>The domains of <c>[assembly: Domain]</c> as written, in declaration order; checked and resolved by the assembler.</summary>
+        public required EquatableArray<DomainDeclaration> Domains { get; init; }
+
         /// <summary>The SRID of NetTopologySuite properties without [Srid]; 0 for none.</summary>
         public required int DefaultSrid { get; init; }
     }

@@ -26,6 +26,9 @@ namespace SchemaGen.Generators.Specs
         /// <summary>CLR types of the table's JSON columns that need Npgsql's dynamic JSON.</summary>
         public required EquatableArray<JsonTypeMapping> JsonTypes { get; init; }
 
+        /// <summary>The columns whose type [Column(TypeName)] gives (one may be a domain): their C# kind and validation limits.</summary>
+        public EquatableArray<ColumnFacts> ExplicitTypes { get; init; }
+
         /// <summary>True when a column maps a NetTopologySuite type and the compilation references Npgsql.NetTopologySuite,
         /// so that Schema.MapTypes calls UseNetTopologySuite.</summary>
         public bool UsesNetTopologySuite { get; init; }

@@ -27,12 +27,13 @@ namespace SchemaGen.Catalog
             ORDER BY 1, 2
             """;
 
+        // Enum and domain columns name their type's schema (TypeSchema) and quoted name, as the model does.
         // Collation: only where it is not the type's default. Identity options: the owned sequence's settings, as the
         // SET clauses of ALTER COLUMN that would restore them.
         public const string Columns = """
             SELECT n.nspname::text, c.relname::text, a.attname::text, format_type(a.atttypid, a.atttypmod),
-                   CASE WHEN t.typtype = 'e' THEN tn.nspname::text WHEN et.typtype = 'e' THEN etn.nspname::text END,
-                   CASE WHEN t.typtype = 'e' THEN quote_ident(t.typname) WHEN et.typtype = 'e' THEN quote_ident(et.typname) || '[]' END,
+                   CASE WHEN t.typtype IN ('e', 'd') THEN tn.nspname::text WHEN et.typtype IN ('e', 'd') THEN etn.nspname::text END,
+                   CASE WHEN t.typtype IN ('e', 'd') THEN quote_ident(t.typname) WHEN et.typtype IN ('e', 'd') THEN quote_ident(et.typname) || '[]' END,
                    a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity::text, a.attgenerated::text, col_description(c.oid, a.attnum),
                    CASE WHEN a.attcollation <> t.typcollation AND a.attcollation <> 0 THEN
                        (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN quote_ident(co.collname) ELSE quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END

@@ -26,6 +26,7 @@ namespace SchemaGen.Catalog
         {
             CatalogQueries.Schemas, CatalogQueries.Enums, CatalogQueries.Tables, CatalogQueries.Columns, CatalogQueries.Constraints, CatalogQueries.Indexes,
             CatalogQueries.Functions, CatalogQueries.Triggers, CatalogQueries.Unmanaged, ObjectQueries.Objects, CatalogQueries.Extensions,
+            DomainQueries.Domains,
         };
 
         public static async Task<CatalogSnapshot> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyList<string> schemas,
@@ -76,6 +77,8 @@ namespace SchemaGen.Catalog
             await reader.NextResultAsync(cancellationToken);
             var extensions = await ReadAll(reader, r => new ExtensionModel(r.GetString(0), r.GetString(1), r.GetString(2)), cancellationToken);
             await reader.NextResultAsync(cancellationToken);
+            var domains = await ReadAll(reader, ReadDomain, cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
             var fingerprint = (await ReadAll(reader, r => r.GetString(1), cancellationToken)).Single();
 
             var model = new SchemaModel(
@@ -85,7 +88,7 @@ namespace SchemaGen.Catalog
                 functions.ToEquatableArray(),
                 triggers.ToEquatableArray(),
                 unmanaged.ToEquatableArray(),
-                objects.ToEquatableArray()) { Extensions = extensions.ToEquatableArray() };
+                objects.ToEquatableArray()) { Extensions = extensions.ToEquatableArray(), Domains = domains.ToEquatableArray() };
             return new CatalogSnapshot(model, marker.FirstOrDefault(), fingerprint);
         }
 
@@ -212,6 +215,15 @@ namespace SchemaGen.Catalog
             var prefix = "CREATE TRIGGER " + SqlSyntax.Identifier(r.GetString(2)) + " ";
             var tail = definition.StartsWith(prefix, StringComparison.Ordinal) ? definition.Substring(prefix.Length) : definition;
             return new TriggerModel(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), tail, NullableString(r, 6));
+        }
+
+        private static DomainModel ReadDomain(NpgsqlDataReader r)
+        {
+            var names = r.GetFieldValue<string[]>(6);
+            var definitions = r.GetFieldValue<string[]>(7);
+            var validated = r.GetFieldValue<bool[]>(8);
+            return new DomainModel(r.GetString(0), r.GetString(1), r.GetString(2), r.GetBoolean(3), NullableString(r, 4),
+                names.Select((name, i) => new DomainCheck(name, CheckExpression(definitions[i]), validated[i])).ToEquatableArray(), NullableString(r, 5));
         }
 
         // pg_get_constraintdef prints "CHECK ((a > 0))" (and " NOT VALID"); the model holds what is inside CHECK (…).

@@ -246,7 +246,7 @@ namespace SchemaGen.Deploying
 
         // Objects DropUnmanaged would drop: then the fast path does not apply, whatever the marker says.
         private bool HasUnmanaged(SchemaModel live) =>
-            !Diffing.TemplateObjectDiffer.OtherUnmanaged(live).IsEmpty
+            !Diffing.DomainDiffer.OtherUnmanaged(_desired, Diffing.TemplateObjectDiffer.OtherUnmanaged(live), null).IsEmpty
             || live.Tables.Any(t => !_desired.Tables.Any(d => d.Schema == t.Schema && d.Name == t.Name))
             || live.Enums.Any(e => !_desired.Enums.Any(d => d.Schema == e.Schema && d.Name == e.Name))
             || live.Functions.Any(f => !_desired.Functions.Any(d => d.Schema == f.Schema && d.Name == f.Name))

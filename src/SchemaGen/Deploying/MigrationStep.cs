@@ -18,6 +18,7 @@ namespace SchemaGen
         ValidateConstraint,
         CreateSequence, AlterSequence, CreateView, ReplaceView, CreateMaterializedView, CreateAggregate,
         CreateExtension, UpdateExtension, SetExtensionSchema,
+        CreateDomain, RecreateDomain, AddDomainCheck, ValidateDomainCheck, DropDomainCheck, SetDomainDefault, DropDomainDefault, SetDomainNotNull, DropDomainNotNull,
     }
 #pragma warning restore CS1591
 
@@ -48,6 +49,12 @@ namespace SchemaGen
         /// <summary>A view the model does not manage is in the way of a change (it uses a column whose type changes or that is
         /// dropped, or a view that is recreated): it is dropped and created again from its current definition.</summary>
         UnmanagedDependentView,
+
+        /// <summary>A domain's CHECK is added or changed while stored values of its columns violate it (the VALIDATE would fail).</summary>
+        CheckViolations,
+
+        /// <summary>A domain's base type changes while columns use it: the domain is recreated and those columns converted to the new base type.</summary>
+        DomainRecreated,
     }
 
     /// <summary>A hazard of a step, with what was found in the database.</summary>

@@ -58,9 +58,10 @@ namespace SchemaGen.Deploying
                     later.Add(new OnlineUnit("indexes", Part(step, AlterRenderer.DropIndexConcurrently(step.IndexName!), step.UsingIndex[0]), Concurrent: true));
                     later.Add(new OnlineUnit("not-null", Part(step, step.UsingIndex.Skip(1).ToArray())));
                 }
-                else if (onExisting && step.Kind is StepKind.AddCheck or StepKind.AddForeignKey or StepKind.SetNotNull)
+                else if ((onExisting && step.Kind is StepKind.AddCheck or StepKind.AddForeignKey or StepKind.SetNotNull) || step.Kind == StepKind.AddDomainCheck)
                 {
-                    // ADD … NOT VALID | VALIDATE CONSTRAINT | SET NOT NULL, DROP CONSTRAINT (the helper check of SetNotNull)
+                    // ADD … NOT VALID | VALIDATE CONSTRAINT | SET NOT NULL, DROP CONSTRAINT (the helper check of SetNotNull);
+                    // a domain's: [DROP CONSTRAINT,] ADD … NOT VALID | VALIDATE CONSTRAINT (scanning every column of the domain)
                     var validate = ValidateIndex(step);
                     expand.Add(Part(step, step.Statements.Take(validate).ToArray()));
                     later.Add(new OnlineUnit("validate", Part(step, step.Statements[validate])));

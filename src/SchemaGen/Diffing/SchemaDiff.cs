@@ -15,10 +15,11 @@ namespace SchemaGen.Diffing
         // triggers) first, foreign keys before the keys and columns they reference, functions a default or check
         // calls before the tables, unmanaged tables before the functions and types they use. Extensions come right after the
         // schemas (one may be created in a schema of the model), before every type, table and function that uses them. Enums
-        // come after the view drops: recreating one changes the type of the columns a view may use.
+        // and domains come after the view drops: recreating one changes the type of the columns a view may use.
         public List<MigrationStep> Schemas { get; } = new();
         public List<MigrationStep> Extensions { get; } = new();
         public List<MigrationStep> Enums { get; } = new();
+        public List<MigrationStep> Domains { get; } = new(); // after the enums and extensions they may be based on, before the columns that use them
         public List<MigrationStep> UnmanagedDependents { get; } = new();
         public List<MigrationStep> ForeignKeyDrops { get; } = new();
         public List<MigrationStep> Drops { get; } = new();
@@ -59,7 +60,7 @@ namespace SchemaGen.Diffing
         }
 
         private List<MigrationStep>[] Groups() =>
-            new[] { Schemas, Extensions, Sequences, UnmanagedDependents, ViewDrops, Enums, ForeignKeyDrops, Drops, FunctionDrops, EarlyFunctions, Tables, Columns, Constraints, Indexes,
+            new[] { Schemas, Extensions, Sequences, UnmanagedDependents, ViewDrops, Enums, Domains, ForeignKeyDrops, Drops, FunctionDrops, EarlyFunctions, Tables, Columns, Constraints, Indexes,
                     Functions, Views, Triggers, Comments, UnmanagedTables, UnmanagedFunctions, UnmanagedTypes };
 
         /// <summary>Every difference the steps correct, once each, in step order.</summary>

@@ -40,9 +40,10 @@ namespace SchemaGen.Diffing
             differ.DiffSchemas();
             ExtensionDiffer.Diff(desired, live, differ._diff);
             differ.DiffEnums();
+            DomainDiffer.Diff(desired, target, live, differ._diff);
             differ.DiffTables();
             new RoutineDiffer(desired, target, live, differ._diff, dropUnmanaged, differ._context).Diff();
-            UnmanagedDiffer.Diff(live with { Unmanaged = TemplateObjectDiffer.OtherUnmanaged(live) }, differ._diff, dropUnmanaged);
+            UnmanagedDiffer.Diff(live with { Unmanaged = DomainDiffer.OtherUnmanaged(desired, TemplateObjectDiffer.OtherUnmanaged(live), differ._diff) }, differ._diff, dropUnmanaged);
             TemplateObjectDiffer.Diff(desired, target, live, differ._diff, dropUnmanaged);
             return differ._diff;
         }

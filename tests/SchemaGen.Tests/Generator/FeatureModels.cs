@@ -392,6 +392,30 @@ public static class FeatureModels
             }
             """],
 
+        ["Domains"] = [Usings + """
+            [assembly: Domain("year", "integer", Check = "VALUE >= 1901 AND VALUE <= 2155", Comment = "A year MySQL's YEAR type can hold")]
+            [assembly: Domain("us_postal_code", "text", Schema = "public", NotNull = false, Default = null,
+                              Check = "VALUE ~ '^\\d{5}$' OR VALUE ~ '^\\d{5}-\\d{4}$'")]
+            [assembly: Domain("rating_code", "film_rating", Default = "'g'", NotNull = true)]
+            [assembly: Domain("release_year", "year", Check = "VALUE >= 1950")]
+
+            namespace TestModels;
+
+            public enum FilmRating { G, Pg, R }
+
+            [Table("films")]
+            public class Film
+            {
+                [Key] public int Id { get; set; }
+                [Column(TypeName = "year")] public int ReleaseYear { get; set; }
+                [Column(TypeName = "public.release_year")] public int? Remastered { get; set; }
+                [Column(TypeName = "us_postal_code")] public string? Zip { get; set; }
+                [Column(TypeName = "rating_code")] public FilmRating Rating { get; set; }
+                public FilmRating? RatedAtRelease { get; set; }
+                [Column(TypeName = "year[]")] public int[]? Reissues { get; set; }
+            }
+            """],
+
         ["Geometry"] = [Usings + """
             using NetTopologySuite.Geometries;
 

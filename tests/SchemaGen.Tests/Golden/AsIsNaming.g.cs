@@ -78,9 +78,9 @@ namespace My.Generated
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 3 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	2	331	5c590625
+            schemagen-model	3	341	bfc624e7
             model	1	inventory	1	1	0	0	0	0
             enum	inventory	ItemKind	\N	2	Tool	Part	0
             table	inventory	items	\N	\N	3	t	0	0	0	0
@@ -89,6 +89,7 @@ namespace My.Generated
             column	lowercase	text	t	\N	None	\N	\N	\N	\N	\N	\N	\N
             primary-key	pk_items	1	ItemId	\N	\N
             extensions	0
+            domains	0
             end
             """u8;
     }

@@ -71,9 +71,9 @@ namespace TestModels
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 3 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	2	554	97b21376
+            schemagen-model	3	564	62999350
             model	0	0	1	0	0	0	0
             table	public	line_items	\N	order_items	7	t	0	0	0	0
             column	created_at	timestamp with time zone	f	now()	None	\N	\N	\N	\N	\N	\N	\N
@@ -85,6 +85,7 @@ namespace TestModels
             column	read_only_auto	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
             primary-key	pk_line_items	1	id	\N	\N
             extensions	0
+            domains	0
             end
             """u8;
     }

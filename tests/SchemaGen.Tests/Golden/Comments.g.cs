@@ -78,9 +78,9 @@ namespace TestModels
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 3 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	2	786	d10f2ac7
+            schemagen-model	3	796	65bb5191
             model	0	1	2	0	0	0	0
             enum	public	ticket_state	How a Ticket is doing: it's open until closed.	2	open	closed	0
             table	public	notes	A note on a ticket.	\N	3	t	0	0	0	0
@@ -95,6 +95,7 @@ namespace TestModels
             column	priority	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
             primary-key	pk_tickets	1	id	\N	\N
             extensions	0
+            domains	0
             end
             """u8;
     }

@@ -76,9 +76,9 @@ namespace TestModels
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 3 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	2	1721	a6a60ffb
+            schemagen-model	3	1731	eaf88d65
             model	0	1	1	0	0	0	0
             enum	public	level	\N	3	low	medium	high	0
             table	public	defaults	\N	\N	26	t	0	0	0	0
@@ -110,6 +110,7 @@ namespace TestModels
             column	quiet_default	text	t	\N	None	\N	\N	\N	\N	\N	\N	\N
             primary-key	pk_defaults	1	id	\N	\N
             extensions	0
+            domains	0
             end
             """u8;
     }

@@ -80,9 +80,9 @@ namespace TestModels
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 3 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	2	547	9eabefc4
+            schemagen-model	3	557	d98163fe
             model	0	0	1	0	0	0	0
             table	public	members	\N	\N	4	t	1	0	2	0
             column	id	uuid	f	uuid_generate_v4()	None	\N	\N	\N	\N	\N	\N	\N
@@ -97,6 +97,7 @@ namespace TestModels
             extension	citext	\N	\N
             extension	ltree	public	\N
             extension	uuid-ossp	\N	\N
+            domains	0
             end
             """u8;
     }

@@ -89,9 +89,9 @@ namespace TestModels
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 3 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	2	2701	fa2e0d25
+            schemagen-model	3	2711	02f8e3e7
             model	0	0	6	0	0	0	0
             table	public	customers	\N	\N	1	t	0	0	0	0
             column	customer_id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
@@ -136,6 +136,7 @@ namespace TestModels
             index	ix_employees_department_id	1	department_id	f	btree	\N	0	t	\N	\N
             index	ix_employees_manager_id	1	manager_id	f	btree	\N	0	t	\N	\N
             extensions	0
+            domains	0
             end
             """u8;
     }

@@ -75,9 +75,9 @@ namespace TestModels
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 3 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	2	680	876c505a
+            schemagen-model	3	690	0e7ba604
             model	0	0	1	0	0	0	0
             table	public	sites	\N	\N	7	t	0	0	2	0
             column	id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
@@ -92,6 +92,7 @@ namespace TestModels
             index	ix_sites_location	1	location	f	gist	\N	0	t	\N	\N
             extensions	1
             extension	postgis	\N	\N
+            domains	0
             end
             """u8;
     }

@@ -71,9 +71,9 @@ namespace TestModels
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 3 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	2	1221	160ac146
+            schemagen-model	3	1231	b65dbe60
             model	0	0	1	0	0	0	0
             table	public	documents	\N	\N	10	t	0	0	9	0
             column	id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
@@ -97,6 +97,7 @@ namespace TestModels
             index	ux_documents_external_id	1	external_id	t	btree	\N	0	t	\N	\N
             index	ux_documents_slug	1	slug	t	btree	\N	0	t	\N	\N
             extensions	0
+            domains	0
             end
             """u8;
     }

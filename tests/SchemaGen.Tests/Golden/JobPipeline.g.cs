@@ -110,9 +110,9 @@ namespace TestModels
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 3 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	2	9673	432dcb14
+            schemagen-model	3	9683	03551e4e
             model	1	app	2	3	4	2	0	0
             enum	app	job_status	Where a job is in its life.	5	queued	processing	completed	failed	completed_with_errors	0
             enum	app	task_status	Where a task is in its life.	4	queued	processing	completed	failed	0
@@ -206,6 +206,7 @@ namespace TestModels
             trigger	app	tasks	tasks_set_updated_at	app	set_updated_at	BEFORE UPDATE ON app.tasks\n    FOR EACH ROW EXECUTE FUNCTION app.set_updated_at()	\N
             extensions	1
             extension	postgis	\N	\N
+            domains	0
             end
             """u8;
     }

@@ -77,9 +77,9 @@ namespace TestModels
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 3 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	2	605	96d36fd4
+            schemagen-model	3	615	cd792f8e
             model	0	0	3	0	0	0	0
             table	public	composite	\N	\N	3	t	0	0	0	0
             column	first	text	f	\N	None	\N	\N	\N	\N	\N	\N	\N
@@ -94,6 +94,7 @@ namespace TestModels
             column	number	bigint	f	\N	ByDefault	\N	\N	\N	\N	\N	\N	\N
             primary-key	pk_identity_keyed	1	number	\N	\N
             extensions	0
+            domains	0
             end
             """u8;
     }

@@ -82,9 +82,9 @@ namespace TestModels
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 3 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	2	1044	29c200a8
+            schemagen-model	3	1054	93639b72
             model	1	Mixed Case	2	1	0	0	0	0
             enum	public	http_method	\N	2	get	post	0
             enum	public	traffic light	\N	3	RED	amber	green_arrow	0
@@ -102,6 +102,7 @@ namespace TestModels
             primary-key	pk_Naming Table	1	id	\N	\N
             index	ix_Naming Table_a_long_property_name_that_keeps_going_eb31c440	2	a_long_property_name_that_keeps_going_on_and_on_and_on	another_quite_long_property_name	f	btree	\N	0	t	\N	\N
             extensions	0
+            domains	0
             end
             """u8;
     }

@@ -71,9 +71,9 @@ namespace TestModels
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 3 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	2	1073	ba22d68e
+            schemagen-model	3	1083	11022ce8
             model	0	0	1	0	0	0	0
             table	public	nullability	\N	\N	10	t	2	0	0	0
             column	id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
@@ -90,6 +90,7 @@ namespace TestModels
             check	ck_nullability_oblivious_required_required	oblivious_required ~ E'[^\\\\t\\\\n\\\\v\\\\f\\\\r \\\\u0085\\\\u00a0\\\\u1680\\\\u2000-\\\\u200a\\\\u2028\\\\u2029\\\\u202f\\\\u205f\\\\u3000]'	\N
             check	ck_nullability_required_attribute_required	required_attribute ~ E'[^\\\\t\\\\n\\\\v\\\\f\\\\r \\\\u0085\\\\u00a0\\\\u1680\\\\u2000-\\\\u200a\\\\u2028\\\\u2029\\\\u202f\\\\u205f\\\\u3000]'	\N
             extensions	0
+            domains	0
             end
             """u8;
     }

@@ -98,9 +98,9 @@ namespace TestModels
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 3 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	2	2032	5c823e02
+            schemagen-model	3	2042	760debec
             model	1	shop	0	2	1	0	0	6
             table	shop	customers	\N	\N	2	t	0	0	0	0
             column	id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
@@ -125,6 +125,7 @@ namespace TestModels
             object	MaterializedView	shop	invoice_stats	CREATE MATERIALIZED VIEW shop.invoice_stats AS\n    SELECT customer_id, count(*) AS invoices, sum(quantity) AS quantity FROM shop.invoices GROUP BY customer_id\n    WITH DATA	\N	\N	0
             object	Index	shop	invoice_stats_customer	CREATE UNIQUE INDEX invoice_stats_customer ON shop.invoice_stats (customer_id)	invoice_stats	\N	0
             extensions	0
+            domains	0
             end
             """u8;
     }

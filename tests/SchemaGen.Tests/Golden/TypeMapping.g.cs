@@ -76,9 +76,9 @@ namespace TestModels
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 3 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	2	1951	63ff1f90
+            schemagen-model	3	1961	60e6403a
             model	0	1	1	0	0	0	0
             enum	public	mood	\N	2	happy	sad	0
             table	public	every_type	\N	\N	32	t	0	0	0	0
@@ -116,6 +116,7 @@ namespace TestModels
             column	price	numeric(12,2)	f	\N	None	\N	\N	\N	\N	\N	\N	\N
             primary-key	pk_every_type	1	id	\N	\N
             extensions	0
+            domains	0
             end
             """u8;
     }

@@ -75,9 +75,9 @@ namespace TestModels
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 2 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 3 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	2	2571	0ad1fbb2
+            schemagen-model	3	2581	dbacfa1c
             model	0	1	1	0	0	0	0
             enum	public	color	\N	3	red	green	blue	0
             table	public	validated	\N	\N	19	t	18	0	0	0
@@ -120,6 +120,7 @@ namespace TestModels
             check	ck_validated_stage_allowed	stage IS NOT NULL AND stage IN ('draft', 'final')	\N
             check	ck_validated_unlucky_denied	unlucky NOT IN (13, 666)	\N
             extensions	0
+            domains	0
             end
             """u8;
     }

@@ -114,10 +114,29 @@ public class CompactModelDataTests
         Assert.EndsWith("\t0", lines[modelLine]);
         lines[modelLine] = lines[modelLine].Substring(0, lines[modelLine].LastIndexOf('\t'));
         Assert.True(lines.Remove("extensions\t0"), "no extensions line");
+        Assert.True(lines.Remove("domains\t0"), "no domains line"); // version 3
         var versionOne = WithHeader(string.Join("\n", lines), version: 1);
 
         Assert.Equal(model, ModelData.Read(versionOne));
         Assert.Throws<FormatException>(() => ModelData.Read(WithHeader(body, version: 1))); // version 1 has neither
+    }
+
+    [Fact]
+    public void DataOfVersionTwoIsStillReadSoHistoryRowsBeforeDomainsAreToo()
+    {
+        var model = GeneratorHarness.Run(FeatureModels.All["Extensions"]).Load().Model;
+        var current = ModelData.Write(model);
+        var body = current.Substring(current.IndexOf('\n'));
+        // Version 3 added the domains line before end.
+        var lines = body.Split('\n').ToList();
+        Assert.True(lines.Remove("domains\t0"), "no domains line");
+        Assert.Equal(model, ModelData.Read(WithHeader(string.Join("\n", lines), version: 2)));
+        Assert.Throws<FormatException>(() => ModelData.Read(WithHeader(body, version: 2))); // version 2 has none
+
+        // A model with domains round-trips through the current version.
+        var domains = GeneratorHarness.Run(FeatureModels.All["Domains"]).Load().Model;
+        Assert.Equal(4, domains.Domains.Count);
+        Assert.Equal(domains, ModelData.Read(ModelData.Write(domains)));
     }
 
     [Fact]
