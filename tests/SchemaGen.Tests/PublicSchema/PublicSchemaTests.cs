@@ -40,10 +40,6 @@ public class PublicSchemaTests(ITestOutputHelper output)
         new("schemas", "^person( -- .*)?$", "COMMENT ON SCHEMA: SchemaGen has no way to state a schema's comment."),
         new("sequences", @"^person\.\w+_seq AS integer INCREMENT 1 MINVALUE 1 MAXVALUE 2147483647 START 1 CACHE 1( OWNED BY person\.\w+\.\w+)?$",
             "a SERIAL's sequence is OWNED BY its column; a template sequence cannot be (it is created before the tables, and OWNED BY is not a template option)."),
-        // Pending the domains branch ([assembly: Domain]): until it is merged the model states the base types.
-        new("domains", ".", "domains cannot be stated yet (branch domains)."),
-        new("columns", @"^person\.(addresstype\.name|contacttype\.name|countryregion\.name|person\.(firstname|lastname|middlename|namestyle)|personphone\.phonenumber|phonenumbertype\.name|stateprovince\.(isonlystateprovinceflag|name)) ",
-            "the eleven columns of a domain type are of its base type until domains can be stated."),
     ];
 
     /// <summary>The model's C# files and templates, compiled with the generator and loaded.</summary>

@@ -6,6 +6,13 @@
 [assembly: SchemaOptions(DefaultSchema = "person", Naming = NamingConvention.AsIs, IndexForeignKeys = false)]
 [assembly: Extension("uuid-ossp")]
 [assembly: Extension("tablefunc")]
+// The original's six domains (CREATE DOMAIN without a schema: public), each as written there.
+[assembly: Domain("OrderNumber", "varchar(25)", Schema = "public")]
+[assembly: Domain("AccountNumber", "varchar(15)", Schema = "public")]
+[assembly: Domain("Flag", "boolean", Schema = "public", NotNull = true)]
+[assembly: Domain("NameStyle", "boolean", Schema = "public", NotNull = true)]
+[assembly: Domain("Name", "varchar(50)", Schema = "public")]
+[assembly: Domain("Phone", "varchar(25)", Schema = "public")]
 
 namespace AdventureWorks;
 
@@ -30,15 +37,15 @@ public class Person
     /// <summary>Primary type of person: SC = Store Contact, IN = Individual (retail) customer, SP = Sales person, EM = Employee (non-sales), VC = Vendor contact, GC = General contact</summary>
     [Column(TypeName = "char(2)")] public string persontype { get; set; } = null!;
     /// <summary>0 = The data in FirstName and LastName are stored in western style (first name, last name) order.  1 = Eastern style (last name, first name) order.</summary>
-    [DefaultSql("false")] public bool namestyle { get; set; }
+    [Column(TypeName = "public.\"NameStyle\""), DefaultSql("false")] public bool namestyle { get; set; }
     /// <summary>A courtesy title. For example, Mr. or Ms.</summary>
     [MaxLength(8)] public string? title { get; set; }
     /// <summary>First name of the person.</summary>
-    [MaxLength(50)] public string firstname { get; set; } = null!;
+    [Column(TypeName = "public.\"Name\"")] public string firstname { get; set; } = null!;
     /// <summary>Middle name or middle initial of the person.</summary>
-    [MaxLength(50)] public string? middlename { get; set; }
+    [Column(TypeName = "public.\"Name\"")] public string? middlename { get; set; }
     /// <summary>Last name of the person.</summary>
-    [MaxLength(50)] public string lastname { get; set; } = null!;
+    [Column(TypeName = "public.\"Name\"")] public string lastname { get; set; } = null!;
     /// <summary>Surname suffix. For example, Sr. or Jr.</summary>
     [MaxLength(10)] public string? suffix { get; set; }
     /// <summary>0 = Contact does not wish to receive e-mail promotions, 1 = Contact does wish to receive e-mail promotions from AdventureWorks, 2 = Contact does wish to receive e-mail promotions from AdventureWorks and selected partners.</summary>
@@ -62,9 +69,9 @@ public class StateProvince
     /// <summary>ISO standard country or region code. Foreign key to CountryRegion.CountryRegionCode.</summary>
     [MaxLength(3), References<CountryRegion>] public string countryregioncode { get; set; } = null!;
     /// <summary>0 = StateProvinceCode exists. 1 = StateProvinceCode unavailable, using CountryRegionCode.</summary>
-    [DefaultSql("true")] public bool isonlystateprovinceflag { get; set; }
+    [Column(TypeName = "public.\"Flag\""), DefaultSql("true")] public bool isonlystateprovinceflag { get; set; }
     /// <summary>State or province description.</summary>
-    [MaxLength(50)] public string name { get; set; } = null!;
+    [Column(TypeName = "public.\"Name\"")] public string name { get; set; } = null!;
     /// <summary>ID of the territory in which the state or province is located. Foreign key to SalesTerritory.SalesTerritoryID.</summary>
     public int territoryid { get; set; }
     [DefaultSql("uuid_generate_v1()")] public Guid rowguid { get; set; }
@@ -100,7 +107,7 @@ public class AddressType
     /// <summary>Primary key for AddressType records.</summary>
     [Key, DefaultSql("nextval('person.addresstype_addresstypeid_seq'::regclass)")] public int addresstypeid { get; set; }
     /// <summary>Address type description. For example, Billing, Home, or Shipping.</summary>
-    [MaxLength(50)] public string name { get; set; } = null!;
+    [Column(TypeName = "public.\"Name\"")] public string name { get; set; } = null!;
     [DefaultSql("uuid_generate_v1()")] public Guid rowguid { get; set; }
     [Column(TypeName = "timestamp"), DefaultSql("now()")] public DateTime modifieddate { get; set; }
 }
@@ -126,7 +133,7 @@ public class ContactType
     /// <summary>Primary key for ContactType records.</summary>
     [Key, DefaultSql("nextval('person.contacttype_contacttypeid_seq'::regclass)")] public int contacttypeid { get; set; }
     /// <summary>Contact type description.</summary>
-    [MaxLength(50)] public string name { get; set; } = null!;
+    [Column(TypeName = "public.\"Name\"")] public string name { get; set; } = null!;
     [Column(TypeName = "timestamp"), DefaultSql("now()")] public DateTime modifieddate { get; set; }
 }
 
@@ -178,7 +185,7 @@ public class PhoneNumberType
     /// <summary>Primary key for telephone number type records.</summary>
     [Key, DefaultSql("nextval('person.phonenumbertype_phonenumbertypeid_seq'::regclass)")] public int phonenumbertypeid { get; set; }
     /// <summary>Name of the telephone number type</summary>
-    [MaxLength(50)] public string name { get; set; } = null!;
+    [Column(TypeName = "public.\"Name\"")] public string name { get; set; } = null!;
     [Column(TypeName = "timestamp"), DefaultSql("now()")] public DateTime modifieddate { get; set; }
 }
 
@@ -189,7 +196,7 @@ public class PersonPhone
     /// <summary>Business entity identification number. Foreign key to Person.BusinessEntityID.</summary>
     [Key, Column(Order = 0), References<Person>] public int businessentityid { get; set; }
     /// <summary>Telephone number identification number.</summary>
-    [Key, Column(Order = 1), MaxLength(25)] public string phonenumber { get; set; } = null!;
+    [Key, Column(Order = 1, TypeName = "public.\"Phone\"")] public string phonenumber { get; set; } = null!;
     /// <summary>Kind of phone number. Foreign key to PhoneNumberType.PhoneNumberTypeID.</summary>
     [Key, Column(Order = 2), References<PhoneNumberType>] public int phonenumbertypeid { get; set; }
     [Column(TypeName = "timestamp"), DefaultSql("now()")] public DateTime modifieddate { get; set; }
@@ -202,6 +209,6 @@ public class CountryRegion
     /// <summary>ISO standard code for countries and regions.</summary>
     [Key, MaxLength(3)] public string countryregioncode { get; set; } = null!;
     /// <summary>Country or region name.</summary>
-    [MaxLength(50)] public string name { get; set; } = null!;
+    [Column(TypeName = "public.\"Name\"")] public string name { get; set; } = null!;
     [Column(TypeName = "timestamp"), DefaultSql("now()")] public DateTime modifieddate { get; set; }
 }
