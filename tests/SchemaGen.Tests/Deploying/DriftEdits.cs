@@ -437,8 +437,8 @@ public static class DriftModels
             """),
     ];
 
-    /// <summary>The C# of <see cref="Fixed"/> with the extension of the objects model.</summary>
-    public const string FixedObjectsSource = "[assembly: Extension(\"citext\")]\n\n" + Fixed;
+    /// <summary>The C# of <see cref="Fixed"/> with the extension and the domain (and its table) of the objects model.</summary>
+    public const string FixedObjectsSource = "[assembly: Extension(\"citext\")]\n" + DomainDriftEdits.Declaration + "\n" + Fixed + DomainDriftEdits.Table;
 
     public const string FixedRows = """
         INSERT INTO parents (name, count, note, color) VALUES ('alpha', 1, 'n', 'green'), ('beta', 2, 'm', 'blue');

@@ -59,5 +59,8 @@ public static class ObjectDriftEdits
 
         // ---- extensions
         new("extension dropped", Restore.Safe, d => On(d.Pick(d.Objects.Extensions.Where(x => x.Name != "plpgsql_check")), x => $"DROP EXTENSION {DriftTarget.Q(x.Name)};")),
+
+        // ---- domains
+        .. DomainDriftEdits.All,
     ];
 }
