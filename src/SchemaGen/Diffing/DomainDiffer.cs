@@ -138,10 +138,11 @@ namespace SchemaGen.Diffing
                 .Select(c => (SqlSyntax.QualifiedName(t.Schema, t.Name), c.Name))).ToList();
 
         // One count over every column: each column's values as "value" (the name VALUE in a domain's CHECK folds to), so the
-        // condition is the CHECK as written.
+        // condition is the CHECK as written. The values come from a subquery, so that only its "value" is in scope: a column
+        // of the table named value would make the name ambiguous.
         private static string CountOver(List<(string Table, string Column)> columns, System.Func<string, string> condition) =>
-            "SELECT " + string.Join(" + ", columns.Select(c => "(SELECT count(*) FROM " + c.Table + " CROSS JOIN LATERAL (SELECT " + c.Table + "." + SqlSyntax.Identifier(c.Column)
-                + " AS value) v WHERE " + condition(c.Column) + ")")) + " AS n";
+            "SELECT " + string.Join(" + ", columns.Select(c => "(SELECT count(*) FROM (SELECT " + SqlSyntax.Identifier(c.Column) + " AS value FROM " + c.Table
+                + ") v WHERE " + condition(c.Column) + ")")) + " AS n";
 
         private static string Names(List<(string Table, string Column)> columns) =>
             string.Join(", ", columns.Select(c => c.Table + "." + SqlSyntax.Identifier(c.Column)));

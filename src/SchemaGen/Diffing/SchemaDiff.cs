@@ -14,7 +14,8 @@ namespace SchemaGen.Diffing
         // an object is dropped by an earlier group than the object: dependents of unmanaged kind (views, policies,
         // triggers) first, foreign keys before the keys and columns they reference, functions a default or check
         // calls before the tables, unmanaged tables before the functions and types they use. Extensions come right after the
-        // schemas (one may be created in a schema of the model), before every type, table and function that uses them.
+        // schemas (one may be created in a schema of the model), before every type, table and function that uses them. Enums
+        // and domains come after the view drops: recreating one changes the type of the columns a view may use.
         public List<MigrationStep> Schemas { get; } = new();
         public List<MigrationStep> Extensions { get; } = new();
         public List<MigrationStep> Enums { get; } = new();

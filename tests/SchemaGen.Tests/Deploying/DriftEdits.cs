@@ -58,9 +58,13 @@ public sealed record DriftEdit(string Name, Restore Restore, Func<DriftTarget, D
 /// the deployer) and the number of rows of every table. <see cref="Choice"/> picks among the objects an edit
 /// could apply to (0 on the fixed model; random in the random run).
 /// </summary>
-public sealed class DriftTarget(PgCatalog.Snapshot catalog, IReadOnlyDictionary<string, long> rows, IReadOnlyDictionary<(string, string), long> nulls, int choice)
+public sealed class DriftTarget(PgCatalog.Snapshot catalog, IReadOnlyDictionary<string, long> rows, IReadOnlyDictionary<(string, string), long> nulls, int choice,
+    PgObjects.Snapshot objects)
 {
     public PgCatalog.Snapshot Catalog { get; } = catalog;
+
+    /// <summary>The objects beyond tables: views, sequences, aggregates, functions, extensions (<see cref="ObjectDriftEdits"/>).</summary>
+    public PgObjects.Snapshot Objects { get; } = objects;
 
     public int Choice { get; } = choice;
 
@@ -73,7 +77,7 @@ public sealed class DriftTarget(PgCatalog.Snapshot catalog, IReadOnlyDictionary<
             rows[table.Name] = await connection.ScalarAsync<long>($"SELECT count(*) FROM {table.Name}");
         foreach (var column in catalog.Columns)
             nulls[(column.Table, column.Name)] = await connection.ScalarAsync<long>($"SELECT count(*) FROM {column.Table} WHERE {Q(column.Name)} IS NULL");
-        return new DriftTarget(catalog, rows, nulls, choice);
+        return new DriftTarget(catalog, rows, nulls, choice, await PgObjects.ReadAsync(connection, "public"));
     }
 
     public IEnumerable<string> Tables => Catalog.Tables.Select(t => t.Name).Where(n => !n.EndsWith(".schemagen_history", StringComparison.Ordinal));
@@ -350,6 +354,9 @@ public static class DriftEdits
         new("extra composite type", Restore.Unmanaged, _ => new("CREATE TYPE public.drift_composite AS (a integer, b text);"), "drift_composite"),
         new("extra row-level policy", Restore.Unmanaged, d => OnTable(d.Pick(d.Tables), t => $"CREATE POLICY drift_policy ON {t} USING (true);"), "drift_policy"),
         new("row-level security enabled", Restore.Unmanaged, d => OnTable(d.Pick(d.Tables), t => $"ALTER TABLE {t} ENABLE ROW LEVEL SECURITY;"), "row level security", "row-level security"),
+
+        // ---- objects beyond tables: views, materialized views, sequences, aggregates, extensions
+        .. ObjectDriftEdits.All,
     ];
 
     public static DriftEdit Named(string name) => All.Single(e => e.Name == name);
@@ -403,6 +410,35 @@ public static class DriftModels
             public Size? Size { get; set; }
         }
         """;
+
+    /// <summary>
+    /// <see cref="Fixed"/> with an extension and templates of every other kind beyond tables: a sequence, an aggregate
+    /// over a template function, views (one over another, one calling the aggregate) and a materialized view with a
+    /// unique index. The edits of <see cref="ObjectDriftEdits"/> apply to it.
+    /// </summary>
+    public static readonly (string Path, string Text)[] FixedObjects =
+    [
+        ("/project/Sql/01_sequences.sql", "CREATE SEQUENCE public.ticket_no START 100 INCREMENT 2;\n"),
+        ("/project/Sql/02_aggregates.sql", """
+            CREATE OR REPLACE FUNCTION public.total_step(state bigint, value integer) RETURNS bigint LANGUAGE sql IMMUTABLE AS $$ SELECT state + coalesce(value, 0) $$;
+
+            CREATE AGGREGATE public.total(integer) (SFUNC = public.total_step, STYPE = bigint, INITCOND = '0');
+            """),
+        ("/project/Sql/03_views.sql", """
+            CREATE VIEW public.counted_parents AS SELECT id, name, count FROM public.parents WHERE count > 0;
+
+            CREATE VIEW public.labelled_children AS SELECT c.id, c.label, p.name FROM public.children c JOIN public.counted_parents p ON p.id = c.parent_id;
+
+            CREATE VIEW public.parent_total AS SELECT public.total(count) AS total FROM public.parents;
+
+            CREATE MATERIALIZED VIEW public.child_amounts AS SELECT parent_id, sum(amount) AS amount FROM public.children GROUP BY parent_id WITH DATA;
+
+            CREATE UNIQUE INDEX child_amounts_parent ON public.child_amounts (parent_id);
+            """),
+    ];
+
+    /// <summary>The C# of <see cref="Fixed"/> with the extension and the domain (and its table) of the objects model.</summary>
+    public const string FixedObjectsSource = "[assembly: Extension(\"citext\")]\n" + DomainDriftEdits.Declaration + "\n" + Fixed + DomainDriftEdits.Table;
 
     public const string FixedRows = """
         INSERT INTO parents (name, count, note, color) VALUES ('alpha', 1, 'n', 'green'), ('beta', 2, 'm', 'blue');

@@ -23,6 +23,11 @@ public class DriftFuzzTests(ITestOutputHelper output)
 {
     private static readonly Lazy<GeneratedSchema> FixedModel = new(() => Evolution.Build(DriftModels.Fixed));
 
+    // The edits of objects beyond tables need a model that has them; the table edits keep the plain model, whose
+    // columns no view holds on to (a view over a column would refuse some of their ALTERs).
+    private static readonly Lazy<GeneratedSchema> FixedObjectsModel = new(() =>
+        GeneratorHarness.Run([Evolution.Usings + DriftModels.FixedObjectsSource], DriftModels.FixedObjects).Load());
+
     private static readonly ConcurrentDictionary<string, Lazy<Task<string>>> FreshDumps = new();
 
     public static IEnumerable<object[]> Kinds() => DriftEdits.All.Select(e => new object[] { e.Name });
@@ -33,7 +38,8 @@ public class DriftFuzzTests(ITestOutputHelper output)
     public async Task Hand_edit_is_reported_by_Verify_and_undone_by_Deploy(string kind)
     {
         var edit = DriftEdits.Named(kind);
-        var outcome = await RunAsync(FixedModel.Value, DriftModels.FixedRows, edit, choice: 0);
+        var model = ObjectDriftEdits.All.Contains(edit) ? FixedObjectsModel.Value : FixedModel.Value;
+        var outcome = await RunAsync(model, DriftModels.FixedRows, edit, choice: 0);
         Assert.True(outcome.Applied, $"{kind} does not apply to the fixed model: {outcome.Report}");
         Assert.True(outcome.Passed, outcome.Report);
     }
@@ -62,11 +68,11 @@ public class DriftFuzzTests(ITestOutputHelper output)
             var choice = (int)pcg.Next(1000);
             // The kind in turn, or the next one after it that applies to the model.
             var kinds = Enumerable.Range(0, DriftEdits.All.Length).Select(k => DriftEdits.All[(start + i + k) % DriftEdits.All.Length]).ToList();
-            var model = Evolution.Build(spec.Source());
+            var model = spec.Build();
             var (edit, outcome) = await RunFirstAsync(model, RandomModels.RowsSql(spec, iterationSeed), kinds, choice);
             applied += outcome.Applied ? 1 : 0;
             if (outcome.Applied && !outcome.Passed)
-                failures.Add($"=== iteration {i} (SCHEMAGEN_DRIFT_SEED={Seed}, seed {iterationSeed}), edit \"{edit.Name}\", choice {choice}\n{outcome.Report}\n--- model ---\n{spec.Source()}");
+                failures.Add($"=== iteration {i} (SCHEMAGEN_DRIFT_SEED={Seed}, seed {iterationSeed}), edit \"{edit.Name}\", choice {choice}\n{outcome.Report}\n--- model ---\n{spec.Describe()}");
         }
 
         output.WriteLine($"{applied} of {Iterations} edits applied; {failures.Count} failed.");

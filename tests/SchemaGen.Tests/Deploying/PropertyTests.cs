@@ -51,7 +51,7 @@ public class PropertyTests(ITestOutputHelper output)
             {
                 if (await CheckAsync(before, after, 1) is { } problem)
                     throw new Xunit.Sdk.XunitException(problem);
-            }, iter: Iterations, threads: 1, print: pair => $"\n--- before ---\n{pair.Item1.Source()}\n--- after ---\n{pair.Item2.Source()}\n--- rows ---\n{RandomModels.RowsSql(pair.Item1, 1)}");
+            }, iter: Iterations, threads: 1, print: pair => $"\n--- before ---\n{pair.Item1.Describe()}\n--- after ---\n{pair.Item2.Describe()}\n--- rows ---\n{RandomModels.RowsSql(pair.Item1, 1)}");
             return;
         }
 
@@ -71,7 +71,7 @@ public class PropertyTests(ITestOutputHelper output)
             }
 
             if (problem != null)
-                failures.Add($"=== seed {seed}: {problem}\n--- before ---\n{before.Source()}--- after ---\n{after.Source()}--- rows ---\n{RandomModels.RowsSql(before, seed)}");
+                failures.Add($"=== seed {seed}: {problem}\n--- before ---\n{before.Describe()}--- after ---\n{after.Describe()}--- rows ---\n{RandomModels.RowsSql(before, seed)}");
         }
 
         output.WriteLine($"{Iterations} iterations from seed {Seed}; {failures.Count} failed.");
@@ -100,6 +100,9 @@ public class PropertyTests(ITestOutputHelper output)
     private static ModelSpec M(params TableSpec[] tables) => new(["Red", "Green"], tables);
 
     private static TableSpec T(params ColumnSpec[] columns) => new("T0", "t0", columns, null);
+
+    // A view over the first table's key and first column, a view over that view, and a materialized view with its index.
+    private static readonly ObjectsSpec Views = new(ViewThreshold: 0, ViewOverView: true, MaterializedView: true, MaterializedIndex: true);
 
     private static TableSpec Child => new("T1", "t1", [C("c0", ColumnType.Int)], "T0");
 
@@ -143,6 +146,20 @@ public class PropertyTests(ITestOutputHelper output)
             "INSERT INTO t0 (id, c0) VALUES (1, 'red'), (2, 'green');"),
         new("table renamed and NOT NULL over NULLs", M(T(C("c0", ColumnType.Int))), M(T(C("c0", ColumnType.Int, nullable: false)) with { Name = "t0r", RenamedFrom = "t0" }),
             "INSERT INTO t0 (id, c0) VALUES (1, NULL);"),
+
+        // Objects beyond tables (issue 12): views over a column that changes, and changes of the objects themselves.
+        new("column under a view retyped", M(T(C("c0", ColumnType.Int))) with { Objects = Views }, M(T(C("c0", ColumnType.Long))) with { Objects = Views },
+            "INSERT INTO t0 (id, c0) VALUES (1, 5), (2, 7);"),
+        new("column under a view dropped", M(T(C("c0", ColumnType.Int), C("c1", ColumnType.Text))) with { Objects = Views },
+            M(T(C("c1", ColumnType.Text))) with { Objects = Views }, "INSERT INTO t0 (id, c0, c1) VALUES (1, 5, 'a');"),
+        new("enum label removed under a view", M(T(C("c0", ColumnType.Color))) with { Objects = Views },
+            M(T(C("c0", ColumnType.Color))) with { Labels = ["Red"], Objects = Views }, "INSERT INTO t0 (id, c0) VALUES (1, 'red');"),
+        new("aggregate INITCOND changed under a view", M(T(C("c0", ColumnType.Int))) with { Objects = Views with { AggregateStart = 0 } },
+            M(T(C("c0", ColumnType.Int))) with { Objects = Views with { AggregateStart = 3 } }, "INSERT INTO t0 (id, c0) VALUES (1, 5);"),
+        new("sequence options changed and a materialized view index added", M(T(C("c0", ColumnType.Int))) with { Objects = new(SequenceIncrement: 1, MaterializedView: true) },
+            M(T(C("c0", ColumnType.Int))) with { Objects = new(SequenceIncrement: 4, MaterializedView: true, MaterializedIndex: true) }, "INSERT INTO t0 (id, c0) VALUES (1, 5), (2, 6);"),
+        new("extension added with views over a renamed table", M(T(C("c0", ColumnType.Int))) with { Objects = Views },
+            M(T(C("c0", ColumnType.Int)) with { Name = "t0r", RenamedFrom = "t0" }) with { Objects = Views with { Extension = "citext" } }, "INSERT INTO t0 (id, c0) VALUES (1, 5);"),
     ];
 
     public static IEnumerable<object[]> ExampleNames() => Examples.Select(e => new object[] { e.Name });
@@ -153,14 +170,14 @@ public class PropertyTests(ITestOutputHelper output)
     {
         var example = Examples.Single(e => e.Name == name);
         var problem = await CheckAsync(example.Before, example.After, 1, example.Rows);
-        Assert.True(problem == null, $"{problem}\n--- before ---\n{example.Before.Source()}--- after ---\n{example.After.Source()}--- rows ---\n{example.Rows ?? RandomModels.RowsSql(example.Before, 1)}");
+        Assert.True(problem == null, $"{problem}\n--- before ---\n{example.Before.Describe()}--- after ---\n{example.After.Describe()}--- rows ---\n{example.Rows ?? RandomModels.RowsSql(example.Before, 1)}");
     }
 
     /// <summary>One evolution with rows: null when every invariant holds, or what broke.</summary>
     public static async Task<string?> CheckAsync(ModelSpec before, ModelSpec after, ulong seed, string? rows = null)
     {
-        var oldModel = Evolution.Build(before.Source());
-        var newModel = Evolution.Build(after.Source());
+        var oldModel = before.Build();
+        var newModel = after.Build();
         var connection = await Postgres.NewDatabaseAsync();
         var problems = new List<string>();
         string? Report(string? last = null) => last == null && problems.Count == 0 ? null : string.Join("\n| ", last == null ? problems : problems.Append(last));

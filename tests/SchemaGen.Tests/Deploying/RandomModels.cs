@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text;
 using CsCheck;
 using SchemaGen.Model;
+using SchemaGen.Tests.Infrastructure;
 
 namespace SchemaGen.Tests.Deploying;
 
@@ -47,13 +48,25 @@ public sealed record TableSpec(string Class, string Name, ColumnSpec[] Columns, 
     public string? ReferenceColumn => References == null ? null : SqlNaming.ToSnakeCase(References + "Id");
 }
 
-/// <summary>A random model: the labels of one enum, <c>Color</c> (with its comment), and tables with columns of every mapped type.</summary>
-public sealed record ModelSpec(string[] Labels, TableSpec[] Tables, string? EnumComment = null)
+/// <summary>
+/// A random model: the labels of one enum, <c>Color</c> (with its comment), tables with columns of every mapped type,
+/// and objects beyond tables stated in templates (<see cref="ObjectsSpec"/>; null: none).
+/// </summary>
+public sealed record ModelSpec(string[] Labels, TableSpec[] Tables, string? EnumComment = null, ObjectsSpec? Objects = null)
 {
+    /// <summary>The model's <c>.sql</c> templates (path, text).</summary>
+    public (string Path, string Text)[] Templates() => Objects?.Templates(this) ?? [];
+
+    /// <summary>The model compiled with the generator, templates included, and loaded.</summary>
+    public GeneratedSchema Build() => GeneratorHarness.Run([Evolution.Usings + Source()], Templates()).Load();
+
+    /// <summary>The C# and the templates, for a failure message that reproduces the model.</summary>
+    public string Describe() => Source() + string.Concat(Templates().Select(t => $"--- {t.Path} ---\n{t.Text}"));
+
     /// <summary>The model as the C# a user would write.</summary>
     public string Source()
     {
-        var text = new StringBuilder("namespace TestModels;\n\n").Append(Summary(EnumComment, ""))
+        var text = new StringBuilder(Objects?.Source() ?? "").Append("namespace TestModels;\n\n").Append(Summary(EnumComment, ""))
             .Append("public enum Color { ")
             .Append(string.Join(", ", Labels.Select(l => l.Contains('=') ? $"[RenamedFrom(\"{Snake(l.Split('=')[0])}\")] {l.Split('=')[1]}" : l))).Append(" }\n");
         foreach (var table in Tables)
@@ -74,7 +87,7 @@ public sealed record ModelSpec(string[] Labels, TableSpec[] Tables, string? Enum
         return text.ToString();
     }
 
-    public override string ToString() => Source();
+    public override string ToString() => Describe();
 
     private static string Summary(string? comment, string indent) => comment == null ? "" : $"{indent}/// <summary>{comment}</summary>\n";
 
@@ -138,7 +151,8 @@ public sealed record ModelSpec(string[] Labels, TableSpec[] Tables, string? Enum
 /// <summary>One random change to a model; its numbers pick the table, column, position or type it applies to.</summary>
 public sealed record Mutation(int Kind, int Table, int Column, ColumnSpec NewColumn)
 {
-    public const int Kinds = 21;
+    /// <summary>The table and enum changes (0 to 20), then the changes of the objects beyond tables (<see cref="ObjectsSpec.Mutate"/>).</summary>
+    public const int Kinds = 21 + ObjectsSpec.MutationKinds;
 
     private static readonly string[] NewLabels = ["Cyan", "Magenta", "Yellow", "Black"];
 
@@ -216,6 +230,8 @@ public sealed record Mutation(int Kind, int Table, int Column, ColumnSpec NewCol
                 break;
             case 20:
                 return model with { EnumComment = Next(model.EnumComment) };
+            case >= 21:
+                return model with { Objects = (model.Objects ?? ObjectsSpec.None).Mutate(Kind - 21, Column) };
         }
 
         tables[t] = table with { Columns = columns.ToArray() };
@@ -258,12 +274,14 @@ public static class RandomModels
         from labelCount in Gen.Int[1, 3]
         from drafts in TableDraft.Array[1, 3]
         from enumComment in Gen.Int[0, 5]
+        from objects in ObjectsSpec.Gen
         select new ModelSpec(
             new[] { "Red", "Green", "Blue" }[..labelCount],
             drafts.Select((d, i) => new TableSpec($"T{i}", $"t{i}", d.Columns.Select((c, j) => c with { Name = $"c{j}" }).ToArray(),
                 i > 0 && d.Reference > 0 ? $"T{(d.Reference - 1) % i}" : null, Identity: d.Identity,
                 Comment: d.Comment < SchemaGen.Tests.Deploying.Mutation.Comments.Length ? SchemaGen.Tests.Deploying.Mutation.Comments[d.Comment] : null)).ToArray(),
-            enumComment < SchemaGen.Tests.Deploying.Mutation.Comments.Length ? SchemaGen.Tests.Deploying.Mutation.Comments[enumComment] : null);
+            enumComment < SchemaGen.Tests.Deploying.Mutation.Comments.Length ? SchemaGen.Tests.Deploying.Mutation.Comments[enumComment] : null,
+            objects);
 
     private static readonly Gen<Mutation> Mutation =
         from kind in Gen.Int[0, SchemaGen.Tests.Deploying.Mutation.Kinds - 1]

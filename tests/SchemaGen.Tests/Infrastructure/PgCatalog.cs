@@ -173,10 +173,12 @@ public static class PgCatalog
 
     private static string Qualified(string schema, string name) => SqlSyntax.QualifiedName(schema, name);
 
-    private static async Task<List<T>> QueryAsync<T>(NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> read, string[] schemas)
+    /// <summary>The rows of a catalog query, with the schemas as its parameter $1 when it has one.</summary>
+    internal static async Task<List<T>> QueryAsync<T>(NpgsqlConnection connection, string sql, Func<NpgsqlDataReader, T> read, string[] schemas)
     {
         await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.Add(new NpgsqlParameter { Value = schemas });
+        if (sql.Contains("$1", StringComparison.Ordinal))
+            command.Parameters.Add(new NpgsqlParameter { Value = schemas });
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<T>();
         while (await reader.ReadAsync())

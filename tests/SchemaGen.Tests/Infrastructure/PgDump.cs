@@ -16,16 +16,8 @@ public static class PgDump
 {
     public static async Task<string> SchemaAsync(NpgsqlConnection connection)
     {
-        // The admin connection string keeps the password, which an opened connection's string no longer shows.
-        var settings = new NpgsqlConnectionStringBuilder(Postgres.Instance.AdminConnectionString) { Database = connection.Database };
-        var executable = Path.Combine(Postgres.Instance.BinDirectory ?? throw new XunitException("pg_dump needs the PostgreSQL bin directory (set SCHEMAGEN_PG_BIN)."), "pg_dump");
-        var environment = new Dictionary<string, string>();
-        if (settings.Password != null)
-            environment["PGPASSWORD"] = settings.Password;
-        var dump = await Processes.RunAsync(executable,
-            ["--schema-only", "--no-owner", "--no-privileges", "--exclude-table=*.schemagen_history", "--exclude-schema=ddl_log",
-                "-h", settings.Host!, "-p", settings.Port.ToString(), "-U", settings.Username!, "-d", settings.Database!],
-            Path.GetTempPath(), environment: environment);
+        var dump = await PgClient.RunAsync("pg_dump", connection,
+            ["--schema-only", "--no-owner", "--no-privileges", "--exclude-table=*.schemagen_history", "--exclude-schema=ddl_log"]);
         if (dump.ExitCode != 0)
             throw new XunitException($"pg_dump failed ({dump.ExitCode}): {dump.StandardError}");
 
