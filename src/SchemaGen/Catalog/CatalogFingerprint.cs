@@ -2,21 +2,32 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Npgsql;
+using SchemaGen.Telemetry;
 
 namespace SchemaGen.Catalog
 {
     /// <summary>
     /// The fingerprint of the managed schemas, computed by the server: md5 over the rows of each of the catalog reader's
     /// queries (<see cref="CatalogReader.Queries"/>, so a kind of object added to the reader is covered without a change
-    /// here), then md5 over those. The no-op check sends it with the history marker and gets one small row back, whatever
-    /// the model's size; the full read computes the same value in its batch, for the marker a deployment writes.
+    /// here), then md5 over those. The full read computes it in its batch, with the <see cref="CatalogStamp"/> in the same
+    /// statement (one snapshot), for the marker a deployment writes. The no-op check asks for the stamp first (one small
+    /// row, nothing rendered) and for the fingerprint only when the stamp moved.
     /// </summary>
     internal static class CatalogFingerprint
     {
         // Each query's rows as text, sorted (the text of a row is all of it), so the order the rows come in does not matter.
-        public static readonly string Sql = "SELECT (" + CatalogQueries.HistoryMarker + "), md5(concat_ws(','"
+        private static readonly string Full = "md5(concat_ws(','"
             + string.Concat(CatalogReader.Queries.Select(q => ",\n    (SELECT md5(coalesce(string_agg(q::text, E'\\n' ORDER BY q::text), '')) FROM (" + q + ") q)"))
             + "))";
+
+        /// <summary>The marker, the stamp and the full fingerprint (the full read's last command).</summary>
+        public static readonly string Sql = "SELECT (" + CatalogQueries.HistoryMarker + "), " + CatalogStamp.Sql + ", " + Full;
+
+        /// <summary>
+        /// The no-op check's first tier: the marker and the stamp, nothing rendered. The full fingerprint is not in this
+        /// statement even as an untaken branch: planning it alone costs the server more than the whole stamp.
+        /// </summary>
+        public static readonly string StampSql = "SELECT (" + CatalogQueries.HistoryMarker + "), " + CatalogStamp.Sql;
 
         /// <summary>The fingerprint query with its parameters, as the last command of a batch that set search_path.</summary>
         public static NpgsqlBatchCommand Command(string[] schemas, HistoryTable history)
@@ -28,17 +39,47 @@ namespace SchemaGen.Catalog
             return command;
         }
 
-        /// <summary>The last deployment's marker and the fingerprint of the catalog now: one round trip, one row.</summary>
-        public static async Task<(string? Marker, string Fingerprint)> ReadAsync(NpgsqlConnection connection, string[] schemas, HistoryTable history,
-            CancellationToken cancellationToken)
+        /// <summary>
+        /// Whether the database is as the last deployment of this model left it: the marker's stamp is the catalog's (one
+        /// round trip, one small row), or, when the stamp moved (DDL elsewhere in the database, a temporary table), the full
+        /// fingerprint is the marker's (a second round trip). A marker of another model, or none, needs no fingerprint at all.
+        /// </summary>
+        /// <remarks>Which of the three decided is the operation span's <c>schemagen.noop_check</c> tag: stamp, marker or fingerprint.</remarks>
+        public static async Task<bool> IsUnchangedAsync(NpgsqlConnection connection, string[] schemas, HistoryTable history, string modelHash,
+            OperationTelemetry? telemetry, CancellationToken cancellationToken)
         {
+            string? marker;
+            string stamp;
+            await using (var command = new NpgsqlCommand(StampSql, connection))
+            {
+                command.Parameters.Add(new NpgsqlParameter { Value = schemas });
+                command.Parameters.Add(new NpgsqlParameter { Value = history.QualifiedName });
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                await reader.ReadAsync(cancellationToken);
+                (marker, stamp) = (reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetString(1));
+            }
+
+            if (HistoryTable.RecordsStamp(marker, modelHash, stamp))
+            {
+                telemetry?.NoOpCheckedBy("stamp");
+                return true;
+            }
+
+            if (!HistoryTable.RecordsModel(marker, modelHash))
+            {
+                telemetry?.NoOpCheckedBy("marker");
+                return false;
+            }
+
+            telemetry?.NoOpCheckedBy("fingerprint");
+
             await using var batch = new NpgsqlBatch(connection);
             batch.BatchCommands.Add(CatalogReader.SearchPathCommand(schemas, withSessionPath: true));
             batch.BatchCommands.Add(Command(schemas, history));
-            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-            await reader.NextResultAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            return (reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetString(1));
+            await using var full = await batch.ExecuteReaderAsync(cancellationToken);
+            await full.NextResultAsync(cancellationToken);
+            await full.ReadAsync(cancellationToken);
+            return HistoryTable.Records(full.IsDBNull(0) ? null : full.GetString(0), modelHash, full.GetString(2));
         }
     }
 }

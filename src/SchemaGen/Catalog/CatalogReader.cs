@@ -12,7 +12,8 @@ namespace SchemaGen.Catalog
     /// <param name="Model">The schemas, enums and tables, in the same shape the generator produces.</param>
     /// <param name="HistoryMarker">The history table's comment: the model hash and catalog fingerprint of the last deployment.</param>
     /// <param name="Fingerprint">The server's hash of everything read (<see cref="CatalogFingerprint"/>): what the marker records.</param>
-    internal sealed record CatalogSnapshot(SchemaModel Model, string? HistoryMarker, string Fingerprint);
+    /// <param name="Stamp">The catalogs' row versions in the same snapshot (<see cref="CatalogStamp"/>): the marker records it too.</param>
+    internal sealed record CatalogSnapshot(SchemaModel Model, string? HistoryMarker, string Fingerprint, string Stamp);
 
     /// <summary>
     /// Reads the managed schemas from pg_catalog in one round trip (an NpgsqlBatch) into the model records.
@@ -79,7 +80,7 @@ namespace SchemaGen.Catalog
             await reader.NextResultAsync(cancellationToken);
             var domains = await ReadAll(reader, ReadDomain, cancellationToken);
             await reader.NextResultAsync(cancellationToken);
-            var fingerprint = (await ReadAll(reader, r => r.GetString(1), cancellationToken)).Single();
+            var (stamp, fingerprint) = (await ReadAll(reader, r => (r.GetString(1), r.GetString(2)), cancellationToken)).Single();
 
             var model = new SchemaModel(
                 existing.ToEquatableArray(),
@@ -89,7 +90,7 @@ namespace SchemaGen.Catalog
                 triggers.ToEquatableArray(),
                 unmanaged.ToEquatableArray(),
                 objects.ToEquatableArray()) { Extensions = extensions.ToEquatableArray(), Domains = domains.ToEquatableArray() };
-            return new CatalogSnapshot(model, marker.FirstOrDefault(), fingerprint);
+            return new CatalogSnapshot(model, marker.FirstOrDefault(), fingerprint, stamp);
         }
 
         /// <summary>

@@ -38,7 +38,7 @@ namespace SchemaGen.Deploying
                         await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
                         await SetTimeoutsAsync(transaction, _options.OnlineLockTimeout, cancellationToken);
                         var (live, steps, _, _) = await PlanInTransactionAsync(transaction, _options.DropUnmanaged, assess: true, cancellationToken);
-                        if (live.HistoryMarker == HistoryTable.Marker(_target.ModelHash, live.Fingerprint) && !(_options.DropUnmanaged && HasUnmanaged(live.Model)))
+                        if (HistoryTable.Records(live.HistoryMarker, _target.ModelHash, live.Fingerprint) && !(_options.DropUnmanaged && HasUnmanaged(live.Model)))
                             return (true, false, (List<OnlineUnit>?)null);
                         var refused = (_options.AllowDataLoss ? new List<Hazard>() : steps.SelectMany(s => s.Hazards).ToList())
                             .Concat((await RefuseRewritesAsync(transaction, steps, cancellationToken)).SelectMany(s => s.Hazards).Where(h => h.Kind == HazardKind.TableRewrite))
@@ -182,12 +182,12 @@ namespace SchemaGen.Deploying
             await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
             await SetTimeoutsAsync(transaction, _options.OnlineLockTimeout, cancellationToken);
             Phase = DeployPhase.Reverifying;
-            var after = await CatalogReader.ReadAsync(_connection, transaction, _schemas, _history, cancellationToken);
+            var after = await ReadAppliedAsync(transaction, cancellationToken);
             await VerifyAppliedAsync(transaction, after, new List<MigrationStep>(), cancellationToken);
             Phase = DeployPhase.CheckingFunctions;
             await CheckFunctionsAsync(transaction, cancellationToken);
             Phase = DeployPhase.RecordingHistory;
-            var id = await RecordAsync(transaction, applied, after.Fingerprint, elapsed, cancellationToken);
+            var id = await RecordAsync(transaction, applied, after, elapsed, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return id;
         }

@@ -119,14 +119,14 @@ namespace SchemaGen.Deploying
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
 
-            // The fast path: one round trip, one row: the last deployment's marker and the server's fingerprint of the catalog.
+            // The fast path: one round trip, one row: the last deployment's marker and the stamp of the catalog (the full
+            // fingerprint in a second one only when the stamp moved: CatalogFingerprint.IsUnchangedAsync).
             // DropUnmanaged must see whether anything is unmanaged, so it reads the whole catalog instead.
             Phase = DeployPhase.ReadingCatalog;
             var unchanged = _options.DropUnmanaged
                 ? await CatalogReader.ReadAsync(_connection, null, _schemas, _history, cancellationToken) is var snapshot
-                  && snapshot.HistoryMarker == HistoryTable.Marker(_target.ModelHash, snapshot.Fingerprint) && !HasUnmanaged(snapshot.Model)
-                : await CatalogFingerprint.ReadAsync(_connection, _schemas.ToArray(), _history, cancellationToken) is var (marker, fingerprint)
-                  && marker == HistoryTable.Marker(_target.ModelHash, fingerprint);
+                  && HistoryTable.Records(snapshot.HistoryMarker, _target.ModelHash, snapshot.Fingerprint) && !HasUnmanaged(snapshot.Model)
+                : await CatalogFingerprint.IsUnchangedAsync(_connection, _schemas.ToArray(), _history, _target.ModelHash, Telemetry, cancellationToken);
             if (unchanged)
             {
                 Log?.LogInformation("Schema {Schema} already matches model {Hash}; nothing to do", _history.Schema, _target.ModelHash);
@@ -151,7 +151,7 @@ namespace SchemaGen.Deploying
                 await AdvisoryLock.AcquireAsync(_connection, transaction, _history.LockKey, _options.LockTimeout, cancellationToken);
 
                 var (live, steps, _, _) = await PlanInTransactionAsync(transaction, _options.DropUnmanaged, assess: true, cancellationToken);
-                if (live.HistoryMarker == HistoryTable.Marker(_target.ModelHash, live.Fingerprint) && !(_options.DropUnmanaged && HasUnmanaged(live.Model)))
+                if (HistoryTable.Records(live.HistoryMarker, _target.ModelHash, live.Fingerprint) && !(_options.DropUnmanaged && HasUnmanaged(live.Model)))
                     return new DeployResult(applied.Count == 0, true, applied, clock.Elapsed, null); // another instance deployed it meanwhile
 
                 var refused = _options.AllowDataLoss ? new List<Hazard>() : steps.SelectMany(s => s.Hazards).ToList();
@@ -175,12 +175,12 @@ namespace SchemaGen.Deploying
                 applied.AddRange(inTransaction);
 
                 Phase = DeployPhase.Reverifying;
-                var after = await CatalogReader.ReadAsync(_connection, transaction, _schemas, _history, cancellationToken);
+                var after = await ReadAppliedAsync(transaction, cancellationToken);
                 await VerifyAppliedAsync(transaction, after, online, cancellationToken);
                 Phase = DeployPhase.CheckingFunctions;
                 await CheckFunctionsAsync(transaction, cancellationToken);
                 Phase = DeployPhase.RecordingHistory;
-                var historyId = await RecordAsync(transaction, applied, after.Fingerprint, clock.Elapsed, cancellationToken);
+                var historyId = await RecordAsync(transaction, applied, after, clock.Elapsed, cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
 
                 if (online.Count > 0)
@@ -336,10 +336,18 @@ namespace SchemaGen.Deploying
                     + string.Join("\n", errors.Select(e => "  " + e)), sqlState: errors[0].SqlState, findings: errors);
         }
 
-        private async Task<long> RecordAsync(NpgsqlTransaction transaction, List<MigrationStep> applied, string fingerprint, TimeSpan elapsed, CancellationToken cancellationToken)
+        // The catalog after applying, read once the history table exists: from that read to the commit only the history row and
+        // the marker are written (no catalog row but the marker's own, which the stamp leaves out), so its stamp is the committed one.
+        private async Task<CatalogSnapshot> ReadAppliedAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
         {
-            var id = await InsertHistoryAsync(transaction, applied.Select(s => s.Sql).ToArray(), fingerprint, elapsed, cancellationToken);
-            await ExecuteAsync(transaction, _history.SetMarker(_target.ModelHash, fingerprint), null, cancellationToken);
+            await _history.EnsureUsableAsync(_connection, transaction, cancellationToken);
+            return await CatalogReader.ReadAsync(_connection, transaction, _schemas, _history, cancellationToken);
+        }
+
+        private async Task<long> RecordAsync(NpgsqlTransaction transaction, List<MigrationStep> applied, CatalogSnapshot after, TimeSpan elapsed, CancellationToken cancellationToken)
+        {
+            var id = await InsertHistoryAsync(transaction, applied.Select(s => s.Sql).ToArray(), after.Fingerprint, elapsed, cancellationToken);
+            await ExecuteAsync(transaction, _history.SetMarker(_target.ModelHash, after.Fingerprint, after.Stamp), null, cancellationToken);
             return id;
         }
 
@@ -364,7 +372,7 @@ namespace SchemaGen.Deploying
         private async Task RefreshMarkerAsync(CancellationToken cancellationToken)
         {
             var snapshot = await CatalogReader.ReadAsync(_connection, null, _schemas, _history, cancellationToken);
-            await ExecuteAsync(null, _history.SetMarker(_target.ModelHash, snapshot.Fingerprint), null, cancellationToken);
+            await ExecuteAsync(null, _history.SetMarker(_target.ModelHash, snapshot.Fingerprint, snapshot.Stamp), null, cancellationToken);
         }
 
         private static bool IsEnumLabelStep(MigrationStep step) => step.Kind is StepKind.AddEnumValue or StepKind.RenameEnumValue;

@@ -67,10 +67,26 @@ namespace SchemaGen
         public string SelectDeployment =>
             "SELECT model_hash, model, default_schema FROM " + QualifiedName + " WHERE id = $1";
 
-        public static string Marker(string modelHash, string fingerprint) => "schemagen " + modelHash + " " + fingerprint;
+        // The marker: "schemagen <model hash> <catalog fingerprint> <catalog stamp>" (markers written before the stamp have three fields).
+        public static string Marker(string modelHash, string fingerprint, string stamp) => "schemagen " + modelHash + " " + fingerprint + " " + stamp;
 
-        public string SetMarker(string modelHash, string fingerprint) =>
-            "COMMENT ON TABLE " + QualifiedName + " IS " + SqlSyntax.Literal(Marker(modelHash, fingerprint));
+        public string SetMarker(string modelHash, string fingerprint, string stamp) =>
+            "COMMENT ON TABLE " + QualifiedName + " IS " + SqlSyntax.Literal(Marker(modelHash, fingerprint, stamp));
+
+        /// <summary>Whether the marker records this model deployed to a catalog with this full fingerprint.</summary>
+        public static bool Records(string? marker, string modelHash, string fingerprint) => Field(marker, modelHash, 2) == fingerprint;
+
+        /// <summary>Whether the marker records this model deployed to a catalog with this stamp (the no-op check's first tier).</summary>
+        public static bool RecordsStamp(string? marker, string modelHash, string stamp) => Field(marker, modelHash, 3) == stamp;
+
+        /// <summary>Whether the marker records a deployment of this model (whatever the catalog was then).</summary>
+        public static bool RecordsModel(string? marker, string modelHash) => Field(marker, modelHash, 1) != null;
+
+        private static string? Field(string? marker, string modelHash, int index)
+        {
+            var fields = marker?.Split(' ');
+            return fields != null && fields.Length > index && fields[0] == "schemagen" && fields[1] == modelHash ? fields[index] : null;
+        }
 
         /// <summary>
         /// Refuses a model that has a table named <c>schemagen_history</c> (in any schema: the catalog reader never

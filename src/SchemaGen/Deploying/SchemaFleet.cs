@@ -67,7 +67,13 @@ namespace SchemaGen
 
             try
             {
-                await using var connection = new NpgsqlConnection(connectionString);
+                // The deployer reads and writes only built-in types (every catalog value is cast to text, bool or an array of
+                // them), so the fleet's own connections skip Npgsql's type loading: a catalog query per database that costs
+                // the server as much as the no-op check itself.
+                var builder = new NpgsqlDataSourceBuilder(connectionString);
+                builder.ConfigureTypeLoading(types => types.EnableTypeLoading(false));
+                await using var source = builder.Build();
+                await using var connection = source.CreateConnection();
                 return new FleetResult(database, await SchemaDeployer.DeployAsync(target, connection, options, cancellationToken), null);
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -50,6 +50,9 @@ namespace SchemaGen.Telemetry
             _span?.SetTag(SchemaGenTelemetry.Tags.ModelHash, modelHash);
         }
 
+        /// <summary>Which tier of the no-op check decided (<see cref="SchemaGenTelemetry.Tags.NoOpCheck"/>).</summary>
+        public void NoOpCheckedBy(string tier) => _span?.SetTag(SchemaGenTelemetry.Tags.NoOpCheck, tier);
+
         public void EnterPhase(DeployPhase phase)
         {
             EndPhase();

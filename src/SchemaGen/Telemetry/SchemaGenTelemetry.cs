@@ -63,6 +63,13 @@ namespace SchemaGen
             /// <summary>The step's position in the plan, from 1.</summary>
             public const string StepNumber = "schemagen.step.number";
 
+            /// <summary>
+            /// What decided a deploy's no-op check: <c>stamp</c> (the catalogs' row versions are the marker's: nothing
+            /// rendered), <c>marker</c> (no marker of this model: no fingerprint needed), or <c>fingerprint</c> (the stamp
+            /// moved, so the server rendered the catalog to compare).
+            /// </summary>
+            public const string NoOpCheck = "schemagen.noop_check";
+
             /// <summary>Whether the advisory lock was acquired (false: LockTimeout passed).</summary>
             public const string LockAcquired = "schemagen.lock.acquired";
 

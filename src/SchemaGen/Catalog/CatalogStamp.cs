@@ -1,0 +1,47 @@
+using System.Linq;
+
+namespace SchemaGen.Catalog
+{
+    /// <summary>
+    /// The cheap first tier of the no-op check: a hash over the identity (ctid) and creating transaction (xmin) of every
+    /// row of the database's catalogs that the catalog queries or PostgreSQL's rendering functions read. Any DDL, COMMENT
+    /// or GRANT writes new row versions (PostgreSQL never updates these rows in place, except the statistics and frozen-xid
+    /// fields of pg_class, which VACUUM and ANALYZE set and no catalog query reads), and a dropped row leaves the hash, so
+    /// an unchanged stamp proves an unchanged catalog without rendering anything. A changed stamp proves nothing (another
+    /// schema's DDL, a temporary table): then the full fingerprint (<see cref="CatalogFingerprint"/>) decides.
+    /// </summary>
+    internal static class CatalogStamp
+    {
+        // Every catalog of the database (not the shared ones) whose rows a catalog query reads or a pg_get_* function prints:
+        // names of types, operators, collations, text search configurations, languages appear in rendered expressions.
+        // Left out: pg_statistic* (ANALYZE rewrites them), large objects (data), publications and subscriptions.
+        private static readonly string[] Catalogs =
+        {
+            "pg_namespace", "pg_class", "pg_attribute", "pg_attrdef", "pg_type", "pg_enum", "pg_range", "pg_constraint", "pg_index",
+            "pg_inherits", "pg_partitioned_table", "pg_proc", "pg_aggregate", "pg_language", "pg_trigger", "pg_rewrite", "pg_policy",
+            "pg_depend", "pg_description", "pg_collation", "pg_sequence", "pg_extension", "pg_am", "pg_opclass", "pg_opfamily",
+            "pg_operator", "pg_cast", "pg_conversion", "pg_ts_config", "pg_ts_dict", "pg_ts_parser", "pg_ts_template", "pg_transform",
+            "pg_foreign_table", "pg_foreign_server", "pg_foreign_data_wrapper", "pg_event_trigger", "pg_default_acl", "pg_init_privs",
+            "pg_seclabel",
+        };
+
+        // Rows of a catalog as (ctid, xmin), summed as 64-bit hashes so the order of a scan does not matter and no sort is needed.
+        // pg_index's validity flags are hashed too: CREATE/DROP INDEX CONCURRENTLY sets them in place on some versions.
+        // pg_description's row of the history table is left out: it is the marker, written after the stamp is taken.
+        private static string Row(string catalog) => catalog switch
+        {
+            "pg_index" => "ctid::text || indisvalid::text || indisready::text || indislive::text",
+            _ => "ctid::text",
+        };
+
+        private static string Filter(string catalog) => catalog == "pg_description"
+            ? " WHERE NOT (classoid = 'pg_catalog.pg_class'::regclass AND objoid = coalesce(to_regclass($2), 0) AND objsubid = 0)"
+            : "";
+
+        /// <summary>The stamp as a scalar subquery ($2: the history table's qualified name).</summary>
+        public static readonly string Sql = "(SELECT md5(string_agg(s, ',' ORDER BY s)) FROM (\n"
+            + string.Join("\n    UNION ALL ", Catalogs.Select(c =>
+                $"SELECT '{c}:' || count(*) || ':' || coalesce(sum(hashtextextended({Row(c)}, xmin::text::bigint)), 0) FROM pg_catalog.{c}{Filter(c)}"))
+            + "\n) stamps(s))";
+    }
+}

@@ -1,0 +1,94 @@
+using System;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading.Tasks;
+using Npgsql;
+using SchemaGen.Tests.Infrastructure;
+using Xunit;
+
+namespace SchemaGen.Tests.Deploying;
+
+/// <summary>
+/// The no-op check's first tier, the stamp over the catalogs' row versions: VACUUM and ANALYZE, which update pg_class in
+/// place, leave it as the deployment recorded it (nothing is rendered); any hand edit moves it, and then the full
+/// fingerprint decides. Which tier decided is the deploy span's <c>schemagen.noop_check</c> tag.
+/// </summary>
+public class NoOpStampTests
+{
+    [Fact]
+    public async Task VacuumFreezeAndAnalyzeUpdateTheCatalogInPlaceAndLeaveTheStamp()
+    {
+        await using var connection = await Postgres.NewDatabaseAsync();
+        Assert.Equal("marker", await NoOpCheckOfDeployAsync(connection, expectNoOp: false));
+        await connection.ExecuteAsync("INSERT INTO app.jobs (job_id, job_type) VALUES (repeat('a', 64), 'kept')");
+        var before = await connection.ScalarAsync<float>("SELECT reltuples FROM pg_class WHERE oid = 'app.jobs'::regclass", []);
+
+        await connection.ExecuteAsync("VACUUM (FREEZE, ANALYZE)");
+
+        // VACUUM wrote the table's statistics into its pg_class row in place (the row kept its version)...
+        Assert.NotEqual(before, await connection.ScalarAsync<float>("SELECT reltuples FROM pg_class WHERE oid = 'app.jobs'::regclass", []));
+        // ...so the stamp alone proves the catalog unchanged.
+        Assert.Equal("stamp", await NoOpCheckOfDeployAsync(connection, expectNoOp: true));
+    }
+
+    [Theory]
+    [MemberData(nameof(NoOpCheckTests.Edits), MemberType = typeof(NoOpCheckTests))]
+    public async Task EveryHandEditMovesTheStampAndTheFingerprintDecides(string edit)
+    {
+        await using var connection = await Postgres.NewDatabaseAsync();
+        await JobPipeline.Schema.DeployAsync(connection);
+        Assert.Equal("stamp", await NoOpCheckOfDeployAsync(connection, expectNoOp: true));
+
+        await connection.ExecuteAsync(edit);
+
+        // The deploy plans (an unmanaged object added by hand is left alone: no step, yet a new history row and marker).
+        Assert.Equal("fingerprint", await NoOpCheckOfDeployAsync(connection, expectNoOp: null, new DeployOptions { AllowDataLoss = true }));
+        Assert.Equal("stamp", await NoOpCheckOfDeployAsync(connection, expectNoOp: true));
+    }
+
+    [Fact]
+    public async Task DdlOutsideTheManagedSchemasMovesTheStampButTheFingerprintStillFindsANoOp()
+    {
+        await using var connection = await Postgres.NewDatabaseAsync();
+        await JobPipeline.Schema.DeployAsync(connection);
+
+        await connection.ExecuteAsync("CREATE TABLE public.elsewhere (x integer)");
+
+        Assert.Equal("fingerprint", await NoOpCheckOfDeployAsync(connection, expectNoOp: true));
+        Assert.Equal(1L, await connection.ScalarAsync<long>("SELECT count(*) FROM app.schemagen_history", []));
+    }
+
+    [Fact]
+    public async Task AMarkerWrittenBeforeTheStampIsCheckedByItsFingerprint()
+    {
+        await using var connection = await Postgres.NewDatabaseAsync();
+        await JobPipeline.Schema.DeployAsync(connection);
+        var marker = await connection.ScalarAsync<string>("SELECT obj_description('app.schemagen_history'::regclass, 'pg_class')", []);
+        Assert.Equal(4, marker.Split(' ').Length);
+        var withoutStamp = string.Join(' ', marker.Split(' ').Take(3));
+
+        await connection.ExecuteAsync($"COMMENT ON TABLE app.schemagen_history IS '{withoutStamp}'");
+
+        Assert.Equal("fingerprint", await NoOpCheckOfDeployAsync(connection, expectNoOp: true));
+    }
+
+    // Deploys and returns the deploy span's noop_check tag (spans of other tests' databases are ignored).
+    private static async Task<string?> NoOpCheckOfDeployAsync(NpgsqlConnection connection, bool? expectNoOp, DeployOptions? options = null)
+    {
+        var spans = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == SchemaGenTelemetry.ActivitySourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = span => spans.Enqueue(span),
+        };
+        ActivitySource.AddActivityListener(listener);
+        var result = await JobPipeline.Schema.DeployAsync(connection, options);
+        if (expectNoOp != null)
+            Assert.Equal(expectNoOp, result.NoOp);
+        var deploy = Assert.Single(spans, s => s.OperationName == "schemagen.deploy"
+                                               && (string?)s.GetTagItem(SchemaGenTelemetry.Tags.Database) == connection.Database);
+        return (string?)deploy.GetTagItem(SchemaGenTelemetry.Tags.NoOpCheck);
+    }
+}
