@@ -160,6 +160,9 @@ public class PropertyTests(ITestOutputHelper output)
             M(T(C("c0", ColumnType.Int))) with { Objects = new(SequenceIncrement: 4, MaterializedView: true, MaterializedIndex: true) }, "INSERT INTO t0 (id, c0) VALUES (1, 5), (2, 6);"),
         new("extension added with views over a renamed table", M(T(C("c0", ColumnType.Int))) with { Objects = Views },
             M(T(C("c0", ColumnType.Int)) with { Name = "t0r", RenamedFrom = "t0" }) with { Objects = Views with { Extension = "citext" } }, "INSERT INTO t0 (id, c0) VALUES (1, 5);"),
+        new("domain check changed and base type changed under a view", M(T(C("c0", ColumnType.Int))) with { Objects = Views with { DomainMin = 0, DomainView = true } },
+            M(T(C("c0", ColumnType.Int))) with { Objects = Views with { DomainMin = 2, DomainBigint = true, DomainView = true } }, "INSERT INTO t0 (id, c0) VALUES (1, 5);"),
+        new("domain added", M(T(C("c0", ColumnType.Int))), M(T(C("c0", ColumnType.Int))) with { Objects = new(DomainMin: 1) }),
     ];
 
     public static IEnumerable<object[]> ExampleNames() => Examples.Select(e => new object[] { e.Name });

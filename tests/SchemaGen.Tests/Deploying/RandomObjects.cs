@@ -8,7 +8,8 @@ namespace SchemaGen.Tests.Deploying;
 /// <summary>
 /// The objects beyond tables of a random model (issue 12): an extension, a sequence, an aggregate over a template
 /// function, a view over the first table (with a second view over it, and one calling the aggregate), and a
-/// materialized view with a unique index. Each is stated in the <c>.sql</c> templates of <see cref="Templates"/>,
+/// materialized view with a unique index, and a domain (with a view that casts to it). Each is stated in the <c>.sql</c>
+/// templates of <see cref="Templates"/> or the attributes of <see cref="Source"/>,
 /// written from the tables as they are, so a renamed table or column, a dropped or retyped column is seen through
 /// the views: the deployer must move the views out of the way of such a change.
 /// </summary>
@@ -19,8 +20,12 @@ namespace SchemaGen.Tests.Deploying;
 /// <param name="AggregateStart">The aggregate's INITCOND (null: no aggregate, nor the view that calls it).</param>
 /// <param name="MaterializedView">The materialized view over the first table's key.</param>
 /// <param name="MaterializedIndex">The unique index on the materialized view.</param>
+/// <param name="DomainMin">The domain <c>d0</c>'s CHECK (VALUE &gt;= min); null: no domain.</param>
+/// <param name="DomainBigint">The domain's base type: bigint, else integer (a change recreates the domain).</param>
+/// <param name="DomainView">A view that uses the domain only as a type, in a cast.</param>
 public sealed record ObjectsSpec(string? Extension = null, int? SequenceIncrement = null, int? ViewThreshold = null, bool ViewOverView = false,
-    int? AggregateStart = null, bool MaterializedView = false, bool MaterializedIndex = false)
+    int? AggregateStart = null, bool MaterializedView = false, bool MaterializedIndex = false, int? DomainMin = null, bool DomainBigint = false,
+    bool DomainView = false)
 {
     public static readonly ObjectsSpec None = new();
 
@@ -28,7 +33,7 @@ public sealed record ObjectsSpec(string? Extension = null, int? SequenceIncremen
     public static readonly string[] Extensions = ["citext", "hstore", "pgcrypto"];
 
     /// <summary>The number of <see cref="Mutate"/> kinds.</summary>
-    public const int MutationKinds = 9;
+    public const int MutationKinds = 13;
 
     public static readonly Gen<ObjectsSpec> Gen =
         from extension in CsCheck.Gen.Int[0, 5]
@@ -37,6 +42,7 @@ public sealed record ObjectsSpec(string? Extension = null, int? SequenceIncremen
         from viewOverView in CsCheck.Gen.Bool
         from aggregate in CsCheck.Gen.Int[0, 3]
         from materialized in CsCheck.Gen.Int[0, 2]
+        from domain in CsCheck.Gen.Int[0, 5]
         select new ObjectsSpec(
             extension < Extensions.Length ? Extensions[extension] : null,
             sequence == 0 ? null : sequence,
@@ -44,12 +50,16 @@ public sealed record ObjectsSpec(string? Extension = null, int? SequenceIncremen
             viewOverView,
             aggregate == 0 ? null : aggregate,
             materialized > 0,
-            materialized == 2);
+            materialized == 2,
+            domain < 3 ? null : domain,
+            domain == 4,
+            domain == 5);
 
     /// <summary>
     /// One change of the objects, picked by <paramref name="kind"/>; <paramref name="value"/> picks the new value. An
-    /// extension is only ever added: the deployer never drops one (documented), so a model without it would still
-    /// find it in the database and "migrated equals fresh" would not hold by design.
+    /// extension or a domain is only ever added: the deployer never drops an extension, and drops a domain the model no
+    /// longer has only with DropUnmanaged (documented), so a model without it would still find it in the database and
+    /// "migrated equals fresh" would not hold by design.
     /// </summary>
     public ObjectsSpec Mutate(int kind, int value) => kind switch
     {
@@ -62,6 +72,10 @@ public sealed record ObjectsSpec(string? Extension = null, int? SequenceIncremen
         6 => this with { AggregateStart = AggregateStart == null ? value % 4 : null },
         7 => this with { MaterializedView = !MaterializedView, MaterializedIndex = !MaterializedView && value % 2 == 0 },
         8 when MaterializedView => this with { MaterializedIndex = !MaterializedIndex },
+        9 when DomainMin == null => this with { DomainMin = value % 3 },
+        10 when DomainMin != null => this with { DomainMin = DomainMin + 1 + value % 3 },
+        11 when DomainMin != null => this with { DomainBigint = !DomainBigint },
+        12 when DomainMin != null => this with { DomainView = !DomainView },
         _ => this,
     };
 
@@ -91,6 +105,8 @@ public sealed record ObjectsSpec(string? Extension = null, int? SequenceIncremen
                 views.Add($"CREATE VIEW public.v0_total AS SELECT public.total({key}) AS total FROM public.{table.Name};");
         }
 
+        if (DomainMin != null && DomainView)
+            views.Add("CREATE VIEW public.v_d0 AS SELECT NULL::public.d0 AS nothing;");
         if (MaterializedView)
         {
             views.Add($"CREATE MATERIALIZED VIEW public.mv0 AS SELECT {key} AS k FROM public.{table.Name} WITH DATA;");
@@ -103,6 +119,8 @@ public sealed record ObjectsSpec(string? Extension = null, int? SequenceIncremen
         return files.ToArray();
     }
 
-    /// <summary>The C# the objects add to the model: the extension's assembly attribute.</summary>
-    public string Source() => Extension == null ? "" : $"[assembly: Extension(\"{Extension}\")]\n\n";
+    /// <summary>The C# the objects add to the model: the extension's and the domain's assembly attributes.</summary>
+    public string Source() =>
+        (Extension == null ? "" : $"[assembly: Extension(\"{Extension}\")]\n\n")
+        + (DomainMin is { } min ? $"[assembly: Domain(\"d0\", \"{(DomainBigint ? "bigint" : "integer")}\", Schema = \"public\", Check = \"VALUE >= {min}\")]\n\n" : "");
 }
