@@ -14,9 +14,9 @@ namespace SchemaGen.Model
         /// name in a literal is code (PostgreSQL casts it to regclass), so that a model moved to another schema, or into the
         /// shadow's scratch schemas, calls its own sequence. Other literals stay as written.
         /// </summary>
-        private static string RenameSequenceLiterals(string sql, IReadOnlyDictionary<string, string> schemas, Func<string, string, bool>? owns)
+        private static string RenameSequenceLiterals(string sql, Func<string, string, string?> place)
         {
-            if (schemas.Count == 0 || sql.IndexOf('\'') < 0)
+            if (sql.IndexOf('\'') < 0)
                 return sql;
 
             var tokens = SqlLexer.Tokens(sql, 0, sql.Length, comments: false);
@@ -30,7 +30,7 @@ namespace SchemaGen.Model
                 var literal = tokens[t + 2];
                 var name = SqlLexer.Tokens(literal.Value, 0, literal.Value.Length, comments: false);
                 if (name.Count != 3 || !name[0].IsIdentifier || !name[1].IsSymbol(".") || !name[2].IsIdentifier
-                    || !schemas.TryGetValue(name[0].Value, out var mapped) || (owns != null && !owns(name[0].Value, name[2].Value)))
+                    || place(name[0].Value, name[2].Value) is not string mapped)
                     continue;
                 output.Append(sql, copied, literal.Start - copied).Append(SqlSyntax.Literal(SqlSyntax.QualifiedName(mapped, name[2].Value)));
                 copied = literal.End;

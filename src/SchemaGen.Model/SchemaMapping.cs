@@ -35,29 +35,48 @@ namespace SchemaGen.Model
         public static SchemaModel UnqualifyCalls(SchemaModel model, string qualifier, Func<string, bool> isFunction)
         {
             string? Printed(string? sql) => sql == null ? null : SqlSyntax.DropCallQualifier(sql, qualifier, isFunction);
-            return Map(model, s => s, Printed, code => code, sql => Printed(sql)!);
+            return Map(model, (schema, _) => schema, Printed, code => code, sql => Printed(sql)!);
+        }
+
+        /// <summary>
+        /// The model read back from the one temporary schema that several managed schemas were folded into (the shadow of a
+        /// role without CREATE on the database): every object, column type, foreign key target and qualified name in SQL
+        /// whose schema is one of <paramref name="folded"/> (the names PostgreSQL prints the temporary schema by) goes back
+        /// to the schema <paramref name="schemaOf"/> gives its name. The folded schemas' names are disjoint (ScratchSpace
+        /// checks), so a name says where it came from.
+        /// </summary>
+        public static SchemaModel Unfold(SchemaModel model, ICollection<string> folded, Func<string, string?> schemaOf)
+        {
+            string? Place(string schema, string name) => folded.Contains(schema) ? schemaOf(name) : null;
+            string? Expression(string? sql) => sql == null ? null
+                : RenameSequenceLiterals(SqlSyntax.RenameQualifiers(sql, Place, dollarQuotedIsCode: false), Place);
+            string Code(string sql) => SqlSyntax.RenameQualifiers(sql, Place, dollarQuotedIsCode: true);
+            var unfolded = Map(model, (schema, name) => Place(schema, name) ?? schema, Expression, Code, Code);
+            return unfolded with { Schemas = unfolded.Schemas.Where(s => !folded.Contains(s)).ToEquatableArray() };
         }
 
         private static SchemaModel Rename(SchemaModel model, Func<string, string> map, Func<string, string, bool>? owns)
         {
             var qualifiers = UsedSchemas(model).Where(s => map(s) != s).ToDictionary(s => s, map);
-            string? Expression(string? sql) => sql == null ? null
-                : RenameSequenceLiterals(SqlSyntax.RenameQualifiers(sql, qualifiers, owns, dollarQuotedIsCode: false), qualifiers, owns);
-            string Code(string sql) => SqlSyntax.RenameQualifiers(sql, qualifiers, owns, dollarQuotedIsCode: true);
-            return Map(model, map, Expression, Code, Code);
+            string? Place(string schema, string name) => qualifiers.TryGetValue(schema, out var mapped) && (owns == null || owns(schema, name)) ? mapped : null;
+            string? Expression(string? sql) => sql == null || qualifiers.Count == 0 ? sql
+                : RenameSequenceLiterals(SqlSyntax.RenameQualifiers(sql, Place, dollarQuotedIsCode: false), Place);
+            string Code(string sql) => qualifiers.Count == 0 ? sql : SqlSyntax.RenameQualifiers(sql, Place, dollarQuotedIsCode: true);
+            return Map(model, (schema, _) => map(schema), Expression, Code, Code) with { Schemas = model.Schemas.Select(map).ToEquatableArray() };
         }
 
-        // Every schema name through map, every SQL expression through expression, function bodies through code, and the
-        // definitions PostgreSQL prints whole (triggers) through printed: one place that knows where each kind keeps its SQL.
-        private static SchemaModel Map(SchemaModel model, Func<string, string> map, Func<string?, string?> expression, Func<string, string> code,
+        // Every object's schema through place (with the object's name), every SQL expression through expression, function
+        // bodies through code, and the definitions PostgreSQL prints whole (triggers) through printed: one place that knows
+        // where each kind keeps its schema names and its SQL.
+        private static SchemaModel Map(SchemaModel model, Func<string, string, string> place, Func<string?, string?> expression, Func<string, string> code,
             Func<string, string> printed)
         {
             var tables = model.Tables.Select(t => t with
             {
-                Schema = map(t.Schema),
+                Schema = place(t.Schema, t.Name),
                 Columns = t.Columns.Select(c => c with
                 {
-                    TypeSchema = c.TypeSchema == null ? null : map(c.TypeSchema),
+                    TypeSchema = c.TypeSchema == null ? null : place(c.TypeSchema, TypeName(c.SqlType)),
                     DefaultSql = expression(c.DefaultSql),
                     GeneratedSql = expression(c.GeneratedSql),
                     Collation = expression(c.Collation),
@@ -65,38 +84,40 @@ namespace SchemaGen.Model
                 PrimaryKey = t.PrimaryKey == null ? null : t.PrimaryKey with { Definition = expression(t.PrimaryKey.Definition) },
                 OtherConstraints = t.OtherConstraints.Select(k => k with { Definition = expression(k.Definition)! }).ToEquatableArray(),
                 Checks = t.Checks.Select(k => k with { Expression = expression(k.Expression)! }).ToEquatableArray(),
-                ForeignKeys = t.ForeignKeys.Select(f => f with { RefSchema = map(f.RefSchema) }).ToEquatableArray(),
+                ForeignKeys = t.ForeignKeys.Select(f => f with { RefSchema = place(f.RefSchema, f.RefTable) }).ToEquatableArray(),
                 Indexes = t.Indexes.Select(i => i with { Where = expression(i.Where), Definition = expression(i.Definition) }).ToEquatableArray(),
             }).ToEquatableArray();
-            var enums = model.Enums.Select(e => e with { Schema = map(e.Schema) }).ToEquatableArray();
-            var schemas = model.Schemas.Select(map).ToEquatableArray();
+            var enums = model.Enums.Select(e => e with { Schema = place(e.Schema, e.Name) }).ToEquatableArray();
             var functions = model.Functions.Select(f => f with
             {
-                Schema = map(f.Schema),
+                Schema = place(f.Schema, f.Name),
                 Definition = code(f.Definition),
             }).ToEquatableArray();
             var triggers = model.Triggers.Select(t => t with
             {
-                Schema = map(t.Schema),
-                FunctionSchema = map(t.FunctionSchema),
+                Schema = place(t.Schema, t.Table),
+                FunctionSchema = place(t.FunctionSchema, t.FunctionName),
                 Definition = printed(t.Definition),
             }).ToEquatableArray();
-            var unmanaged = model.Unmanaged.Select(o => o with { Schema = map(o.Schema) }).ToEquatableArray();
+            var unmanaged = model.Unmanaged.Select(o => o with { Schema = place(o.Schema, o.Name) }).ToEquatableArray();
             var objects = model.Objects.Select(o => o with
             {
-                Schema = map(o.Schema),
+                Schema = place(o.Schema, o.Name),
                 Definition = expression(o.Definition)!,
-                DependsOn = o.DependsOn.Select(d => d with { Schema = map(d.Schema) }).ToEquatableArray(),
+                DependsOn = o.DependsOn.Select(d => d with { Schema = place(d.Schema, d.Name) }).ToEquatableArray(),
             }).ToEquatableArray();
             var domains = model.Domains.Select(d => d with
             {
-                Schema = map(d.Schema),
+                Schema = place(d.Schema, d.Name),
                 BaseType = expression(d.BaseType)!,
                 DefaultSql = expression(d.DefaultSql),
                 Checks = d.Checks.Select(k => k with { Expression = expression(k.Expression)! }).ToEquatableArray(),
             }).ToEquatableArray();
-            return model with { Schemas = schemas, Enums = enums, Tables = tables, Functions = functions, Triggers = triggers, Unmanaged = unmanaged, Objects = objects, Domains = domains };
+            return model with { Enums = enums, Tables = tables, Functions = functions, Triggers = triggers, Unmanaged = unmanaged, Objects = objects, Domains = domains };
         }
+
+        // The type a column's SqlType names (its first token: "Mood"[] is the type "Mood").
+        private static string TypeName(string sqlType) => SqlLexer.Tokens(sqlType) is { Count: > 0 } tokens && tokens[0].IsIdentifier ? tokens[0].Value : sqlType;
 
         /// <summary>Every schema the model puts an object in (including public), sorted.</summary>
         public static IReadOnlyList<string> UsedSchemas(SchemaModel model) =>

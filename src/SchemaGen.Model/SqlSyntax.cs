@@ -80,9 +80,17 @@ namespace SchemaGen.Model
         /// <paramref name="dollarQuotedIsCode"/> (a function body) and a string literal otherwise.
         /// </summary>
         public static string RenameQualifiers(string sql, IReadOnlyDictionary<string, string> schemas, Func<string, string, bool>? owns = null,
-            bool dollarQuotedIsCode = true)
+            bool dollarQuotedIsCode = true) =>
+            schemas.Count == 0 ? sql
+                : RenameQualifiers(sql, (schema, name) => schemas.TryGetValue(schema, out var mapped) && (owns == null || owns(schema, name)) ? mapped : null, dollarQuotedIsCode);
+
+        /// <summary>
+        /// As above, with the new qualifier of each qualified name chosen by <paramref name="place"/> from the qualifier and
+        /// the name it qualifies (null: left as written), for schemas whose objects go back to different schemas by name.
+        /// </summary>
+        public static string RenameQualifiers(string sql, Func<string, string, string?> place, bool dollarQuotedIsCode)
         {
-            if (schemas.Count == 0 || string.IsNullOrEmpty(sql))
+            if (string.IsNullOrEmpty(sql))
                 return sql;
 
             // Tokens carry their offsets, so everything between them (white space, comments, dollar-quote tags) is
@@ -93,9 +101,9 @@ namespace SchemaGen.Model
             for (var t = 0; t < tokens.Count; t++)
             {
                 var token = tokens[t];
-                if (!token.IsIdentifier || (t > 0 && tokens[t - 1].IsSymbol(".")) || !schemas.TryGetValue(token.Value, out var mapped)
+                if (!token.IsIdentifier || (t > 0 && tokens[t - 1].IsSymbol("."))
                     || !(t + 2 < tokens.Count && tokens[t + 1].IsSymbol(".") && tokens[t + 2].IsIdentifier)
-                    || (owns != null && !owns(token.Value, tokens[t + 2].Value)))
+                    || place(token.Value, tokens[t + 2].Value) is not string mapped)
                     continue;
                 output.Append(sql, copied, token.Start - copied).Append(Identifier(mapped));
                 copied = token.End;

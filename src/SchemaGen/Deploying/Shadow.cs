@@ -25,9 +25,10 @@ namespace SchemaGen.Deploying
     /// <item>the scratch schema names PostgreSQL prints back (an enum named <c>interval</c> is always printed qualified,
     /// because pg_catalog's <c>interval</c> comes first) are mapped back to the real names.</item>
     /// </list>
-    /// A role without CREATE on the database renders a one-schema model in its session's temporary schema instead
-    /// (<see cref="ScratchSpace"/>): the same steps with <c>pg_temp</c> for the scratch schema and no CREATE SCHEMA; what
-    /// PostgreSQL prints back as <c>pg_temp_N</c> or <c>pg_temp</c> is mapped back to the managed schema.
+    /// A role without CREATE on the database renders the model in its session's temporary schema instead
+    /// (<see cref="ScratchSpace"/>): the same steps with every managed schema folded into <c>pg_temp</c> and no CREATE
+    /// SCHEMA; what PostgreSQL prints back as <c>pg_temp_N</c> or <c>pg_temp</c> goes back to the managed schema its name
+    /// belongs to.
     /// </remarks>
     internal static class Shadow
     {
@@ -41,7 +42,7 @@ namespace SchemaGen.Deploying
             var space = await ScratchSpace.ChooseAsync(connection, transaction, desired, cancellationToken);
             // The history table's schema need not hold any of the model's objects (a model only in "archive").
             var toShadow = space.InTemporarySchema
-                ? schemas.Append(history.Schema).Distinct().ToDictionary(s => s, s => s == space.TemporaryFor ? TemporarySchema : NameFor(s))
+                ? schemas.Append(history.Schema).Distinct().ToDictionary(s => s, s => space.Folded.Contains(s) ? TemporarySchema : NameFor(s))
                 : schemas.Append(history.Schema).Distinct().ToDictionary(s => s, NameFor);
             var shadowModel = SchemaMapping.Rename(desired, s => toShadow.TryGetValue(s, out var mapped) ? mapped : s);
             // pg_temp exists for every session: only scratch schemas are created.
@@ -53,7 +54,8 @@ namespace SchemaGen.Deploying
             {
                 var searchPath = space.InTemporarySchema ? new[] { TemporarySchema } : created;
                 await CatalogReader.SetSearchPathAsync(connection, transaction, searchPath.Concat(schemas).ToList(), cancellationToken, withSessionPath: true);
-                var fromShadow = toShadow.ToDictionary(p => p.Value, p => p.Key);
+                // pg_temp maps back by name (Unfold below), the scratch schemas by theirs.
+                var fromShadow = toShadow.Where(p => p.Value != TemporarySchema).ToDictionary(p => p.Value, p => p.Key);
                 await CreateAsync(connection, transaction, shadowModel, fromShadow, cancellationToken);
 
                 // PostgreSQL prints the session's temporary schema as pg_temp_N in some places and pg_temp in others: both map back.
@@ -62,8 +64,6 @@ namespace SchemaGen.Deploying
                 {
                     var temporary = await TemporarySchemaNameAsync(connection, transaction, cancellationToken);
                     read = temporary == null ? new string[0] : new[] { temporary };
-                    if (temporary != null && space.TemporaryFor != null)
-                        fromShadow[temporary] = space.TemporaryFor;
                 }
 
                 var shadowHistory = history with { Schema = read.Length == 0 ? toShadow[history.Schema] : read[0] };
@@ -71,8 +71,10 @@ namespace SchemaGen.Deploying
                 // RenameAll maps only the qualifiers of schemas the model uses: pg_temp is named among them to be mapped too.
                 var back = SchemaMapping.RenameAll(snapshot.Model with { Schemas = snapshot.Model.Schemas.Concat(fromShadow.Keys).Distinct().ToEquatableArray() },
                     s => fromShadow.TryGetValue(s, out var real) ? real : s);
-                back = back with { Schemas = schemas.Where(back.Schemas.Contains).ToEquatableArray() };
-                return space.TemporaryFor == null ? back : AsPrintedLive(back, space.TemporaryFor, desired);
+                if (space.InTemporarySchema)
+                    back = AsPrintedLive(SchemaMapping.Unfold(back, read.Append(TemporarySchema).ToList(), space.SchemaOf), space.Folded, desired)
+                        with { Schemas = space.Folded.ToEquatableArray() };
+                return back with { Schemas = schemas.Where(back.Schemas.Contains).ToEquatableArray() };
             }
             catch (PostgresException e)
             {
@@ -87,11 +89,16 @@ namespace SchemaGen.Deploying
         }
 
         // Calls of the model's own functions, which PostgreSQL printed qualified because pg_temp is never searched for
-        // functions, mapped back to the managed schema: the live catalog, read with that schema on search_path, prints them bare.
-        private static SchemaModel AsPrintedLive(SchemaModel rendered, string schema, SchemaModel desired)
+        // functions, mapped back to their managed schemas: the live catalog, read with those schemas on search_path, prints them bare.
+        private static SchemaModel AsPrintedLive(SchemaModel rendered, IEnumerable<string> schemas, SchemaModel desired)
         {
-            var own = new HashSet<string>(desired.Functions.Where(f => f.Schema == schema).Select(f => f.Name));
-            return SchemaMapping.UnqualifyCalls(rendered, schema, own.Contains);
+            foreach (var schema in schemas)
+            {
+                var own = new HashSet<string>(desired.Functions.Where(f => f.Schema == schema).Select(f => f.Name));
+                rendered = SchemaMapping.UnqualifyCalls(rendered, schema, own.Contains);
+            }
+
+            return rendered;
         }
 
         /// <summary>The name PostgreSQL accepts for the session's temporary schema.</summary>

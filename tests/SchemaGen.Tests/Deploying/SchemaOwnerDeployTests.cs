@@ -17,7 +17,48 @@ namespace SchemaGen.Tests.Deploying;
 /// </summary>
 public class SchemaOwnerDeployTests
 {
-    public static IEnumerable<object[]> SnapshotModels() => FeatureModels.Names().Append(new object[] { "JobPipeline" });
+    public static IEnumerable<object[]> SnapshotModels() => FeatureModels.Names().Append(new object[] { "JobPipeline" }).Append(new object[] { "ThreeSchemas" });
+
+    // Objects in three schemas that refer to each other: a foreign key, an enum and a domain used across schemas, a sequence
+    // called by another schema's default, a function called by another schema's check, views joining two schemas and over each other.
+    private const string ThreeSchemas = """
+        namespace TestModels;
+
+        public enum Priority { Low, High }
+
+        [Table("customers", Schema = "crm")]
+        public class Customer
+        {
+            [Key] public int Id { get; set; }
+            [MaxLength(40)] public string Name { get; set; } = "";
+            [Column(TypeName = "crm.code")] public string Code { get; set; } = "";
+        }
+
+        [Table("orders", Schema = "sales")]
+        [Index(nameof(CustomerId), nameof(Priority))]
+        [Check("crm.is_code(note)")]
+        public class Order
+        {
+            [Key] public long Id { get; set; }
+            [DefaultSql("nextval('sales.order_no')")] public long Number { get; set; }
+            [References(typeof(Customer))] public int CustomerId { get; set; }
+            public Priority Priority { get; set; } = Priority.Low;
+            public string? Note { get; set; }
+        }
+        """;
+
+    private static readonly (string Path, string Text)[] ThreeSchemasTemplates =
+    [
+        ("/project/Sql/01_sequences.sql", "CREATE SEQUENCE sales.order_no START 100;\n"),
+        ("/project/Sql/02_functions.sql", "CREATE OR REPLACE FUNCTION crm.is_code(value text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$ SELECT value ~ '^[A-Z]+$' $$;\n"),
+        ("/project/Sql/03_views.sql", """
+            CREATE VIEW reporting.customer_orders AS
+                SELECT c.id, c.name, count(o.id) AS orders, max(o.priority) AS top_priority
+                FROM crm.customers c LEFT JOIN sales.orders o ON o.customer_id = c.id GROUP BY c.id, c.name;
+
+            CREATE VIEW reporting.busy_customers AS SELECT id, name FROM reporting.customer_orders WHERE orders > 10;
+            """),
+    ];
 
     [Theory]
     [MemberData(nameof(SnapshotModels))]
@@ -32,15 +73,6 @@ public class SchemaOwnerDeployTests
         await using var owner = await SchemaOwner.CreateAsync(admin, model.Model);
         // An object the model does not have, so the database is not empty and the model is rendered, not just applied.
         await admin.ExecuteAsync($"CREATE TABLE {SqlSyntax.QualifiedName(model.Target.DefaultSchema, "unrelated")} (x integer)");
-
-        var multiSchema = SchemaMapping.UsedSchemas(model.Model with { Schemas = EquatableArray<string>.Empty }).Count > 1;
-        if (multiSchema)
-        {
-            var refused = await Assert.ThrowsAsync<SchemaDeployException>(() => SchemaDeployer.DeployAsync(model.Target, owner.Connection));
-            Assert.Contains("lacks the CREATE privilege on database", refused.Message);
-            Assert.Contains("TEMPORARY", refused.Message);
-            return;
-        }
 
         var deployed = await SchemaDeployer.DeployAsync(model.Target, owner.Connection);
 
@@ -85,9 +117,47 @@ public class SchemaOwnerDeployTests
         Assert.Equal(0L, await admin.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename = 'items'", []));
     }
 
-    internal static GeneratedSchema Build(string name) => name == "JobPipeline"
-        ? GeneratorHarness.Run(FeatureModels.Sample(), FeatureModels.SampleTemplates()).Load()
-        : GeneratorHarness.Run(FeatureModels.All[name], []).Load();
+    [Fact]
+    public async Task SchemasThatUseTheSameNameCannotBeFoldedIntoTheTemporarySchemaAndTheRefusalNamesThem()
+    {
+        var model = GeneratorHarness.Run([Evolution.Usings + """
+            namespace TestModels;
+
+            [Table("items", Schema = "north")] public class NorthItem { [Key] public int Id { get; set; } }
+            [Table("items", Schema = "south")] public class SouthItem { [Key] public int Id { get; set; } }
+            """], []).Load();
+        await using var admin = await Postgres.NewDatabaseAsync();
+        await using var owner = await SchemaOwner.CreateAsync(admin, model.Model);
+        await admin.ExecuteAsync("CREATE TABLE north.unrelated (x integer)");
+
+        var refused = await Assert.ThrowsAsync<SchemaDeployException>(() => SchemaDeployer.DeployAsync(model.Target, owner.Connection));
+
+        Assert.Contains($"lacks the CREATE privilege on database {admin.Database}", refused.Message);
+        Assert.Contains("because they use the same names: items in north and south", refused.Message);
+        Assert.Equal("42501", refused.SqlState);
+        Assert.Equal(0L, await admin.ScalarAsync<long>("SELECT count(*) FROM pg_tables WHERE tablename = 'items'", []));
+    }
+
+    [Fact]
+    public async Task AModelWithAMaterializedViewCannotBeRenderedInTheTemporarySchemaAndTheRefusalSaysWhy()
+    {
+        var model = Templates.ObjectTemplateModels.Build();
+        await using var admin = await Postgres.NewDatabaseAsync();
+        await using var owner = await SchemaOwner.CreateAsync(admin, model.Model);
+        await admin.ExecuteAsync("CREATE TABLE shop.unrelated (x integer)");
+
+        var refused = await Assert.ThrowsAsync<SchemaDeployException>(() => SchemaDeployer.DeployAsync(model.Target, owner.Connection));
+
+        Assert.Contains("where PostgreSQL cannot create the model's materialized views (shop.invoice_stats) over temporary tables", refused.Message);
+        Assert.Equal("42501", refused.SqlState);
+    }
+
+    internal static GeneratedSchema Build(string name) => name switch
+    {
+        "JobPipeline" => GeneratorHarness.Run(FeatureModels.Sample(), FeatureModels.SampleTemplates()).Load(),
+        "ThreeSchemas" => GeneratorHarness.Run([Evolution.Usings + "[assembly: Domain(\"code\", \"text\", Schema = \"crm\", Check = \"VALUE <> ''\")]\n" + ThreeSchemas], ThreeSchemasTemplates).Load(),
+        _ => GeneratorHarness.Run(FeatureModels.All[name], []).Load(),
+    };
 
     internal static string History(GeneratedSchema model) => SqlSyntax.QualifiedName(model.Target.DefaultSchema, "schemagen_history");
 }
