@@ -7,7 +7,8 @@ namespace SchemaGen.Bench;
 
 /// <summary>
 /// dotnet run -c Release --project bench/SchemaGen.Bench -- --filter '*' runs the BenchmarkDotNet benchmarks;
-/// <c>-- reruns [rounds]</c> the generator's reruns (see RerunHarness);
+/// <c>-- reruns [rounds]</c> the generator's reruns (see RerunHarness); <c>-- first-run [direct|probe]</c> the
+/// generator's first runs in a fresh process (see FirstRunHarness);
 /// <c>-- write-model &lt;directory&gt; &lt;tables&gt;</c> writes the benchmark model's sources for the whole-build
 /// benchmark (bench/WholeBuild/run.sh); <c>-- online-deploy [rows]</c> the writer-latency harness of online deploys.
 /// </summary>
@@ -17,6 +18,8 @@ public static class Program
     {
         if (args.Length > 0 && args[0] == "reruns")
             RerunHarness.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 9);
+        else if (args.Length > 0 && args[0] == "first-run")
+            FirstRunHarness.Run(args.Length > 1 ? args[1] : "direct");
         else if (args.Length > 0 && args[0] == "online-deploy")
             OnlineDeployBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2_000_000).GetAwaiter().GetResult();
         else if (args.Length == 3 && args[0] == "write-model")

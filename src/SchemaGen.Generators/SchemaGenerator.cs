@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SchemaGen.Generators.Assembling;
+using SchemaGen.Generators.Caching;
 using SchemaGen.Generators.Diagnostics;
 using SchemaGen.Generators.Emitting;
 using SchemaGen.Generators.Parsing;
@@ -25,11 +26,15 @@ namespace SchemaGen.Generators
         /// <inheritdoc />
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
+            // Per driver: a class's parse is reused while its tree and the compilation's declarations are the same.
+            var tableCache = new ParseCache<TableParseResult>(TableParser.Parse, static result => result.Diagnostics);
+            var wrapperCache = new ParseCache<WrapperParseResult>(WrapperParser.Parse, static result => result.Diagnostics);
+
             var parsed = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
                     KnownNames.TableAttributeMetadataName,
                     static (node, _) => node is ClassDeclarationSyntax || (node is RecordDeclarationSyntax record && !record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword)),
-                    TableParser.Parse)
+                    tableCache.Parse)
                 .WithTrackingName(TrackingNames.ParsedTables);
 
             Report(context, parsed.Select(static (result, _) => result.Diagnostics));
@@ -68,7 +73,7 @@ namespace SchemaGen.Generators
                 .ForAttributeWithMetadataName(
                     KnownNames.SqlFunctionAttributeMetadataName,
                     static (node, _) => node is MethodDeclarationSyntax,
-                    WrapperParser.Parse)
+                    wrapperCache.Parse)
                 .WithTrackingName(TrackingNames.ParsedWrappers);
 
             Report(context, parsedWrappers.Select(static (result, _) => result.Diagnostics));

@@ -154,6 +154,69 @@ public class IncrementalTests
         Assert.Equal(["SG0002", "SG0004"], Lines(moved.Diagnostics).Select(d => d.Id).Distinct().Order());
     }
 
+    [Theory]
+    [InlineData("an unrelated edit", "helper", 0, 4)]
+    [InlineData("a comment in another model file", "model", 1, 3)]
+    [InlineData("a method body in another model file", "body", 1, 3)]
+    public void AnEditThatChangesNoDeclarationReusesTheParseOfEveryClassInAnUnchangedFile(string what, string edit, int parsed, int reused)
+    {
+        // Job in ModelFile, Note in its own file, two [SqlFunction] methods in WrapperFile: four transforms.
+        const string noteFile = WrapperModels.Usings + """
+            namespace TestModels;
+            [Table("notes")]
+            public class Note { [Key] public int Id { get; set; } }
+            """;
+        var compilation = GeneratorHarness.Compile(ModelFile, noteFile, WrapperFile, HelperFile);
+        var driver = GeneratorHarness.CreateDriver(additionalTexts: TemplateTexts).RunGenerators(compilation);
+        var before = Sources(driver.GetRunResult().Results.Single());
+        var edited = edit switch
+        {
+            "helper" => Edit(compilation, HelperFile, "x * 2", "x + x"),
+            "model" => Edit(compilation, ModelFile, "[Table(\"jobs\")]", "// The queue.\n[Table(\"jobs\")]"),
+            _ => Edit(compilation, ModelFile, "return TotalStages - Stage;", "return Math.Max(0, TotalStages - Stage);"),
+        };
+
+        var counts = CountParses(() => driver = driver.RunGenerators(edited));
+
+        Assert.True(counts == (parsed, reused), $"after {what}: {counts.Parsed} parsed, {counts.Reused} reused; expected {parsed} and {reused}");
+        Assert.Equal(before, Sources(driver.GetRunResult().Results.Single()));
+    }
+
+    [Fact]
+    public void AConstantUsedInAnAttributeElsewhereIsReadAgain()
+    {
+        const string limits = "namespace TestModels; public static class Limits { public const int Max = 100; }";
+        var model = ModelFile.Replace("[Range(1, 100)]", "[Range(1, Limits.Max)]");
+        var compilation = GeneratorHarness.Compile(model, limits, HelperFile);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        Assert.Contains("stage <= 100", Sources(driver.GetRunResult().Results.Single()));
+
+        var counts = CountParses(() => driver = driver.RunGenerators(Edit(compilation, limits, "= 100", "= 200")));
+
+        Assert.Equal((1, 0), counts);
+        Assert.Contains("stage <= 200", Sources(driver.GetRunResult().Results.Single()));
+    }
+
+    // How many transforms parsed and how many reused a result (Caching/ParseCounters, read by reflection and counted on this flow only).
+    internal static (int Parsed, int Reused) CountParses(Action run)
+    {
+        var field = typeof(SchemaGen.Generators.SchemaGenerator).Assembly.GetType("SchemaGen.Generators.Caching.ParseCounters", throwOnError: true)!
+            .GetField("Observed", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!;
+        var observed = (System.Threading.AsyncLocal<int[]?>)field.GetValue(null)!;
+        var counts = new int[2];
+        observed.Value = counts;
+        try
+        {
+            run();
+        }
+        finally
+        {
+            observed.Value = null;
+        }
+
+        return (counts[0], counts[1]);
+    }
+
     [Fact]
     public void FileOrderDoesNotChangeTheOutput()
     {
