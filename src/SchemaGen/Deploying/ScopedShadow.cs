@@ -51,6 +51,9 @@ namespace SchemaGen.Deploying
                 return null;
             }
 
+            // In pg_temp a shadow that created nothing has no schema to read back, where the whole one has the managed schema.
+            if (rendered.Schemas.IsEmpty && !desired.Tables.IsEmpty)
+                return null;
             var target = await MergeAsync(connection, transaction, recorded, rendered, desired, changed, cancellationToken);
             return target == null ? null : (target, part.Tables.Count);
         }
