@@ -10,7 +10,8 @@ namespace SchemaGen.Bench;
 /// <c>-- reruns [rounds]</c> the generator's reruns (see RerunHarness); <c>-- first-run [direct|probe]</c> the
 /// generator's first runs in a fresh process (see FirstRunHarness);
 /// <c>-- write-model &lt;directory&gt; &lt;tables&gt;</c> writes the benchmark model's sources for the whole-build
-/// benchmark (bench/WholeBuild/run.sh); <c>-- online-deploy [rows]</c> the writer-latency harness of online deploys.
+/// benchmark (bench/WholeBuild/run.sh); <c>-- online-deploy [rows]</c> the writer-latency harness of online deploys;
+/// <c>-- scoped-deploy [rounds]</c> a one-column change of the 1,000-table model next to its no-op deploy.
 /// </summary>
 public static class Program
 {
@@ -22,6 +23,8 @@ public static class Program
             FirstRunHarness.Run(args.Length > 1 ? args[1] : "direct");
         else if (args.Length > 0 && args[0] == "online-deploy")
             OnlineDeployBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2_000_000).GetAwaiter().GetResult();
+        else if (args.Length > 0 && args[0] == "scoped-deploy")
+            ScopedDeployBenchmarks.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
         else if (args.Length == 3 && args[0] == "write-model")
             WriteModel(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
         else

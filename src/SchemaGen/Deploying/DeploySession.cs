@@ -261,9 +261,22 @@ namespace SchemaGen.Deploying
             Phase = DeployPhase.RenderingShadow;
             // A model deployed before was rendered then, on this server version: reading that back needs no CREATE privilege
             // (read-only roles, hot standbys) and no scratch schemas.
-            _rendered = await StoredTarget.ReadAsync(_connection, transaction, _history, _target.ModelHash, cancellationToken)
-                ?? await Shadow.RenderAsync(_connection, transaction, _desired, _schemas, _history, cancellationToken);
-            return _rendered;
+            _rendered = await StoredTarget.ReadAsync(_connection, transaction, _history, _target.ModelHash, cancellationToken);
+            if (_rendered != null)
+            {
+                Telemetry?.ShadowRendered("stored", 0);
+                return _rendered;
+            }
+
+            // A changed model: only the tables that changed since the last recorded target, when that is safe (ScopedShadow).
+            if (await ScopedShadow.RenderAsync(_connection, transaction, _desired, _schemas, _history, Log, cancellationToken) is var (scoped, tables))
+            {
+                Telemetry?.ShadowRendered("scoped", tables);
+                return _rendered = scoped;
+            }
+
+            Telemetry?.ShadowRendered("full", _desired.Tables.Count);
+            return _rendered = await Shadow.RenderAsync(_connection, transaction, _desired, _schemas, _history, cancellationToken);
         }
 
         // SET LOCAL in a transaction; SET for the session (the statements of Online mode that run outside one, reset after them).
@@ -365,6 +378,11 @@ namespace SchemaGen.Deploying
             insert.Parameters.Add(new NpgsqlParameter { Value = _target.DefaultSchema });
             insert.Parameters.Add(new NpgsqlParameter { Value = (object?)_rollingBackTo ?? System.DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
             insert.Parameters.Add(new NpgsqlParameter { Value = _rendered == null ? System.DBNull.Value : ModelData.Write(_rendered), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            insert.Parameters.Add(new NpgsqlParameter
+            {
+                Value = _rendered == null ? System.DBNull.Value : TableHashes.Of(_desired),
+                NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text,
+            });
             return (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
         }
 

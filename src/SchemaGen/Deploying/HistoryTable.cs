@@ -22,13 +22,16 @@ namespace SchemaGen
             ("id", "bigint"), ("model_hash", "text"), ("fingerprint", "text"), ("applied_at", "timestamp with time zone"),
             ("steps", "text[]"), ("duration_ms", "double precision"), ("application_name", "text"),
             ("model", "text"), ("default_schema", "text"), ("rolled_back_to", "bigint"), ("target", "text"), ("server_version", "integer"),
+            ("table_hashes", "text[]"),
         };
 
         // Columns added after the first release: a history table without them is upgraded in place, not damaged.
         // model: the deployed model as ModelData (what a rollback deploys again); rolled_back_to: the row a rollback restored;
         // target: the model as this server rendered it (the shadow), which Plan and Verify of the same model reuse instead
-        // of rendering again, so they need no CREATE privilege and run on a hot standby; server_version: its major version.
-        private static readonly string[] AddedColumns = { "model", "default_schema", "rolled_back_to", "target", "server_version" };
+        // of rendering again, so they need no CREATE privilege and run on a hot standby; server_version: its major version;
+        // table_hashes: a hash per table of the model and one of the rest (TableHashes), so that the next deployment of a changed
+        // model renders in the shadow only the tables that changed and takes the others from this target (ScopedShadow).
+        private static readonly string[] AddedColumns = { "model", "default_schema", "rolled_back_to", "target", "server_version", "table_hashes" };
 
         public string Name => ReservedName;
 
@@ -53,14 +56,19 @@ namespace SchemaGen
             string.Join(separator, AddedColumns.Select(c => prefix + c + " " + Columns.Single(k => k.Name == c).Type));
 
         public string Insert =>
-            "INSERT INTO " + QualifiedName + " (model_hash, fingerprint, steps, duration_ms, model, default_schema, rolled_back_to, target, server_version) "
-            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, " + ServerMajorVersion + ") RETURNING id";
+            "INSERT INTO " + QualifiedName + " (model_hash, fingerprint, steps, duration_ms, model, default_schema, rolled_back_to, target, table_hashes, server_version) "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, " + ServerMajorVersion + ") RETURNING id";
 
         private const string ServerMajorVersion = "current_setting('server_version_num')::integer / 10000";
 
         /// <summary>The rendered target last recorded for a model hash on a server of this major version ($1: the hash).</summary>
         public string SelectTarget =>
             "SELECT target FROM " + QualifiedName + " WHERE model_hash = $1 AND target IS NOT NULL AND server_version = " + ServerMajorVersion
+            + " ORDER BY id DESC LIMIT 1";
+
+        /// <summary>The last rendered target recorded with its table hashes on a server of this major version, whatever its model.</summary>
+        public string SelectLatestTarget =>
+            "SELECT target, table_hashes FROM " + QualifiedName + " WHERE target IS NOT NULL AND table_hashes IS NOT NULL AND server_version = " + ServerMajorVersion
             + " ORDER BY id DESC LIMIT 1";
 
         /// <summary>One recorded deployment's model, for a rollback: hash, ModelData (null in rows written before it was kept), default schema.</summary>

@@ -7,24 +7,48 @@ using SchemaGen.Model;
 namespace SchemaGen.Deploying
 {
     /// <summary>
-    /// The target a deployment of the same model recorded in the history table: the model as this server's major version
-    /// rendered it in the shadow, equal to the live catalog when it was committed. Plan and Verify of a deployed model read
-    /// it instead of rendering the model again, so a role without CREATE on the database, or a hot standby, can run them.
+    /// The target a deployment recorded in the history table: the model as this server's major version rendered it in the
+    /// shadow, equal to the live catalog when it was committed. Plan and Verify of a deployed model read it instead of rendering
+    /// the model again, so a role without CREATE on the database, or a hot standby, can run them; a deployment of a changed
+    /// model takes the unchanged tables' rendering from the last one (<see cref="ScopedShadow"/>).
     /// </summary>
     internal static class StoredTarget
     {
+        /// <summary>The last target recorded for this model hash, or null.</summary>
         public static async Task<SchemaModel?> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, HistoryTable history, string modelHash,
             CancellationToken cancellationToken)
         {
+            var row = await ReadRowAsync(connection, transaction, history.SelectTarget, modelHash, cancellationToken);
+            return row == null ? null : Decode(row.Value.Target);
+        }
+
+        /// <summary>The last target recorded with its table hashes (<see cref="TableHashes"/>), whatever its model, or null.</summary>
+        public static async Task<(SchemaModel Target, string[] TableHashes)?> ReadLatestAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+            HistoryTable history, CancellationToken cancellationToken)
+        {
+            var row = await ReadRowAsync(connection, transaction, history.SelectLatestTarget, null, cancellationToken);
+            return row?.TableHashes is { } hashes && Decode(row.Value.Target) is { } target ? (target, hashes) : null;
+        }
+
+        private static async Task<(string Target, string[]? TableHashes)?> ReadRowAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql,
+            string? modelHash, CancellationToken cancellationToken)
+        {
             // In a savepoint: a database without a history table (or with one from before targets were kept) has none.
             await transaction.SaveAsync("schemagen_stored_target", cancellationToken);
-            string? data;
             try
             {
-                await using var command = new NpgsqlCommand(history.SelectTarget, connection, transaction);
-                command.Parameters.Add(new NpgsqlParameter { Value = modelHash });
-                data = await command.ExecuteScalarAsync(cancellationToken) as string;
+                await using var command = new NpgsqlCommand(sql, connection, transaction);
+                if (modelHash != null)
+                    command.Parameters.Add(new NpgsqlParameter { Value = modelHash });
+                (string, string[]?)? row = null;
+                await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+                {
+                    if (await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0))
+                        row = (reader.GetString(0), reader.FieldCount > 1 && !reader.IsDBNull(1) ? reader.GetFieldValue<string[]>(1) : null);
+                }
+
                 await transaction.ReleaseAsync("schemagen_stored_target", cancellationToken);
+                return row;
             }
             catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.UndefinedColumn
                                                   or PostgresErrorCodes.InvalidSchemaName or PostgresErrorCodes.InsufficientPrivilege)
@@ -32,9 +56,10 @@ namespace SchemaGen.Deploying
                 await transaction.RollbackAsync("schemagen_stored_target", cancellationToken);
                 return null;
             }
+        }
 
-            if (data == null)
-                return null;
+        private static SchemaModel? Decode(string data)
+        {
             try
             {
                 return ModelData.Read(data);

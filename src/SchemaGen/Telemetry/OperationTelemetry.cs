@@ -53,6 +53,12 @@ namespace SchemaGen.Telemetry
         /// <summary>Which tier of the no-op check decided (<see cref="SchemaGenTelemetry.Tags.NoOpCheck"/>).</summary>
         public void NoOpCheckedBy(string tier) => _span?.SetTag(SchemaGenTelemetry.Tags.NoOpCheck, tier);
 
+        public void ShadowRendered(string how, int tables)
+        {
+            _span?.SetTag(SchemaGenTelemetry.Tags.Shadow, how);
+            _span?.SetTag(SchemaGenTelemetry.Tags.ShadowTables, tables);
+        }
+
         public void EnterPhase(DeployPhase phase)
         {
             EndPhase();

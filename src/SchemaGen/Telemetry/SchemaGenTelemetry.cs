@@ -70,6 +70,16 @@ namespace SchemaGen
             /// </summary>
             public const string NoOpCheck = "schemagen.noop_check";
 
+            /// <summary>
+            /// Where the target (the model as PostgreSQL prints it) came from: <c>stored</c> (the target a deployment of the same
+            /// model recorded), <c>scoped</c> (only the tables changed since the last recorded target were rendered in the shadow,
+            /// the rest taken from it) or <c>full</c> (the whole model rendered in the shadow). Absent on a first deploy.
+            /// </summary>
+            public const string Shadow = "schemagen.shadow";
+
+            /// <summary>How many tables were created in the shadow for the target (0 when it was stored).</summary>
+            public const string ShadowTables = "schemagen.shadow.tables";
+
             /// <summary>Whether the advisory lock was acquired (false: LockTimeout passed).</summary>
             public const string LockAcquired = "schemagen.lock.acquired";
 
