@@ -25,9 +25,12 @@ namespace SchemaGen.Catalog
 
         /// <summary>
         /// The no-op check's first tier: the marker and the stamp, nothing rendered. The full fingerprint is not in this
-        /// statement even as an untaken branch: planning it alone costs the server more than the whole stamp.
+        /// statement even as an untaken branch: planning it alone costs the server more than the whole stamp. Without a
+        /// marker (a first deploy) the stamp decides nothing and is not computed (an untaken CASE branch: PostgreSQL
+        /// evaluates an uncorrelated subquery only when a row needs its value), which saves its 40 catalog scans.
         /// </summary>
-        public static readonly string StampSql = "SELECT (" + CatalogQueries.HistoryMarker + "), " + CatalogStamp.Sql;
+        public static readonly string StampSql = "SELECT m, CASE WHEN m IS NULL THEN '' ELSE " + CatalogStamp.Sql + " END FROM ("
+            + CatalogQueries.HistoryMarker + ") marker(m)";
 
         /// <summary>The fingerprint query with its parameters, as the last command of a batch that set search_path.</summary>
         public static NpgsqlBatchCommand Command(string[] schemas, HistoryTable history)
