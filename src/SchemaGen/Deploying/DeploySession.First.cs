@@ -23,7 +23,7 @@ namespace SchemaGen.Deploying
             if (_rendered != null)
                 return null;
             Phase = DeployPhase.ReadingCatalog;
-            var live = await FirstDeploy.ReadIfEmptyAsync(_connection, transaction, _schemas, _history, cancellationToken);
+            var live = await FirstDeploy.ReadIfEmptyAsync(_connection, transaction, _schemas, cancellationToken);
             if (live == null)
                 return null;
 

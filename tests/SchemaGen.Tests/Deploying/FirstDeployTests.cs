@@ -93,4 +93,23 @@ public class FirstDeployTests
         Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM pg_namespace WHERE nspname = 'app'"));
         Assert.Equal(0L, await database.ScalarAsync<long>("SELECT count(*) FROM pg_class WHERE relname = $1", broken.Name));
     }
+
+    [Theory]
+    [InlineData("CREATE VIEW app.unrelated AS SELECT 1 AS x")]
+    [InlineData("CREATE FUNCTION app.unrelated() RETURNS integer LANGUAGE sql AS 'SELECT 1'")]
+    [InlineData("CREATE TYPE app.unrelated AS (x integer)")]
+    public async Task AnySchemaObjectMakesTheDeployReadTheCatalogAndSeeIt(string unrelated)
+    {
+        // Not a first deploy: the one object in the schema is read, and dropping unmanaged objects drops it.
+        var model = SchemaOwnerDeployTests.Build("JobPipeline");
+        await using var database = await Postgres.NewDatabaseAsync();
+        await database.ExecuteAsync("CREATE SCHEMA app; " + unrelated);
+
+        var result = await SchemaDeployer.DeployAsync(model.Target, database, new DeployOptions { DropUnmanaged = true, AllowDataLoss = true });
+
+        Assert.Contains(result.Steps, s => s.Object.Contains("unrelated", System.StringComparison.Ordinal));
+        Assert.Equal(0L, await database.ScalarAsync<long>(
+            "SELECT (SELECT count(*) FROM pg_class WHERE relname = 'unrelated') + (SELECT count(*) FROM pg_proc WHERE proname = 'unrelated') + (SELECT count(*) FROM pg_type WHERE typname = 'unrelated')"));
+        Assert.True((await SchemaDeployer.VerifyAsync(model.Target, database)).IsClean);
+    }
 }
