@@ -47,6 +47,12 @@ static ActivityListener PhasePrinter()
     {
         ShouldListenTo = source => source.Name == "SchemaGen",
         Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+        ActivityStarted = a =>
+        {
+            if (a.DisplayName != "schemagen.apply_step")
+                lock (Console.Error)
+                    Console.Error.WriteLine($"  start {a.DisplayName,-24} jit {System.Runtime.JitInfo.GetCompiledMethodCount()} methods, {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms");
+        },
         ActivityStopped = a =>
         {
             lock (Console.Error)
