@@ -118,8 +118,10 @@ namespace SchemaGen.Catalog
                 return fixedPath;
             }
 
+            // And no JIT for the rest of the transaction: the catalog queries' plans cost enough to cross jit_above_cost, and
+            // compiling them took the server longer than running them (about 1 s of a 200-table read with its fingerprint).
             var command = new NpgsqlBatchCommand("""
-                SELECT set_config('search_path', coalesce(nullif(concat_ws(', ', nullif($1, ''), nullif(array_to_string(array(
+                SELECT set_config('jit', 'off', true), set_config('search_path', coalesce(nullif(concat_ws(', ', nullif($1, ''), nullif(array_to_string(array(
                     SELECT quote_ident(s) FROM unnest(current_schemas(false)) WITH ORDINALITY c(s, o) WHERE s <> ALL($2) ORDER BY o), ', '), '')), ''), 'pg_catalog'), true)
                 """);
             command.Parameters.Add(new NpgsqlParameter { Value = schemas.Count == 0 ? "" : SqlSyntax.IdentifierList(schemas) });

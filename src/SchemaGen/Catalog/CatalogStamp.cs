@@ -34,14 +34,17 @@ namespace SchemaGen.Catalog
             _ => "ctid::text",
         };
 
-        private static string Filter(string catalog) => catalog == "pg_description"
-            ? " WHERE NOT (classoid = 'pg_catalog.pg_class'::regclass AND objoid = coalesce(to_regclass($2), 0) AND objsubid = 0)"
+        private static string Filter(string catalog, string historyName) => catalog == "pg_description"
+            ? $" WHERE NOT (classoid = 'pg_catalog.pg_class'::regclass AND objoid = coalesce(to_regclass({historyName}), 0) AND objsubid = 0)"
             : "";
 
         /// <summary>The stamp as a scalar subquery ($2: the history table's qualified name).</summary>
-        public static readonly string Sql = "(SELECT md5(string_agg(s, ',' ORDER BY s)) FROM (\n"
+        public static readonly string Sql = For("$2");
+
+        /// <summary>The stamp as a scalar subquery, <paramref name="historyName"/> the SQL of the history table's qualified name.</summary>
+        public static string For(string historyName) => "(SELECT md5(string_agg(s, ',' ORDER BY s)) FROM (\n"
             + string.Join("\n    UNION ALL ", Catalogs.Select(c =>
-                $"SELECT '{c}:' || count(*) || ':' || coalesce(sum(hashtextextended({Row(c)}, xmin::text::bigint)), 0) FROM pg_catalog.{c}{Filter(c)}"))
+                $"SELECT '{c}:' || count(*) || ':' || coalesce(sum(hashtextextended({Row(c)}, xmin::text::bigint)), 0) FROM pg_catalog.{c}{Filter(c, historyName)}"))
             + "\n) stamps(s))";
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -16,10 +17,14 @@ namespace SchemaGen.Deploying
         public static NpgsqlBatch Create(string sql, NpgsqlConnection connection, NpgsqlTransaction? transaction)
         {
             var batch = new NpgsqlBatch(connection, transaction);
-            foreach (var statement in SqlSyntax.Statements(sql))
-                batch.BatchCommands.Add(new NpgsqlBatchCommand(statement.Text));
+            foreach (var command in Commands(sql))
+                batch.BatchCommands.Add(command);
             return batch;
         }
+
+        /// <summary>The statements of <paramref name="sql"/> as batch commands, split by the lexer.</summary>
+        public static IEnumerable<NpgsqlBatchCommand> Commands(string sql) =>
+            SqlSyntax.Statements(sql).Select(statement => new NpgsqlBatchCommand(statement.Text));
 
         public static async Task ExecuteAsync(string sql, NpgsqlConnection connection, NpgsqlTransaction? transaction, CancellationToken cancellationToken)
         {

@@ -150,7 +150,8 @@ namespace SchemaGen.Deploying
                 Phase = DeployPhase.Locking;
                 await AdvisoryLock.AcquireAsync(_connection, transaction, _history.LockKey, _options.LockTimeout, cancellationToken);
 
-                var (live, steps, _, _) = await PlanInTransactionAsync(transaction, _options.DropUnmanaged, assess: true, cancellationToken);
+                var (live, steps, _, _) = await PlanFirstDeployAsync(transaction, cancellationToken)
+                    ?? await PlanInTransactionAsync(transaction, _options.DropUnmanaged, assess: true, cancellationToken);
                 if (HistoryTable.Records(live.HistoryMarker, _target.ModelHash, live.Fingerprint) && !(_options.DropUnmanaged && HasUnmanaged(live.Model)))
                     return new DeployResult(applied.Count == 0, true, applied, clock.Elapsed, null); // another instance deployed it meanwhile
 
@@ -171,7 +172,7 @@ namespace SchemaGen.Deploying
 
                 var online = _options.OnlineIndexes ? steps.Where(IsOnlineIndex).ToList() : new List<MigrationStep>();
                 var inTransaction = steps.Except(online).ToList();
-                await ApplyAsync(transaction, inTransaction, cancellationToken);
+                await (_firstDeploy ? ApplyScriptAsync(transaction, inTransaction, cancellationToken) : ApplyAsync(transaction, inTransaction, cancellationToken));
                 applied.AddRange(inTransaction);
 
                 Phase = DeployPhase.Reverifying;
@@ -313,12 +314,17 @@ namespace SchemaGen.Deploying
             }
             catch (PostgresException e)
             {
-                var what = step == null ? "PostgreSQL refused a statement" : $"PostgreSQL refused {(number == null ? "" : $"step {number}, ")}{step.Kind} {step.Object}";
-                // The step's hazards say what PostgreSQL's refusal is about (which rows), where its detail is redacted.
-                if (step != null && !step.IsSafe)
-                    what += " (the step's hazards: " + string.Join("; ", step.Hazards.Select(h => h.Message)) + ")";
-                throw SchemaDeployException.FromPostgres(Phase, e, statement, what, step == null ? null : number, _connection.PostgreSqlVersion.Major);
+                throw Refused(e, statement, step, number);
             }
+        }
+
+        private SchemaDeployException Refused(PostgresException e, string statement, MigrationStep? step, int? number)
+        {
+            var what = step == null ? "PostgreSQL refused a statement" : $"PostgreSQL refused {(number == null ? "" : $"step {number}, ")}{step.Kind} {step.Object}";
+            // The step's hazards say what PostgreSQL's refusal is about (which rows), where its detail is redacted.
+            if (step != null && !step.IsSafe)
+                what += " (the step's hazards: " + string.Join("; ", step.Hazards.Select(h => h.Message)) + ")";
+            return SchemaDeployException.FromPostgres(Phase, e, statement, what, step == null ? null : number, _connection.PostgreSqlVersion.Major);
         }
 
         // Re-read after applying: the database must now match the model, or nothing is committed.

@@ -75,6 +75,13 @@ namespace SchemaGen.Telemetry
             _phase?.SetTag(SchemaGenTelemetry.Tags.StepNumber, number);
         }
 
+        /// <summary>One span for a first deploy's whole script, sent as one batch (its steps are not timed apart).</summary>
+        public void EnterScript(int steps)
+        {
+            EnterPhase(DeployPhase.ApplyingStep);
+            _phase?.SetTag(SchemaGenTelemetry.Tags.Count, steps);
+        }
+
         public void Succeeded(object result)
         {
             var (outcome, count) = result switch
