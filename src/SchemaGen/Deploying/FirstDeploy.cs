@@ -53,6 +53,9 @@ namespace SchemaGen.Deploying
             CancellationToken cancellationToken)
         {
             await using var batch = new NpgsqlBatch(connection, transaction);
+            // The search_path the full read would set for the rest of the transaction: the script runs under it, so a body or
+            // default that names a type of the model unqualified resolves as it does on every other deploy.
+            batch.BatchCommands.Add(CatalogReader.SearchPathCommand(schemas, withSessionPath: true));
             foreach (var sql in new[] { EmptySql, CatalogQueries.Schemas, CatalogQueries.Extensions })
             {
                 var command = new NpgsqlBatchCommand(sql);
@@ -61,6 +64,7 @@ namespace SchemaGen.Deploying
             }
 
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             if (!reader.GetBoolean(0))
                 return null;
