@@ -12,10 +12,11 @@ namespace SchemaGen.Bench;
 /// <summary>
 /// Deploy cost follows the change (issue 10): <c>dotnet run -c Release --project bench/SchemaGen.Bench -- scoped-deploy [rounds]</c>.
 /// On the 1,000-table benchmark model, in process, each round measures in turn: the no-op deploy of the model (the
-/// baseline), a deploy that adds or drops one nullable column of its middle table (the shadow renders that table and the
-/// one its foreign key references), and the same change with the whole model rendered in the shadow (the recorded table
-/// hashes removed first, outside the measurement). Each is one <c>SchemaDeployer.Deploy</c> on a new connection; the
-/// changing ones alternate between the model with the extra column and without it, so every one is a one-column change.
+/// baseline), a deploy that adds one nullable column to its middle table (the shadow renders that table and the one its
+/// foreign key references), and the same change with the whole model rendered in the shadow (the recorded table hashes
+/// removed first, outside the measurement). Each is one <c>SchemaDeployer.Deploy</c> on a new connection. Round r adds the
+/// column <c>bench_extra_r</c>, so every model is new to the database: no deploy finds its own target recorded (which
+/// would skip the shadow altogether, as a model deployed before does).
 /// Interleaving the three in each round lets the machine's load fall on all of them alike. Prints each round, the medians,
 /// the ratios to the no-op, and the phases of the last scoped deploy (from the telemetry spans).
 /// </summary>
@@ -31,11 +32,9 @@ public static class ScopedDeployBenchmarks
         using var server = ThrowawayPostgres.Start();
         var loaded = ModelCompilation.EmitAndLoad(Tables);
         var model = (DeployTarget)loaded.Schema.GetProperty("Target")!.GetValue(null)!;
-        var changed = WithExtraColumn(model);
         var noOp = Deployed(server, model, "noop");
         var scoped = Deployed(server, model, "scoped");
         var whole = Deployed(server, model, "whole");
-        var (scopedHas, wholeHas) = (false, false);
 
         var spans = new ConcurrentQueue<Activity>();
         using var listener = new ActivityListener
@@ -51,13 +50,12 @@ public static class ScopedDeployBenchmarks
         for (var round = 0; round <= rounds; round++)
         {
             var noOpMs = Measure(noOp, model, null, r => r.NoOp);
-            scopedHas = !scopedHas;
+            var changed = WithExtraColumns(model, round + 1);
             spans.Clear();
-            var scopedMs = Measure(scoped, scopedHas ? changed : model, Options, r => r.Steps.Count == 1);
+            var scopedMs = Measure(scoped, changed, Options, r => r.Steps.Count == 1);
             var scopedSpans = spans.ToList();
             Execute(whole, "UPDATE public.schemagen_history SET table_hashes = NULL");
-            wholeHas = !wholeHas;
-            var wholeMs = Measure(whole, wholeHas ? changed : model, Options, r => r.Steps.Count == 1);
+            var wholeMs = Measure(whole, changed, Options, r => r.Steps.Count == 1);
             Console.WriteLine($"{round}{(round == 0 ? " (warm-up, not counted)" : "")} {noOpMs:F0} {scopedMs:F0} {wholeMs:F0}");
             if (round == 0)
                 continue;
@@ -108,15 +106,15 @@ public static class ScopedDeployBenchmarks
         command.ExecuteNonQuery();
     }
 
-    // The model with a nullable integer column added to its middle table, under a hash of its own.
-    private static DeployTarget WithExtraColumn(DeployTarget target)
+    // The model with nullable integer columns bench_extra_1 … bench_extra_count added to its middle table, under a hash of its own.
+    private static DeployTarget WithExtraColumns(DeployTarget target, int count)
     {
         var tables = target.Model.Tables.ToArray();
         var middle = tables[tables.Length / 2];
         tables[tables.Length / 2] = middle with
         {
-            Columns = middle.Columns.Append(new ColumnModel("bench_extra", "integer", true, null, IdentityKind.None, null, null, null, null, null, null, null))
-                .ToEquatableArray(),
+            Columns = middle.Columns.Concat(Enumerable.Range(1, count).Select(i =>
+                new ColumnModel("bench_extra_" + i, "integer", true, null, IdentityKind.None, null, null, null, null, null, null, null))).ToEquatableArray(),
         };
         var model = target.Model with { Tables = tables.ToEquatableArray() };
         return new DeployTarget(model, StableHash.Sha256Hex(DdlRenderer.Render(model)), target.DefaultSchema);
