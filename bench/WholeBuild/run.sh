@@ -4,6 +4,7 @@
 #   bench/WholeBuild/run.sh [iterations]          (as root: it starts a throwaway PostgreSQL as the postgres user)
 #
 # SECTIONS="build 10k noop" (the default) chooses the parts to run.
+# VARIANTS="none after" leaves out the generator of BEFORE_REV in the build section.
 # WARMUP=0 counts the first round too (on a busy machine a build takes minutes and there is no time to waste).
 # 1. Real `dotnet build -c Release --no-incremental` of the 1,000-table x 20-column benchmark model, in the same run:
 #    without any generator, with this branch's generator, and with the generator of BEFORE_REV (default: the
@@ -75,7 +76,7 @@ model() { # $1 = directory, $2 = tables
 # --- 1. the 1,000-table build -----------------------------------------------------------------------------------
 if [[ $SECTIONS == *" build "* ]]; then
 model "$OUT/model1000" 1000
-for variant in none after before; do
+for variant in ${VARIANTS:-none after before}; do
   mkdir -p "$OUT/build-$variant" && cp -r "$OUT/model1000/." "$OUT/build-$variant/"
   project "$OUT/build-$variant" "$variant"
   dotnet restore "$OUT/build-$variant" -v:q >/dev/null
@@ -93,12 +94,12 @@ build() { # $1 = variant, $2 = log; prints "csc_ms generator_s bytes"
 say "# whole build, 1,000 tables x 20 columns, $(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 say "round variant csc_ms generator_s assembly_bytes"
 for round in $(seq "$FIRST" "$ITERATIONS"); do
-  for variant in none after before; do
+  for variant in ${VARIANTS:-none after before}; do
     read -r csc gen bytes < <(build "$variant" "$OUT/build-$variant-$round.log")
     say "$round $variant $csc $gen $bytes"
   done
 done
-for variant in none after before; do
+for variant in ${VARIANTS:-none after before}; do
   say "median (rounds 1-$ITERATIONS) $variant: $(awk -v v=$variant '$1>0 && $2==v {print $3}' "$RESULTS" | median) ms"
 done
 fi
