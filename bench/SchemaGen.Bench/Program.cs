@@ -19,6 +19,10 @@ public static class Program
     {
         if (args.Length > 0 && args[0] == "reruns")
             RerunHarness.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 9);
+        else if (args.Length > 0 && args[0] == "build-share")
+            BuildShareHarness.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
+        else if (args.Length > 0 && args[0] == "generator-only")
+            BuildShareHarness.GeneratorOnly(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10);
         else if (args.Length > 0 && args[0] == "first-run")
             FirstRunHarness.Run(args.Length > 1 ? args[1] : "direct");
         else if (args.Length > 0 && args[0] == "online-deploy")

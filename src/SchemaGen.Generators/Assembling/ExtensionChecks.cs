@@ -17,12 +17,15 @@ namespace SchemaGen.Generators.Assembling
         public static void Report(SchemaModel model, IReadOnlyList<TableSpec> tables, List<DiagnosticInfo> diagnostics)
         {
             var declared = new HashSet<string>(model.Extensions.Select(e => e.Name));
+            // A model uses a handful of distinct types over thousands of columns: read each type name once.
+            var extensionOf = new Dictionary<string, string?>(System.StringComparer.Ordinal);
             foreach (var table in tables)
             {
                 for (var i = 0; i < table.Table.Columns.Count; i++)
                 {
                     var column = table.Table.Columns[i];
-                    var extension = ExtensionTypes.ExtensionOf(column.SqlType);
+                    if (!extensionOf.TryGetValue(column.SqlType, out var extension))
+                        extensionOf[column.SqlType] = extension = ExtensionTypes.ExtensionOf(column.SqlType);
                     if (extension != null && !declared.Contains(extension))
                     {
                         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UndeclaredExtension, new DiagnosticTarget.Declaration(table.ColumnDeclarationIds[i]),

@@ -36,7 +36,9 @@ namespace SchemaGen.Generators.Parsing
         private static IEnumerable<IPropertySymbol> InDeclarationOrder(INamedTypeSymbol type)
         {
             var properties = type.GetMembers().OfType<IPropertySymbol>().ToList();
-            if (properties.Any(p => p.Locations.FirstOrDefault()?.IsInSource != true))
+            // One class declaration (the usual case): GetMembers is already in source order (a record's positional
+            // properties are synthesized, so records are sorted). Metadata types keep theirs.
+            if ((type.DeclaringSyntaxReferences.Length <= 1 && !type.IsRecord) || properties.Any(p => p.Locations.FirstOrDefault()?.IsInSource != true))
                 return properties;
             return properties
                 .OrderBy(p => p.Locations[0].SourceTree?.FilePath, StringComparer.Ordinal)
