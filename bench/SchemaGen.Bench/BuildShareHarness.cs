@@ -33,6 +33,21 @@ public static class BuildShareHarness
             var withoutDdl = text.Remove(start, end - start).Replace("private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;", "");
             var stripped = compilation.Clone().AddSyntaxTrees(CSharpSyntaxTree.ParseText(withoutDdl, ModelCompilation.ParseOptions, path: generated.FilePath));
             var emitNoDdl = Time(() => Emit(stripped));
+            var dataStart = text.IndexOf("CompactModel => ", StringComparison.Ordinal) + "CompactModel => ".Length;
+            var dataEnd = text.IndexOf("u8;", dataStart, StringComparison.Ordinal) + 2;
+            var withoutData = text.Remove(dataStart, dataEnd - dataStart).Insert(dataStart, "\"x\"u8");
+            var noData = compilation.Clone().AddSyntaxTrees(CSharpSyntaxTree.ParseText(withoutData, ModelCompilation.ParseOptions, path: generated.FilePath));
+            var emitNoData = Time(() => Emit(noData));
+            Console.WriteLine($"   no-data emit {emitNoData:F0} ({withoutData.Length} chars)");
+            foreach (var size in new[] { 80_000, 270_000 })
+            {
+                var random = new Random(size);
+                var bytes = new byte[size * 3 / 4];
+                random.NextBytes(bytes);
+                var withBase64 = text.Remove(dataStart, dataEnd - dataStart).Insert(dataStart, "\"" + Convert.ToBase64String(bytes) + "\"u8");
+                var base64 = compilation.Clone().AddSyntaxTrees(CSharpSyntaxTree.ParseText(withBase64, ModelCompilation.ParseOptions, path: generated.FilePath));
+                Console.WriteLine($"   base64 {size} emit {Time(() => Emit(base64)):F0}");
+            }
             if (Environment.GetEnvironmentVariable("SCHEMAGEN_BENCH_DUMP") is { Length: > 0 } dump)
                 File.WriteAllText(dump, text);
             Console.WriteLine($"{round} {none:F0} {generator:F0} {emitWith:F0} {generator + emitWith:F0} {(generator + emitWith) / none:F2} no-Ddl emit {emitNoDdl:F0} ({text.Length} chars, without Ddl {withoutDdl.Length})");

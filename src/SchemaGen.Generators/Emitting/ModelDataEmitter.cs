@@ -6,8 +6,8 @@ using static SchemaGen.Generators.Emitting.CSharpLiterals;
 namespace SchemaGen.Generators.Emitting
 {
     /// <summary>
-    /// Writes the part of <c>Schema.g.cs</c> that holds the model: the model as compact data (<see cref="ModelData"/>)
-    /// in a UTF-8 literal, and the lazy members that decode it and render the create script from it.
+    /// Writes the part of <c>Schema.g.cs</c> that holds the model: the model as compact data (<see cref="ModelData"/>),
+    /// packed (<see cref="ModelData.WritePacked"/>), in a UTF-8 literal, and the lazy members that decode it and render the create script from it.
     /// </summary>
     /// <remarks>
     /// Why data and not code: a model written as object-construction expressions (and the SQL as string constants)
@@ -42,34 +42,19 @@ namespace SchemaGen.Generators.Emitting
         {
             const string Lazy = "global::System.Lazy";
             const string Objects = "global::System.Collections.Generic.IReadOnlyList<M.SqlObject>";
-            w.Line($"private static readonly {Lazy}<M.SchemaModel> LazyModel = new {Lazy}<M.SchemaModel>(() => M.ModelData.Read(CompactModel.ToArray()));")
+            w.Line($"private static readonly {Lazy}<M.SchemaModel> LazyModel = new {Lazy}<M.SchemaModel>(() => M.ModelData.ReadPacked(CompactModel.ToArray()));")
              .Line($"private static readonly {Lazy}<{Objects}> LazyObjects = new {Lazy}<{Objects}>(() => M.DdlRenderer.RenderObjects(Model));")
              .Line($"private static readonly {Lazy}<string> LazySql = new {Lazy}<string>(() => string.Concat(global::System.Linq.Enumerable.Select(LazyObjects.Value, o => o.Sql)));")
              .Line($"private static readonly {Lazy}<global::SchemaGen.DeployTarget> LazyTarget = new {Lazy}<global::SchemaGen.DeployTarget>(() => new global::SchemaGen.DeployTarget(Model, ModelHash, {String(spec.DefaultSchema)}));")
              .Line()
              .Line("private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;")
              .Line()
-             .Line("/// <summary>The model as SchemaGen's compact model data, version " + ModelData.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) + " (docs/architecture.md): one record per line, tab-separated fields, \\N for null.</summary>");
-            RawUtf8(w, "private static global::System.ReadOnlySpan<byte> CompactModel => ", ModelData.Write(spec.Model), ";");
-        }
-
-        // A raw string literal keeps one record per line in the generated file. ModelData escapes every character that
-        // could end a line or is not valid UTF-8, so each line of the data is a line of the literal; the delimiter is
-        // longer than any run of quotes in the data.
-        private static void RawUtf8(SourceWriter w, string prefix, string text, string suffix)
-        {
-            var longestQuotes = 0;
-            for (int i = 0, run = 0; i < text.Length; i++)
-            {
-                run = text[i] == '"' ? run + 1 : 0;
-                longestQuotes = System.Math.Max(longestQuotes, run);
-            }
-
-            var quotes = new string('"', System.Math.Max(3, longestQuotes + 1));
-            w.Line(prefix + quotes).Indent();
-            foreach (var line in text.Split('\n'))
+             .Line("/// <summary>The model as SchemaGen's compact model data, version " + ModelData.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) + ", packed (LZ77, base64; docs/architecture.md, \"The model as data\").</summary>");
+            // Packed, because the compiler's cost of a u8 literal grows with its length (see ModelData.WritePacked).
+            w.Line("private static global::System.ReadOnlySpan<byte> CompactModel => \"\"\"").Indent();
+            foreach (var line in ModelData.WritePacked(spec.Model).Split('\n'))
                 w.Line(line);
-            w.Line(quotes + "u8" + suffix).Outdent();
+            w.Line("\"\"\"u8;").Outdent();
         }
     }
 }

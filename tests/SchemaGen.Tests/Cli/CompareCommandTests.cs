@@ -7,9 +7,11 @@ using Xunit;
 namespace SchemaGen.Tests.Cli;
 
 /// <summary>
-/// <c>schemagen compare</c>: a schema file run in a scratch database and compared with the model. The tests of this
-/// class run one after another (xUnit's rule within a class), so each can check that no scratch database is left.
+/// <c>schemagen compare</c>: a schema file run in a scratch database and compared with the model. Every test that runs
+/// <c>compare</c> is in the <see cref="CompareCommandCollection"/>, so they run one after another and each can check that
+/// no scratch database is left (another class's compare running meanwhile had its scratch database counted).
 /// </summary>
+[Collection(CompareCommandCollection.Name)]
 public class CompareCommandTests
 {
     [Fact]
@@ -70,4 +72,11 @@ public class CompareCommandTests
         await connection.OpenAsync();
         return await connection.ScalarAsync<long>("SELECT count(*) FROM pg_database WHERE datname LIKE 'schemagen\\_compare\\_%'");
     }
+}
+
+/// <summary>The tests that run <c>schemagen compare</c>: never in parallel, because they count its scratch databases.</summary>
+[CollectionDefinition(Name)]
+public class CompareCommandCollection
+{
+    public const string Name = "schemagen compare";
 }

@@ -14,6 +14,7 @@ namespace SchemaGen.Tests.Cli;
 /// view and aggregate templates: the assembly the generator built is written to disk and loaded by the tool as an
 /// application's would be.
 /// </summary>
+[Collection(CompareCommandCollection.Name)] // it runs compare too
 public class TemplateObjectCommandTests
 {
     private static string WriteShopAssembly()

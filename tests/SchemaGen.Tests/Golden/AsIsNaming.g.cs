@@ -71,26 +71,19 @@ namespace My.Generated
 
         }
 
-        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.Read(CompactModel.ToArray()));
+        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.ReadPacked(CompactModel.ToArray()));
         private static readonly global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>> LazyObjects = new global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>>(() => M.DdlRenderer.RenderObjects(Model));
         private static readonly global::System.Lazy<string> LazySql = new global::System.Lazy<string>(() => string.Concat(global::System.Linq.Enumerable.Select(LazyObjects.Value, o => o.Sql)));
         private static readonly global::System.Lazy<global::SchemaGen.DeployTarget> LazyTarget = new global::System.Lazy<global::SchemaGen.DeployTarget>(() => new global::SchemaGen.DeployTarget(Model, ModelHash, "inventory"));
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 3 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 3, packed (LZ77, base64; docs/architecture.md, "The model as data").</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	3	341	bfc624e7
-            model	1	inventory	1	1	0	0	0	0
-            enum	inventory	ItemKind	\N	2	Tool	Part	0
-            table	inventory	items	\N	\N	3	t	0	0	0	0
-            column	ItemId	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	Kind	"ItemKind"	f	\N	None	\N	\N	\N	inventory	\N	\N	\N
-            column	lowercase	text	t	\N	None	\N	\N	\N	\N	\N	\N	\N
-            primary-key	pk_items	1	ItemId	\N	\N
-            extensions	0
-            domains	0
-            end
+            cwEAAPIQc2NoZW1hZ2VuLW1vZGVsCTMJMzQxCWJmYzYyNGU3ChUA8gIxCWludmVudG9yeQkxCTEJMAIAVwplbnVtGwD3EEl0ZW1L
+            aW5kCVxOCTIJVG9vbAlQYXJ0CTAKdGFibGUqAFBpdGVtcycAYFxOCTMJdE0AAAIAcQpjb2x1bW5JAMBJZAlpbnRlZ2VyCWYnAEBO
+            b25lCAANAwAENQABegAQIjsAAAoAHyI2AAEGgQACEAAGPQDwAWxvd2VyY2FzZQl0ZXh0CXQeAAo8AAcDAPIBCnByaW1hcnkta2V5
+            CXBrX84AFDG3AAIkAPEDZXh0ZW5zaW9ucwkwCmRvbWFpCgAwZW5k
             """u8;
     }
 }

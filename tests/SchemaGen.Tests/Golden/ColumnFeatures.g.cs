@@ -64,29 +64,20 @@ namespace TestModels
 
         }
 
-        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.Read(CompactModel.ToArray()));
+        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.ReadPacked(CompactModel.ToArray()));
         private static readonly global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>> LazyObjects = new global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>>(() => M.DdlRenderer.RenderObjects(Model));
         private static readonly global::System.Lazy<string> LazySql = new global::System.Lazy<string>(() => string.Concat(global::System.Linq.Enumerable.Select(LazyObjects.Value, o => o.Sql)));
         private static readonly global::System.Lazy<global::SchemaGen.DeployTarget> LazyTarget = new global::System.Lazy<global::SchemaGen.DeployTarget>(() => new global::SchemaGen.DeployTarget(Model, ModelHash, "public"));
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 3 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 3, packed (LZ77, base64; docs/architecture.md, "The model as data").</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	3	564	62999350
-            model	0	0	1	0	0	0	0
-            table	public	line_items	\N	order_items	7	t	0	0	0	0
-            column	created_at	timestamp with time zone	f	now()	None	\N	\N	\N	\N	\N	\N	\N
-            column	id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	price	numeric(10,2)	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	quantity	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	total	numeric	f	\N	None	price * quantity	\N	\N	\N	\N	\N	\N
-            column	quantity_note	text	t	\N	None	\N	\N	qty_note	\N	\N	\N	\N
-            column	read_only_auto	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            primary-key	pk_line_items	1	id	\N	\N
-            extensions	0
-            domains	0
-            end
+            UgIAAPIQc2NoZW1hZ2VuLW1vZGVsCTMJNTY0CTYyOTk5MzUwChUAUTAJMAkxBgDzFTAJMAp0YWJsZQlwdWJsaWMJbGluZV9pdGVt
+            cwlcTglvcmRlcg8AMDcJdC8AAAIA8BMKY29sdW1uCWNyZWF0ZWRfYXQJdGltZXN0YW1wIHdpdGggDwDwACB6b25lCWYJbm93KCkJ
+            Tg0ALlxOAwAETQDAaWQJaW50ZWdlcglmGgAPMQAO/wRwcmljZQludW1lcmljKDEwLDIpOgAUj3F1YW50aXR5cQAcVHRvdGFscQAH
+            NAABiQA1ICogVwABNgAIAwAEQgAEIgDAX25vdGUJdGV4dAl0IgABRwABKgAkCXEeAAIPAAEDAAQ/AO9yZWFkX29ubHlfYXV0b74A
+            FfcAcHJpbWFyeS1rZXkJcGtf4gEQMXUBAiUA8QNleHRlbnNpb25zCTAKZG9tYWkKADBlbmQ=
             """u8;
     }
 }

@@ -71,32 +71,22 @@ namespace TestModels
 
         }
 
-        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.Read(CompactModel.ToArray()));
+        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.ReadPacked(CompactModel.ToArray()));
         private static readonly global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>> LazyObjects = new global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>>(() => M.DdlRenderer.RenderObjects(Model));
         private static readonly global::System.Lazy<string> LazySql = new global::System.Lazy<string>(() => string.Concat(global::System.Linq.Enumerable.Select(LazyObjects.Value, o => o.Sql)));
         private static readonly global::System.Lazy<global::SchemaGen.DeployTarget> LazyTarget = new global::System.Lazy<global::SchemaGen.DeployTarget>(() => new global::SchemaGen.DeployTarget(Model, ModelHash, "public"));
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 3 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 3, packed (LZ77, base64; docs/architecture.md, "The model as data").</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	3	796	65bb5191
-            model	0	1	2	0	0	0	0
-            enum	public	ticket_state	How a Ticket is doing: it's open until closed.	2	open	closed	0
-            table	public	notes	A note on a ticket.	\N	3	t	0	0	0	0
-            column	note_id	integer	f	\N	None	\N	The note's number.	\N	\N	\N	\N	\N
-            column	text	text	f	\N	None	\N	What it says.	\N	\N	\N	\N	\N
-            column	votes	integer	f	0	None	\N	\N	\N	\N	\N	\N	\N
-            primary-key	pk_notes	1	note_id	\N	\N
-            table	public	tickets	A support ticket, raised by a customer.	\N	4	t	0	0	0	0
-            column	id	integer	f	\N	None	\N	The ticket's number.	\N	\N	\N	\N	\N
-            column	body	text	f	\N	None	\N	What the customer wrote, over several lines.	\N	\N	\N	\N	\N
-            column	state	ticket_state	f	\N	None	\N	See Open.	\N	public	\N	\N	\N
-            column	priority	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            primary-key	pk_tickets	1	id	\N	\N
-            extensions	0
-            domains	0
-            end
+            OgMAAPIQc2NoZW1hZ2VuLW1vZGVsCTMJNzk2CTY1YmI1MTkxChUAcjAJMQkyCTACAPESCmVudW0JcHVibGljCXRpY2tldF9zdGF0
+            ZQlIb3cgYSBUEwDwFiBpcyBkb2luZzogaXQncyBvcGVuIHVudGlsIGNsb3NlZC4JMgkVABIJDwCECTAKdGFibGVZAIBub3RlcwlB
+            IAgAYiBvbiBhIGsAgC4JXE4JMwl0igAAAgBxCmNvbHVtbjAA0F9pZAlpbnRlZ2VyCWYoAEBOb25lCAAxVGhlSQCRJ3MgbnVtYmVy
+            RgAHAwAERgBCdGV4dAUACUAAz1doYXQgaXQgc2F5czsABRF2sQAGfwAVMD4ADQMA8AEKcHJpbWFyeS1rZXkJcGtfmwA1cwkxxAAC
+            JQAJDwEC/QAAEQFzc3VwcG9ydA8B8wUsIHJhaXNlZCBieSBhIGN1c3Rvbd8AHjQlAQ8gAQkCUAAPIgEOT2JvZHkiAQU1dGhlgwD/
+            CiB3cm90ZSwgb3ZlciBzZXZlcmFsIGxpbmVBAQYCRAIChwADUQIJYwCBU2VlIE9wZW5AAAMXAQFBAAdEAI9wcmlvcml0eecAAw0D
+            AAyJAQJ9AACLAQWGAfEDZXh0ZW5zaW9ucwkwCmRvbWFpCgAwZW5k
             """u8;
     }
 }

@@ -69,49 +69,25 @@ namespace TestModels
 
         }
 
-        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.Read(CompactModel.ToArray()));
+        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.ReadPacked(CompactModel.ToArray()));
         private static readonly global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>> LazyObjects = new global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>>(() => M.DdlRenderer.RenderObjects(Model));
         private static readonly global::System.Lazy<string> LazySql = new global::System.Lazy<string>(() => string.Concat(global::System.Linq.Enumerable.Select(LazyObjects.Value, o => o.Sql)));
         private static readonly global::System.Lazy<global::SchemaGen.DeployTarget> LazyTarget = new global::System.Lazy<global::SchemaGen.DeployTarget>(() => new global::SchemaGen.DeployTarget(Model, ModelHash, "public"));
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 3 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 3, packed (LZ77, base64; docs/architecture.md, "The model as data").</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	3	1731	eaf88d65
-            model	0	1	1	0	0	0	0
-            enum	public	level	\N	3	low	medium	high	0
-            table	public	defaults	\N	\N	26	t	0	0	0	0
-            column	id	uuid	f	gen_random_uuid()	None	\N	\N	\N	\N	\N	\N	\N
-            column	one	integer	f	1	None	\N	\N	\N	\N	\N	\N	\N
-            column	negative	integer	f	-5	None	\N	\N	\N	\N	\N	\N	\N
-            column	from_constant	integer	f	42	None	\N	\N	\N	\N	\N	\N	\N
-            column	long	bigint	f	10000000000	None	\N	\N	\N	\N	\N	\N	\N
-            column	ratio	double precision	f	0.25	None	\N	\N	\N	\N	\N	\N	\N
-            column	price	numeric	f	9.99	None	\N	\N	\N	\N	\N	\N	\N
-            column	enabled	boolean	f	true	None	\N	\N	\N	\N	\N	\N	\N
-            column	greeting	text	f	E'it''s \\\\ here'	None	\N	\N	\N	\N	\N	\N	\N
-            column	level	level	f	'medium'	None	\N	\N	\N	public	\N	\N	\N
-            column	maybe_level	level	t	'high'	None	\N	\N	\N	public	\N	\N	\N
-            column	created_at	timestamp with time zone	f	now()	None	\N	\N	\N	\N	\N	\N	\N
-            column	seen_at	timestamp with time zone	f	now()	None	\N	\N	\N	\N	\N	\N	\N
-            column	counts	jsonb	f	'{}'	None	\N	\N	\N	\N	\N	\N	\N
-            column	settings	jsonb	f	'{}'	None	\N	\N	\N	\N	\N	\N	\N
-            column	document	jsonb	f	'{"a": 1}'	None	\N	\N	\N	\N	\N	\N	\N
-            column	numbers	integer[]	f	'{}'	None	\N	\N	\N	\N	\N	\N	\N
-            column	names	text[]	f	'{}'	None	\N	\N	\N	\N	\N	\N	\N
-            column	history	jsonb	f	'[]'	None	\N	\N	\N	\N	\N	\N	\N
-            column	payments	jsonb	f	'[]'	None	\N	\N	\N	\N	\N	\N	\N
-            column	balance	jsonb	f	'{}'	None	\N	\N	\N	\N	\N	\N	\N
-            column	expires_at	timestamp with time zone	f	now() + interval '1 day'	None	\N	\N	\N	\N	\N	\N	\N
-            column	quiet_empty	text	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	quiet_string_empty	text	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	quiet_null	text	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	quiet_default	text	t	\N	None	\N	\N	\N	\N	\N	\N	\N
-            primary-key	pk_defaults	1	id	\N	\N
-            extensions	0
-            domains	0
-            end
+            4gYAAPIRc2NoZW1hZ2VuLW1vZGVsCTMJMTczMQllYWY4OGQ2NQoWAHIwCTEJMQkwAgD0IAplbnVtCXB1YmxpYwlsZXZlbAlcTgkz
+            CWxvdwltZWRpdW0JaGlnaAkwCnRhYmxlKgCAZGVmYXVsdHMtAHBcTgkyNgl0TgAAAgDwDgpjb2x1bW4JaWQJdXVpZAlmCWdlbl9y
+            YW5kb21fEgBwKCkJTm9uZTgADQMABD0AACAAv2ludGVnZXIJZgkxMQAPeG5lZ2F0aXY2AC8tNTcAD9dmcm9tX2NvbnN0YW50PAAv
+            NDI8AA+wbG9uZwliaWdpbnSkABUwAQAPOwAP/w1yYXRpbwlkb3VibGUgcHJlY2lzaW9uCWYJMC4ytgAQ/wVwcmljZQludW1lcmlj
+            CWYJOS45OTYADyBlbsIBgGQJYm9vbGVhbgBPdHJ1ZTgAD8BncmVldGluZwl0ZXjqAP8DRSdpdCcncyBcXFxcIGhlcmUnRAAPAloC
+            AgYAMmYJJ1oCDDgAA1wCAg0ABjwAYm1heWJlXzwAAgYAMHQJJ5UCD0AAFPALY3JlYXRlZF9hdAl0aW1lc3RhbXAgd2l0aCAPACAg
+            ekQAX2YJbm93mQIRT3NlZW5KADPAY291bnRzCWpzb25iFAEse33QAAcDAAQ1ADBzZXSLAQ83AB2HZG9jdW1lbnQ3AG8iYSI6IDE9
+            ABF0bnVtYmVycx4DIVtdQAAPOgASQWFtZXM3Ag81ABh2aGlzdG9yeasAL1tdNgAQMHBheeEABxkBDzcAEnZiYWxhbmNlNgAPowAS
+            f2V4cGlyZXMIAhEwICsgOAG/cnZhbCAnMSBkYXlgABCxcXVpZXRfZW1wdHk+ASAJZiAADzcAFG9zdHJpbmc+ACVPbnVsbDYAHwMP
+            BgI5ABB0IgAPOQAH5HByaW1hcnkta2V5CXBrOwAwcwkxMgYCIwBQZXh0ZW4SBZFzCTAKZG9tYWkKADBlbmQ=
             """u8;
     }
 }

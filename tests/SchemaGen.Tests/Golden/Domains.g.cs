@@ -80,34 +80,22 @@ namespace TestModels
 
         }
 
-        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.Read(CompactModel.ToArray()));
+        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.ReadPacked(CompactModel.ToArray()));
         private static readonly global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>> LazyObjects = new global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>>(() => M.DdlRenderer.RenderObjects(Model));
         private static readonly global::System.Lazy<string> LazySql = new global::System.Lazy<string>(() => string.Concat(global::System.Linq.Enumerable.Select(LazyObjects.Value, o => o.Sql)));
         private static readonly global::System.Lazy<global::SchemaGen.DeployTarget> LazyTarget = new global::System.Lazy<global::SchemaGen.DeployTarget>(() => new global::SchemaGen.DeployTarget(Model, ModelHash, "public"));
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 3 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 3, packed (LZ77, base64; docs/architecture.md, "The model as data").</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	3	948	9f7217f7
-            model	0	1	1	0	0	0	0
-            enum	public	film_rating	\N	3	g	pg	r	0
-            table	public	films	\N	\N	7	t	0	0	0	0
-            column	id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	release_year	year	f	\N	None	\N	\N	\N	public	\N	\N	\N
-            column	remastered	release_year	t	\N	None	\N	\N	\N	public	\N	\N	\N
-            column	zip	us_postal_code	t	\N	None	\N	\N	\N	public	\N	\N	\N
-            column	rating	rating_code	f	\N	None	\N	\N	\N	public	\N	\N	\N
-            column	rated_at_release	film_rating	t	\N	None	\N	\N	\N	public	\N	\N	\N
-            column	reissues	year[]	t	\N	None	\N	\N	\N	public	\N	\N	\N
-            primary-key	pk_films	1	id	\N	\N
-            extensions	0
-            domains	4
-            domain	public	rating_code	public.film_rating	t	'g'	\N	0
-            domain	public	us_postal_code	text	f	\N	\N	1	us_postal_code_check	VALUE ~ '^\\d{5}$' OR VALUE ~ '^\\d{5}-\\d{4}$'	t
-            domain	public	year	integer	f	\N	A year MySQL's YEAR type can hold	1	year_check	VALUE >= 1901 AND VALUE <= 2155	t
-            domain	public	release_year	public.year	f	\N	\N	1	release_year_check	VALUE >= 1950	t
-            end
+            0gMAAPIQc2NoZW1hZ2VuLW1vZGVsCTMJOTQ4CTlmNzIxN2Y3ChUAcjAJMQkxCTACAPgdCmVudW0JcHVibGljCWZpbG1fcmF0aW5n
+            CVxOCTMJZwlwZwlyCTAKdGFibGUnABBzIQBgXE4JNwl0RwAAAgDwBQpjb2x1bW4JaWQJaW50ZWdlcglmIwBATm9uZQgADQMABDEA
+            0XJlbGVhc2VfeWVhcgkFAA84AAADfAACDQAIPACKbWFzdGVyZWRHABB0JwAPQgAS/wN6aXAJdXNfcG9zdGFsX2NvZGU9ABgDLQEC
+            BwACPQAPvAAYg2F0ZWRfYXRfugABWQEEgAEPhAAYcWVpc3N1ZXM7AS9bXToAEfAAcHJpbWFyeS1rZXkJcGtfeAAwcwkxugECIADz
+            B2V4dGVuc2lvbnMJMApkb21haW5zCTQKAAROAAKpAAL1AAITABAuSQAGwQAwJ2cnUAAEQgADJQANbQEyZXh0NQFLXE4JMR4A/A5f
+            Y2hlY2sJVkFMVUUgfiAnXlxcZHs1fSQnIE9SIBYAEC0HAGs0fSQnCXRzAAAaAQqVAiBBIBQA8Q4gTXlTUUwncyBZRUFSIHR5cGUg
+            Y2FuIGhvbGQJMTYACYEAsz49IDE5MDEgQU5EfQB9PD0gMjE1NXEAA9IBAowCAhQAES4MAAF9AAHpAAgjAA5mAIA1MAl0CmVuZA==
             """u8;
     }
 }

@@ -73,32 +73,20 @@ namespace TestModels
 
         }
 
-        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.Read(CompactModel.ToArray()));
+        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.ReadPacked(CompactModel.ToArray()));
         private static readonly global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>> LazyObjects = new global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>>(() => M.DdlRenderer.RenderObjects(Model));
         private static readonly global::System.Lazy<string> LazySql = new global::System.Lazy<string>(() => string.Concat(global::System.Linq.Enumerable.Select(LazyObjects.Value, o => o.Sql)));
         private static readonly global::System.Lazy<global::SchemaGen.DeployTarget> LazyTarget = new global::System.Lazy<global::SchemaGen.DeployTarget>(() => new global::SchemaGen.DeployTarget(Model, ModelHash, "public"));
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 3 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 3, packed (LZ77, base64; docs/architecture.md, "The model as data").</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	3	557	d98163fe
-            model	0	0	1	0	0	0	0
-            table	public	members	\N	\N	4	t	1	0	2	0
-            column	id	uuid	f	uuid_generate_v4()	None	\N	\N	\N	\N	\N	\N	\N
-            column	email	citext	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	path	ltree	t	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	aliases	citext[]	t	\N	None	\N	\N	\N	\N	\N	\N	\N
-            primary-key	pk_members	1	id	\N	\N
-            check	ck_members_depth	nlevel(path) <= 8	\N
-            index	ix_members_path	1	path	f	gist	\N	0	t	\N	\N
-            index	ux_members_email	1	email	t	btree	\N	0	t	\N	\N
-            extensions	3
-            extension	citext	\N	\N
-            extension	ltree	public	\N
-            extension	uuid-ossp	\N	\N
-            domains	0
-            end
+            SwIAAPIQc2NoZW1hZ2VuLW1vZGVsCTMJNTU3CWQ5ODE2M2ZlChUAUTAJMAkxBgDwDDAJMAp0YWJsZQlwdWJsaWMJbWVtYmVycwlc
+            TgMAMTQJdCkA8QUyCTAKY29sdW1uCWlkCXV1aWQJZgcA8ARfZ2VuZXJhdGVfdjQoKQlOb25lOAANAwAEPgDgZW1haWwJY2l0ZXh0
+            CWYcAA8zAA7AcGF0aAlsdHJlZQl0GgAPMQAOc2FsaWFzZXNmAC9bXTcADfQAcHJpbWFyeS1rZXkJcGtfAgEQMesAAiIAdWNoZWNr
+            CWMcAOBfZGVwdGgJbmxldmVsKKEAYCkgPD0gOCwAhWluZGV4CWl4LAAAHwAiCTHHAFFmCWdpc48AEjCWAAUxABZ1MQACJAETMSwB
+            MXQJYvwACTQAxmV4dGVuc2lvbnMJMw0AA/IADCQAAz0BA+EBCRoAAMMBUy1vc3NwNADQZG9tYWlucwkwCmVuZA==
             """u8;
     }
 }

@@ -82,62 +82,28 @@ namespace TestModels
 
         }
 
-        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.Read(CompactModel.ToArray()));
+        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.ReadPacked(CompactModel.ToArray()));
         private static readonly global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>> LazyObjects = new global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>>(() => M.DdlRenderer.RenderObjects(Model));
         private static readonly global::System.Lazy<string> LazySql = new global::System.Lazy<string>(() => string.Concat(global::System.Linq.Enumerable.Select(LazyObjects.Value, o => o.Sql)));
         private static readonly global::System.Lazy<global::SchemaGen.DeployTarget> LazyTarget = new global::System.Lazy<global::SchemaGen.DeployTarget>(() => new global::SchemaGen.DeployTarget(Model, ModelHash, "public"));
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 3 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 3, packed (LZ77, base64; docs/architecture.md, "The model as data").</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	3	2711	02f8e3e7
-            model	0	0	6	0	0	0	0
-            table	public	customers	\N	\N	1	t	0	0	0	0
-            column	customer_id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            primary-key	pk_customers	1	customer_id	\N	\N
-            table	public	orders	\N	\N	4	t	0	2	2	0
-            column	order_id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	customer_id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	placed_at	timestamp with time zone	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	gift_for	integer	t	\N	None	\N	\N	\N	\N	\N	\N	\N
-            primary-key	pk_orders	1	order_id	\N	\N
-            foreign-key	fk_orders_customer_id	1	customer_id	public	customers	1	customer_id	Cascade	Restrict	f	f	f	t	\N
-            foreign-key	fk_orders_gift_for	1	gift_for	public	customers	1	customer_id	SetNull	NoAction	f	f	f	t	\N
-            index	ix_orders_customer_id_placed_at	2	customer_id	placed_at	f	btree	\N	0	t	\N	\N
-            index	ix_orders_gift_for	1	gift_for	f	btree	\N	0	t	\N	\N
-            table	public	order_lines	\N	\N	3	t	0	1	1	0
-            column	order_id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	line	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	order_ref	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            primary-key	pk_order_lines	2	order_id	line	\N	\N
-            foreign-key	fk_order_lines_order_ref	1	order_ref	public	orders	1	order_id	NoAction	NoAction	f	f	f	t	\N
-            index	ix_order_lines_order_ref	1	order_ref	f	btree	\N	0	t	\N	\N
-            table	public	shipments	\N	\N	3	t	0	1	1	0
-            column	shipment_id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	order_id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	line	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            primary-key	pk_shipments	1	shipment_id	\N	\N
-            foreign-key	fk_shipments_order_id_line	2	order_id	line	public	order_lines	2	order_id	line	NoAction	NoAction	f	f	f	t	\N
-            index	ix_shipments_order_id_line	2	order_id	line	f	btree	\N	0	t	\N	\N
-            table	public	departments	\N	\N	2	t	0	1	1	0
-            column	department_id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	head_id	integer	t	\N	None	\N	\N	\N	\N	\N	\N	\N
-            primary-key	pk_departments	1	department_id	\N	\N
-            foreign-key	fk_departments_head_id	1	head_id	public	employees	1	employee_id	NoAction	NoAction	f	f	f	t	\N
-            index	ix_departments_head_id	1	head_id	f	btree	\N	0	t	\N	\N
-            table	public	employees	\N	\N	3	t	0	2	2	0
-            column	employee_id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	manager_id	integer	t	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	department_id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            primary-key	pk_employees	1	employee_id	\N	\N
-            foreign-key	fk_employees_department_id	1	department_id	public	departments	1	department_id	NoAction	NoAction	f	f	f	t	\N
-            foreign-key	fk_employees_manager_id	1	manager_id	public	employees	1	employee_id	NoAction	NoAction	f	f	f	t	\N
-            index	ix_employees_department_id	1	department_id	f	btree	\N	0	t	\N	\N
-            index	ix_employees_manager_id	1	manager_id	f	btree	\N	0	t	\N	\N
-            extensions	0
-            domains	0
-            end
+            tgoAAPIRc2NoZW1hZ2VuLW1vZGVsCTMJMjcxMQkwMmY4ZTNlNwoWAFEwCTAJNgYA8A4wCTAKdGFibGUJcHVibGljCWN1c3RvbWVy
+            cwlcTgMAMDEJdCUAAAIAdQpjb2x1bW4jANBfaWQJaW50ZWdlcglmLABATm9uZQgADQMA9AEKcHJpbWFyeS1rZXkJcGtfQgA5cwkx
+            TgACLQAJkAAwb3JkKAABGgAhCTSNADYyCTKNAAEgAAA8AA+KABQDNwAIdgAPOgAb8ApwbGFjZWRfYXQJdGltZXN0YW1wIHdpdGgg
+            DwAgIHo/AA9JABOFZ2lmdF9mb3KAABB0IAAPNwAHC0QBAfkAAEEBAQkAAMgAAicAcWZvcmVpZ24nABRmJwAFcgEAKAAKdAEDaAEE
+            EwAAUgAEDAAAHwDxA0Nhc2NhZGUJUmVzdHJpY3QJZgIAAKwAD2sABAXYABYx4wAPZQAM8QFTZXROdWxsCU5vQWN0aW9uYwADZQCE
+            aW5kZXgJaXhfAAc4ABZfjAEZMlAABhgAYWYJYnRyZVIBETBQAA9TAAEFpwAHsgAPOQACDpoCVF9saW5lnwIRM58CPzEJMZ8CLgBW
+            AA8zABwCagA/cmVmOAAVD1ACAQPPABMyTgAiaWSKAAIxAA/vAQECMQADDAAAfQAEkAIADAAIKQEA8wEBCQAAVQAF6AEFCQAA7wEP
+            8QECD2EACg+lAQ+Pc2hpcG1lbnSjAQgEIwAAmQAPOwEUAzoAAokADzcAHgDSAA8zABULpQEErAAATgEEDAAAgQACLQALoQEEIQAE
+            PgEhaWRNAQ3eAQMrAQIVAAASAA4BAgWoAQUJAAB9AQyxAQ9xABUPtwEPYWRlcGFydEwAAh8ALgkyuQEGJQAAWgAPUQEUAzwASGhl
+            YWQ2AAGGAA82AAcLhwEGegAAiQEGDgAAUgACMQALiwEGIwAkc197ABUxhQAD9QCAZW1wbG95ZWVUAAQMAAAfAAV0AQUJAAB7AQx9
+            AQ9jAAsPcwEPBHIABHEBAioDCWwHBCMAAFEABDkBD28BE1JtYW5hZwICBDkAAYUADzkADgbWAAg8AA91AAwLrgEEtwAMWAECLQAL
+            qgEEIQAXc1EBAC0ADOcBAzYBBhUAAF4ABg4AACMABa8BBQkAALYBA7gBD3cABgcrARgxOAEDcQAFKQALzQAFZAAFCQAAawADbQAF
+            JQIEMgAP3gANDy8CAg9GAAAHoAAJrQAPQAAC8QNleHRlbnNpb25zCTAKZG9tYWkKADBlbmQ=
             """u8;
     }
 }

@@ -68,32 +68,20 @@ namespace TestModels
 
         }
 
-        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.Read(CompactModel.ToArray()));
+        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.ReadPacked(CompactModel.ToArray()));
         private static readonly global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>> LazyObjects = new global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>>(() => M.DdlRenderer.RenderObjects(Model));
         private static readonly global::System.Lazy<string> LazySql = new global::System.Lazy<string>(() => string.Concat(global::System.Linq.Enumerable.Select(LazyObjects.Value, o => o.Sql)));
         private static readonly global::System.Lazy<global::SchemaGen.DeployTarget> LazyTarget = new global::System.Lazy<global::SchemaGen.DeployTarget>(() => new global::SchemaGen.DeployTarget(Model, ModelHash, "public"));
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 3 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 3, packed (LZ77, base64; docs/architecture.md, "The model as data").</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	3	690	0e7ba604
-            model	0	0	1	0	0	0	0
-            table	public	sites	\N	\N	7	t	0	0	2	0
-            column	id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	location	geometry(Point,4326)	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	area	geometry(Polygon,4326)	t	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	parcels	geometry(MultiPolygon,4326)	t	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	route	geometry(LineString,3857)	t	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	anything	geometry	t	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	seen	geography(Point,4326)	t	\N	None	\N	\N	\N	\N	\N	\N	\N
-            primary-key	pk_sites	1	id	\N	\N
-            index	ix_sites_area	1	area	f	gist	\N	0	t	\N	\N
-            index	ix_sites_location	1	location	f	gist	\N	0	t	\N	\N
-            extensions	1
-            extension	postgis	\N	\N
-            domains	0
-            end
+            0AIAAPIQc2NoZW1hZ2VuLW1vZGVsCTMJNjkwCTBlN2JhNjA0ChUAUTAJMAkxBgDwCjAJMAp0YWJsZQlwdWJsaWMJc2l0ZXMJXE4D
+            ADA3CXQhAPAJCTIJMApjb2x1bW4JaWQJaW50ZWdlcglmIwBATm9uZQgADQMABDEA/w5sb2NhdGlvbglnZW9tZXRyeShQb2ludCw0
+            MzI2KUQAFEhhcmVhQABTbHlnb25CABB0KwAPQgAOdnBhcmNlbHNFAF9NdWx0aUoAIVZyb3V0ZUgA/wBMaW5lU3RyaW5nLDM4NTdG
+            ABWFYW55dGhpbmdJAA84ABQxc2VlSgFQZ3JhcGgLAQZLAQ9BAAzyAHByaW1hcnkta2V5CXBrX+cBEDHQAQIgAIJpbmRleAlpeBoA
+            EV9zARIxegFRZglnaXNfABIwZgAOLwAF5gEWMfEBDzcAAcZleHRlbnNpb25zCTENAHMJcG9zdGdpdwLgCmRvbWFpbnMJMAplbmQ=
             """u8;
     }
 }

@@ -64,41 +64,22 @@ namespace TestModels
 
         }
 
-        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.Read(CompactModel.ToArray()));
+        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.ReadPacked(CompactModel.ToArray()));
         private static readonly global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>> LazyObjects = new global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>>(() => M.DdlRenderer.RenderObjects(Model));
         private static readonly global::System.Lazy<string> LazySql = new global::System.Lazy<string>(() => string.Concat(global::System.Linq.Enumerable.Select(LazyObjects.Value, o => o.Sql)));
         private static readonly global::System.Lazy<global::SchemaGen.DeployTarget> LazyTarget = new global::System.Lazy<global::SchemaGen.DeployTarget>(() => new global::SchemaGen.DeployTarget(Model, ModelHash, "public"));
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 3 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 3, packed (LZ77, base64; docs/architecture.md, "The model as data").</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	3	1231	b65dbe60
-            model	0	0	1	0	0	0	0
-            table	public	documents	\N	\N	10	t	0	0	9	0
-            column	id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	title	text	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	slug	text	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	owner_id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	updated_at	timestamp with time zone	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	body	jsonb	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	deleted_at	timestamp with time zone	t	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	hash	text	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	external_id	text	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	rank	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            primary-key	pk_documents	1	id	\N	\N
-            index	documents_body_search	1	body	f	gin	\N	0	t	\N	\N
-            index	ix_documents_hash	1	hash	f	hash	\N	0	t	\N	\N
-            index	ix_documents_live	1	deleted_at	f	btree	deleted_at IS NULL	0	t	\N	\N
-            index	ix_documents_owner_id_updated_at	2	owner_id	updated_at	f	btree	\N	1	title	t	\N	\N
-            index	ix_documents_rank	1	rank	f	btree	\N	0	t	\N	\N
-            index	ix_documents_title	1	title	f	btree	\N	0	t	\N	\N
-            index	ix_documents_updated_at	1	updated_at	f	brin	\N	0	t	\N	\N
-            index	ux_documents_external_id	1	external_id	t	btree	\N	0	t	\N	\N
-            index	ux_documents_slug	1	slug	t	btree	\N	0	t	\N	\N
-            extensions	0
-            domains	0
-            end
+            7gQAAPIRc2NoZW1hZ2VuLW1vZGVsCTMJMTIzMQliNjVkYmU2MAoWAFEwCTAJMQYA8A4wCTAKdGFibGUJcHVibGljCWRvY3VtZW50
+            cwlcTgMAQDEwCXQmAPAJCTkJMApjb2x1bW4JaWQJaW50ZWdlcglmJABATm9uZQgADQMABDEAr3RpdGxlCXRleHQxABRPc2x1ZzAA
+            GW9vd25lcl+YAB7wC3VwZGF0ZWRfYXQJdGltZXN0YW1wIHdpdGggDwAgIHpAAA9KABOvYm9keQlqc29uYjEAFE9kZWxlewANEHQz
+            AA9KAA5PaGFzaCwBGYBleHRlcm5hbC8BDzcAGE9yYW5rXwEV9gBwcmltYXJ5LWtleQlwa19UAhAxPAICJABWaW5kZXhvAhBfQgGS
+            X3NlYXJjaAkxUAFQZglnaW4vAACEAgg2ACZpeFQAEV8AARIxBwESZgcADzMADWhsaXZlCTGEAXdmCWJ0cmVlEwCPIElTIE5VTExK
+            AAsEeQIXX0sCJDIJFgAIYQIEYgAAVAMEEQMADQAPWAADAW4BEjF1AQc6AA+MAAoCVQAEXQAPNgAVB6MAGzGwAB9yfgEDGHU/AAhO
+            AhoxXAIPgQAHCUIAAewDEzHzAw80AAEAVQDhbnNpb25zCTAKZG9tYWkKADBlbmQ=
             """u8;
     }
 }

@@ -103,111 +103,69 @@ namespace TestModels
 
         }
 
-        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.Read(CompactModel.ToArray()));
+        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.ReadPacked(CompactModel.ToArray()));
         private static readonly global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>> LazyObjects = new global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>>(() => M.DdlRenderer.RenderObjects(Model));
         private static readonly global::System.Lazy<string> LazySql = new global::System.Lazy<string>(() => string.Concat(global::System.Linq.Enumerable.Select(LazyObjects.Value, o => o.Sql)));
         private static readonly global::System.Lazy<global::SchemaGen.DeployTarget> LazyTarget = new global::System.Lazy<global::SchemaGen.DeployTarget>(() => new global::SchemaGen.DeployTarget(Model, ModelHash, "app"));
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 3 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 3, packed (LZ77, base64; docs/architecture.md, "The model as data").</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	3	9683	03551e4e
-            model	1	app	2	3	4	2	0	0
-            enum	app	job_status	Where a job is in its life.	5	queued	processing	completed	failed	completed_with_errors	0
-            enum	app	task_status	Where a task is in its life.	4	queued	processing	completed	failed	0
-            table	app	jobs	A job: a unit of work that runs through numbered stages, each made of tasks.	\N	11	t	9	0	4	0
-            column	job_id	character varying(64)	f	\N	None	\N	SHA-256 of the job's type and parameters, as 64 lowercase hex digits.	\N	\N	\N	\N	\N
-            column	job_type	character varying(50)	f	\N	None	\N	The kind of job, in snake_case.	\N	\N	\N	\N	\N
-            column	status	job_status	f	'queued'	None	\N	\N	\N	app	\N	\N	\N
-            column	stage	integer	f	1	None	\N	The stage the job is in, from 1.	\N	\N	\N	\N	\N
-            column	total_stages	integer	f	1	None	\N	\N	\N	\N	\N	\N	\N
-            column	parameters	jsonb	f	'{}'	None	\N	The job's input.	\N	\N	\N	\N	\N
-            column	stage_results	jsonb	f	'{}'	None	\N	Results of the completed stages, keyed by stage number.	\N	\N	\N	\N	\N
-            column	result_data	jsonb	t	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	error_details	text	t	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	created_at	timestamp with time zone	f	now()	None	\N	\N	\N	\N	\N	\N	\N
-            column	updated_at	timestamp with time zone	f	now()	None	\N	\N	\N	\N	\N	\N	\N
-            primary-key	pk_jobs	1	job_id	\N	\N
-            check	ck_jobs_completed_has_result	status <> 'completed' OR result_data IS NOT NULL	\N
-            check	ck_jobs_failed_has_error	status <> 'failed' OR error_details IS NOT NULL	\N
-            check	ck_jobs_job_id_min_length	char_length(job_id) >= 64	\N
-            check	ck_jobs_job_id_regex	job_id = '' OR job_id ~ '^(?:[0-9a-f]{64})$'	\N
-            check	ck_jobs_job_type_min_length	char_length(job_type) >= 1	\N
-            check	ck_jobs_job_type_regex	job_type = '' OR job_type ~ '^(?:[a-z][a-z0-9_]*)$'	\N
-            check	ck_jobs_stage_range	stage >= 1 AND stage <= 100	\N
-            check	ck_jobs_stage_total_stages	stage <= total_stages	\N
-            check	ck_jobs_total_stages_range	total_stages >= 1 AND total_stages <= 100	\N
-            index	ix_jobs_created_at	1	created_at	f	btree	\N	0	t	\N	\N
-            index	ix_jobs_job_type	1	job_type	f	btree	\N	0	t	\N	\N
-            index	ix_jobs_status	1	status	f	btree	\N	0	t	\N	\N
-            index	ix_jobs_updated_at	1	updated_at	f	btree	\N	0	t	\N	\N
-            table	app	tasks	One task of a job's stage.	\N	13	t	7	1	8	0
-            column	task_id	character varying(100)	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	parent_job_id	character varying(64)	f	\N	None	\N	The job this task belongs to; deleting the job deletes its tasks.	\N	\N	\N	\N	\N
-            column	task_type	character varying(50)	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	status	task_status	f	'queued'	None	\N	\N	\N	app	\N	\N	\N
-            column	stage	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	task_index	integer	f	\N	None	\N	The task's position within its stage.	\N	\N	\N	\N	\N
-            column	parameters	jsonb	f	'{}'	None	\N	\N	\N	\N	\N	\N	\N
-            column	result_data	jsonb	t	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	error_details	text	t	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	retry_count	integer	f	0	None	\N	\N	\N	\N	\N	\N	\N
-            column	heartbeat	timestamp with time zone	t	\N	None	\N	When a worker last reported progress on the task.	\N	\N	\N	\N	\N
-            column	created_at	timestamp with time zone	f	now()	None	\N	\N	\N	\N	\N	\N	\N
-            column	updated_at	timestamp with time zone	f	now()	None	\N	\N	\N	\N	\N	\N	\N
-            primary-key	pk_tasks	1	task_id	\N	\N
-            check	ck_tasks_parent_job_id_min_length	char_length(parent_job_id) >= 64	\N
-            check	ck_tasks_retry_count_range	retry_count >= 0 AND retry_count <= 10	\N
-            check	ck_tasks_stage_range	stage >= 1 AND stage <= 100	\N
-            check	ck_tasks_task_id_min_length	char_length(task_id) >= 1	\N
-            check	ck_tasks_task_index_range	task_index >= 0 AND task_index <= 10000	\N
-            check	ck_tasks_task_type_min_length	char_length(task_type) >= 1	\N
-            check	ck_tasks_task_type_regex	task_type = '' OR task_type ~ '^(?:[a-z][a-z0-9_]*)$'	\N
-            foreign-key	fk_tasks_parent_job_id	1	parent_job_id	app	jobs	1	job_id	Cascade	NoAction	f	f	f	t	\N
-            index	ix_tasks_created_at	1	created_at	f	btree	\N	0	t	\N	\N
-            index	ix_tasks_heartbeat	1	heartbeat	f	btree	heartbeat IS NOT NULL	0	t	\N	\N
-            index	ix_tasks_parent_job_id_stage	2	parent_job_id	stage	f	btree	\N	0	t	\N	\N
-            index	ix_tasks_parent_job_id_stage_status	3	parent_job_id	stage	status	f	btree	\N	0	t	\N	\N
-            index	ix_tasks_retry_count	1	retry_count	f	btree	retry_count > 0	0	t	\N	\N
-            index	ix_tasks_status	1	status	f	btree	\N	0	t	\N	\N
-            index	ix_tasks_task_type	1	task_type	f	btree	\N	0	t	\N	\N
-            index	ix_tasks_updated_at	1	updated_at	f	btree	\N	0	t	\N	\N
-            table	app	worker_sites	A data centre that runs workers; jobs are sent to the nearest one.	\N	3	t	1	0	1	0
-            column	site_id	character varying(32)	f	\N	None	\N	The site's short name.	\N	\N	\N	\N	\N
-            column	location	geometry(Point,4326)	f	\N	None	\N	Where the site is, as longitude and latitude (WGS 84, the model's default SRID).	\N	\N	\N	\N	\N
-            column	workers	integer	f	\N	None	\N	How many workers run there.	\N	\N	\N	\N	\N
-            primary-key	pk_worker_sites	1	site_id	\N	\N
-            check	ck_worker_sites_workers_range	workers >= 0 AND workers <= 10000	\N
-            index	ix_worker_sites_location	1	location	f	gist	\N	0	t	\N	\N
-            function	app	set_updated_at		trigger	() RETURNS trigger\nLANGUAGE plpgsql AS $$\nBEGIN\n    NEW.updated_at := now();\n    RETURN NEW;\nEND\n$$	\N	0	0
-            function	app	complete_task_and_check_stage	text, jsonb	TABLE(task_updated boolean, stage_complete boolean, job_id text, stage integer, remaining_tasks bigint)	(p_task_id text, p_result_data jsonb DEFAULT NULL)\nRETURNS TABLE(task_updated boolean, stage_complete boolean, job_id text, stage integer, remaining_tasks bigint)\nLANGUAGE plpgsql AS $$\nDECLARE\n    v_job_id text;\n    v_stage integer;\n    v_remaining bigint;\nBEGIN\n    SELECT t.parent_job_id, t.stage INTO v_job_id, v_stage FROM app.tasks t WHERE t.task_id = p_task_id;\n    IF NOT FOUND THEN\n        RETURN;\n    END IF;\n    PERFORM 1 FROM app.jobs j WHERE j.job_id = v_job_id FOR UPDATE;\n\n    UPDATE app.tasks t\n    SET status = 'completed', result_data = coalesce(p_result_data, t.result_data)\n    WHERE t.task_id = p_task_id AND t.status IN ('queued', 'processing');\n    task_updated := FOUND;\n\n    SELECT count(*) INTO v_remaining FROM app.tasks t\n    WHERE t.parent_job_id = v_job_id AND t.stage = v_stage AND t.status IN ('queued', 'processing');\n\n    RETURN QUERY SELECT task_updated, v_remaining = 0, v_job_id, v_stage, v_remaining;\nEND\n$$	\N	2	5
-            parameter	p_task_id	text	f
-            parameter	p_result_data	jsonb	t
-            result-column	task_updated	boolean	f
-            result-column	stage_complete	boolean	f
-            result-column	job_id	text	f
-            result-column	stage	integer	f
-            result-column	remaining_tasks	bigint	f
-            function	app	advance_job_stage	text, integer, jsonb	TABLE(advanced boolean, new_stage integer, is_final boolean)	(p_job_id text, p_current_stage integer, p_stage_results jsonb DEFAULT NULL)\nRETURNS TABLE(advanced boolean, new_stage integer, is_final boolean)\nLANGUAGE plpgsql AS $$\nDECLARE\n    v_stage integer;\n    v_total integer;\n    v_results jsonb;\nBEGIN\n    SELECT j.stage, j.total_stages INTO v_stage, v_total FROM app.jobs j WHERE j.job_id = p_job_id FOR UPDATE;\n    IF NOT FOUND OR v_stage <> p_current_stage THEN\n        RETURN QUERY SELECT false, v_stage, coalesce(v_stage >= v_total, false);\n        RETURN;\n    END IF;\n\n    v_results := coalesce(p_stage_results,\n        (SELECT coalesce(jsonb_agg(t.result_data ORDER BY t.task_index), '[]') FROM app.tasks t WHERE t.parent_job_id = p_job_id AND t.stage = v_stage));\n    UPDATE app.jobs j\n    SET stage_results = j.stage_results || jsonb_build_object(v_stage::text, v_results),\n        stage = least(v_stage + 1, v_total),\n        status = 'processing'\n    WHERE j.job_id = p_job_id;\n\n    RETURN QUERY SELECT v_stage < v_total, least(v_stage + 1, v_total), v_stage >= v_total;\nEND\n$$	\N	3	3
-            parameter	p_job_id	text	f
-            parameter	p_current_stage	integer	f
-            parameter	p_stage_results	jsonb	t
-            result-column	advanced	boolean	f
-            result-column	new_stage	integer	f
-            result-column	is_final	boolean	f
-            function	app	check_job_completion	text	TABLE(job_status app.job_status, completed_tasks bigint, failed_tasks bigint, total_tasks bigint)	(p_job_id text)\nRETURNS TABLE(job_status app.job_status, completed_tasks bigint, failed_tasks bigint, total_tasks bigint)\nLANGUAGE plpgsql AS $$\nDECLARE\n    v_job app.jobs%ROWTYPE;\n    v_completed bigint;\n    v_failed bigint;\n    v_total bigint;\nBEGIN\n    SELECT * INTO v_job FROM app.jobs j WHERE j.job_id = p_job_id FOR UPDATE;\n    IF NOT FOUND THEN\n        RETURN;\n    END IF;\n\n    SELECT count(*) FILTER (WHERE t.status = 'completed'), count(*) FILTER (WHERE t.status = 'failed'), count(*)\n    INTO v_completed, v_failed, v_total\n    FROM app.tasks t WHERE t.parent_job_id = p_job_id;\n\n    IF v_job.stage = v_job.total_stages AND v_job.status = 'processing'\n       AND NOT EXISTS (SELECT 1 FROM app.tasks t WHERE t.parent_job_id = p_job_id AND t.status IN ('queued', 'processing')) THEN\n        UPDATE app.jobs j\n        SET status = CASE WHEN v_failed > 0 THEN 'completed_with_errors'::app.job_status ELSE 'completed'::app.job_status END,\n            result_data = j.stage_results\n        WHERE j.job_id = p_job_id\n        RETURNING j.status INTO v_job.status;\n    END IF;\n\n    RETURN QUERY SELECT v_job.status, v_completed, v_failed, v_total;\nEND\n$$	\N	1	4
-            parameter	p_job_id	text	f
-            result-column	job_status	app.job_status	f
-            result-column	completed_tasks	bigint	f
-            result-column	failed_tasks	bigint	f
-            result-column	total_tasks	bigint	f
-            trigger	app	jobs	jobs_set_updated_at	app	set_updated_at	BEFORE UPDATE ON app.jobs\n    FOR EACH ROW EXECUTE FUNCTION app.set_updated_at()	\N
-            trigger	app	tasks	tasks_set_updated_at	app	set_updated_at	BEFORE UPDATE ON app.tasks\n    FOR EACH ROW EXECUTE FUNCTION app.set_updated_at()	\N
-            extensions	1
-            extension	postgis	\N	\N
-            domains	0
-            end
+            8iUAAPIRc2NoZW1hZ2VuLW1vZGVsCTMJOTY4MwkwMzU1MWU0ZQoWAPEHMQlhcHAJMgkzCTQJMgkwCTAKZW51bRUA9jxqb2Jfc3Rh
+            dHVzCVdoZXJlIGEgam9iIGlzIGluIGl0cyBsaWZlLgk1CXF1ZXVlZAlwcm9jZXNzaW5nCWNvbXBsZXRlZAlmYWlsZWQRAMhfd2l0
+            aF9lcnJvcnNtAEx0YXNrbgAAFAANbwAfNG8AEXEwCnRhYmxlWgBgam9icwlBuwDwLjogYSB1bml0IG9mIHdvcmsgdGhhdCBydW5z
+            IHRocm91Z2ggbnVtYmVyZWQgc3RhZ2VzLCBlYWNoIG1hZGU1AACRAPAKcy4JXE4JMTEJdAk5CTAJNAkwCmNvbHVtbmkA8AxfaWQJ
+            Y2hhcmFjdGVyIHZhcnlpbmcoNjQpCWY2AEBOb25lCACAU0hBLTI1NiBTACBoZZsA8iIncyB0eXBlIGFuZCBwYXJhbWV0ZXJzLCBh
+            cyA2NCBsb3dlcmNhc2UgaGV4IGRpZ2l0hwAHAwAIhgAASwAPiAAAKzUwiACwVGhlIGtpbmQgb2aFABAsagFgc25ha2VfbQAPYgAF
+            A6YBAGkAAwsAMmYJJ5UBFSdbAAIDAACAAQIKAAk/AOVnZQlpbnRlZ2VyCWYJMTQAAI8AAR4ABBYBAv0BjywgZnJvbSAxkAAFUHRv
+            dGFsiwA/Z2VzWAACDQMABDoABmoBYAlqc29uYskAJnt9xQAAkQACnQFfaW5wdXSBAAUBewB/X3Jlc3VsdEoABBJSHQATIPIBBbEC
+            AvAAsnMsIGtleWVkIGJ5EQADiAIPcQAFAmsAU19kYXRhbwAQdCEABG0ADQMABDgAAXcD319kZXRhaWxzCXRleHQ5ABRAY3JlYb0D
+            0GF0CXRpbWVzdGFtcCDKAxAgDwAgIHpAAH9mCW5vdygpTQAPP3VwZE0AMPEAcHJpbWFyeS1rZXkJcGtf5gMRMZUCI2lkIwByY2hl
+            Y2sJYx0AFV90AUNfaGFzrgEAuwGFdHVzIDw+ICcgAFInIE9SICAAAWMBziBJUyBOT1QgTlVMTFcAAnIEAVQAAV8BCFMAAhwAAVAA
+            ARwABHsBD1IACwLEALFfbWluX2xlbmd0aMsDAwwAEigeAH8pID49IDY0PQAGU3JlZ2V4DgFBID0gJ4QAAw8A/wd+ICdeKD86WzAt
+            OWEtZl17NjR9KSQnSwADAEoED4oACQAgAAGMAB8xQAAIBo0AAA8ACY8AAREABJEAQGEtel0FAG8wLTlfXSqUAAIBHgNgX3Jhbmdl
+            aQEhZ2V8AEMgQU5EOQNvPD0gMTAwOQAFCSsEAQcAADEACRYADToACB4AA3oACBMABoEACRYABogAgmluZGV4CWl4TgAHSgMYMVcD
+            YWYJYnRyZewCEjCVAw07AAQwAQPnAgELAA83ABACkAIgCTHwAAAJAA8zABAHogMYMa8DDzsAAgZqBwEfB0EJT25lKQcyIG9mMggi
+            J3OcAQHOBKYxMwl0CTcJMQk4OQcALgAAtgMAXQIKsgYsMTCzBg0DAARFAGBwYXJlbnTAAA9LAAMNhQcD3QVSIHRoaXOxAPEFYmVs
+            b25ncyB0bzsgZGVsZXRpbmevBQAnAAERACFlc4oIAC4AD4EHBgAdAAKdAQ6FAA2CBw0DAARGAAOtAQFNAAMMAA9mByoPdAARAW0A
+            AwoCDzkAAQAyAQAkALEncyBwb3NpdGlvbrgFA6AJAXMADxYBBQ9rBw0NAwAEOQAHiQUDOgABeQIPOAAOCXEFD+wGGbdyZXRyeV9j
+            b3VudAcBHzA5AA9/aGVhcnRiZdcGCQmCAGFXaGVuIGGKCtBlciBsYXN0IHJlcG9yFwixcHJvZ3Jlc3Mgb26CAgB3AQ9bAQUHRgQA
+            agAPeQACD1AHDwNNAAfuAwA+AA9NACQLnQcAvgAAggQACAAAngMCJQAFZwUAFwApc1/BAw90BgUJJQABeQYLBQcCTAAHxAEDswUH
+            EgAANgARMLIFCBUAAbEFD0sAAAHWAgNFAAEMAAA/AALxBQIPAAE5AA86AAEABgAPywAIAx8AAcUACj4HABoABD8AAI4DA34ABhEA
+            ADMAAsIABxQAAogAD4oABwCTBA+MAAoAIQAPjgALACIAA84HBRAABc8HBhIAD9AHCnFmb3JlaWduGwIUZl4ACdcBIAkxLgQHEAAA
+            4AQAmAYD+QbwAGlkCUNhc2NhZGUJTm9BY4cEIQlmAgAAXwMGywYCWwAHHgMPcQcYAjwABtIDFzHeAwQ6AAUSAAnPCQ9NAAYJ1AAC
+            VwIrCTLqAAIWAARhAA+bAAkJOAACTgAABgAAKAYfM1UAAgMdAA9cABEHFwMoCTE6AwU+AAcUAE8gPiAwSwAHA3YAD30IFAI0AAAG
+            AAFJAgQyBAEMAA86ABEHvQQPuAgZAoIFUF9zaXRlKhAAawZgIGNlbnRyiQ4EIhACJQAgczsNCNFzIGFyZSBzZW50IHRvoAWibmVh
+            cmVzdCBvbgIHAOYIMDEJMAQABFoFAF8AAI8BAHgDChYIKzMyFggAaQcALwAAOgmCaG9ydCBuYW1YAAcDAARYAEFsb2NhBANAZ2Vv
+            bZgBuyhQb2ludCw0MzI2WAACWREAsAAAXgAiIGlhEAD1CEJpdHVkfhAybGF0DQCBKFdHUyA4NCwwAAEtEv8BJ3MgZGVmYXVsdCBT
+            UklEKZIABQMrAQc+BweEAIRIb3cgbWFueVEBAF4BAGMAHnLhAAtGBgIxAAOnARUxUAECLAAFrwQIJgADDQAEtwsDDgAA4wQCPgUE
+            EQAIOwUFUwICHQADSQAFZQEWMXABUWYJZ2lzTgIGVQIyZnVukQQAWAI4c2V0kwJQCXRyaWcQAbMoKSBSRVRVUk5TIBMA9hpcbkxB
+            TkdVQUdFIHBscGdzcWwgQVMgJCRcbkJFR0lOXG4gICAgTkVXLk8AQSA6PSCHBxI7HgACUgAAJQCgO1xuRU5EXG4kJJUAANMTCZYA
+            BOgOATQDUV9hbmRfPAEAqwMAZQZSZXh0LCBpCVJUQUJMRRwGA3gAkiBib29sZWFuLPwGBVQPBhgAAnQEEiBHAAElABMgBwKxLCBy
+            ZW1haW5pbmd7AMFzIGJpZ2ludCkJKHARAAY4ABNwnw8B9gkCjQByIERFRkFVTGUFMilcbu8AL1MgpABUD6EBB3JERUNMQVJFhQET
+            dnQFAVwAA5kBEnZaAQRjAAUWAAVqAANkABk77QGZU0VMRUNUIHQuzAVCLCB0Lk4ARUlOVE9vABUsZQCSRlJPTSBhcHAuvgCRdCBX
+            SEVSRSB0EAAAmQAlPSBtAQOKACFJRr0Gk0ZPVU5EIFRIRYEAAAEAAmUBAygAY0VORCBJRg0AllBFUkZPUk0gMXIAARgFE2pxABBq
+            DwACcAAEpQDiIEZPUiBVUERBVEU7XG5HAAIPAAE/AACVADJzIHQYADBTRVSZAQBIERg9mhEAoAEGGQK5PSBjb2FsZXNjZSgyAgAm
+            AQcPABIpVAACmQAPCgECAQ0EAVoBAHIARElOIChqDTYsICdoFhQnbAMBNwAEbwIiOj08AQXVAAO7AQEeBzQoKimrAQbwAQUzAQBI
+            AAX0AASgAAnxAQhAAQWlABBndQkE8gEFFgAPuwAPAmgAAtUBZCBRVUVSWawAAIkABNEAAE0CBqwAMD0gMBEAAoMAAAoAAXYAAAkA
+            BSQACnAERTIJNQrtDRUJYwEBWQQpCWYbAAekAQTbDRIKFAATLUoGAT0AA5gAEwnAAysJZiUAAZIABecDDycABgLDAASIAAocAAFD
+            AAawBgseAAXqAAHNACJzCbADKglmWAVxYWR2YW5jZSsBAlAAAGsAAFQXAVYAClUFAy0AB60EMm5ldzcABjEAhGlzX2ZpbmFsJQAB
+            KgUAXwADYQQAKQUxY3VyLwILOwAScBEAA2MBEnN8AA9EBQsPkwAjDxkFFglJAANIAxJ2XRMNFgAJtgAPGAUCEGryAgCIAiFqLkMA
+            Al8AAAEDAWwDAQ4AAKUCAR0ABnEDD6QEBQVXAQmkBABwAAkeBSRPUlwAAN8VDH0BDzwFAQpnA0FmYWxzlwABMQAWLL8EAxIAAJoI
+            A7QAEiwtAAC3AwBOAAABAAJSAAMRAAWOBQIPAAY0ARk6FgUBVwAEHAASLCwAAAEAEyiSAAUrAAFrAVlfYWdnKDwFlSBPUkRFUiBC
+            WTkFAB8JhiksICdbXScpWQEAHAAIbwYMxQQFYQEFrwQIxQQUKecAAnsBAVIAAqsBAhcAAw8GBsoAJCA9AgIFEgAifHwvAtRfYnVp
+            bGRfb2JqZWN0WQEiOjowAwUnARcpDAEBIgB1ID0gbGVhczIAQCArIDEwAAGNAQsuAABqBRk9XgUCHwAC/QAPVwIABacBAsMBChUC
+            BHEAFDxuAB8sigAKBTAABiwCCoEFOTMJM2YFAoMAAY0EC4AFCb8CB/4ECCQAARwABDYBD6YFBAQ6BA97BQYFSQQHZQAKIgAEWAQH
+            QwAJXQUCowoAywAD6AUAGQAB0wACvQQAGgADmgEDPQIDDwAAZQMBMQAiZWS+BQNuCQBgAwCdGQsVAAFQAQkUAAx1BQ04BQAcAAJs
+            AA97AD4PXQUWAKEWA30AhHMlUk9XVFlQwQQUdjIBANoFAVcABRkAAocADBYAAYgABhUADnwFFCpmBQB2AAUCBAB7AA9bBSgPPQUB
+            AygAC+sEA4YABV8JgkZJTFRFUiAoegABXAQAjAEJOAoQKYwBDzAADgIQAQgtAAJyAAPvAAVPAACEAwIsAAAKAAEwAQIpAAUNAQLG
+            AQ8PBQ8F1QAiSUZQAQCOAAGNBAIOAAFcAABPAgDcBgA7BQIXAAazAA2EBCEgICgAAFkBZUVYSVNUU+sFB6sLD58AFQFLAAUiAQ9d
+            CggbKcABAugBAWwAAhgCBhsAA8wFAFEAYD0gQ0FTRYYAFU5SAQBPEgFNAAe/AQg0IjMnOjpWAAAXAQBGAEdFTFNFLQAPIQAAJ05E
+            wAUAAQACfAQC4QYNSgYGKwACHwEPzAIABiMAAqkCMklOR0YAAG8AAy4CBqgBD8cCAwI6AAwLBgY2AABbAgXVAAANAAIgAQAKAAEW
+            Agr1BTkxCTS3BQKoAAIiBQxsBQAcAAJkAABbBQHeAAMPAAwqAAWAAAKXBAb5CgonAAKaAA8kAAsBtAAMIwAD/hAAhwAAlgABVCIr
+            c183EQAdAAsTAGRCRUZPUkVmAiVPTmkCAlsBAGoE8whFQUNIIFJPVyBFWEVDVVRFIEZVTkNUSSwAClAAICgpuxEIjQACqAABBgAP
+            jwAlAT0AD5AAKcZleHRlbnNpb25zCTENAHAJcG9zdGdpqB4AJQAgZG+bDAJKJRBk
             """u8;
     }
 }

@@ -70,32 +70,20 @@ namespace TestModels
 
         }
 
-        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.Read(CompactModel.ToArray()));
+        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.ReadPacked(CompactModel.ToArray()));
         private static readonly global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>> LazyObjects = new global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>>(() => M.DdlRenderer.RenderObjects(Model));
         private static readonly global::System.Lazy<string> LazySql = new global::System.Lazy<string>(() => string.Concat(global::System.Linq.Enumerable.Select(LazyObjects.Value, o => o.Sql)));
         private static readonly global::System.Lazy<global::SchemaGen.DeployTarget> LazyTarget = new global::System.Lazy<global::SchemaGen.DeployTarget>(() => new global::SchemaGen.DeployTarget(Model, ModelHash, "public"));
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 3 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 3, packed (LZ77, base64; docs/architecture.md, "The model as data").</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	3	615	cd792f8e
-            model	0	0	3	0	0	0	0
-            table	public	composite	\N	\N	3	t	0	0	0	0
-            column	first	text	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	second	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	payload	text	t	\N	None	\N	\N	\N	\N	\N	\N	\N
-            primary-key	pk_composite	2	first	second	\N	\N
-            table	public	conventional	\N	\N	2	t	0	0	0	0
-            column	id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	name	text	t	\N	None	\N	\N	\N	\N	\N	\N	\N
-            primary-key	pk_conventional	1	id	\N	\N
-            table	public	identity_keyed	\N	\N	1	t	0	0	0	0
-            column	number	bigint	f	\N	ByDefault	\N	\N	\N	\N	\N	\N	\N
-            primary-key	pk_identity_keyed	1	number	\N	\N
-            extensions	0
-            domains	0
-            end
+            hQIAAPIQc2NoZW1hZ2VuLW1vZGVsCTMJNjE1CWNkNzkyZjhlChUAUTAJMAkzBgDwDjAJMAp0YWJsZQlwdWJsaWMJY29tcG9zaXRl
+            CVxOAwAwMwl0JQAAAgDwBQpjb2x1bW4JZmlyc3QJdGV4dAlmIwA0Tm9uLgAKAwAEMQDvc2Vjb25kCWludGVnZXI1ABRycGF5bG9h
+            ZGgAEHQcAA8zAAf2AHByaW1hcnkta2V5CXBrX8QAEzKtAAOCAAIuAAvwAKJudmVudGlvbmFsIAAuCTLzAB9pvgAdT25hbWW7ACMH
+            jwAQMXgAAicACbQAIGlkIwBzdHlfa2V5ZSIALgkxtgDDbnVtYmVyCWJpZ2lurAGBQnlEZWZhdWyWAA0DAAyOAAtpABQxUgACLQDx
+            A2V4dGVuc2lvbnMJMApkb21haQoAMGVuZA==
             """u8;
     }
 }

@@ -75,35 +75,22 @@ namespace TestModels
 
         }
 
-        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.Read(CompactModel.ToArray()));
+        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.ReadPacked(CompactModel.ToArray()));
         private static readonly global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>> LazyObjects = new global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>>(() => M.DdlRenderer.RenderObjects(Model));
         private static readonly global::System.Lazy<string> LazySql = new global::System.Lazy<string>(() => string.Concat(global::System.Linq.Enumerable.Select(LazyObjects.Value, o => o.Sql)));
         private static readonly global::System.Lazy<global::SchemaGen.DeployTarget> LazyTarget = new global::System.Lazy<global::SchemaGen.DeployTarget>(() => new global::SchemaGen.DeployTarget(Model, ModelHash, "public"));
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 3 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 3, packed (LZ77, base64; docs/architecture.md, "The model as data").</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	3	1054	93639b72
-            model	1	Mixed Case	2	1	0	0	0	0
-            enum	public	http_method	\N	2	get	post	0
-            enum	public	traffic light	\N	3	RED	amber	green_arrow	0
-            table	Mixed Case	Naming Table	\N	\N	10	t	0	0	1	0
-            column	id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	http_server_url	text	t	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	order	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	user	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	Explicit Name	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	light	"traffic light"	f	'amber'	None	\N	\N	\N	public	\N	\N	\N
-            column	method	http_method	f	\N	None	\N	\N	\N	public	\N	\N	\N
-            column	a_long_property_name_that_keeps_going_on_and_on_and_on	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	another_quite_long_property_name	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	größe	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            primary-key	pk_Naming Table	1	id	\N	\N
-            index	ix_Naming Table_a_long_property_name_that_keeps_going_eb31c440	2	a_long_property_name_that_keeps_going_on_and_on_and_on	another_quite_long_property_name	f	btree	\N	0	t	\N	\N
-            extensions	0
-            domains	0
-            end
+            PwQAAPIRc2NoZW1hZ2VuLW1vZGVsCTMJMTA1NAk5MzYzOWI3MgoWAPIDMQlNaXhlZCBDYXNlCTIJMQkwAgD7FwplbnVtCXB1Ymxp
+            YwlodHRwX21ldGhvZAlcTgkyCWdldAlwb3N0KADQdHJhZmZpYyBsaWdodCoA+BAzCVJFRAlhbWJlcglncmVlbl9hcnJvdwkwCnRh
+            YmxlfACBTmFtaW5nIFQYACBcTgMAQDEwCXSMAACWAPAFCmNvbHVtbglpZAlpbnRlZ2VyCWYkADROb24vAAoDAAQxAAG8APEBc2Vy
+            dmVyX3VybAl0ZXh0CZ0ADzsADl9vcmRlcm8AHC91czMAHt9FeHBsaWNpdCBOYW1lPAAcAmoBGSJ5AVEiCWYJJ3QBGydBAAOnAQIN
+            AAZFAAPaAQEqAQMMAA9+AAAPPQAE9h1hX2xvbmdfcHJvcGVydHlfbmFtZV90aGF0X2tlZXBzX2dvaW5nX29uX2FuZAcAD+cAHN9h
+            bm90aGVyX3F1aXRlcQAAD08AHG9ncsO2w582ABb5AHByaW1hcnkta2V5CXBrX6oCEDGSAgInAIlpbmRleAlpeCEAH18gAROvZWIz
+            MWM0NDAJMlEBJQ8jAQ5hZglidHJl4wAAWAMCtADxA2V4dGVuc2lvbnMJMApkb21haQoAMGVuZA==
             """u8;
     }
 }

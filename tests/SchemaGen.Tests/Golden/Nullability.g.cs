@@ -64,34 +64,21 @@ namespace TestModels
 
         }
 
-        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.Read(CompactModel.ToArray()));
+        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.ReadPacked(CompactModel.ToArray()));
         private static readonly global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>> LazyObjects = new global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>>(() => M.DdlRenderer.RenderObjects(Model));
         private static readonly global::System.Lazy<string> LazySql = new global::System.Lazy<string>(() => string.Concat(global::System.Linq.Enumerable.Select(LazyObjects.Value, o => o.Sql)));
         private static readonly global::System.Lazy<global::SchemaGen.DeployTarget> LazyTarget = new global::System.Lazy<global::SchemaGen.DeployTarget>(() => new global::SchemaGen.DeployTarget(Model, ModelHash, "public"));
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 3 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 3, packed (LZ77, base64; docs/architecture.md, "The model as data").</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	3	1083	11022ce8
-            model	0	0	1	0	0	0	0
-            table	public	nullability	\N	\N	10	t	2	0	0	0
-            column	id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	non_nullable	text	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	nullable	text	t	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	required_keyword	text	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	required_attribute	text	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	may_be_empty	text	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	value	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	maybe_value	integer	t	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	oblivious	text	t	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	oblivious_required	text	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            primary-key	pk_nullability	1	id	\N	\N
-            check	ck_nullability_oblivious_required_required	oblivious_required ~ E'[^\\\\t\\\\n\\\\v\\\\f\\\\r \\\\u0085\\\\u00a0\\\\u1680\\\\u2000-\\\\u200a\\\\u2028\\\\u2029\\\\u202f\\\\u205f\\\\u3000]'	\N
-            check	ck_nullability_required_attribute_required	required_attribute ~ E'[^\\\\t\\\\n\\\\v\\\\f\\\\r \\\\u0085\\\\u00a0\\\\u1680\\\\u2000-\\\\u200a\\\\u2028\\\\u2029\\\\u202f\\\\u205f\\\\u3000]'	\N
-            extensions	0
-            domains	0
-            end
+            WgQAAPIRc2NoZW1hZ2VuLW1vZGVsCTMJMTA4MwkxMTAyMmNlOAoWAFEwCTAJMQYA8BAwCTAKdGFibGUJcHVibGljCW51bGxhYmls
+            aXR5CVxOAwBgMTAJdAkyKgDwBwkwCmNvbHVtbglpZAlpbnRlZ2VyCWYkAEBOb25lCAANAwAEMQBCbm9uX1sAf2xlCXRleHQ4ABUJ
+            NAAQdB0ADzQADvIBcmVxdWlyZWRfa2V5d29yZDwAD3AAEwU8AINhdHRyaWJ1dHoADz4AE89tYXlfYmVfZW1wdHk4ABlfdmFsdWVS
+            ARxqbWF5YmVfOgAPIAETkm9ibGl2aW91c6MADzUAHBRfIwECPgAPrQAM43ByaW1hcnkta2V5CXBrAwICXgIQMUYCAiYAeWNoZWNr
+            CWMgAB5fcgAFCQAPjgAAwCB+IEUnW15cXFxcdAUAEG4FABB2BQAQZgUAIHIgBgBTdTAwODUJACFhMAkAMjE2OAkAVDIwMDAtCgAT
+            YQkAJDI4CQAUOQkAAU8AQnUyMDUJAG8zMDAwXSfFAAYEnwAGUAIFEwAPbAIAD8UAb/EDZXh0ZW5zaW9ucwkwCmRvbWFpCgAwZW5k
             """u8;
     }
 }

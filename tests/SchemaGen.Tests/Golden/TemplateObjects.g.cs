@@ -91,42 +91,31 @@ namespace TestModels
 
         }
 
-        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.Read(CompactModel.ToArray()));
+        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.ReadPacked(CompactModel.ToArray()));
         private static readonly global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>> LazyObjects = new global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>>(() => M.DdlRenderer.RenderObjects(Model));
         private static readonly global::System.Lazy<string> LazySql = new global::System.Lazy<string>(() => string.Concat(global::System.Linq.Enumerable.Select(LazyObjects.Value, o => o.Sql)));
         private static readonly global::System.Lazy<global::SchemaGen.DeployTarget> LazyTarget = new global::System.Lazy<global::SchemaGen.DeployTarget>(() => new global::SchemaGen.DeployTarget(Model, ModelHash, "public"));
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 3 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 3, packed (LZ77, base64; docs/architecture.md, "The model as data").</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	3	2042	760debec
-            model	1	shop	0	2	1	0	0	6
-            table	shop	customers	\N	\N	2	t	0	0	0	0
-            column	id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	name	character varying(40)	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            primary-key	pk_customers	1	id	\N	\N
-            table	shop	invoices	\N	\N	5	t	0	1	1	0
-            column	id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	number	bigint	f	nextval('shop.invoice_no')	None	\N	\N	\N	\N	\N	\N	\N
-            column	customer_id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	amount	numeric(12,2)	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	quantity	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            primary-key	pk_invoices	1	id	\N	\N
-            foreign-key	fk_invoices_customer_id	1	customer_id	shop	customers	1	id	NoAction	NoAction	f	f	f	t	\N
-            index	ix_invoices_customer_id	1	customer_id	f	btree	\N	0	t	\N	\N
-            function	shop	product_step	numeric, numeric	numeric	(state numeric, value numeric) RETURNS numeric LANGUAGE sql IMMUTABLE AS $$ SELECT state * value $$	\N	2	0
-            parameter	state	numeric	f
-            parameter	value	numeric	f
-            object	Sequence	shop	invoice_no	CREATE SEQUENCE shop.invoice_no START 1000 INCREMENT 1	\N	\N	0
-            object	Aggregate	shop	product	CREATE OR REPLACE AGGREGATE shop.product(numeric) (SFUNC = shop.product_step, STYPE = numeric, INITCOND = '1')	\N	numeric	0
-            object	View	shop	customer_totals	CREATE OR REPLACE VIEW shop.customer_totals AS\n    SELECT c.id, c.name, sum(i.amount) AS total, shop.product(i.quantity::numeric) AS quantity_product\n    FROM shop.customers c JOIN shop.invoices i ON i.customer_id = c.id\n    GROUP BY c.id, c.name	\N	\N	0
-            object	View	shop	big_customers	CREATE OR REPLACE VIEW shop.big_customers AS SELECT id, name, total FROM shop.customer_totals WHERE total > 100	\N	\N	0
-            object	MaterializedView	shop	invoice_stats	CREATE MATERIALIZED VIEW shop.invoice_stats AS\n    SELECT customer_id, count(*) AS invoices, sum(quantity) AS quantity FROM shop.invoices GROUP BY customer_id\n    WITH DATA	\N	\N	0
-            object	Index	shop	invoice_stats_customer	CREATE UNIQUE INDEX invoice_stats_customer ON shop.invoice_stats (customer_id)	invoice_stats	\N	0
-            extensions	0
-            domains	0
-            end
+            GQgAAPIRc2NoZW1hZ2VuLW1vZGVsCTMJMjA0Mgk3NjBkZWJlYwoWAPIJMQlzaG9wCTAJMgkxCTAJMAk2CnRhYmxlFwDAY3VzdG9t
+            ZXJzCVxOAwAxMgl0JQDwCDAJMApjb2x1bW4JaWQJaW50ZWdlcglmIwBATm9uZQgADQMABDEA/wtuYW1lCWNoYXJhY3RlciB2YXJ5
+            aW5nKDQwKUEADfYAcHJpbWFyeS1rZXkJcGtfnQAQMYYAAiQAB70AdGludm9pY2W8ABE1vAAQMecABIsAD7wAH/AJdW1iZXIJYmln
+            aW50CWYJbmV4dHZhbCgncQATLnEAX19ubycpTAAPBL8AH1+GAB5gYW1vdW50jQCfZXJpYygxMiwyPAEOAzsAj3F1YW50aXR5cgAV
+            C3MBA+IACXIBcWZvcmVpZ24jABZmIwAFnwEA4AAZMe4AAC0BBREAA0wAhk5vQWN0aW9uCQARZgIAEHRjAI9pbmRleAlpeF0AEWFm
+            CWJ0cmXPABEwPgAAQQAyZnVuVQABewDEcHJvZHVjdF9zdGVwRgEjLCAJAAQRAHQJKHN0YXRlFwBlLCB2YWx1DwCUKSBSRVRVUk5T
+            EQDyFiBMQU5HVUFHRSBzcWwgSU1NVVRBQkxFIEFTICQkIFNFTEVDVCBSABMqSwAgJCSeAOEyCTAKcGFyYW1ldGVyCSIABYMAF2Ya
+            AAE0AAcaAOpvYmplY3QJU2VxdWVuY/MC8AVfbm8JQ1JFQVRFIFNFUVVFTkNFICAAB6IC8AggU1RBUlQgMTAwMCBJTkNSRU1FTlQg
+            MZIAADoBBF8AYEFnZ3JlZ5QAAEAABDoBBF0A8AJPUiBSRVBMQUNFIEFHR1JFRxUAACkAEy4pABMosACpKSAoU0ZVTkMgPR8AAYIB
+            lCwgU1RZUEUgPUsB8AIsIElOSVRDT05EID0gJzEnKZIAAxwABpoAQlZpZXeVAAX+AW90b3RhbHOdAABCVklFV3kACywAhCBBU1xu
+            ICAgoQGAYy5pZCwgYy6kBIIsIHN1bShpLm4DECnKAQE1ABIsSgADwwA0KGkuVAMjOjqlAAEsAAQWABNfKQACaABCRlJPTUAABIoA
+            gnMgYyBKT0lOFgADoQGFcyBpIE9OIGkmAFFfaWQgPZ8AAkgAgUdST1VQIEJZEwAEsgAAKAEIvQEGIwE1YmlnMwMPIQELCSoAAMgA
+            AxoBAGYAAGQAEiwFAQ/JAAAEUwFTV0hFUkUmABA+YQIAlAAIlwDGTWF0ZXJpYWxpemVkowAD+gAQXwIDBaMAx01BVEVSSUFMSVpF
+            RKUACSwADcQBBJAAALMAEGO8ASEoKpIBAzYAEnPZAQSgAQEbAAQNAAfXAAQuAAdrAQZZAAJxAJBXSVRIIERBVEHfAAjiABFJsAQA
+            RwAK1wAFWgEE4ADEVU5JUVVFIElOREVYoAALKwAACAIASgAEkQACHwAkICggAEpfaWQpZgACiwDxA2V4dGVuc2lvbnMJMApkb21h
+            aQoAMGVuZA==
             """u8;
     }
 }

@@ -69,55 +69,25 @@ namespace TestModels
 
         }
 
-        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.Read(CompactModel.ToArray()));
+        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.ReadPacked(CompactModel.ToArray()));
         private static readonly global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>> LazyObjects = new global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>>(() => M.DdlRenderer.RenderObjects(Model));
         private static readonly global::System.Lazy<string> LazySql = new global::System.Lazy<string>(() => string.Concat(global::System.Linq.Enumerable.Select(LazyObjects.Value, o => o.Sql)));
         private static readonly global::System.Lazy<global::SchemaGen.DeployTarget> LazyTarget = new global::System.Lazy<global::SchemaGen.DeployTarget>(() => new global::SchemaGen.DeployTarget(Model, ModelHash, "public"));
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 3 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 3, packed (LZ77, base64; docs/architecture.md, "The model as data").</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	3	1961	60e6403a
-            model	0	1	1	0	0	0	0
-            enum	public	mood	\N	2	happy	sad	0
-            table	public	every_type	\N	\N	32	t	0	0	0	0
-            column	id	uuid	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	text	text	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	flag	boolean	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	small	smallint	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	number	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	big	bigint	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	single	real	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	double	double precision	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	money	numeric	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	instant	timestamp with time zone	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	offset_instant	timestamp with time zone	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	day	date	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	time_of_day	time without time zone	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	duration	interval	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	blob	bytea	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	address	inet	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	numbers	integer[]	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	tags	text[]	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	moments	timestamp with time zone[]	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	bag	jsonb	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	document	jsonb	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	element	jsonb	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	node	jsonb	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	object	jsonb	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	mood	mood	f	\N	None	\N	\N	\N	public	\N	\N	\N
-            column	moods	mood[]	f	\N	None	\N	\N	\N	public	\N	\N	\N
-            column	maybe_number	integer	t	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	maybe_mood	mood	t	\N	None	\N	\N	\N	public	\N	\N	\N
-            column	overridden	character varying(30)	t	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	local_time	timestamp without time zone	t	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	home	jsonb	t	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	price	numeric(12,2)	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            primary-key	pk_every_type	1	id	\N	\N
-            extensions	0
-            domains	0
-            end
+            yAcAAPIRc2NoZW1hZ2VuLW1vZGVsCTMJMTk2MQk2MGU2NDAzYQoWAHIwCTEJMQkwAgD0GQplbnVtCXB1YmxpYwltb29kCVxOCTIJ
+            aGFwcHkJc2FkCTAKdGFibGUjAKBldmVyeV90eXBlKQBwXE4JMzIJdEkAAAIA8AIKY29sdW1uCWlkCXV1aWQJZiEANE5vbiwACgMA
+            BC4AQnRleHQFAA8wABPPZmxhZwlib29sZWFuMwAUUnNtYWxsBgAvaW5oABXvbnVtYmVyCWludGVnZXI1ABQwYmlnBAAPZgAXv3Np
+            bmdsZQlyZWFsMgAUMGRvdZEBAgcAnyBwcmVjaXNpbwsBFVBtb25ledwAT2VyaWM0ABTwCGluc3RhbnQJdGltZXN0YW1wIHdpdGgg
+            DwAgIHo9AA9HABN/b2Zmc2V0X04ANH9kYXkJZGF0LwAVAF8AQF9vZl83AAAMAAF1AD9vdXR4AB9AdXJhdHABABkCL3J2twEWr2Js
+            b2IJYnl0ZWExABS/YWRkcmVzcwlpbmVNAhUCswIAMwABtAIvW104ABRBdGFnc4MDDzIAFnFtb21lbnRzSwEPxQEBD0kAFp9iYWcJ
+            anNvbmIwABRAZG9jdXsADzUAGj9lbGU0AB5Pbm9kZTEAGl9vYmplY2QAGwFxBQEFAA8wAAADcgUCDQAKNAARcwYAD2QBAw83AAVS
+            YXliZV8hAgQgAiAJdCQACj8ABwMACjsAAHIAAXcADzYAAQ91AAT/EW92ZXJyaWRkZW4JY2hhcmFjdGVyIHZhcnlpbmcoMzApSwAB
+            BwMABEcAYGxvY2FsX1wCC3ACCsADD00AEzRob23YAQ8xABNQcHJpY2VbAwAyBW8oMTIsMil4AQEHAwD3AQpwcmltYXJ5LWtleQlw
+            a181BxAxHQcCJQBQZXh0ZW66BZFzCTAKZG9tYWkKADBlbmQ=
             """u8;
     }
 }

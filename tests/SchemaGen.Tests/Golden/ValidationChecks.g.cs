@@ -68,60 +68,30 @@ namespace TestModels
 
         }
 
-        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.Read(CompactModel.ToArray()));
+        private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.ReadPacked(CompactModel.ToArray()));
         private static readonly global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>> LazyObjects = new global::System.Lazy<global::System.Collections.Generic.IReadOnlyList<M.SqlObject>>(() => M.DdlRenderer.RenderObjects(Model));
         private static readonly global::System.Lazy<string> LazySql = new global::System.Lazy<string>(() => string.Concat(global::System.Linq.Enumerable.Select(LazyObjects.Value, o => o.Sql)));
         private static readonly global::System.Lazy<global::SchemaGen.DeployTarget> LazyTarget = new global::System.Lazy<global::SchemaGen.DeployTarget>(() => new global::SchemaGen.DeployTarget(Model, ModelHash, "public"));
 
         private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;
 
-        /// <summary>The model as SchemaGen's compact model data, version 3 (docs/architecture.md): one record per line, tab-separated fields, \N for null.</summary>
+        /// <summary>The model as SchemaGen's compact model data, version 3, packed (LZ77, base64; docs/architecture.md, "The model as data").</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            schemagen-model	3	2581	dbacfa1c
-            model	0	1	1	0	0	0	0
-            enum	public	color	\N	3	red	green	blue	0
-            table	public	validated	\N	\N	19	t	18	0	0	0
-            column	id	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	score	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	fraction	double precision	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	amount	numeric	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	low	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	high	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	short	character varying(20)	t	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	at_least_three	text	t	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	code	character varying(8)	t	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	bounded	character varying(5)	t	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	few_numbers	integer[]	t	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	small_blob	bytea	t	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	lowercase	text	t	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	any_case_abc	text	t	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	stage	text	t	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	paint	color	t	\N	None	\N	\N	\N	public	\N	\N	\N
-            column	unlucky	integer	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	name	text	f	\N	None	\N	\N	\N	\N	\N	\N	\N
-            column	capped_text	text	t	\N	None	\N	\N	\N	\N	\N	\N	\N
-            primary-key	pk_validated	1	id	\N	\N
-            check	ck_validated_amount_range	amount >= 0.01 AND amount <= 999.99	\N
-            check	ck_validated_any_case_abc_regex	any_case_abc = '' OR any_case_abc ~ '^(?:[Aa][Bb][Cc])$'	\N
-            check	ck_validated_at_least_three_min_length	char_length(at_least_three) >= 3	\N
-            check	ck_validated_bounded_min_length	char_length(bounded) >= 2	\N
-            check	ck_validated_capped_text_max_length	char_length(capped_text) <= 10	\N
-            check	ck_validated_code_min_length	char_length(code) >= 2	\N
-            check	ck_validated_few_numbers_max_length	cardinality(few_numbers) <= 3	\N
-            check	ck_validated_few_numbers_min_length	cardinality(few_numbers) >= 1	\N
-            check	ck_validated_fraction_range	fraction > 0.5 AND fraction < 1.5	\N
-            check	ck_validated_low_floor	low > -1000	\N
-            check	ck_validated_low_high	low <= high	\N
-            check	ck_validated_lowercase_regex	lowercase = '' OR lowercase ~ '^(?:[a-z]+)$'	\N
-            check	ck_validated_name_required	name ~ E'[^\\\\t\\\\n\\\\v\\\\f\\\\r \\\\u0085\\\\u00a0\\\\u1680\\\\u2000-\\\\u200a\\\\u2028\\\\u2029\\\\u202f\\\\u205f\\\\u3000]'	\N
-            check	ck_validated_paint_allowed	paint IN ('red', 'blue')	\N
-            check	ck_validated_score_range	score >= 1 AND score <= 10	\N
-            check	ck_validated_small_blob_max_length	octet_length(small_blob) <= 16	\N
-            check	ck_validated_stage_allowed	stage IS NOT NULL AND stage IN ('draft', 'final')	\N
-            check	ck_validated_unlucky_denied	unlucky NOT IN (13, 666)	\N
-            extensions	0
-            domains	0
-            end
+            NAoAAPIRc2NoZW1hZ2VuLW1vZGVsCTMJMjU4MQlkYmFjZmExYwoWAHIwCTEJMQkwAgD0HwplbnVtCXB1YmxpYwljb2xvcglcTgkz
+            CXJlZAlncmVlbglibHVlCTAKdGFibGUpAJB2YWxpZGF0ZWQtAKBcTgkxOQl0CTE4UQDwBwkwCmNvbHVtbglpZAlpbnRlZ2VyCWYl
+            AEBOb25lCAANAwAEMQBfc2NvcmU0ABzwB2ZyYWN0aW9uCWRvdWJsZSBwcmVjaXMRAA9AABPvYW1vdW50CW51bWVyaWM1ABQ/bG93
+            pwAcT2hpZ2gzAByQc2hvcnQJY2hh4gDwAWVyIHZhcnlpbmcoMjApCXQrAA9CAA7/BGF0X2xlYXN0X3RocmVlCXRleHQ6ABRPY29k
+            ZXsAAB84egAVf2JvdW5kZWRDAAAfNUMAFbRmZXdfbnVtYmVyczkBL1tdPAAU/wFzbWFsbF9ibG9iCWJ5dGVhNwAUj2xvd2VyY2Fz
+            KwEaQGFueV80AE9fYWJjOAAZT3N0YWdpABpTcGFpbnSjAw8yAAADmgMCDQAGNgB0dW5sdWNreUMBD3wCFDNuYW2cAA8wABNxY2Fw
+            cGVkXzIAAgUAACAADzcAB/YAcHJpbWFyeS1rZXkJcGtfTwQQMTYEAiQAd2NoZWNrCWMeABJfrQNjX3JhbmdlugPTID49IDAuMDEg
+            QU5EIBMAnzw9IDk5OS45OUcABQezAWlfcmVnZXjGAZkgPSAnJyBPUiAVAP8HfiAnXig/OltBYV1bQmJdW0NjXSkkJ2IABQl6A7Ff
+            bWluX2xlbmd0aBIDAwwAGigmABApywAfM1EABANRAw9KAAUDHwABQwAfMkMABAekAUNfbWF4OwAJRwAHIwAQKUYBLzEwTAAFL29k
+            1gAGABwAD4kACgfaAwmJALdhcmRpbmFsaXR5KCMAAYkADxcBBQcoAAmPAA9LAAVPPj0gMUsABQCpBDNpb25eAgQPAGEgPiAwLjVe
+            AgUTAF88IDEuNUcABJBsb3dfZmxvb3JOBH8gPiAtMTAwRgEFACwAARkGACsAMTw9IAwADysABgKbBAOwAgUQAAWtAgYSAASqAl9h
+            LXpdK6QCBwDkA2BfcmVxdWnsBwAOAMAgfiBFJ1teXFxcXHQFABBuBQAQdgUAEGYFACByIAYAU3UwMDg1CQAhYTAJADIxNjgJAFQy
+            MDAwLQoAE2EJACQyOAkAFDkJAAFPAEJ1MjA1CQBfMzAwMF2nAAUB9wQwX2Fs4AASZAUF0CBJTiAoJ3JlZCcsICefCC8nKT0ABAFS
+            CAPSAQEMAAECAgHOAQIPAA/lAgkGRgYIpwJAb2N0ZbgDAA0AFigjAAGnAi8xNksABQDtBQXFAAEOAMIgSVMgTk9UIE5VTEyRAAIW
+            AADbAFBkcmFmdN0AEGbGAg/eAAYD3AV0X2RlbmllZOsFAVYAAEcAcTEzLCA2NjY+AFBleHRlbhcJkXMJMApkb21haQoAMGVuZA==
             """u8;
     }
 }

@@ -112,9 +112,13 @@ public sealed record GeneratorResult(CSharpCompilation Compilation, string? Gene
     /// The create script of the generated model without compiling it (so also when the build has errors): the model
     /// data of Schema.g.cs read and rendered as the runtime does.
     /// </summary>
-    public string? RenderedSql => GeneratedSource == null ? null : DdlRenderer.Render(ModelData.Read(ModelDataOf(GeneratedSource)));
+    public string? RenderedSql => GeneratedSource == null ? null : RenderedSqlOf(GeneratedSource);
 
-    // The content of the raw UTF-8 literal that holds the model: the lines between its delimiters, less their indentation.
+    /// <summary>The create script of the model a generated Schema.g.cs holds, read and rendered as the runtime does.</summary>
+    public static string RenderedSqlOf(string generatedSource) =>
+        DdlRenderer.Render(ModelData.ReadPacked(System.Text.Encoding.ASCII.GetBytes(ModelDataOf(generatedSource))));
+
+    // The content of the raw UTF-8 literal that holds the packed model: the lines between its delimiters, less their indentation.
     private static string ModelDataOf(string source)
     {
         var lines = source.Split('\n');
