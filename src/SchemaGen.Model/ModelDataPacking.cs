@@ -94,8 +94,9 @@ namespace SchemaGen.Model
             if (packed.Length < 5)
                 throw Damaged("its packed form is truncated");
             var length = packed[0] | packed[1] << 8 | packed[2] << 16 | packed[3] << 24;
-            if (length < 0)
-                throw Damaged("its packed form gives a negative length");
+            // A byte of matches stands for at most 255 bytes, so a larger length is damage (and never allocated).
+            if (length < 0 || length > 255L * packed.Length)
+                throw Damaged("its packed form gives an impossible length (" + length + " bytes from " + packed.Length + ")");
             var output = new byte[length];
             int input = 4, written = 0;
             while (true)

@@ -72,6 +72,9 @@ public class CompactModelDataTests
         new Random(7).NextBytes(far);
         Array.Copy(far, 0, far, 100_000, 1_000); // a repeat beyond the 64 KiB window must come back as literals
         Assert.Equal(far, ModelData.Decompress(ModelData.Compress(far)));
+
+        // A damaged length is refused before anything is allocated for it.
+        Assert.Contains("impossible length", Assert.Throws<FormatException>(() => ModelData.Decompress([0xFF, 0xFF, 0xFF, 0x7F, 0x00])).Message);
     }
 
     /// <summary>Why the data is packed: a large model's text is mostly repeats, and the compiler pays for every byte of the literal.</summary>
