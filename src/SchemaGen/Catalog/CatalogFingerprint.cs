@@ -105,7 +105,7 @@ namespace SchemaGen.Catalog
         /// fingerprint until the next deployment. Sound whatever happens later: the stamp and the fingerprint describe the
         /// one snapshot the fingerprint was computed in, and any later change moves the stamp again. Written only while no
         /// deployment holds the lock and the marker is still the one read; a role that may not comment on the history table
-        /// (or a read-only transaction, or a lock held for a second) leaves it as it was: the no-op stands either way.
+        /// (or a read-only transaction) leaves it as it was: the no-op stands either way.
         /// </summary>
         private static async Task RecordMovedStampAsync(NpgsqlConnection connection, HistoryTable history, string read, string modelHash,
             string fingerprint, string stamp, CancellationToken cancellationToken)
@@ -120,16 +120,11 @@ namespace SchemaGen.Catalog
                 check.Parameters.Add(new NpgsqlParameter { Value = read });
                 if (await check.ExecuteScalarAsync(cancellationToken) is not true)
                     return; // a deployment is running or has written its own marker since
-                // Never waits long for the table's lock: this write only saves later no-ops some work.
-                await using var comment = new NpgsqlBatch(connection, transaction)
-                {
-                    BatchCommands = { new NpgsqlBatchCommand("SET LOCAL lock_timeout = 1000"), new NpgsqlBatchCommand(history.SetMarker(modelHash, fingerprint, stamp)) },
-                };
+                await using var comment = new NpgsqlCommand(history.SetMarker(modelHash, fingerprint, stamp), connection, transaction);
                 await comment.ExecuteNonQueryAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
-            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ReadOnlySqlTransaction
-                                                  or PostgresErrorCodes.LockNotAvailable)
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ReadOnlySqlTransaction)
             {
                 // Rolled back when disposed.
             }
