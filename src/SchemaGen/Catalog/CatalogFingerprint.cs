@@ -82,52 +82,13 @@ namespace SchemaGen.Catalog
 
             telemetry?.NoOpCheckedBy("fingerprint");
 
-            string fingerprint, movedStamp;
-            await using (var batch = new NpgsqlBatch(connection))
-            {
-                batch.BatchCommands.Add(CatalogReader.SearchPathCommand(schemas, withSessionPath: true));
-                batch.BatchCommands.Add(Command(schemas, history));
-                await using var full = await batch.ExecuteReaderAsync(cancellationToken);
-                await full.NextResultAsync(cancellationToken);
-                await full.ReadAsync(cancellationToken);
-                if (!HistoryTable.Records(full.IsDBNull(0) ? null : full.GetString(0), modelHash, full.GetString(2)))
-                    return false;
-                (movedStamp, fingerprint) = (full.GetString(1), full.GetString(2));
-            }
-
-            await RecordMovedStampAsync(connection, history, marker!, modelHash, fingerprint, movedStamp, cancellationToken);
-            return true;
-        }
-
-        /// <summary>
-        /// After the fingerprint proved the catalog unchanged although the stamp moved (DDL outside the managed schemas), the
-        /// marker gets the stamp of that same snapshot, so the next no-op is one small row again instead of the full
-        /// fingerprint until the next deployment. Sound whatever happens later: the stamp and the fingerprint describe the
-        /// one snapshot the fingerprint was computed in, and any later change moves the stamp again. Written only while no
-        /// deployment holds the lock and the marker is still the one read; a role that may not comment on the history table
-        /// (or a read-only transaction) leaves it as it was: the no-op stands either way.
-        /// </summary>
-        private static async Task RecordMovedStampAsync(NpgsqlConnection connection, HistoryTable history, string read, string modelHash,
-            string fingerprint, string stamp, CancellationToken cancellationToken)
-        {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            try
-            {
-                await using var check = new NpgsqlCommand(
-                    "SELECT pg_try_advisory_xact_lock($1) AND obj_description(to_regclass($2), 'pg_class') = $3", connection, transaction);
-                check.Parameters.Add(new NpgsqlParameter { Value = history.LockKey });
-                check.Parameters.Add(new NpgsqlParameter { Value = history.QualifiedName });
-                check.Parameters.Add(new NpgsqlParameter { Value = read });
-                if (await check.ExecuteScalarAsync(cancellationToken) is not true)
-                    return; // a deployment is running or has written its own marker since
-                await using var comment = new NpgsqlCommand(history.SetMarker(modelHash, fingerprint, stamp), connection, transaction);
-                await comment.ExecuteNonQueryAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
-            }
-            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ReadOnlySqlTransaction)
-            {
-                // Rolled back when disposed.
-            }
+            await using var batch = new NpgsqlBatch(connection);
+            batch.BatchCommands.Add(CatalogReader.SearchPathCommand(schemas, withSessionPath: true));
+            batch.BatchCommands.Add(Command(schemas, history));
+            await using var full = await batch.ExecuteReaderAsync(cancellationToken);
+            await full.NextResultAsync(cancellationToken);
+            await full.ReadAsync(cancellationToken);
+            return HistoryTable.Records(full.IsDBNull(0) ? null : full.GetString(0), modelHash, full.GetString(2));
         }
     }
 }
