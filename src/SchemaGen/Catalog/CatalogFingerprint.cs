@@ -1,4 +1,8 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Npgsql;
@@ -9,18 +13,45 @@ namespace SchemaGen.Catalog
     /// <summary>
     /// The fingerprint of the managed schemas, computed by the server: md5 over the rows of each of the catalog reader's
     /// queries (<see cref="CatalogReader.Queries"/>, so a kind of object added to the reader is covered without a change
-    /// here), then md5 over those. The full read computes it in its batch, with the <see cref="CatalogStamp"/> in the same
-    /// statement (one snapshot), for the marker a deployment writes. The no-op check asks for the stamp first (one small
-    /// row, nothing rendered) and for the fingerprint only when the stamp moved.
+    /// here), then md5 over those. The full read has each query return its digest beside its rows and combines them
+    /// (<see cref="WithDigest"/>, <see cref="Combine"/>), after the <see cref="CatalogStamp"/> in the batch's first statement,
+    /// for the marker a deployment writes. The no-op check asks for the stamp first (one small row, nothing rendered) and
+    /// for the fingerprint, computed by the server alone, only when the stamp moved.
     /// </summary>
     internal static class CatalogFingerprint
     {
         // Each query's rows as text, sorted (the text of a row is all of it), so the order the rows come in does not matter.
+        private static string Digest(string rows) => "md5(coalesce(string_agg(" + rows + "::text, E'\\n' ORDER BY " + rows + "::text), ''))";
+
         private static readonly string Full = "md5(concat_ws(','"
-            + string.Concat(CatalogReader.Queries.Select(q => ",\n    (SELECT md5(coalesce(string_agg(q::text, E'\\n' ORDER BY q::text), '')) FROM (" + q + ") q)"))
+            + string.Concat(CatalogReader.Queries.Select(q => ",\n    (SELECT " + Digest("q") + " FROM (" + q + ") q)"))
             + "))";
 
-        /// <summary>The marker, the stamp and the full fingerprint (the full read's last command).</summary>
+        /// <summary>
+        /// A catalog query returning its rows with the digest of them all as a last column, computed once over the same rows
+        /// (a materialized CTE): the full read gets the fingerprint without running every query a second time. Its digests,
+        /// combined (<see cref="Combine"/>), are the server's <see cref="Full"/> fingerprint of the same catalog.
+        /// </summary>
+        public static string WithDigest(string query) =>
+            "WITH q AS MATERIALIZED (\n" + query + "\n) SELECT q.*, (SELECT " + Digest("q") + " FROM q) FROM q";
+
+        /// <summary>The digest of a query without rows: md5 of the empty string.</summary>
+        public const string EmptyDigest = "d41d8cd98f00b204e9800998ecf8427e";
+
+        /// <summary>The fingerprint from each query's digest, in <see cref="CatalogReader.Queries"/> order, as <see cref="Full"/> combines them.</summary>
+        public static string Combine(IEnumerable<string> digests)
+        {
+            var hash = MD5.HashData(Encoding.UTF8.GetBytes(string.Join(",", digests)));
+            return Convert.ToHexString(hash).ToLowerInvariant();
+        }
+
+        /// <summary>The marker and the stamp ($1: the history table's qualified name): the full read's first statement.</summary>
+        public static readonly string MarkerAndStampSql = "SELECT obj_description(to_regclass($1), 'pg_class'), " + CatalogStamp.For("$1");
+
+        /// <summary>The marker alone, for a read nothing records (a shadow's).</summary>
+        public const string MarkerSql = "SELECT obj_description(to_regclass($1), 'pg_class'), ''";
+
+        /// <summary>The marker, the stamp and the full fingerprint, computed by the server alone (the no-op check's second tier).</summary>
         public static readonly string Sql = "SELECT (" + CatalogQueries.HistoryMarker + "), " + CatalogStamp.Sql + ", " + Full;
 
         /// <summary>

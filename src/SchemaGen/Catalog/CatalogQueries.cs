@@ -21,7 +21,7 @@ namespace SchemaGen.Catalog
             """;
 
         public const string Tables = """
-            SELECT n.nspname::text, c.relname::text, obj_description(c.oid, 'pg_class')
+            SELECT n.nspname::text, c.relname::text, (SELECT ds.description FROM pg_description ds WHERE ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0)
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = ANY($1) AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> $3 AND NOT EXISTS (SELECT 1 FROM pg_depend member WHERE member.classid = 'pg_class'::regclass AND member.objid = c.oid AND member.deptype = 'e')
             ORDER BY 1, 2
@@ -34,7 +34,7 @@ namespace SchemaGen.Catalog
             SELECT n.nspname::text, c.relname::text, a.attname::text, format_type(a.atttypid, a.atttypmod),
                    CASE WHEN t.typtype IN ('e', 'd') THEN tn.nspname::text WHEN et.typtype IN ('e', 'd') THEN etn.nspname::text END,
                    CASE WHEN t.typtype IN ('e', 'd') THEN quote_ident(t.typname) WHEN et.typtype IN ('e', 'd') THEN quote_ident(et.typname) || '[]' END,
-                   a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity::text, a.attgenerated::text, col_description(c.oid, a.attnum),
+                   a.attnotnull, pg_get_expr(d.adbin, d.adrelid), a.attidentity::text, a.attgenerated::text, (SELECT ds.description FROM pg_description ds WHERE ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = a.attnum),
                    CASE WHEN a.attcollation <> t.typcollation AND a.attcollation <> 0 THEN
                        (SELECT CASE WHEN cn.nspname = 'pg_catalog' THEN quote_ident(co.collname) ELSE quote_ident(cn.nspname) || '.' || quote_ident(co.collname) END
                         FROM pg_collation co JOIN pg_namespace cn ON cn.oid = co.collnamespace WHERE co.oid = a.attcollation) END,
@@ -55,10 +55,10 @@ namespace SchemaGen.Catalog
 
         public const string Constraints = """
             SELECT n.nspname::text, c.relname::text, k.conname::text, k.contype::text, pg_get_constraintdef(k.oid), k.convalidated,
-                   array(SELECT a.attname::text FROM unnest(k.conkey) WITH ORDINALITY u(n, o) JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = u.n ORDER BY u.o),
+                   array(SELECT (SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = k.conrelid AND a.attnum = u.n) FROM unnest(k.conkey) WITH ORDINALITY u(n, o) ORDER BY u.o),
                    rn.nspname::text, r.relname::text,
-                   array(SELECT a.attname::text FROM unnest(k.confkey) WITH ORDINALITY u(n, o) JOIN pg_attribute a ON a.attrelid = k.confrelid AND a.attnum = u.n ORDER BY u.o),
-                   k.confdeltype::text, k.confupdtype::text, k.condeferrable, k.condeferred, k.confmatchtype::text, obj_description(k.oid, 'pg_constraint')
+                   array(SELECT (SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = k.confrelid AND a.attnum = u.n) FROM unnest(k.confkey) WITH ORDINALITY u(n, o) ORDER BY u.o),
+                   k.confdeltype::text, k.confupdtype::text, k.condeferrable, k.condeferred, k.confmatchtype::text, (SELECT ds.description FROM pg_description ds WHERE ds.objoid = k.oid AND ds.classoid = 'pg_constraint'::regclass AND ds.objsubid = 0)
             FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_class r ON r.oid = k.confrelid LEFT JOIN pg_namespace rn ON rn.oid = r.relnamespace
             WHERE n.nspname = ANY($1) AND c.relname <> $3 AND NOT EXISTS (SELECT 1 FROM pg_depend member WHERE member.classid = 'pg_class'::regclass AND member.objid = c.oid AND member.deptype = 'e') AND k.contype IN ('p', 'u', 'c', 'f', 'x')
@@ -73,9 +73,10 @@ namespace SchemaGen.Catalog
                    array(SELECT a.attname::text FROM unnest(x.indkey[x.indnkeyatts:x.indnatts - 1]) WITH ORDINALITY u(k, o)
                          JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = u.k ORDER BY u.o),
                    pg_get_expr(x.indpred, x.indrelid), x.indisvalid,
-                   substr(pg_get_indexdef(x.indexrelid), strpos(pg_get_indexdef(x.indexrelid), ' USING ') + 1), obj_description(i.oid, 'pg_class')
+                   substr(def.text, strpos(def.text, ' USING ') + 1), (SELECT ds.description FROM pg_description ds WHERE ds.objoid = i.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0)
             FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class c ON c.oid = x.indrelid
             JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = i.relam
+            CROSS JOIN LATERAL (SELECT pg_get_indexdef(x.indexrelid)) def(text)
             WHERE n.nspname = ANY($1) AND c.relkind IN ('r', 'p') AND c.relname <> $3 AND NOT EXISTS (SELECT 1 FROM pg_depend member WHERE member.classid = 'pg_class'::regclass AND member.objid = c.oid AND member.deptype = 'e')
               AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid AND k.contype IN ('p', 'u', 'x'))
             ORDER BY 1, 2, 3

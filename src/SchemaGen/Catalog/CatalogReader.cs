@@ -30,15 +30,28 @@ namespace SchemaGen.Catalog
             DomainQueries.Domains,
         };
 
+        /// <summary>
+        /// Reads the schemas, with the marker, the stamp and the fingerprint when <paramref name="fingerprinted"/> (a shadow's
+        /// read needs neither: nothing records it).
+        /// </summary>
+        /// <remarks>
+        /// The stamp is taken in the batch's first statement and each query's rows and digest in a statement of its own
+        /// (READ COMMITTED: a snapshot each). A later stamp equal to this one proves the catalog unchanged since the first
+        /// statement, so the rows read after it are the catalog's as that stamp saw it; DDL committed between the two moves
+        /// every later stamp, and then the fingerprint, computed over exactly the rows read, decides.
+        /// </remarks>
         public static async Task<CatalogSnapshot> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyList<string> schemas,
-            HistoryTable history, CancellationToken cancellationToken)
+            HistoryTable history, CancellationToken cancellationToken, bool fingerprinted = true)
         {
             await using var batch = new NpgsqlBatch(connection, transaction);
             // Expressions are printed relative to search_path: the managed schemas, then the session's, for the live and the shadow alike.
             batch.BatchCommands.Add(SearchPathCommand(schemas, withSessionPath: true));
-            foreach (var sql in new[] { CatalogQueries.HistoryMarker }.Concat(Queries))
+            var marker = new NpgsqlBatchCommand(fingerprinted ? CatalogFingerprint.MarkerAndStampSql : CatalogFingerprint.MarkerSql);
+            marker.Parameters.Add(new NpgsqlParameter { Value = history.QualifiedName });
+            batch.BatchCommands.Add(marker);
+            foreach (var sql in Queries)
             {
-                var command = new NpgsqlBatchCommand(sql);
+                var command = new NpgsqlBatchCommand(fingerprinted ? CatalogFingerprint.WithDigest(sql) : sql);
                 command.Parameters.Add(new NpgsqlParameter { Value = schemas.ToArray() });
                 if (sql.Contains("$3") || sql.Contains("$2"))
                 {
@@ -49,38 +62,37 @@ namespace SchemaGen.Catalog
                 batch.BatchCommands.Add(command);
             }
 
-            batch.BatchCommands.Add(CatalogFingerprint.Command(schemas.ToArray(), history));
+            var digests = fingerprinted ? new List<string>() : null;
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
             await reader.NextResultAsync(cancellationToken);
-            var marker = await ReadAll(reader, r => r.IsDBNull(0) ? null : r.GetString(0), cancellationToken);
+            var (historyMarker, stamp) = (await ReadAll(reader, r => (r.IsDBNull(0) ? null : r.GetString(0), r.GetString(1)), null, cancellationToken)).Single();
             await reader.NextResultAsync(cancellationToken);
-            var existing = await ReadAll(reader, r => r.GetString(0), cancellationToken);
+            var existing = await ReadAll(reader, r => r.GetString(0), digests, cancellationToken);
             await reader.NextResultAsync(cancellationToken);
             var enums = await ReadAll(reader, r => new EnumModel(r.GetString(0), r.GetString(1), r.GetFieldValue<string[]>(2).ToEquatableArray(),
-                EquatableArray<RenamedLabel>.Empty, NullableString(r, 3)), cancellationToken);
+                EquatableArray<RenamedLabel>.Empty, NullableString(r, 3)), digests, cancellationToken);
             await reader.NextResultAsync(cancellationToken);
-            var tables = await ReadAll(reader, r => (Schema: r.GetString(0), Name: r.GetString(1), Comment: NullableString(r, 2)), cancellationToken);
+            var tables = await ReadAll(reader, r => (Schema: r.GetString(0), Name: r.GetString(1), Comment: NullableString(r, 2)), digests, cancellationToken);
             await reader.NextResultAsync(cancellationToken);
-            var columns = await ReadAll(reader, ReadColumn, cancellationToken);
+            var columns = await ReadAll(reader, ReadColumn, digests, cancellationToken);
             await reader.NextResultAsync(cancellationToken);
-            var constraints = await ReadAll(reader, ReadConstraint, cancellationToken);
+            var constraints = await ReadAll(reader, ReadConstraint, digests, cancellationToken);
             await reader.NextResultAsync(cancellationToken);
-            var indexes = await ReadAll(reader, ReadIndex, cancellationToken);
+            var indexes = await ReadAll(reader, ReadIndex, digests, cancellationToken);
             await reader.NextResultAsync(cancellationToken);
-            var functions = await ReadAll(reader, ReadFunction, cancellationToken);
+            var functions = await ReadAll(reader, ReadFunction, digests, cancellationToken);
             await reader.NextResultAsync(cancellationToken);
-            var triggers = await ReadAll(reader, ReadTrigger, cancellationToken);
+            var triggers = await ReadAll(reader, ReadTrigger, digests, cancellationToken);
             await reader.NextResultAsync(cancellationToken);
             var unmanaged = await ReadAll(reader, r => new CatalogObject((CatalogObjectKind)Enum.Parse(typeof(CatalogObjectKind), r.GetString(0)),
-                r.GetString(1), r.GetString(2), NullableString(r, 3)), cancellationToken);
+                r.GetString(1), r.GetString(2), NullableString(r, 3)), digests, cancellationToken);
             await reader.NextResultAsync(cancellationToken);
-            var objects = await ReadAll(reader, ReadObject, cancellationToken);
+            var objects = await ReadAll(reader, ReadObject, digests, cancellationToken);
             await reader.NextResultAsync(cancellationToken);
-            var extensions = await ReadAll(reader, r => new ExtensionModel(r.GetString(0), r.GetString(1), r.GetString(2)), cancellationToken);
+            var extensions = await ReadAll(reader, r => new ExtensionModel(r.GetString(0), r.GetString(1), r.GetString(2)), digests, cancellationToken);
             await reader.NextResultAsync(cancellationToken);
-            var domains = await ReadAll(reader, ReadDomain, cancellationToken);
-            await reader.NextResultAsync(cancellationToken);
-            var (stamp, fingerprint) = (await ReadAll(reader, r => (r.GetString(1), r.GetString(2)), cancellationToken)).Single();
+            var domains = await ReadAll(reader, ReadDomain, digests, cancellationToken);
+            var fingerprint = digests == null ? "" : CatalogFingerprint.Combine(digests);
 
             var model = new SchemaModel(
                 existing.ToEquatableArray(),
@@ -90,7 +102,7 @@ namespace SchemaGen.Catalog
                 triggers.ToEquatableArray(),
                 unmanaged.ToEquatableArray(),
                 objects.ToEquatableArray()) { Extensions = extensions.ToEquatableArray(), Domains = domains.ToEquatableArray() };
-            return new CatalogSnapshot(model, marker.FirstOrDefault(), fingerprint, stamp);
+            return new CatalogSnapshot(model, historyMarker, fingerprint, stamp);
         }
 
         /// <summary>
@@ -258,11 +270,18 @@ namespace SchemaGen.Catalog
 
         private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-        private static async Task<List<T>> ReadAll<T>(NpgsqlDataReader reader, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken)
+        // The rows of one query; with digests, the query's digest too: the last column of every row (WithDigest), or that of no rows.
+        private static async Task<List<T>> ReadAll<T>(NpgsqlDataReader reader, Func<NpgsqlDataReader, T> read, List<string>? digests, CancellationToken cancellationToken)
         {
             var rows = new List<T>();
+            string? digest = null;
             while (await reader.ReadAsync(cancellationToken))
+            {
                 rows.Add(read(reader));
+                digest ??= digests == null ? null : reader.GetString(reader.FieldCount - 1);
+            }
+
+            digests?.Add(digest ?? CatalogFingerprint.EmptyDigest);
             return rows;
         }
     }

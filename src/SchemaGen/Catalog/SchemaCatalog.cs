@@ -22,7 +22,7 @@ namespace SchemaGen.Catalog
             // The search_path the reader sets lasts for the transaction, so it does not leak into the caller's session.
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var history = new HistoryTable(schemas.FirstOrDefault() ?? "public");
-            var snapshot = await CatalogReader.ReadAsync(connection, transaction, schemas, history, cancellationToken);
+            var snapshot = await CatalogReader.ReadAsync(connection, transaction, schemas, history, cancellationToken, fingerprinted: false);
             await transaction.RollbackAsync(cancellationToken);
             return snapshot.Model;
         }

@@ -67,7 +67,7 @@ namespace SchemaGen.Deploying
                 }
 
                 var shadowHistory = history with { Schema = read.Length == 0 ? toShadow[history.Schema] : read[0] };
-                var snapshot = await CatalogReader.ReadAsync(connection, transaction, read, shadowHistory, cancellationToken);
+                var snapshot = await CatalogReader.ReadAsync(connection, transaction, read, shadowHistory, cancellationToken, fingerprinted: false);
                 // RenameAll maps only the qualifiers of schemas the model uses: pg_temp is named among them to be mapped too.
                 var back = SchemaMapping.RenameAll(snapshot.Model with { Schemas = snapshot.Model.Schemas.Concat(fromShadow.Keys).Distinct().ToEquatableArray() },
                     s => fromShadow.TryGetValue(s, out var real) ? real : s);

@@ -59,6 +59,29 @@ public class NoOpStampTests
         Assert.Equal(1L, await connection.ScalarAsync<long>("SELECT count(*) FROM app.schemagen_history", []));
     }
 
+    // The deployment's fingerprint is combined by the client from a digest each catalog query returns beside its rows; the
+    // no-op check's second tier has the server compute it alone. The two must agree on every kind of object, or every
+    // deployment after DDL elsewhere in the database would plan again.
+    [Theory]
+    [MemberData(nameof(SchemaOwnerDeployTests.SnapshotModels), MemberType = typeof(SchemaOwnerDeployTests))]
+    public async Task TheFingerprintADeploymentRecordsIsTheOneTheServerComputesForEverySnapshotModel(string name)
+    {
+        var model = SchemaOwnerDeployTests.Build(name);
+        await using var connection = await Postgres.NewDatabaseAsync();
+        await SchemaDeployer.DeployAsync(model.Target, connection);
+
+        await connection.ExecuteAsync("CREATE SCHEMA elsewhere; CREATE TABLE elsewhere.t (x integer)");
+
+        var spans = new ConcurrentQueue<Activity>();
+        using var listener = DeploySpans(spans);
+        Assert.True((await SchemaDeployer.DeployAsync(model.Target, connection)).NoOp);
+        Assert.Equal("fingerprint", NoOpCheckOf(spans, connection));
+        // Decided by the fingerprint alone: no lock taken, nothing planned (a mismatch would plan and find nothing to do).
+        var deploy = Assert.Single(spans, s => s.OperationName == "schemagen.deploy" && (string?)s.GetTagItem(SchemaGenTelemetry.Tags.Database) == connection.Database);
+        Assert.DoesNotContain(spans, s => s.OperationName == "schemagen.lock_wait" && s.ParentSpanId == deploy.SpanId);
+        Assert.Equal(1L, await connection.ScalarAsync<long>($"SELECT count(*) FROM {SchemaOwnerDeployTests.History(model)}", []));
+    }
+
     [Fact]
     public async Task AMarkerWrittenBeforeTheStampIsCheckedByItsFingerprint()
     {
@@ -77,16 +100,27 @@ public class NoOpStampTests
     private static async Task<string?> NoOpCheckOfDeployAsync(NpgsqlConnection connection, bool? expectNoOp, DeployOptions? options = null)
     {
         var spans = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
+        using var listener = DeploySpans(spans);
+        var result = await JobPipeline.Schema.DeployAsync(connection, options);
+        if (expectNoOp != null)
+            Assert.Equal(expectNoOp, result.NoOp);
+        return NoOpCheckOf(spans, connection);
+    }
+
+    private static ActivityListener DeploySpans(ConcurrentQueue<Activity> spans)
+    {
+        var listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name == SchemaGenTelemetry.ActivitySourceName,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = span => spans.Enqueue(span),
         };
         ActivitySource.AddActivityListener(listener);
-        var result = await JobPipeline.Schema.DeployAsync(connection, options);
-        if (expectNoOp != null)
-            Assert.Equal(expectNoOp, result.NoOp);
+        return listener;
+    }
+
+    private static string? NoOpCheckOf(ConcurrentQueue<Activity> spans, NpgsqlConnection connection)
+    {
         var deploy = Assert.Single(spans, s => s.OperationName == "schemagen.deploy"
                                                && (string?)s.GetTagItem(SchemaGenTelemetry.Tags.Database) == connection.Database);
         return (string?)deploy.GetTagItem(SchemaGenTelemetry.Tags.NoOpCheck);
