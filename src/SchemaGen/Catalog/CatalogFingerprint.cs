@@ -45,11 +45,11 @@ namespace SchemaGen.Catalog
             return Convert.ToHexString(hash).ToLowerInvariant();
         }
 
-        /// <summary>The marker and the stamp ($1: the history table's qualified name): the full read's first statement.</summary>
-        public static readonly string MarkerAndStampSql = "SELECT obj_description(to_regclass($1), 'pg_class'), " + CatalogStamp.For("$1");
+        /// <summary>The marker, the stamp and the search_path ($1: the history table's qualified name): the full read's first statement.</summary>
+        public static readonly string MarkerAndStampSql = "SELECT obj_description(to_regclass($1), 'pg_class'), " + CatalogStamp.For("$1") + ", current_setting('search_path')";
 
-        /// <summary>The marker alone, for a read nothing records (a shadow's).</summary>
-        public const string MarkerSql = "SELECT obj_description(to_regclass($1), 'pg_class'), ''";
+        /// <summary>The marker and the search_path, for a read nothing records (a shadow's).</summary>
+        public const string MarkerSql = "SELECT obj_description(to_regclass($1), 'pg_class'), '', current_setting('search_path')";
 
         /// <summary>The marker, the stamp and the full fingerprint, computed by the server alone (the no-op check's second tier).</summary>
         public static readonly string Sql = "SELECT (" + CatalogQueries.HistoryMarker + "), " + CatalogStamp.Sql + ", " + Full;

@@ -12,8 +12,9 @@ namespace SchemaGen.Catalog
     /// <param name="Model">The schemas, enums and tables, in the same shape the generator produces.</param>
     /// <param name="HistoryMarker">The history table's comment: the model hash and catalog fingerprint of the last deployment.</param>
     /// <param name="Fingerprint">The server's hash of everything read (<see cref="CatalogFingerprint"/>): what the marker records.</param>
-    /// <param name="Stamp">The catalogs' row versions in the same snapshot (<see cref="CatalogStamp"/>): the marker records it too.</param>
-    internal sealed record CatalogSnapshot(SchemaModel Model, string? HistoryMarker, string Fingerprint, string Stamp);
+    /// <param name="Stamp">The catalogs' row versions when the read began (<see cref="CatalogStamp"/>): the marker records it too.</param>
+    /// <param name="SearchPath">The search_path the expressions were printed relative to.</param>
+    internal sealed record CatalogSnapshot(SchemaModel Model, string? HistoryMarker, string Fingerprint, string Stamp, string SearchPath);
 
     /// <summary>
     /// Reads the managed schemas from pg_catalog in one round trip (an NpgsqlBatch) into the model records.
@@ -65,7 +66,7 @@ namespace SchemaGen.Catalog
             var digests = fingerprinted ? new List<string>() : null;
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
             await reader.NextResultAsync(cancellationToken);
-            var (historyMarker, stamp) = (await ReadAll(reader, r => (r.IsDBNull(0) ? null : r.GetString(0), r.GetString(1)), null, cancellationToken)).Single();
+            var (historyMarker, stamp, searchPath) = (await ReadAll(reader, r => (r.IsDBNull(0) ? null : r.GetString(0), r.GetString(1), r.GetString(2)), null, cancellationToken)).Single();
             await reader.NextResultAsync(cancellationToken);
             var existing = await ReadAll(reader, r => r.GetString(0), digests, cancellationToken);
             await reader.NextResultAsync(cancellationToken);
@@ -102,7 +103,7 @@ namespace SchemaGen.Catalog
                 triggers.ToEquatableArray(),
                 unmanaged.ToEquatableArray(),
                 objects.ToEquatableArray()) { Extensions = extensions.ToEquatableArray(), Domains = domains.ToEquatableArray() };
-            return new CatalogSnapshot(model, historyMarker, fingerprint, stamp);
+            return new CatalogSnapshot(model, historyMarker, fingerprint, stamp, searchPath);
         }
 
         /// <summary>

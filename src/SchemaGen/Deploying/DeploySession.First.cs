@@ -33,7 +33,7 @@ namespace SchemaGen.Deploying
             var steps = (await Planner.AssessAsync(_connection, transaction, diff.Steps(), cancellationToken)).Select(s => StepCosts.Costed(s, null)).ToList();
             foreach (var step in steps)
                 Log?.LogInformation("Plan: {Step}", step);
-            return new PlannedChange(new CatalogSnapshot(live, null, "", ""), steps, diff.UnmanagedObjects, diff.Drift);
+            return new PlannedChange(new CatalogSnapshot(live, null, "", "", ""), steps, diff.UnmanagedObjects, diff.Drift);
         }
 
         /// <summary>

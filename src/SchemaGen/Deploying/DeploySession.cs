@@ -205,7 +205,9 @@ namespace SchemaGen.Deploying
         private async Task<PlannedChange> PlanInTransactionAsync(NpgsqlTransaction transaction, bool dropUnmanaged, bool assess, CancellationToken cancellationToken)
         {
             Phase = DeployPhase.ReadingCatalog;
-            var before = await CatalogReader.ReadAsync(_connection, transaction, _schemas, _history, cancellationToken);
+            var recorded = await RecordedLive.ReadAsync(_connection, transaction, _schemas, _history, cancellationToken);
+            Telemetry?.LiveCatalogFrom(recorded == null ? "read" : "recorded");
+            var before = recorded ?? await CatalogReader.ReadAsync(_connection, transaction, _schemas, _history, cancellationToken);
             // Into empty schemas every step creates an object from the model's own DDL, whatever PostgreSQL would print:
             // the plan is the script, and the catalog after applying it is the target (FirstDeploy).
             _firstDeploy = _rendered == null && FirstDeploy.IsEmpty(before.Model);
@@ -365,13 +367,14 @@ namespace SchemaGen.Deploying
 
         private async Task<long> RecordAsync(NpgsqlTransaction transaction, List<MigrationStep> applied, CatalogSnapshot after, TimeSpan elapsed, CancellationToken cancellationToken)
         {
-            var id = await InsertHistoryAsync(transaction, applied.Select(s => s.Sql).ToArray(), after.Fingerprint, elapsed, cancellationToken);
+            var id = await InsertHistoryAsync(transaction, applied.Select(s => s.Sql).ToArray(), after.Fingerprint, elapsed, cancellationToken, after);
             await ExecuteAsync(transaction, _history.SetMarker(_target.ModelHash, after.Fingerprint, after.Stamp), null, cancellationToken);
             return id;
         }
 
         // A history row without the no-op marker (Online mode writes one per phase, the marker only at the end).
-        private async Task<long> InsertHistoryAsync(NpgsqlTransaction transaction, string[] statements, string fingerprint, TimeSpan elapsed, CancellationToken cancellationToken)
+        private async Task<long> InsertHistoryAsync(NpgsqlTransaction transaction, string[] statements, string fingerprint, TimeSpan elapsed, CancellationToken cancellationToken,
+            CatalogSnapshot? after = null)
         {
             await _history.EnsureUsableAsync(_connection, transaction, cancellationToken);
             await using var insert = new NpgsqlCommand(_history.Insert, _connection, transaction);
@@ -388,6 +391,13 @@ namespace SchemaGen.Deploying
             {
                 Value = _rendered == null ? System.DBNull.Value : TableHashes.Of(_desired),
                 NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text,
+            });
+            // The catalog this deployment leaves, for the next one to plan against while nothing has changed (RecordedLive).
+            insert.Parameters.Add(new NpgsqlParameter { Value = after == null ? System.DBNull.Value : ModelData.WritePacked(after.Model), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            insert.Parameters.Add(new NpgsqlParameter
+            {
+                Value = after == null ? System.DBNull.Value : RecordedLive.Scope(_schemas, after.SearchPath),
+                NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text,
             });
             return (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
         }

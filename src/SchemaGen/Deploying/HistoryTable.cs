@@ -22,7 +22,7 @@ namespace SchemaGen
             ("id", "bigint"), ("model_hash", "text"), ("fingerprint", "text"), ("applied_at", "timestamp with time zone"),
             ("steps", "text[]"), ("duration_ms", "double precision"), ("application_name", "text"),
             ("model", "text"), ("default_schema", "text"), ("rolled_back_to", "bigint"), ("target", "text"), ("server_version", "integer"),
-            ("table_hashes", "text[]"),
+            ("table_hashes", "text[]"), ("live", "text"), ("live_scope", "text"),
         };
 
         // Columns added after the first release: a history table without them is upgraded in place, not damaged.
@@ -30,8 +30,10 @@ namespace SchemaGen
         // target: the model as this server rendered it (the shadow), which Plan and Verify of the same model reuse instead
         // of rendering again, so they need no CREATE privilege and run on a hot standby; server_version: its major version;
         // table_hashes: a hash per table of the model and one of the rest (TableHashes), so that the next deployment of a changed
-        // model renders in the shadow only the tables that changed and takes the others from this target (ScopedShadow).
-        private static readonly string[] AddedColumns = { "model", "default_schema", "rolled_back_to", "target", "server_version", "table_hashes" };
+        // model renders in the shadow only the tables that changed and takes the others from this target (ScopedShadow);
+        // live: the catalog as read after applying (packed ModelData), and live_scope what that read depended on (RecordedLive),
+        // so the next deployment plans against it while the catalog's stamp is still the marker's.
+        private static readonly string[] AddedColumns = { "model", "default_schema", "rolled_back_to", "target", "server_version", "table_hashes", "live", "live_scope" };
 
         public string Name => ReservedName;
 
@@ -56,8 +58,8 @@ namespace SchemaGen
             string.Join(separator, AddedColumns.Select(c => prefix + c + " " + Columns.Single(k => k.Name == c).Type));
 
         public string Insert =>
-            "INSERT INTO " + QualifiedName + " (model_hash, fingerprint, steps, duration_ms, model, default_schema, rolled_back_to, target, table_hashes, server_version) "
-            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, " + ServerMajorVersion + ") RETURNING id";
+            "INSERT INTO " + QualifiedName + " (model_hash, fingerprint, steps, duration_ms, model, default_schema, rolled_back_to, target, table_hashes, live, live_scope, server_version) "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, " + ServerMajorVersion + ") RETURNING id";
 
         private const string ServerMajorVersion = "current_setting('server_version_num')::integer / 10000";
 
@@ -70,6 +72,10 @@ namespace SchemaGen
         public string SelectLatestTarget =>
             "SELECT target, table_hashes FROM " + QualifiedName + " WHERE target IS NOT NULL AND table_hashes IS NOT NULL AND server_version = " + ServerMajorVersion
             + " ORDER BY id DESC LIMIT 1";
+
+        /// <summary>The live catalog a deployment of this model hash ($1) recorded with this fingerprint ($2) and scope ($3).</summary>
+        public string SelectLive =>
+            "SELECT live FROM " + QualifiedName + " WHERE model_hash = $1 AND fingerprint = $2 AND live_scope = $3 AND live IS NOT NULL ORDER BY id DESC LIMIT 1";
 
         /// <summary>One recorded deployment's model, for a rollback: hash, ModelData (null in rows written before it was kept), default schema.</summary>
         public string SelectDeployment =>
@@ -86,6 +92,13 @@ namespace SchemaGen
 
         /// <summary>Whether the marker records this model deployed to a catalog with this stamp (the no-op check's first tier).</summary>
         public static bool RecordsStamp(string? marker, string modelHash, string stamp) => Field(marker, modelHash, 3) == stamp;
+
+        /// <summary>The marker's model hash and fingerprint when it records this stamp (whatever the model), else null.</summary>
+        public static (string ModelHash, string Fingerprint)? RecordedWithStamp(string? marker, string stamp)
+        {
+            var fields = marker?.Split(' ');
+            return fields is { Length: 4 } && fields[0] == "schemagen" && fields[3] == stamp ? (fields[1], fields[2]) : null;
+        }
 
         /// <summary>Whether the marker records a deployment of this model (whatever the catalog was then).</summary>
         public static bool RecordsModel(string? marker, string modelHash) => Field(marker, modelHash, 1) != null;

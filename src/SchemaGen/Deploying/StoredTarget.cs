@@ -18,7 +18,7 @@ namespace SchemaGen.Deploying
         public static async Task<SchemaModel?> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, HistoryTable history, string modelHash,
             CancellationToken cancellationToken)
         {
-            var row = await ReadRowAsync(connection, transaction, history.SelectTarget, modelHash, cancellationToken);
+            var row = await ReadRowAsync(connection, transaction, history.SelectTarget, new object[] { modelHash }, cancellationToken);
             return row == null ? null : Decode(row.Value.Target);
         }
 
@@ -26,20 +26,28 @@ namespace SchemaGen.Deploying
         public static async Task<(SchemaModel Target, string[] TableHashes)?> ReadLatestAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
             HistoryTable history, CancellationToken cancellationToken)
         {
-            var row = await ReadRowAsync(connection, transaction, history.SelectLatestTarget, null, cancellationToken);
+            var row = await ReadRowAsync(connection, transaction, history.SelectLatestTarget, Array.Empty<object>(), cancellationToken);
             return row?.TableHashes is { } hashes && Decode(row.Value.Target) is { } target ? (target, hashes) : null;
         }
 
+        /// <summary>The live catalog a deployment recorded (<see cref="RecordedLive"/>), or null.</summary>
+        public static async Task<SchemaModel?> ReadLiveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, HistoryTable history, string modelHash,
+            string fingerprint, string scope, CancellationToken cancellationToken)
+        {
+            var row = await ReadRowAsync(connection, transaction, history.SelectLive, new object[] { modelHash, fingerprint, scope }, cancellationToken);
+            return row == null ? null : DecodePacked(row.Value.Target);
+        }
+
         private static async Task<(string Target, string[]? TableHashes)?> ReadRowAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql,
-            string? modelHash, CancellationToken cancellationToken)
+            object[] parameters, CancellationToken cancellationToken)
         {
             // In a savepoint: a database without a history table (or with one from before targets were kept) has none.
             await transaction.SaveAsync("schemagen_stored_target", cancellationToken);
             try
             {
                 await using var command = new NpgsqlCommand(sql, connection, transaction);
-                if (modelHash != null)
-                    command.Parameters.Add(new NpgsqlParameter { Value = modelHash });
+                foreach (var parameter in parameters)
+                    command.Parameters.Add(new NpgsqlParameter { Value = parameter });
                 (string, string[]?)? row = null;
                 await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
                 {
@@ -55,6 +63,18 @@ namespace SchemaGen.Deploying
             {
                 await transaction.RollbackAsync("schemagen_stored_target", cancellationToken);
                 return null;
+            }
+        }
+
+        private static SchemaModel? DecodePacked(string data)
+        {
+            try
+            {
+                return ModelData.ReadPacked(System.Text.Encoding.ASCII.GetBytes(data));
+            }
+            catch (FormatException)
+            {
+                return null; // a damaged row: read the catalog instead
             }
         }
 

@@ -53,6 +53,8 @@ namespace SchemaGen.Telemetry
         /// <summary>Which tier of the no-op check decided (<see cref="SchemaGenTelemetry.Tags.NoOpCheck"/>).</summary>
         public void NoOpCheckedBy(string tier) => _span?.SetTag(SchemaGenTelemetry.Tags.NoOpCheck, tier);
 
+        public void LiveCatalogFrom(string source) => _span?.SetTag(SchemaGenTelemetry.Tags.LiveCatalog, source);
+
         public void ShadowRendered(string how, int tables)
         {
             _span?.SetTag(SchemaGenTelemetry.Tags.Shadow, how);

@@ -77,6 +77,12 @@ namespace SchemaGen
             /// </summary>
             public const string Shadow = "schemagen.shadow";
 
+            /// <summary>
+            /// Where the live catalog a deploy planned against came from: <c>recorded</c> (the catalog's stamp is the one the last
+            /// deployment recorded, so the catalog it read after applying is the live one: <c>RecordedLive</c>) or <c>read</c>.
+            /// </summary>
+            public const string LiveCatalog = "schemagen.live_catalog";
+
             /// <summary>How many tables were created in the shadow for the target (0 when it was stored).</summary>
             public const string ShadowTables = "schemagen.shadow.tables";
 

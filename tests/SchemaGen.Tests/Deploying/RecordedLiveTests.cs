@@ -1,0 +1,143 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Text;
+using System.Threading.Tasks;
+using Npgsql;
+using SchemaGen.Catalog;
+using SchemaGen.Model;
+using SchemaGen.Tests.Infrastructure;
+using Xunit;
+
+namespace SchemaGen.Tests.Deploying;
+
+/// <summary>
+/// A deployment records the catalog it read after applying; while the catalog's stamp is still the marker's, the next
+/// deployment or plan takes the live catalog from that record instead of reading it. The record is exactly what the catalog
+/// reader returns, a plan against it is the plan against a read, and anything that changes the catalog or how it is read
+/// (a hand edit, another search_path) makes the next one read it.
+/// </summary>
+public class RecordedLiveTests
+{
+    [Theory]
+    [MemberData(nameof(SchemaOwnerDeployTests.SnapshotModels), MemberType = typeof(SchemaOwnerDeployTests))]
+    public async Task TheRecordedCatalogIsTheCatalogTheReaderReadsForEverySnapshotModel(string name)
+    {
+        var model = SchemaOwnerDeployTests.Build(name);
+        await using var connection = await Postgres.NewDatabaseAsync();
+        await SchemaDeployer.DeployAsync(model.Target, connection);
+
+        var recorded = await RecordedAsync(connection, SchemaOwnerDeployTests.History(model));
+
+        var schemas = SchemaMapping.UsedSchemas(model.Model).Append(model.Target.DefaultSchema).Distinct().OrderBy(s => s, System.StringComparer.Ordinal).ToList();
+        Assert.Equal(await SchemaCatalog.ReadAsync(connection, schemas), recorded);
+    }
+
+    public static IEnumerable<object[]> Changes() =>
+        EvolutionTests.SafeChanges.Concat(EvolutionTests.HazardousChanges.Select(h => h.Change)).Select(c => new object[] { c });
+
+    [Theory]
+    [MemberData(nameof(Changes))]
+    public async Task APlanAgainstTheRecordedCatalogIsThePlanAgainstARead(EvolutionTests.Change change)
+    {
+        var after = Evolution.Build(change.Model);
+        await using var connection = await Postgres.NewDatabaseAsync();
+        await SchemaDeployer.DeployAsync(Evolution.Build(EvolutionModels.Items).Target, connection);
+        await connection.ExecuteAsync("INSERT INTO items (id, name, count, note, status) VALUES (1, 'a', 1, NULL, 'queued'), (2, 'b', 2, 'x', 'done');" + change.ExtraSeed);
+
+        var (fromRecord, source) = await PlanAsync(connection, after);
+        Assert.Equal("recorded", source);
+        // Without the record (a data change: the stamp stays), the same plan is made from a read of the catalog.
+        await connection.ExecuteAsync("UPDATE public.schemagen_history SET live = NULL");
+        var (fromRead, readSource) = await PlanAsync(connection, after);
+        Assert.Equal("read", readSource);
+
+        Assert.Equal(Describe(fromRead), Describe(fromRecord));
+    }
+
+    // An unmanaged view over a managed column, made before the last deployment, is in its record: dropping the column is
+    // refused naming the view, as it is when the catalog is read.
+    [Fact]
+    public async Task AViewMadeByHandBeforeTheLastDeploymentIsInItsRecord()
+    {
+        await using var connection = await Postgres.NewDatabaseAsync();
+        await SchemaDeployer.DeployAsync(Evolution.Build(EvolutionModels.Items).Target, connection);
+        await connection.ExecuteAsync("CREATE VIEW public.notes AS SELECT id, note FROM public.items");
+        var commented = EvolutionModels.Items.Replace("public int Count", "/// <summary>How many.</summary>\n    public int Count");
+        await SchemaDeployer.DeployAsync(Evolution.Build(commented).Target, connection);
+
+        var withoutNote = Evolution.Build(commented.Replace("    public string? Note { get; set; }\n", ""));
+        var (plan, source) = await PlanAsync(connection, withoutNote);
+
+        Assert.Equal("recorded", source);
+        Assert.Contains(plan.Hazards, h => h.Message.Contains("notes"));
+    }
+
+    [Fact]
+    public async Task AHandEditMovesTheStampAndTheNextDeploymentReadsTheCatalog()
+    {
+        await using var connection = await Postgres.NewDatabaseAsync();
+        await SchemaDeployer.DeployAsync(Evolution.Build(EvolutionModels.Items).Target, connection);
+        await connection.ExecuteAsync("COMMENT ON COLUMN public.items.name IS 'by hand'");
+        var after = Evolution.Build(EvolutionTests.SafeChanges.Single(c => c.Name == "add index").Model);
+
+        var spans = new ConcurrentQueue<Activity>();
+        using var listener = Spans(spans);
+        await SchemaDeployer.DeployAsync(after.Target, connection);
+
+        Assert.Equal("read", LiveCatalogOf(spans, connection, "schemagen.deploy"));
+        Assert.True(await connection.ScalarAsync<bool>("SELECT col_description('public.items'::regclass, 2) IS NULL", []));
+        await Evolution.AssertSameAsFreshAsync(connection, after);
+    }
+
+    // Expressions are printed relative to search_path: a record read under another one is not this read's.
+    [Fact]
+    public async Task ASessionWithAnotherSearchPathReadsTheCatalog()
+    {
+        await using var connection = await Postgres.NewDatabaseAsync();
+        await SchemaDeployer.DeployAsync(Evolution.Build(EvolutionModels.Items).Target, connection);
+        await connection.ExecuteAsync("CREATE SCHEMA elsewhere");
+        var after = Evolution.Build(EvolutionTests.SafeChanges.Single(c => c.Name == "add index").Model);
+
+        await using var other = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connection.ConnectionString) { SearchPath = "elsewhere" }.ConnectionString);
+        var spans = new ConcurrentQueue<Activity>();
+        using var listener = Spans(spans);
+        await SchemaDeployer.PlanAsync(after.Target, other);
+
+        Assert.Equal("read", LiveCatalogOf(spans, connection, "schemagen.plan"));
+    }
+
+    private static async Task<SchemaModel> RecordedAsync(NpgsqlConnection connection, string history)
+    {
+        var live = await connection.ScalarAsync<string>($"SELECT live FROM {history} ORDER BY id DESC LIMIT 1", []);
+        return ModelData.ReadPacked(Encoding.ASCII.GetBytes(live));
+    }
+
+    private static async Task<(SchemaPlan Plan, string? Source)> PlanAsync(NpgsqlConnection connection, GeneratedSchema model)
+    {
+        var spans = new ConcurrentQueue<Activity>();
+        using var listener = Spans(spans);
+        var plan = await SchemaDeployer.PlanAsync(model.Target, connection);
+        return (plan, LiveCatalogOf(spans, connection, "schemagen.plan"));
+    }
+
+    private static string Describe(SchemaPlan plan) =>
+        plan.Sql + "\n" + string.Join("\n", plan.Hazards.Select(h => h.Kind + " " + h.Object + ": " + h.Message));
+
+    private static ActivityListener Spans(ConcurrentQueue<Activity> spans)
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == SchemaGenTelemetry.ActivitySourceName,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
+    }
+
+    private static string? LiveCatalogOf(ConcurrentQueue<Activity> spans, NpgsqlConnection connection, string operation) =>
+        (string?)Assert.Single(spans, s => s.OperationName == operation && (string?)s.GetTagItem(SchemaGenTelemetry.Tags.Database) == connection.Database)
+            .GetTagItem(SchemaGenTelemetry.Tags.LiveCatalog);
+}
