@@ -86,6 +86,8 @@ public static class ReadProbe
         var packed = System.Text.Encoding.ASCII.GetBytes(ModelData.WritePacked(read.Model));
         Console.WriteLine($"record: {packed.Length} bytes packed, {ModelData.Write(read.Model).Length} characters unpacked");
         Time("  of which unpacking it", () => ModelData.ReadPacked(packed));
+        Time("the first deploy's empty proof", () => InTransaction(t => FirstDeploy.ReadIfEmptyAsync(connection, t, schemas, default).GetAwaiter().GetResult()));
+        Time("the history table's shape check", () => InTransaction(t => { history.EnsureUsableAsync(connection, t, default).GetAwaiter().GetResult(); return 0; }));
         Time("server fingerprint alone", () => Query(CatalogFingerprint.Sql));
         for (var i = 0; i < CatalogReader.Queries.Length; i++)
             Time("query " + i, () => Query(CatalogReader.Queries[i]));

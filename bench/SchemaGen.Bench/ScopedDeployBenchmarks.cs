@@ -84,7 +84,7 @@ public static class ScopedDeployBenchmarks
     private static void PrintPhases(List<Activity> spans)
     {
         var deploy = spans.Single(s => s.OperationName == "schemagen.deploy");
-        Console.WriteLine($"phases of the last scoped deploy ({deploy.GetTagItem(SchemaGenTelemetry.Tags.Shadow)}, {deploy.GetTagItem(SchemaGenTelemetry.Tags.ShadowTables)} table(s) in the shadow):");
+        Console.WriteLine($"phases of the last scoped deploy ({deploy.GetTagItem(SchemaGenTelemetry.Tags.Shadow)}, {deploy.GetTagItem(SchemaGenTelemetry.Tags.ShadowTables)} table(s) in the shadow, live catalog {deploy.GetTagItem(SchemaGenTelemetry.Tags.LiveCatalog)}):");
         foreach (var phase in spans.Where(s => s.Parent == deploy || s.ParentSpanId == deploy.SpanId).GroupBy(s => s.OperationName))
             Console.WriteLine($"  {phase.Key}: {phase.Sum(s => s.Duration.TotalMilliseconds):F0} ms");
     }
