@@ -393,7 +393,7 @@ namespace SchemaGen.Deploying
                 NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text,
             });
             // The catalog this deployment leaves, for the next one to plan against while nothing has changed (RecordedLive).
-            insert.Parameters.Add(new NpgsqlParameter { Value = after == null ? System.DBNull.Value : ModelData.WritePacked(after.Model), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            insert.Parameters.Add(new NpgsqlParameter { Value = after == null ? System.DBNull.Value : ModelData.Write(after.Model), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
             insert.Parameters.Add(new NpgsqlParameter
             {
                 Value = after == null ? System.DBNull.Value : RecordedLive.Scope(_schemas, after.SearchPath),

@@ -31,7 +31,7 @@ namespace SchemaGen
         // of rendering again, so they need no CREATE privilege and run on a hot standby; server_version: its major version;
         // table_hashes: a hash per table of the model and one of the rest (TableHashes), so that the next deployment of a changed
         // model renders in the shadow only the tables that changed and takes the others from this target (ScopedShadow);
-        // live: the catalog as read after applying (packed ModelData), and live_scope what that read depended on (RecordedLive),
+        // live: the catalog as read after applying (ModelData), and live_scope what that read depended on (RecordedLive),
         // so the next deployment plans against it while the catalog's stamp is still the marker's.
         private static readonly string[] AddedColumns = { "model", "default_schema", "rolled_back_to", "target", "server_version", "table_hashes", "live", "live_scope" };
 

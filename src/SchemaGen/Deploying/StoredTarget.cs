@@ -35,7 +35,7 @@ namespace SchemaGen.Deploying
             string fingerprint, string scope, CancellationToken cancellationToken)
         {
             var row = await ReadRowAsync(connection, transaction, history.SelectLive, new object[] { modelHash, fingerprint, scope }, cancellationToken);
-            return row == null ? null : DecodePacked(row.Value.Target);
+            return row == null ? null : Decode(row.Value.Target);
         }
 
         private static async Task<(string Target, string[]? TableHashes)?> ReadRowAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql,
@@ -66,18 +66,6 @@ namespace SchemaGen.Deploying
             }
         }
 
-        private static SchemaModel? DecodePacked(string data)
-        {
-            try
-            {
-                return ModelData.ReadPacked(System.Text.Encoding.ASCII.GetBytes(data));
-            }
-            catch (FormatException)
-            {
-                return null; // a damaged row: read the catalog instead
-            }
-        }
-
         private static SchemaModel? Decode(string data)
         {
             try
@@ -86,7 +74,7 @@ namespace SchemaGen.Deploying
             }
             catch (FormatException)
             {
-                return null; // a damaged row: render the model instead, as if it had not been kept
+                return null; // a damaged row: render the model (or read the catalog) instead, as if it had not been kept
             }
         }
     }

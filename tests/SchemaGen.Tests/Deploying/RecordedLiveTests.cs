@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
-using System.Text;
 using System.Threading.Tasks;
 using Npgsql;
 using SchemaGen.Catalog;
@@ -111,7 +110,7 @@ public class RecordedLiveTests
     private static async Task<SchemaModel> RecordedAsync(NpgsqlConnection connection, string history)
     {
         var live = await connection.ScalarAsync<string>($"SELECT live FROM {history} ORDER BY id DESC LIMIT 1", []);
-        return ModelData.ReadPacked(Encoding.ASCII.GetBytes(live));
+        return ModelData.Read(live);
     }
 
     private static async Task<(SchemaPlan Plan, string? Source)> PlanAsync(NpgsqlConnection connection, GeneratedSchema model)
