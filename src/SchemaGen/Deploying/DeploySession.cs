@@ -25,6 +25,11 @@ namespace SchemaGen.Deploying
         // The model as PostgreSQL prints it depends only on the model, so it is rendered once per session.
         private SchemaModel? _rendered;
 
+        // The model's table hashes (TableHashes): the scoped shadow compares them, the history row records them.
+        private string[]? _tableHashes;
+
+        private string[] DesiredTableHashes => _tableHashes ??= TableHashes.Of(_desired);
+
         // The managed schemas were empty when planned: the plan creates everything, and no shadow was rendered.
         private bool _firstDeploy;
 
@@ -272,7 +277,7 @@ namespace SchemaGen.Deploying
             }
 
             // A changed model: only the tables that changed since the last recorded target, when that is safe (ScopedShadow).
-            if (await ScopedShadow.RenderAsync(_connection, transaction, _desired, _schemas, _history, Log, cancellationToken) is var (scoped, tables))
+            if (await ScopedShadow.RenderAsync(_connection, transaction, _desired, DesiredTableHashes, _schemas, _history, Log, cancellationToken) is var (scoped, tables))
             {
                 Telemetry?.ShadowRendered("scoped", tables);
                 return _rendered = scoped;
@@ -389,7 +394,7 @@ namespace SchemaGen.Deploying
             insert.Parameters.Add(new NpgsqlParameter { Value = _rendered == null ? System.DBNull.Value : ModelData.Write(_rendered), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
             insert.Parameters.Add(new NpgsqlParameter
             {
-                Value = _rendered == null ? System.DBNull.Value : TableHashes.Of(_desired),
+                Value = _rendered == null ? System.DBNull.Value : DesiredTableHashes,
                 NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text,
             });
             // The catalog this deployment leaves, for the next one to plan against while nothing has changed (RecordedLive).

@@ -24,14 +24,17 @@ namespace SchemaGen.Deploying
     /// </remarks>
     internal static class ScopedShadow
     {
-        /// <summary>The target and how many tables were created in the shadow for it, or null when the whole model must be rendered.</summary>
+        /// <summary>
+        /// The target and how many tables were created in the shadow for it, or null when the whole model must be rendered.
+        /// <paramref name="desiredHashes"/> are the model's <see cref="TableHashes"/> (which the deployment records too).
+        /// </summary>
         public static async Task<(SchemaModel Target, int Rendered)?> RenderAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, SchemaModel desired,
-            IReadOnlyList<string> schemas, HistoryTable history, ILogger? log, CancellationToken cancellationToken)
+            string[] desiredHashes, IReadOnlyList<string> schemas, HistoryTable history, ILogger? log, CancellationToken cancellationToken)
         {
             var previous = await StoredTarget.ReadLatestAsync(connection, transaction, history, cancellationToken);
             if (previous is not var (recorded, recordedHashes))
                 return null;
-            var changed = TableHashes.ChangedTables(recordedHashes, TableHashes.Of(desired));
+            var changed = TableHashes.ChangedTables(recordedHashes, desiredHashes);
             var naming = changed == null ? null : ObjectNamingChangedTable(desired, changed);
             if (changed == null || naming != null)
             {
