@@ -29,6 +29,8 @@ public static class Program
             OnlineDeployBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2_000_000).GetAwaiter().GetResult();
         else if (args.Length > 0 && args[0] == "scoped-deploy")
             ScopedDeployBenchmarks.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
+        else if (args.Length > 0 && args[0] == "script-probe")
+            ScriptProbe.Run(int.Parse(args[1], CultureInfo.InvariantCulture));
         else if (args.Length > 0 && args[0] == "read-probe")
             ReadProbe.Run(int.Parse(args[1], CultureInfo.InvariantCulture));
         else if (args.Length == 3 && args[0] == "write-model")
