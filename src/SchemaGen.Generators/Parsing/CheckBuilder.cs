@@ -85,6 +85,9 @@ namespace SchemaGen.Generators.Parsing
             }
         }
 
+        // PostgreSQL refuses character varying(n) beyond this n (22023).
+        private const int MaxVarcharLength = 10485760;
+
         private ColumnRules Length(ColumnSource source, AttributeData attribute, ColumnRules rules, int? min, int? max)
         {
             string measure;
@@ -104,8 +107,9 @@ namespace SchemaGen.Generators.Parsing
             if (max is int maximum && maximum >= 0)
             {
                 // A string capped by an attribute is character varying(n), as EF Core and Npgsql users expect;
-                // when the column type is given explicitly the cap becomes a CHECK instead.
-                if (source.Type.Kind == ValueKind.Text && !source.TypeIsExplicit)
+                // when the column type is given explicitly, or the cap is beyond what character varying(n) allows
+                // ([StringLength(int.MaxValue)]), the cap becomes a CHECK instead.
+                if (source.Type.Kind == ValueKind.Text && !source.TypeIsExplicit && maximum <= MaxVarcharLength)
                     return rules with { VarcharLength = Math.Min(rules.VarcharLength ?? int.MaxValue, maximum) };
                 Add(rules, source, "max_length", measure + "(" + column + ") <= " + Invariant(maximum));
             }

@@ -32,6 +32,9 @@ public class ValidatorOracleTests
             [Range(0.5, 1.5, MinimumIsExclusive = true, MaximumIsExclusive = true)] public double? Fraction { get; set; }
             [Range(typeof(decimal), "0.01", "999.99")] public decimal? Amount { get; set; }
             [MaxLength(5)] public string? Short { get; set; }
+            [StringLength(int.MaxValue)] public string? Unbounded { get; set; }
+            [MaxLength(10485760)] public string? AtVarcharLimit { get; set; }
+            [MaxLength(10485761)] public string? BeyondVarcharLimit { get; set; }
             [MinLength(3)] public string? AtLeastThree { get; set; }
             [StringLength(8, MinimumLength = 2)] public string? Code { get; set; }
             [Length(2, 5)] public string? Bounded { get; set; }
@@ -64,6 +67,9 @@ public class ValidatorOracleTests
         ["Fraction", new object?[] { null, 0.5, 0.5000000001, 1.0, 1.4999999999, 1.5, -1.0 }],
         ["Amount", new object?[] { null, 0m, 0.009m, 0.01m, 999.99m, 999.991m, 1000m }],
         ["Short", new object?[] { null, "", "abcde", "abcdef", "ab\u00e9de" }],
+        ["Unbounded", new object?[] { null, "", "abc" }],
+        ["AtVarcharLimit", new object?[] { null, "abc" }],
+        ["BeyondVarcharLimit", new object?[] { null, "abc" }],
         ["AtLeastThree", new object?[] { null, "", "ab", "abc", "abcdefgh" }],
         ["Code", new object?[] { "", "a", "ab", "abcdefgh", "abcdefghi" }],
         ["Bounded", new object?[] { "a", "ab", "abcde", "abcdef" }],
