@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using SchemaGen.Generators.Assembling;
 using SchemaGen.Generators.Diagnostics;
 using SchemaGen.Model;
 
@@ -91,13 +92,33 @@ namespace SchemaGen.Generators.Parsing
         }
 
         // [Column(TypeName)] decides the kind of value when it names JSON or an array; otherwise the CLR type does.
+        // The values of a [Column(TypeName)] column are the SQL type's: a built-in type decides the kind the checks and
+        // index methods work with (a string stored as real gets no text CHECK: [MaxLength] on it is SG0005). An enum stored
+        // as text stays an enum (its values are its labels); a type SchemaGen does not know keeps the C# type's kind.
         private static MappedType Explicit(string sqlType, MappedType? mapped, ITypeSymbol clrType)
         {
-            var kind = sqlType == "jsonb" || sqlType == "json" ? ValueKind.Json
-                : sqlType.EndsWith("[]", System.StringComparison.Ordinal) ? ValueKind.Array
-                : mapped?.Kind ?? ValueKind.Custom;
+            var builtin = BuiltinKind(sqlType);
+            var kind = sqlType.EndsWith("[]", System.StringComparison.Ordinal) ? ValueKind.Array
+                : builtin == null || (builtin == ValueKind.Text && mapped?.Kind == ValueKind.Enum) ? mapped?.Kind ?? ValueKind.Custom
+                : builtin.Value;
             return new MappedType(sqlType, null, kind, TypeMapper.Unwrap(clrType), null);
         }
+
+        private static ValueKind? BuiltinKind(string sqlType) => SqlTypeFit.Normalize(sqlType) switch
+        {
+            "smallint" or "integer" or "bigint" => ValueKind.Integer,
+            "real" or "double precision" => ValueKind.Floating,
+            "numeric" => ValueKind.Decimal,
+            "boolean" => ValueKind.Boolean,
+            "text" or "character varying" or "character" or "name" => ValueKind.Text,
+            "bytea" => ValueKind.Bytes,
+            "json" or "jsonb" => ValueKind.Json,
+            "uuid" => ValueKind.Uuid,
+            "date" or "interval" or "time without time zone" or "time with time zone" or "timestamp without time zone" or "timestamp with time zone" => ValueKind.Temporal,
+            "inet" or "cidr" or "macaddr" or "macaddr8" => ValueKind.Network,
+            "bit" or "bit varying" or "money" or "xml" or "tsvector" or "tsquery" => ValueKind.Custom,
+            _ => null,
+        };
 
         private bool Nullability(IPropertySymbol property, string tableClrName, bool isKey)
         {
