@@ -1,8 +1,29 @@
-// The peer of the whole-process no-op benchmark: a program that opens an Npgsql connection and runs one catalog query.
+// The peer of the whole-process no-op benchmarks: a program that opens an Npgsql connection and runs one catalog query.
+// With @file (one connection string a line) it does so on every database of the file, four at a time, each connection
+// configured as SchemaFleet configures its own (no type loading): the floor of a fleet's no-op deploy.
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
 using Npgsql;
 
-using var connection = new NpgsqlConnection(args[0]);
-connection.Open();
-using var command = new NpgsqlCommand("SELECT count(*) FROM pg_catalog.pg_class", connection);
-command.ExecuteScalar();
+const string Query = "SELECT count(*) FROM pg_catalog.pg_class";
+if (!args[0].StartsWith('@'))
+{
+    using var connection = new NpgsqlConnection(args[0]);
+    connection.Open();
+    using var command = new NpgsqlCommand(Query, connection);
+    command.ExecuteScalar();
+    return 0;
+}
+
+var databases = File.ReadAllLines(args[0][1..]).Where(l => l.Length > 0);
+await Parallel.ForEachAsync(databases, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (connectionString, cancellationToken) =>
+{
+    var builder = new NpgsqlDataSourceBuilder(connectionString);
+    builder.ConfigureTypeLoading(types => types.EnableTypeLoading(false));
+    await using var source = builder.Build();
+    await using var connection = await source.OpenConnectionAsync(cancellationToken);
+    await using var command = new NpgsqlCommand(Query, connection);
+    await command.ExecuteScalarAsync(cancellationToken);
+});
 return 0;

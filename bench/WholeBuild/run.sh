@@ -180,8 +180,10 @@ if [[ $SECTIONS == *" first "* || $SECTIONS == *" fleet "* ]]; then
       measure fleet-first-deploy "${deploy[@]}" "@$OUT/fleet-$round.txt"
       measure fleet-first-psql bash -c "xargs -P 4 -I{} bash -c 'psql_file {}' < $OUT/fleet-psql-$round.txt"
       measure fleet-noop-deploy "${deploy[@]}" "@$OUT/fleet-$round.txt" --expect-no-op
+      # The floor of any no-op check: connect to each of the same databases, one catalog query, 4 at a time.
+      measure fleet-noop-bare dotnet "$OUT/bare/bin/Release/net10.0/Bare.dll" "@$OUT/fleet-$round.txt"
     done
-    for program in fleet-first-deploy fleet-first-psql fleet-noop-deploy; do
+    for program in fleet-first-deploy fleet-first-psql fleet-noop-deploy fleet-noop-bare; do
       say "median (rounds 1-$ITERATIONS) $program: $(awk -v p=$program 'NF==4 && $1>0 && $2==p {print $3}' "$RESULTS" | median) s, $(awk -v p=$program 'NF==4 && $1>0 && $2==p {print $4}' "$RESULTS" | median) kB"
     done
   fi

@@ -99,11 +99,13 @@ namespace SchemaGen.Model
                 return true;
             }
 
+            private static readonly char[] Separators = { '\t', '\n' };
+
             private string Token()
             {
                 var start = _position;
-                while (_position < _text.Length && _text[_position] != '\t' && _text[_position] != '\n')
-                    _position++;
+                var end = _text.IndexOfAny(Separators, start);
+                _position = end < 0 ? _text.Length : end;
                 return _text.Substring(start, _position - start);
             }
 

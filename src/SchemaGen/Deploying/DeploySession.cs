@@ -382,7 +382,11 @@ namespace SchemaGen.Deploying
             CatalogSnapshot? after = null)
         {
             await _history.EnsureUsableAsync(_connection, transaction, cancellationToken);
-            await using var insert = new NpgsqlCommand(_history.Insert, _connection, transaction);
+            await using var batch = new NpgsqlBatch(_connection, transaction)
+            {
+                BatchCommands = { new NpgsqlBatchCommand(HistoryTable.CompressWithLz4), new NpgsqlBatchCommand(_history.Insert) },
+            };
+            var insert = batch.BatchCommands[1];
             insert.Parameters.Add(new NpgsqlParameter { Value = _target.ModelHash });
             insert.Parameters.Add(new NpgsqlParameter { Value = fingerprint });
             insert.Parameters.Add(new NpgsqlParameter { Value = statements });
@@ -404,7 +408,10 @@ namespace SchemaGen.Deploying
                 Value = after == null ? System.DBNull.Value : RecordedLive.Scope(_schemas, after.SearchPath),
                 NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text,
             });
-            return (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            return reader.GetInt64(0);
         }
 
         // After indexes built outside the transaction, record the catalog as it now is, so the next deploy is a no-op.

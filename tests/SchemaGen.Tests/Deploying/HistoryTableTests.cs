@@ -67,4 +67,23 @@ public class HistoryTableTests
         Assert.Contains("DROP", error.Message); // says what to do
         Assert.Equal(dump, await PgDump.SchemaAsync(connection));
     }
+
+    // A deployment writes its model, its target and the catalog it leaves (each megabytes of model data for a large model);
+    // PostgreSQL's default pglz spends tens of milliseconds compressing each, lz4 a few at the same size (docs/benchmarks.md).
+    [Fact]
+    public async Task The_history_rows_model_data_is_compressed_with_lz4_where_the_server_has_it()
+    {
+        var model = SchemaOwnerDeployTests.Build("JobPipeline");
+        await using var connection = await Postgres.NewDatabaseAsync();
+        Assert.True(await connection.ScalarAsync<bool>("SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'"),
+            "this test needs a server built with lz4, as Debian's and PGDG's are");
+
+        await SchemaDeployer.DeployAsync(model.Target, connection);
+
+        var history = SchemaOwnerDeployTests.History(model);
+        Assert.Equal("lz4 lz4 lz4", await connection.ScalarAsync<string>(
+            $"SELECT concat_ws(' ', pg_column_compression(model), pg_column_compression(target), pg_column_compression(live)) FROM {history} ORDER BY id DESC LIMIT 1"));
+        // Only the history row: the session's own setting is untouched.
+        Assert.Equal("pglz", await connection.ScalarAsync<string>("SHOW default_toast_compression"));
+    }
 }
