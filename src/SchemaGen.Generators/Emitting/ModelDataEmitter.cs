@@ -45,7 +45,7 @@ namespace SchemaGen.Generators.Emitting
             w.Line($"private static readonly {Lazy}<M.SchemaModel> LazyModel = new {Lazy}<M.SchemaModel>(() => M.ModelData.ReadPacked(CompactModel.ToArray()));")
              .Line($"private static readonly {Lazy}<{Objects}> LazyObjects = new {Lazy}<{Objects}>(() => M.DdlRenderer.RenderObjects(Model));")
              .Line($"private static readonly {Lazy}<string> LazySql = new {Lazy}<string>(() => string.Concat(global::System.Linq.Enumerable.Select(LazyObjects.Value, o => o.Sql)));")
-             .Line($"private static readonly {Lazy}<global::SchemaGen.DeployTarget> LazyTarget = new {Lazy}<global::SchemaGen.DeployTarget>(() => new global::SchemaGen.DeployTarget(Model, ModelHash, {String(spec.DefaultSchema)}));")
+             .Line($"private static readonly {Lazy}<global::SchemaGen.DeployTarget> LazyTarget = new {Lazy}<global::SchemaGen.DeployTarget>(() => new global::SchemaGen.DeployTarget(() => Model, ModelHash, {String(spec.DefaultSchema)}));")
              .Line()
              .Line("private static string ObjectSql(int index) => LazyObjects.Value[index].Sql;")
              .Line()

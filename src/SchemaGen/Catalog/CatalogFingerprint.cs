@@ -88,7 +88,7 @@ namespace SchemaGen.Catalog
         /// fingerprint is the marker's (a second round trip). A marker of another model, or none, needs no fingerprint at all.
         /// </summary>
         /// <remarks>Which of the three decided is the operation span's <c>schemagen.noop_check</c> tag: stamp, marker or fingerprint.</remarks>
-        public static async Task<bool> IsUnchangedAsync(NpgsqlConnection connection, string[] schemas, HistoryTable history, string modelHash,
+        public static async Task<bool> IsUnchangedAsync(NpgsqlConnection connection, Func<string[]> schemas, HistoryTable history, string modelHash,
             OperationTelemetry? telemetry, CancellationToken cancellationToken)
         {
             string? marker;
@@ -114,9 +114,11 @@ namespace SchemaGen.Catalog
 
             telemetry?.NoOpCheckedBy("fingerprint");
 
+            // The managed schemas come from the model, which a no-op decided by the stamp never decodes: asked for only now.
+            var managed = schemas();
             await using var batch = new NpgsqlBatch(connection);
-            batch.BatchCommands.Add(CatalogReader.SearchPathCommand(schemas, withSessionPath: true));
-            batch.BatchCommands.Add(Command(schemas, history));
+            batch.BatchCommands.Add(CatalogReader.SearchPathCommand(managed, withSessionPath: true));
+            batch.BatchCommands.Add(Command(managed, history));
             await using var full = await batch.ExecuteReaderAsync(cancellationToken);
             await full.NextResultAsync(cancellationToken);
             await full.ReadAsync(cancellationToken);

@@ -23,13 +23,13 @@ namespace SchemaGen.Deploying
             if (_rendered != null)
                 return null;
             Phase = DeployPhase.ReadingCatalog;
-            var live = await FirstDeploy.ReadIfEmptyAsync(_connection, transaction, _schemas, cancellationToken);
+            var live = await FirstDeploy.ReadIfEmptyAsync(_connection, transaction, Schemas, cancellationToken);
             if (live == null)
                 return null;
 
             _firstDeploy = true;
             Phase = DeployPhase.Planning;
-            var diff = SchemaDiffer.Diff(_desired, _desired, live, _options.DropUnmanaged);
+            var diff = SchemaDiffer.Diff(Desired, Desired, live, _options.DropUnmanaged);
             var steps = (await Planner.AssessAsync(_connection, transaction, diff.Steps(), cancellationToken)).Select(s => StepCosts.Costed(s, null)).ToList();
             foreach (var step in steps)
                 Log?.LogInformation("Plan: {Step}", step);

@@ -18,9 +18,30 @@ namespace SchemaGen.Deploying
         private readonly DeployTarget _target;
         private readonly NpgsqlConnection _connection;
         private readonly DeployOptions _options;
-        private readonly SchemaModel _desired;
-        private readonly IReadOnlyList<string> _schemas;
         private readonly HistoryTable _history;
+
+        // The model in the options' schema, checked and decoded on first use: a no-op decided by the stamp never needs it.
+        private SchemaModel? _desired;
+        private IReadOnlyList<string>? _schemas;
+
+        private SchemaModel Desired
+        {
+            get
+            {
+                if (_desired == null)
+                {
+                    var model = _target.ModelFor(_options);
+                    _history.EnsureNotInModel(model);
+                    _desired = model;
+                }
+
+                return _desired;
+            }
+        }
+
+        // The history table's schema is read too, and the schemas a qualified [RenamedFrom] moves tables out of.
+        private IReadOnlyList<string> Schemas => _schemas ??= SchemaMapping.UsedSchemas(Desired).Concat(RenameDiffer.PreviousSchemas(Desired))
+            .Distinct().OrderBy(s => s, StringComparer.Ordinal).ToList();
 
         // The model as PostgreSQL prints it depends only on the model, so it is rendered once per session.
         private SchemaModel? _rendered;
@@ -28,7 +49,7 @@ namespace SchemaGen.Deploying
         // The model's table hashes (TableHashes): the scoped shadow compares them, the history row records them.
         private string[]? _tableHashes;
 
-        private string[] DesiredTableHashes => _tableHashes ??= TableHashes.Of(_desired);
+        private string[] DesiredTableHashes => _tableHashes ??= TableHashes.Of(Desired);
 
         // The managed schemas were empty when planned: the plan creates everything, and no shadow was rendered.
         private bool _firstDeploy;
@@ -75,13 +96,8 @@ namespace SchemaGen.Deploying
             _rollingBackTo = rollingBackTo;
             _connection = connection;
             _options = options ?? new DeployOptions();
-            _desired = target.ModelFor(_options);
             _history = new HistoryTable(target.SchemaFor(_options));
-            // The history table's schema is read too, and the schemas a qualified [RenamedFrom] moves tables out of.
-            _schemas = SchemaMapping.UsedSchemas(_desired).Concat(RenameDiffer.PreviousSchemas(_desired))
-                .Distinct().OrderBy(s => s, StringComparer.Ordinal).ToList();
             Phase = DeployPhase.ValidatingModel;
-            _history.EnsureNotInModel(_desired);
         }
 
         private ILogger? Log => _options.Logger;
@@ -117,7 +133,7 @@ namespace SchemaGen.Deploying
             await session.OpenAsync(cancellationToken);
             await using var transaction = await session.BeginTransactionAsync(cancellationToken);
             await CatalogReader.SetSearchPathAsync(session, transaction, new string[0], cancellationToken);
-            return await FunctionChecker.CheckAsync(session, transaction, _schemas, cancellationToken);
+            return await FunctionChecker.CheckAsync(session, transaction, Schemas, cancellationToken);
         }
 
         public async Task<DeployResult> DeployAsync(CancellationToken cancellationToken)
@@ -129,9 +145,9 @@ namespace SchemaGen.Deploying
             // DropUnmanaged must see whether anything is unmanaged, so it reads the whole catalog instead.
             Phase = DeployPhase.ReadingCatalog;
             var unchanged = _options.DropUnmanaged
-                ? await CatalogReader.ReadAsync(_connection, null, _schemas, _history, cancellationToken) is var snapshot
+                ? await CatalogReader.ReadAsync(_connection, null, Schemas, _history, cancellationToken) is var snapshot
                   && HistoryTable.Records(snapshot.HistoryMarker, _target.ModelHash, snapshot.Fingerprint) && !HasUnmanaged(snapshot.Model)
-                : await CatalogFingerprint.IsUnchangedAsync(_connection, _schemas.ToArray(), _history, _target.ModelHash, Telemetry, cancellationToken);
+                : await CatalogFingerprint.IsUnchangedAsync(_connection, () => Schemas.ToArray(), _history, _target.ModelHash, Telemetry, cancellationToken);
             if (unchanged)
             {
                 Log?.LogInformation("Schema {Schema} already matches model {Hash}; nothing to do", _history.Schema, _target.ModelHash);
@@ -210,29 +226,29 @@ namespace SchemaGen.Deploying
         private async Task<PlannedChange> PlanInTransactionAsync(NpgsqlTransaction transaction, bool dropUnmanaged, bool assess, CancellationToken cancellationToken)
         {
             Phase = DeployPhase.ReadingCatalog;
-            var recorded = await RecordedLive.ReadAsync(_connection, transaction, _schemas, _history, cancellationToken);
+            var recorded = await RecordedLive.ReadAsync(_connection, transaction, Schemas, _history, cancellationToken);
             Telemetry?.LiveCatalogFrom(recorded == null ? "read" : "recorded");
-            var before = recorded ?? await CatalogReader.ReadAsync(_connection, transaction, _schemas, _history, cancellationToken);
+            var before = recorded ?? await CatalogReader.ReadAsync(_connection, transaction, Schemas, _history, cancellationToken);
             // Into empty schemas every step creates an object from the model's own DDL, whatever PostgreSQL would print:
             // the plan is the script, and the catalog after applying it is the target (FirstDeploy).
             _firstDeploy = _rendered == null && FirstDeploy.IsEmpty(before.Model);
-            var target = _firstDeploy ? _desired : await RenderTargetAsync(transaction, cancellationToken);
+            var target = _firstDeploy ? Desired : await RenderTargetAsync(transaction, cancellationToken);
             Phase = DeployPhase.Planning;
-            var renames = RenameDiffer.Renames(_desired, before.Model);
+            var renames = RenameDiffer.Renames(Desired, before.Model);
             var live = before;
             if (renames.Count > 0)
             {
                 await transaction.SaveAsync("schemagen_renames", cancellationToken);
                 await ApplyAsync(transaction, renames, cancellationToken);
                 Phase = DeployPhase.ReadingCatalog;
-                live = await CatalogReader.ReadAsync(_connection, transaction, _schemas, _history, cancellationToken);
+                live = await CatalogReader.ReadAsync(_connection, transaction, Schemas, _history, cancellationToken);
                 Phase = DeployPhase.Planning;
             }
 
             try
             {
                 var uncastable = await Planner.UncastableAsync(_connection, transaction, target, live.Model, cancellationToken);
-                var diff = SchemaDiffer.Diff(_desired, target, live.Model, dropUnmanaged, uncastable);
+                var diff = SchemaDiffer.Diff(Desired, target, live.Model, dropUnmanaged, uncastable);
                 var rest = assess ? await Planner.AssessAsync(_connection, transaction, diff.Steps(), cancellationToken) : diff.Steps();
                 var steps = renames.Concat(rest).ToList();
                 if (assess)
@@ -254,12 +270,12 @@ namespace SchemaGen.Deploying
 
         // Objects DropUnmanaged would drop: then the fast path does not apply, whatever the marker says.
         private bool HasUnmanaged(SchemaModel live) =>
-            !Diffing.DomainDiffer.OtherUnmanaged(_desired, Diffing.TemplateObjectDiffer.OtherUnmanaged(live), null).IsEmpty
-            || live.Tables.Any(t => !_desired.Tables.Any(d => d.Schema == t.Schema && d.Name == t.Name))
-            || live.Enums.Any(e => !_desired.Enums.Any(d => d.Schema == e.Schema && d.Name == e.Name))
-            || live.Functions.Any(f => !_desired.Functions.Any(d => d.Schema == f.Schema && d.Name == f.Name))
-            || live.Triggers.Any(t => !_desired.Triggers.Any(d => d.Schema == t.Schema && d.Table == t.Table && d.Name == t.Name))
-            || Diffing.TemplateObjectDiffer.HasUnmanaged(_desired, live);
+            !Diffing.DomainDiffer.OtherUnmanaged(Desired, Diffing.TemplateObjectDiffer.OtherUnmanaged(live), null).IsEmpty
+            || live.Tables.Any(t => !Desired.Tables.Any(d => d.Schema == t.Schema && d.Name == t.Name))
+            || live.Enums.Any(e => !Desired.Enums.Any(d => d.Schema == e.Schema && d.Name == e.Name))
+            || live.Functions.Any(f => !Desired.Functions.Any(d => d.Schema == f.Schema && d.Name == f.Name))
+            || live.Triggers.Any(t => !Desired.Triggers.Any(d => d.Schema == t.Schema && d.Table == t.Table && d.Name == t.Name))
+            || Diffing.TemplateObjectDiffer.HasUnmanaged(Desired, live);
 
         private async Task<SchemaModel> RenderTargetAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
         {
@@ -277,14 +293,14 @@ namespace SchemaGen.Deploying
             }
 
             // A changed model: only the tables that changed since the last recorded target, when that is safe (ScopedShadow).
-            if (await ScopedShadow.RenderAsync(_connection, transaction, _desired, DesiredTableHashes, _schemas, _history, Log, cancellationToken) is var (scoped, tables))
+            if (await ScopedShadow.RenderAsync(_connection, transaction, Desired, DesiredTableHashes, Schemas, _history, Log, cancellationToken) is var (scoped, tables))
             {
                 Telemetry?.ShadowRendered("scoped", tables);
                 return _rendered = scoped;
             }
 
-            Telemetry?.ShadowRendered("full", _desired.Tables.Count);
-            return _rendered = await Shadow.RenderAsync(_connection, transaction, _desired, _schemas, _history, cancellationToken);
+            Telemetry?.ShadowRendered("full", Desired.Tables.Count);
+            return _rendered = await Shadow.RenderAsync(_connection, transaction, Desired, Schemas, _history, cancellationToken);
         }
 
         // SET LOCAL in a transaction; SET for the session (the statements of Online mode that run outside one, reset after them).
@@ -340,7 +356,7 @@ namespace SchemaGen.Deploying
             if (_firstDeploy)
                 _rendered = after.Model; // the script as this server printed it: recorded like a shadow's target
             var target = await RenderTargetAsync(transaction, cancellationToken);
-            var remaining = SchemaDiffer.Diff(_desired, target, after.Model, _options.DropUnmanaged).Steps()
+            var remaining = SchemaDiffer.Diff(Desired, target, after.Model, _options.DropUnmanaged).Steps()
                 .Where(s => !pendingOnline.Any(o => o.Object == s.Object))
                 .ToList();
             if (remaining.Count > 0)
@@ -351,7 +367,7 @@ namespace SchemaGen.Deploying
         // With plpgsql_check in the database, a function body that would fail when called fails the deployment.
         private async Task CheckFunctionsAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
         {
-            var findings = await FunctionChecker.CheckAsync(_connection, transaction, _schemas, cancellationToken);
+            var findings = await FunctionChecker.CheckAsync(_connection, transaction, Schemas, cancellationToken);
             if (findings == null)
                 return;
             foreach (var warning in findings.Where(f => !f.IsError))
@@ -367,7 +383,7 @@ namespace SchemaGen.Deploying
         private async Task<CatalogSnapshot> ReadAppliedAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
         {
             await _history.EnsureUsableAsync(_connection, transaction, cancellationToken);
-            return await CatalogReader.ReadAsync(_connection, transaction, _schemas, _history, cancellationToken);
+            return await CatalogReader.ReadAsync(_connection, transaction, Schemas, _history, cancellationToken);
         }
 
         private async Task<long> RecordAsync(NpgsqlTransaction transaction, List<MigrationStep> applied, CatalogSnapshot after, TimeSpan elapsed, CancellationToken cancellationToken)
@@ -405,7 +421,7 @@ namespace SchemaGen.Deploying
             insert.Parameters.Add(new NpgsqlParameter { Value = after == null ? System.DBNull.Value : ModelData.Write(after.Model), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
             insert.Parameters.Add(new NpgsqlParameter
             {
-                Value = after == null ? System.DBNull.Value : RecordedLive.Scope(_schemas, after.SearchPath),
+                Value = after == null ? System.DBNull.Value : RecordedLive.Scope(Schemas, after.SearchPath),
                 NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text,
             });
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
@@ -417,7 +433,7 @@ namespace SchemaGen.Deploying
         // After indexes built outside the transaction, record the catalog as it now is, so the next deploy is a no-op.
         private async Task RefreshMarkerAsync(CancellationToken cancellationToken)
         {
-            var snapshot = await CatalogReader.ReadAsync(_connection, null, _schemas, _history, cancellationToken);
+            var snapshot = await CatalogReader.ReadAsync(_connection, null, Schemas, _history, cancellationToken);
             await ExecuteAsync(null, _history.SetMarker(_target.ModelHash, snapshot.Fingerprint, snapshot.Stamp), null, cancellationToken);
         }
 

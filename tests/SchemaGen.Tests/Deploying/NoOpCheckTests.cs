@@ -42,5 +42,31 @@ public class NoOpCheckTests
         Assert.Equal(2L, await HistoryRowsAsync(connection));
     }
 
+    // The generated Schema.Target decodes its model only when something needs it: a no-op decided by the stamp is the
+    // marker, the hash and one row, so an application whose schema is up to date never pays for decoding the model at start-up.
+    [Fact]
+    public async Task ANoOpDecidedByTheStampNeverDecodesTheModelAndAnythingElseDecodesItOnce()
+    {
+        await using var connection = await Postgres.NewDatabaseAsync();
+        var generated = JobPipeline.Schema.Target;
+        var decoded = 0;
+        DeployTarget Counting() => new(() => { decoded++; return generated.Model; }, generated.ModelHash, generated.DefaultSchema);
+
+        var first = Counting();
+        Assert.False((await SchemaDeployer.DeployAsync(first, connection)).NoOp);
+        Assert.Equal(1, decoded);
+        await SchemaDeployer.PlanAsync(first, connection);
+        Assert.Equal(1, decoded);
+
+        decoded = 0;
+        Assert.True((await SchemaDeployer.DeployAsync(Counting(), connection)).NoOp);
+        Assert.Equal(0, decoded);
+
+        // Once the stamp moved (DDL elsewhere in the database), the fingerprint needs the managed schemas: the model is decoded.
+        await connection.ExecuteAsync("CREATE TABLE public.elsewhere (x integer)");
+        Assert.True((await SchemaDeployer.DeployAsync(Counting(), connection)).NoOp);
+        Assert.Equal(1, decoded);
+    }
+
     private static Task<long> HistoryRowsAsync(Npgsql.NpgsqlConnection connection) => connection.ScalarAsync<long>("SELECT count(*) FROM app.schemagen_history", []);
 }
