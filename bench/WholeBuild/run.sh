@@ -4,7 +4,8 @@
 #   bench/WholeBuild/run.sh [iterations]          (as root: it starts a throwaway PostgreSQL as the postgres user)
 #
 # SECTIONS="build 10k noop" (the default) chooses the parts to run.
-# VARIANTS="none after" leaves out the generator of BEFORE_REV in the build section.
+# VARIANTS="none floor after" leaves out the generator of BEFORE_REV in the build section; "floor" is BindingFloor/,
+# a generator that only binds what any generator mapping these models must read (the peer of SchemaGen's own cost).
 # WARMUP=0 counts the first round too (on a busy machine a build takes minutes and there is no time to waste).
 # 1. Real `dotnet build -c Release --no-incremental` of the 1,000-table x 20-column benchmark model, in the same run:
 #    without any generator, with this branch's generator, and with the generator of BEFORE_REV (default: the
@@ -63,7 +64,8 @@ project() {
     echo "<PackageReference Include=\"Npgsql\" Version=\"$NPGSQL\" />"
     echo "<PackageReference Include=\"Microsoft.Extensions.Logging.Abstractions\" Version=\"$LOGGING\" />"
     echo "<Reference Include=\"SchemaGen\"><HintPath>$src/SchemaGen/bin/Release/net10.0/SchemaGen.dll</HintPath></Reference>"
-    [ "$generator" != none ] && echo "<Analyzer Include=\"$src/SchemaGen.Generators/bin/Release/netstandard2.0/SchemaGen.Generators.dll\" />"
+    [ "$generator" = floor ] && echo "<Analyzer Include=\"$REPO/bench/WholeBuild/BindingFloor/bin/Release/netstandard2.0/BindingFloor.dll\" />"
+    [ "$generator" != none ] && [ "$generator" != floor ] && echo "<Analyzer Include=\"$src/SchemaGen.Generators/bin/Release/netstandard2.0/SchemaGen.Generators.dll\" />"
     echo '</ItemGroup></Project>'
   } > "$dir/BenchModels.csproj"
 }
@@ -75,8 +77,9 @@ model() { # $1 = directory, $2 = tables
 
 # --- 1. the 1,000-table build -----------------------------------------------------------------------------------
 if [[ $SECTIONS == *" build "* ]]; then
+dotnet build "$REPO/bench/WholeBuild/BindingFloor" -c Release -v:q -nologo >/dev/null
 model "$OUT/model1000" 1000
-for variant in ${VARIANTS:-none after before}; do
+for variant in ${VARIANTS:-none floor after before}; do
   mkdir -p "$OUT/build-$variant" && cp -r "$OUT/model1000/." "$OUT/build-$variant/"
   project "$OUT/build-$variant" "$variant"
   dotnet restore "$OUT/build-$variant" -v:q >/dev/null
@@ -86,7 +89,7 @@ build() { # $1 = variant, $2 = log; prints "csc_ms generator_s bytes"
   dotnet build "$OUT/build-$1" -c Release --no-restore --no-incremental -nologo -v:d -clp:PerformanceSummary -p:ReportAnalyzer=true > "$2" 2>&1
   local csc gen bytes
   csc=$(awk '/Task Performance Summary/{t=1} t && $3=="Csc" {print $1; exit}' "$2")
-  gen=$(grep -m1 'SchemaGen.Generators.SchemaGenerator' "$2" | awk '{print $1}' || true)
+  gen=$(grep -m1 -E 'SchemaGen.Generators.SchemaGenerator|BindingFloor.BindingFloorGenerator' "$2" | awk '{print $1}' || true)
   bytes=$(stat -c %s "$OUT/build-$1/bin/Release/net10.0/BenchModels.dll")
   echo "$csc ${gen:--} $bytes"
 }
@@ -94,12 +97,12 @@ build() { # $1 = variant, $2 = log; prints "csc_ms generator_s bytes"
 say "# whole build, 1,000 tables x 20 columns, $(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 say "round variant csc_ms generator_s assembly_bytes"
 for round in $(seq "$FIRST" "$ITERATIONS"); do
-  for variant in ${VARIANTS:-none after before}; do
+  for variant in ${VARIANTS:-none floor after before}; do
     read -r csc gen bytes < <(build "$variant" "$OUT/build-$variant-$round.log")
     say "$round $variant $csc $gen $bytes"
   done
 done
-for variant in ${VARIANTS:-none after before}; do
+for variant in ${VARIANTS:-none floor after before}; do
   say "median (rounds 1-$ITERATIONS) $variant: $(awk -v v=$variant '$1>0 && $2==v {print $3}' "$RESULTS" | median) ms"
 done
 fi

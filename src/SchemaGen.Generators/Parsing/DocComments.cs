@@ -24,7 +24,8 @@ namespace SchemaGen.Generators.Parsing
                 if (node is ParameterSyntax parameter)
                     return ParameterSummary(parameter, symbol.Name);
 
-                var text = Element(DocXml(node), "summary");
+                var doc = DocText(node);
+                var text = doc == null ? null : TryPlainSummary(doc, out var plain) ? plain : Element(Parse(doc), "summary");
                 if (text != null)
                     return text;
             }
@@ -38,12 +39,14 @@ namespace SchemaGen.Generators.Parsing
             var record = parameter.Parent?.Parent;
             if (record == null)
                 return null;
-            var doc = DocXml(record);
+            var text = DocText(record);
+            var doc = text == null ? null : Parse(text);
             var element = doc?.Elements("param").FirstOrDefault(p => (string?)p.Attribute("name") == name);
             return element == null ? null : Flatten(element);
         }
 
-        private static XElement? DocXml(SyntaxNode node)
+        // The text of the /// lines above a declaration, without the slashes; null when there are none.
+        private static string? DocText(SyntaxNode node)
         {
             var lines = new StringBuilder();
             foreach (var trivia in node.GetLeadingTrivia())
@@ -60,11 +63,39 @@ namespace SchemaGen.Generators.Parsing
                 }
             }
 
-            if (lines.Length == 0)
-                return null;
+            return lines.Length == 0 ? null : lines.ToString();
+        }
+
+        // Most summaries are plain text: <summary>, text without markup or entities, </summary>. Their flattened text is
+        // read directly, which is what XML parsing would give and spares loading System.Xml into the compiler.
+        private static bool TryPlainSummary(string doc, out string? summary)
+        {
+            const string open = "<summary>", close = "</summary>";
+            summary = null;
+            var start = doc.IndexOf('<');
+            if (start < 0 || string.CompareOrdinal(doc, start, open, 0, open.Length) != 0)
+                return false;
+            var end = doc.IndexOf('<', start + open.Length);
+            if (end < 0 || string.CompareOrdinal(doc, end, close, 0, close.Length) != 0 || doc.IndexOf('<', end + close.Length) >= 0)
+                return false;
+            foreach (var c in doc)
+            {
+                // An entity, or a character XML refuses or reads as two (a surrogate pair), goes to the XML parser.
+                if (c == '&' || (c < ' ' && c != '\t' && c != '\n' && c != '\r') || char.IsSurrogate(c) || c > '\uFFFD')
+                    return false;
+            }
+
+            if (doc.IndexOf("]]>", StringComparison.Ordinal) >= 0)
+                return false;
+            summary = Collapse(doc.Substring(start + open.Length, end - start - open.Length));
+            return true;
+        }
+
+        private static XElement? Parse(string doc)
+        {
             try
             {
-                return XElement.Parse("<doc>" + lines + "</doc>", LoadOptions.PreserveWhitespace);
+                return XElement.Parse("<doc>" + doc + "</doc>", LoadOptions.PreserveWhitespace);
             }
             catch (XmlException)
             {
@@ -89,7 +120,13 @@ namespace SchemaGen.Generators.Parsing
                     text.Append(ReferenceText(child));
             }
 
-            var collapsed = string.Join(" ", text.ToString().Split(new[] { ' ', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries));
+            return Collapse(text.ToString());
+        }
+
+        // Runs of spaces, tabs and line breaks become one space; nothing but them is no comment at all.
+        private static string? Collapse(string text)
+        {
+            var collapsed = string.Join(" ", text.Split(new[] { ' ', '\t', '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries));
             return collapsed.Length == 0 ? null : collapsed;
         }
 

@@ -8,13 +8,32 @@ namespace SchemaGen.Generators.Parsing
     /// <summary>Small helpers for reading attributes and type names from symbols.</summary>
     internal static class SymbolExtensions
     {
+        // These run for every known attribute of every property, so they loop rather than allocate a LINQ closure per call.
+
         /// <summary>The first attribute of the known type (generic or not), if the symbol has one.</summary>
-        public static AttributeData? GetAttribute(this ISymbol symbol, KnownType attribute) =>
-            symbol.GetAttributes().FirstOrDefault(a => attribute.Matches(a.AttributeClass));
+        public static AttributeData? GetAttribute(this ISymbol symbol, KnownType attribute)
+        {
+            foreach (var candidate in symbol.GetAttributes())
+            {
+                if (attribute.Matches(candidate.AttributeClass))
+                    return candidate;
+            }
+
+            return null;
+        }
 
         /// <summary>Every attribute of the known type.</summary>
-        public static IEnumerable<AttributeData> GetAttributes(this ISymbol symbol, KnownType attribute) =>
-            symbol.GetAttributes().Where(a => attribute.Matches(a.AttributeClass));
+        public static List<AttributeData> GetAttributes(this ISymbol symbol, KnownType attribute)
+        {
+            var result = new List<AttributeData>();
+            foreach (var candidate in symbol.GetAttributes())
+            {
+                if (attribute.Matches(candidate.AttributeClass))
+                    result.Add(candidate);
+            }
+
+            return result;
+        }
 
         public static bool HasAttribute(this ISymbol symbol, KnownType attribute) => symbol.GetAttribute(attribute) != null;
 
