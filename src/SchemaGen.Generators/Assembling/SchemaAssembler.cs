@@ -30,6 +30,7 @@ namespace SchemaGen.Generators.Assembling
                 .OrderBy(m => m.Schema, StringComparer.Ordinal).ThenBy(m => m.Name, StringComparer.Ordinal).ToList();
             var domains = DomainAssembler.Assemble(options.Domains, options.DefaultSchema, enums.Select(e => e.Enum).ToList(), options.Extensions, diagnostics);
             tables = DomainColumns.Resolve(tables, domains, mappings, diagnostics);
+            ExplicitTypeFit.Report(tables, mappings, diagnostics);
 
             var (functions, triggers) = TemplateAssembler.Assemble(templates.IsDefault ? Enumerable.Empty<TemplateFileSpec>() : templates, options.DefaultSchema, diagnostics);
             var templateObjects = ObjectAssembler.Assemble(templates.IsDefault ? Enumerable.Empty<TemplateFileSpec>() : templates, options.DefaultSchema,
