@@ -31,7 +31,7 @@ internal sealed class TableWriter(ScaffoldContext context, TableModel table)
         new IndexWriter(context, table, _propertyAttributes, _classAttributes).Write();
         await ChecksAsync(types);
         foreach (var other in table.OtherConstraints)
-            context.Report.Add(Object("constraint", other.Name), $"{other.Definition}: the model has no UNIQUE or EXCLUDE constraints (uniqueness is a unique index); left out");
+            context.Report.Add(Object("constraint", other.Name), $"{other.Definition}: the model cannot express it (uniqueness is a unique index, and a foreign key's ON DELETE sets all its columns); left out");
 
         var properties = new StringBuilder();
         foreach (var column in table.Columns)

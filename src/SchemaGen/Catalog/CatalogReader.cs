@@ -146,7 +146,7 @@ namespace SchemaGen.Catalog
 
         // Rows are grouped by table once, so reading a catalog stays linear in its size.
         private static IEnumerable<TableModel> BuildTables(List<(string Schema, string Name, string? Comment)> tables, List<(string, string, ColumnModel)> columns,
-            List<(string Schema, string Table, string Type, object Constraint)> constraints, List<(string, string, IndexModel)> indexes)
+            List<(string Schema, string Table, object Constraint)> constraints, List<(string, string, IndexModel)> indexes)
         {
             var columnsOf = columns.ToLookup(c => (c.Item1, c.Item2), c => c.Item3);
             var constraintsOf = constraints.ToLookup(c => (c.Schema, c.Table));
@@ -158,13 +158,13 @@ namespace SchemaGen.Catalog
                     schema,
                     name,
                     columnsOf[(schema, name)].ToEquatableArray(),
-                    own.Where(c => c.Type == "p").Select(c => (PrimaryKeyModel)c.Constraint).FirstOrDefault(),
-                    own.Where(c => c.Type == "c").Select(c => (CheckModel)c.Constraint).ToEquatableArray(),
-                    own.Where(c => c.Type == "f").Select(c => (ForeignKeyModel)c.Constraint).ToEquatableArray(),
+                    own.Select(c => c.Constraint).OfType<PrimaryKeyModel>().FirstOrDefault(),
+                    own.Select(c => c.Constraint).OfType<CheckModel>().ToEquatableArray(),
+                    own.Select(c => c.Constraint).OfType<ForeignKeyModel>().ToEquatableArray(),
                     indexesOf[(schema, name)].ToEquatableArray(),
                     comment,
                     null,
-                    own.Where(c => c.Type is "u" or "x").Select(c => (ConstraintModel)c.Constraint).ToEquatableArray());
+                    own.Select(c => c.Constraint).OfType<ConstraintModel>().ToEquatableArray());
             }
         }
 
@@ -190,7 +190,8 @@ namespace SchemaGen.Catalog
             return (r.GetString(0), r.GetString(1), column);
         }
 
-        private static (string, string, string, object) ReadConstraint(NpgsqlDataReader r)
+        // Each constraint as the model record its kind is: a primary key, a CHECK, a foreign key, or one the model lacks.
+        private static (string, string, object) ReadConstraint(NpgsqlDataReader r)
         {
             var type = r.GetString(3);
             var name = r.GetString(2);
@@ -201,11 +202,12 @@ namespace SchemaGen.Catalog
                 "p" => new PrimaryKeyModel(name, columns, comment, r.GetString(4)),
                 // An unvalidated CHECK (NOT VALID) is not the CHECK the model asks for: it differs, and is re-validated.
                 "c" => new CheckModel(name, CheckExpression(r.GetString(4)) + (r.GetBoolean(5) ? "" : " NOT VALID"), comment),
+                "f" when ForeignKeyDefinition.SetsSomeColumnsOnDelete(r.GetString(4)) => new ConstraintModel(name, r.GetString(4), comment),
                 "f" => new ForeignKeyModel(name, columns, r.GetString(7), r.GetString(8), r.GetFieldValue<string[]>(9).ToEquatableArray(),
                     Action(r.GetString(10)), Action(r.GetString(11)), r.GetBoolean(12), r.GetBoolean(13), r.GetString(14) == "f", r.GetBoolean(5), comment),
                 _ => new ConstraintModel(name, r.GetString(4), comment),
             };
-            return (r.GetString(0), r.GetString(1), type, constraint);
+            return (r.GetString(0), r.GetString(1), constraint);
         }
 
         private static (string, string, IndexModel) ReadIndex(NpgsqlDataReader r) =>

@@ -41,8 +41,11 @@ namespace SchemaGen.Diffing
                 StepKind.DropForeignKey, _diff.ForeignKeyDrops, name => AddForeignKey(name), Describe, f => f with { IsValid = true });
             foreach (var extra in _live.OtherConstraints)
             {
-                // The model expresses uniqueness as unique indexes; a UNIQUE or EXCLUDE constraint was added by hand.
-                _diff.Drops.Add(new MigrationStep(StepKind.DropConstraint, _table + "." + extra.Name, DropConstraint(extra.Name))
+                // The model expresses uniqueness as unique indexes; a UNIQUE or EXCLUDE constraint was added by hand. A foreign
+                // key that sets only some of its columns on delete cannot be the model's either, and goes with the foreign keys.
+                var foreignKey = extra.Definition.StartsWith("FOREIGN KEY", StringComparison.Ordinal);
+                (foreignKey ? _diff.ForeignKeyDrops : _diff.Drops).Add(
+                    new MigrationStep(foreignKey ? StepKind.DropForeignKey : StepKind.DropConstraint, _table + "." + extra.Name, DropConstraint(extra.Name))
                     .Because(new Drift(DriftKind.Extra, "constraint " + _table + "." + extra.Name, null, extra.Definition)));
             }
 

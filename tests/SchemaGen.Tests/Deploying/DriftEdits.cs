@@ -258,6 +258,8 @@ public static class DriftEdits
             f => $"ALTER TABLE {f.Table} ALTER CONSTRAINT {Q(f.Name)} DEFERRABLE INITIALLY DEFERRED;")),
         new("foreign key re-added MATCH FULL", Restore.Safe, d => OnConstraint(d.Pick(d.Constraints('f').Where(f => !f.Definition.Contains("MATCH FULL"))),
             f => ReAdd(f, Regex.Replace(f.Definition, @"REFERENCES [^ ]+\([^)]*\)", "$0 MATCH FULL")))),
+        new("foreign key re-added setting only one column on delete", Restore.Safe, d => OnConstraint(d.Pick(d.Constraints('f')),
+            f => ReAdd(f, Regex.Replace(f.Definition, @" ON DELETE (CASCADE|RESTRICT|SET NULL|SET DEFAULT|NO ACTION)", "") + $" ON DELETE SET NULL ({Q(ForeignKeyColumn(f))})"))),
         new("foreign key re-added NOT VALID", Restore.Safe, d => OnConstraint(d.Pick(d.Constraints('f')), f => ReAdd(f, f.Definition + " NOT VALID"))),
         new("foreign key re-added NOT VALID over an orphan row", Restore.Safe, d =>
         {

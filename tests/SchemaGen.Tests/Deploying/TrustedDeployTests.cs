@@ -162,6 +162,54 @@ public class TrustedDeployTests
         """;
 
     [Fact]
+    public async Task A_foreign_key_that_sets_only_some_columns_on_delete_is_drift()
+    {
+        // ON DELETE SET NULL (columns) (PostgreSQL 15) was read as the model's SET NULL: Verify said clean, the no-op kept it.
+        const string model = Base + """
+
+            [Table("parts")]
+            public class Part
+            {
+                [Key, DatabaseGenerated(DatabaseGeneratedOption.Identity)] public int Id { get; set; }
+                [References<Item>(OnDelete = ReferentialAction.SetNull)] public int? ItemId { get; set; }
+            }
+            """;
+        var schema = Evolution.Build(model);
+        await using var connection = await DeployedAsync(model);
+        await connection.ExecuteAsync("ALTER TABLE parts DROP CONSTRAINT fk_parts_item_id; "
+            + "ALTER TABLE parts ADD CONSTRAINT fk_parts_item_id FOREIGN KEY (item_id) REFERENCES items (id) ON DELETE SET NULL (item_id);");
+
+        await AssertVerifySeesItAsync(schema, connection);
+        var result = await SchemaDeployer.DeployAsync(schema.Target, connection);
+
+        Assert.False(result.NoOp);
+        Assert.Equal("FOREIGN KEY (item_id) REFERENCES items(id) ON DELETE SET NULL",
+            await connection.ScalarAsync<string>("SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'fk_parts_item_id'"));
+        await Evolution.AssertSameAsFreshAsync(connection, schema);
+    }
+
+    [Fact]
+    public async Task A_foreign_key_whose_column_is_named_like_that_clause_is_not_drift()
+    {
+        // The clause is read from the definition's tokens: a quoted name that spells it is one identifier.
+        const string model = Base + """
+
+            [Table("parts")]
+            public class Part
+            {
+                [Key, DatabaseGenerated(DatabaseGeneratedOption.Identity)] public int Id { get; set; }
+                [References<Item>(OnDelete = ReferentialAction.SetNull), Column("x) ON DELETE SET NULL (y")] public int? ItemId { get; set; }
+            }
+            """;
+        var schema = Evolution.Build(model);
+        await using var connection = await DeployedAsync(model);
+
+        var drift = await SchemaDeployer.VerifyAsync(schema.Target, connection);
+
+        Assert.True(drift.IsClean, string.Join("\n", drift.Drift));
+    }
+
+    [Fact]
     public async Task A_pending_column_rename_is_drift()
     {
         // Defect 11: Plan had a step, Verify said clean.
