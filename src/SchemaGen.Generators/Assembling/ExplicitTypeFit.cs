@@ -23,7 +23,7 @@ namespace SchemaGen.Generators.Assembling
                 foreach (var facts in table.ExplicitTypes)
                 {
                     var column = table.Table.Columns.FirstOrDefault(c => c.Name == facts.Column);
-                    if (column == null || column.TypeSchema != null) // a domain column, checked with its domain
+                    if (column == null || column.TypeSchema != null) // a domain or enum of the model, checked where it is resolved
                         continue;
                     if (Misfit(column.SqlType, facts.Kind, enums) is string instead)
                         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IncompatibleAttribute, new DiagnosticTarget.Declaration(facts.PropertyId),

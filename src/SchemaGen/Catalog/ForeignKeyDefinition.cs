@@ -12,6 +12,8 @@ namespace SchemaGen.Catalog
         /// </summary>
         public static bool SetsSomeColumnsOnDelete(string definition)
         {
+            if (definition.IndexOf("ON DELETE SET ", System.StringComparison.Ordinal) < 0)
+                return false; // most keys: no lexing in a catalog read
             var tokens = SqlLexer.Tokens(definition);
             var depth = 0;
             for (var i = 0; i < tokens.Count; i++)
