@@ -159,9 +159,11 @@ if [[ $SECTIONS == *" first "* || $SECTIONS == *" fleet "* ]]; then
     say "# first deploy and no-op, 200 tables, whole process (/usr/bin/time -v), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
     say "round program wall_s max_rss_kb"
     for round in $(seq "$FIRST" "$ITERATIONS"); do
-      for side in deploy psql; do runuser -u postgres -- "$PGBIN/createdb" -h 127.0.0.1 -p "$PORT" "first_${side}_$round"; done
+      for side in deploy psql bare; do runuser -u postgres -- "$PGBIN/createdb" -h 127.0.0.1 -p "$PORT" "first_${side}_$round"; done
       measure first-deploy "${deploy[@]}" "$(cs "first_deploy_$round")"
       measure first-psql bash -c "psql_file first_psql_$round"
+      # The floor of a first deploy through Npgsql: start, connect, the script in one transaction, nothing else.
+      measure first-bare-script dotnet "$OUT/bare/bin/Release/net10.0/Bare.dll" "$(cs "first_bare_$round")" --script "$OUT/schema.sql"
       measure noop-deploy "${deploy[@]}" "$(cs "first_deploy_$round")" --expect-no-op
       measure noop-bare dotnet "$OUT/bare/bin/Release/net10.0/Bare.dll" "$(cs "first_deploy_$round")"
       # The same once the catalogs are vacuumed, as autovacuum leaves them some time after a deployment: right after
@@ -170,7 +172,7 @@ if [[ $SECTIONS == *" first "* || $SECTIONS == *" fleet "* ]]; then
       measure noop-settled-deploy "${deploy[@]}" "$(cs "first_deploy_$round")" --expect-no-op
       measure noop-settled-bare dotnet "$OUT/bare/bin/Release/net10.0/Bare.dll" "$(cs "first_deploy_$round")"
     done
-    for program in first-deploy first-psql noop-deploy noop-bare noop-settled-deploy noop-settled-bare; do
+    for program in first-deploy first-psql first-bare-script noop-deploy noop-bare noop-settled-deploy noop-settled-bare; do
       say "median (rounds 1-$ITERATIONS) $program: $(awk -v p=$program 'NF==4 && $1>0 && $2==p {print $3}' "$RESULTS" | median) s, $(awk -v p=$program 'NF==4 && $1>0 && $2==p {print $4}' "$RESULTS" | median) kB"
     done
   fi

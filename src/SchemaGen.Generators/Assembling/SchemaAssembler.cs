@@ -124,6 +124,11 @@ namespace SchemaGen.Generators.Assembling
                 return candidate;
             }
 
+            // By (schema, name), unique among the tables (Assemble keeps the first class of each name).
+            var tablesByName = new Dictionary<(string, string), TableSpec>();
+            foreach (var table in tables)
+                tablesByName[(table.Table.Schema, table.Table.Name)] = table;
+
             var result = new List<ObjectConstant>();
             foreach (var obj in DdlRenderer.RenderObjects(model))
             {
@@ -138,7 +143,7 @@ namespace SchemaGen.Generators.Assembling
                         result.Add(new ObjectConstant { ConstantName = Unique(clrEnum.ClrName), Summary = "CREATE TYPE " + qualified + " (from " + clrEnum.ClrFullName + ").", Sql = obj.Sql });
                         break;
                     case SqlObjectKind.Table:
-                        var clrTable = tables.First(t => t.Table.Schema == obj.Schema && t.Table.Name == obj.Name);
+                        var clrTable = tablesByName[(obj.Schema, obj.Name)];
                         result.Add(new ObjectConstant { ConstantName = Unique(clrTable.ClrName), Summary = "CREATE TABLE " + qualified + " (from " + clrTable.ClrFullName + ") with its indexes and comments.", Sql = obj.Sql });
                         break;
                     case SqlObjectKind.Function:

@@ -85,10 +85,11 @@ namespace SchemaGen.Catalog
         /// <summary>
         /// Whether the database is as the last deployment of this model left it: the marker's stamp is the catalog's (one
         /// round trip, one small row), or, when the stamp moved (DDL elsewhere in the database, a temporary table), the full
-        /// fingerprint is the marker's (a second round trip). A marker of another model, or none, needs no fingerprint at all.
+        /// fingerprint is the marker's (a second round trip; the verdict then carries the marker with the new stamp). A
+        /// marker of another model, or none, needs no fingerprint at all.
         /// </summary>
         /// <remarks>Which of the three decided is the operation span's <c>schemagen.noop_check</c> tag: stamp, marker or fingerprint.</remarks>
-        public static async Task<bool> IsUnchangedAsync(NpgsqlConnection connection, Func<string[]> schemas, HistoryTable history, string modelHash,
+        public static async Task<NoOpCheck> CheckAsync(NpgsqlConnection connection, Func<string[]> schemas, HistoryTable history, string modelHash,
             OperationTelemetry? telemetry, CancellationToken cancellationToken)
         {
             string? marker;
@@ -103,13 +104,13 @@ namespace SchemaGen.Catalog
             if (HistoryTable.RecordsStamp(marker, modelHash, stamp))
             {
                 telemetry?.NoOpCheckedBy("stamp");
-                return true;
+                return new NoOpCheck(true);
             }
 
             if (!HistoryTable.RecordsModel(marker, modelHash))
             {
                 telemetry?.NoOpCheckedBy("marker");
-                return false;
+                return new NoOpCheck(false);
             }
 
             telemetry?.NoOpCheckedBy("fingerprint");
@@ -122,7 +123,8 @@ namespace SchemaGen.Catalog
             await using var full = await batch.ExecuteReaderAsync(cancellationToken);
             await full.NextResultAsync(cancellationToken);
             await full.ReadAsync(cancellationToken);
-            return HistoryTable.Records(full.IsDBNull(0) ? null : full.GetString(0), modelHash, full.GetString(2));
+            var (fullMarker, fullStamp, fingerprint) = (full.IsDBNull(0) ? null : full.GetString(0), full.GetString(1), full.GetString(2));
+            return NoOpCheck.Of(HistoryTable.Records(fullMarker, modelHash, fingerprint), fullMarker, modelHash, fingerprint, fullStamp);
         }
     }
 }

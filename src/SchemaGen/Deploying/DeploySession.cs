@@ -141,15 +141,17 @@ namespace SchemaGen.Deploying
             var clock = System.Diagnostics.Stopwatch.StartNew();
 
             // The fast path: one round trip, one row: the last deployment's marker and the stamp of the catalog (the full
-            // fingerprint in a second one only when the stamp moved: CatalogFingerprint.IsUnchangedAsync).
+            // fingerprint in a second one only when the stamp moved: CatalogFingerprint.CheckAsync).
             // DropUnmanaged must see whether anything is unmanaged, so it reads the whole catalog instead.
             Phase = DeployPhase.ReadingCatalog;
-            var unchanged = _options.DropUnmanaged
-                ? await CatalogReader.ReadAsync(_connection, null, Schemas, _history, cancellationToken) is var snapshot
-                  && HistoryTable.Records(snapshot.HistoryMarker, _target.ModelHash, snapshot.Fingerprint) && !HasUnmanaged(snapshot.Model)
-                : await CatalogFingerprint.IsUnchangedAsync(_connection, () => Schemas.ToArray(), _history, _target.ModelHash, Telemetry, cancellationToken);
-            if (unchanged)
+            var check = _options.DropUnmanaged
+                ? await CheckByReadingAsync(cancellationToken)
+                : await CatalogFingerprint.CheckAsync(_connection, () => Schemas.ToArray(), _history, _target.ModelHash, Telemetry, cancellationToken);
+            if (check.Unchanged)
             {
+                // The fingerprint decided under a moved stamp: record the new one, so the next check is the stamp's again.
+                if (check.RestampedMarker != null && !_options.DryRun)
+                    await MarkerRestamp.RecordAsync(_connection, _history, check, Log, cancellationToken);
                 Log?.LogInformation("Schema {Schema} already matches model {Hash}; nothing to do", _history.Schema, _target.ModelHash);
                 return new DeployResult(true, true, Array.Empty<MigrationStep>(), clock.Elapsed, null);
             }
@@ -216,6 +218,13 @@ namespace SchemaGen.Deploying
                 Log?.LogInformation("Deployed model {Hash} to schema {Schema}: {Count} step(s) in {Elapsed}", _target.ModelHash, _history.Schema, applied.Count, clock.Elapsed);
                 return new DeployResult(applied.Count == 0, applied.All(s => s.IsSafe), applied, clock.Elapsed, historyId);
             }
+        }
+
+        private async Task<NoOpCheck> CheckByReadingAsync(CancellationToken cancellationToken)
+        {
+            var snapshot = await CatalogReader.ReadAsync(_connection, null, Schemas, _history, cancellationToken);
+            var unchanged = HistoryTable.Records(snapshot.HistoryMarker, _target.ModelHash, snapshot.Fingerprint) && !HasUnmanaged(snapshot.Model);
+            return NoOpCheck.Of(unchanged, snapshot.HistoryMarker, _target.ModelHash, snapshot.Fingerprint, snapshot.Stamp);
         }
 
         /// <summary>

@@ -92,8 +92,9 @@ namespace SchemaGen
         // The marker: "schemagen <model hash> <catalog fingerprint> <catalog stamp>" (markers written before the stamp have three fields).
         public static string Marker(string modelHash, string fingerprint, string stamp) => "schemagen " + modelHash + " " + fingerprint + " " + stamp;
 
-        public string SetMarker(string modelHash, string fingerprint, string stamp) =>
-            "COMMENT ON TABLE " + QualifiedName + " IS " + SqlSyntax.Literal(Marker(modelHash, fingerprint, stamp));
+        public string SetMarker(string modelHash, string fingerprint, string stamp) => SetMarker(Marker(modelHash, fingerprint, stamp));
+
+        public string SetMarker(string marker) => "COMMENT ON TABLE " + QualifiedName + " IS " + SqlSyntax.Literal(marker);
 
         /// <summary>Whether the marker records this model deployed to a catalog with this full fingerprint.</summary>
         public static bool Records(string? marker, string modelHash, string fingerprint) => Field(marker, modelHash, 2) == fingerprint;

@@ -20,7 +20,7 @@ namespace SchemaGen
     }
 
     /// <summary>What a deployment did.</summary>
-    /// <param name="NoOp">True when the database already matched the model and nothing was changed.</param>
+    /// <param name="NoOp">True when the database already matched the model and nothing was changed (after DDL elsewhere in the database, the history table's marker takes the catalog's new stamp).</param>
     /// <param name="Safe">True when no applied step had a hazard.</param>
     /// <param name="Steps">The steps applied (or, for a dry run, planned).</param>
     /// <param name="Duration">How long the deployment took.</param>

@@ -90,6 +90,29 @@ public class RecordedLiveTests
         await Evolution.AssertSameAsFreshAsync(connection, after);
     }
 
+    // A no-op the fingerprint decided records the moved stamp; the deployment's record is still what a read returns, and
+    // the next change is planned from it.
+    [Fact]
+    public async Task AfterANoOpRecordsAMovedStampTheNextPlanTakesTheRecordAndIsThePlanAgainstARead()
+    {
+        await using var connection = await Postgres.NewDatabaseAsync();
+        var before = Evolution.Build(EvolutionModels.Items);
+        await SchemaDeployer.DeployAsync(before.Target, connection);
+        await connection.ExecuteAsync("CREATE SCHEMA elsewhere; CREATE TABLE elsewhere.t (x integer)");
+        Assert.True((await SchemaDeployer.DeployAsync(before.Target, connection)).NoOp);
+        var after = Evolution.Build(EvolutionTests.SafeChanges.Single(c => c.Name == "add index").Model);
+
+        var (fromRecord, source) = await PlanAsync(connection, after);
+        Assert.Equal("recorded", source);
+        await connection.ExecuteAsync("UPDATE public.schemagen_history SET live = NULL");
+        var (fromRead, _) = await PlanAsync(connection, after);
+        Assert.Equal(Describe(fromRead), Describe(fromRecord));
+
+        await SchemaDeployer.DeployAsync(after.Target, connection);
+        await connection.ExecuteAsync("DROP SCHEMA elsewhere CASCADE");
+        await Evolution.AssertSameAsFreshAsync(connection, after);
+    }
+
     // Expressions are printed relative to search_path: a record read under another one is not this read's.
     [Fact]
     public async Task ASessionWithAnotherSearchPathReadsTheCatalog()
