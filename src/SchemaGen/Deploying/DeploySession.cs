@@ -420,14 +420,17 @@ namespace SchemaGen.Deploying
             insert.Parameters.Add(new NpgsqlParameter { Value = ModelData.Write(_target.Model) });
             insert.Parameters.Add(new NpgsqlParameter { Value = _target.DefaultSchema });
             insert.Parameters.Add(new NpgsqlParameter { Value = (object?)_rollingBackTo ?? System.DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
-            insert.Parameters.Add(new NpgsqlParameter { Value = _rendered == null ? System.DBNull.Value : ModelData.Write(_rendered), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            var target = _rendered == null ? null : ModelData.Write(_rendered);
+            insert.Parameters.Add(new NpgsqlParameter { Value = (object?)target ?? System.DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
             insert.Parameters.Add(new NpgsqlParameter
             {
                 Value = _rendered == null ? System.DBNull.Value : DesiredTableHashes,
                 NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text,
             });
             // The catalog this deployment leaves, for the next one to plan against while nothing has changed (RecordedLive).
-            insert.Parameters.Add(new NpgsqlParameter { Value = after == null ? System.DBNull.Value : ModelData.Write(after.Model), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            // (A first deploy's target is that catalog itself: written once.)
+            var live = after == null ? null : ReferenceEquals(after.Model, _rendered) ? target : ModelData.Write(after.Model);
+            insert.Parameters.Add(new NpgsqlParameter { Value = (object?)live ?? System.DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
             insert.Parameters.Add(new NpgsqlParameter
             {
                 Value = after == null ? System.DBNull.Value : RecordedLive.Scope(Schemas, after.SearchPath),
