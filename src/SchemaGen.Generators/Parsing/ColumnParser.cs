@@ -182,10 +182,12 @@ namespace SchemaGen.Generators.Parsing
                 return Sql(source.Property, "DefaultSql", tableClrName);
             // A TypeName of another type than the property's own (int on a byte[], double precision[] on a DateTime)
             // cannot be trusted to take the default the initializer means for the property's type: SG0008 asks for
-            // [DefaultSql]. The same type with other modifiers (numeric(10,2), character varying(20)) is fine.
+            // [DefaultSql]. The same type with other modifiers (numeric(10,2), character varying(20)) is fine, and so are
+            // the kinds of value whose defaults the column's own type decides (DefaultFollowsColumn).
             var mapped = source.TypeIsExplicit ? _types.Map(source.Property.Type) : null;
-            var defaultSql = _defaults.Parse(source.Property, mapped ?? source.Type, tableClrName);
-            if (defaultSql != null && mapped != null && !SameType(mapped.SqlType, source.Type.SqlType))
+            var followsColumn = mapped != null && DefaultFollowsColumn(mapped, source.Type);
+            var defaultSql = _defaults.Parse(source.Property, followsColumn ? source.Type : mapped ?? source.Type, tableClrName);
+            if (defaultSql != null && mapped != null && !followsColumn && !SameType(mapped.SqlType, source.Type.SqlType))
             {
                 _context.Report(DiagnosticDescriptors.UnsupportedDefault, source.Property.Locations.FirstOrDefault(), tableClrName, source.Property.Name,
                     "a default for " + mapped.SqlType + " in a column of type " + source.Type.SqlType);
@@ -203,6 +205,14 @@ namespace SchemaGen.Generators.Parsing
                 return null;
             return _context.CheckSql(attributeName, tableClrName + "." + property.Name, sql, attribute.GetArgumentLocation(0, property)) ? sql : null;
         }
+
+        // Initializers whose default is rendered for the column's type as well as for the property's: an empty collection
+        // or parsed JSON in a json or jsonb column (the JSON of the property's value: [] for a list, {} for an object); an
+        // enum member in a text column (an enum stored as text holds its labels); an empty collection in any array column.
+        private static bool DefaultFollowsColumn(MappedType mapped, MappedType column) =>
+            (column.Kind == ValueKind.Json && (mapped.Kind == ValueKind.Json || mapped.Kind == ValueKind.Array))
+            || (column.Kind == ValueKind.Enum && mapped.Kind == ValueKind.Enum && BuiltinKind(column.SqlType) == ValueKind.Text)
+            || (column.Kind == ValueKind.Array && mapped.Kind == ValueKind.Array);
 
         private static readonly string[] TextTypes = { "text", "character varying", "character", "bpchar" };
 

@@ -48,6 +48,8 @@ public class ExplicitTypeFitTests
         ["[Column(TypeName = \"jsonb\")] public Address? X { get; set; }"],
         ["[Column(TypeName = \"jsonb\")] public List<Address> X { get; set; } = new();"],
         ["[Column(TypeName = \"json\")] public Dictionary<string, string>? X { get; set; }"],
+        ["[Column(TypeName = \"json\")] public Dictionary<string, object> X { get; set; } = new();"],
+        ["[Column(TypeName = \"json\")] public List<Address> X { get; set; } = [];"],
         ["[Column(TypeName = \"xml\")] public string? X { get; set; }"],
         ["[Column(TypeName = \"money\")] public decimal X { get; set; }"],
         ["[Column(TypeName = \"bytea\")] public byte[] X { get; set; } = [];"],

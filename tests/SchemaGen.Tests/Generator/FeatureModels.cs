@@ -130,6 +130,20 @@ public static class FeatureModels
                 public string QuietNull { get; set; } = null!;
                 public string? QuietDefault { get; set; } = default!;
             }
+
+            // A TypeName of another type whose values the initializer's default means the same in.
+            [Table("explicit_type_defaults")]
+            public class ExplicitTypeDefaults
+            {
+                [Key] public int Id { get; set; }
+                [Column(TypeName = "json")] public Dictionary<string, object> Bag { get; set; } = new();
+                [Column(TypeName = "json")] public List<int> Items { get; set; } = [];
+                [Column(TypeName = "json")] public JsonDocument Document { get; set; } = JsonDocument.Parse("{\"a\": [1, 2]}");
+                [Column(TypeName = "text")] public Level Level { get; set; } = Level.High;
+                [Column(TypeName = "character varying(10)")] public Level? MaybeLevel { get; set; } = Level.Low;
+                [Column(TypeName = "text[]")] public Level[] Levels { get; set; } = [];
+                [Column(TypeName = "bigint[]")] public List<long> Longs { get; set; } = new();
+            }
             """],
 
         ["ValidationChecks"] = [Usings + """

@@ -17,7 +17,7 @@ namespace TestModels
         public static string Sql => LazySql.Value;
 
         /// <summary>The SHA-256 of <see cref="Sql"/>: changes exactly when the model does.</summary>
-        public const string ModelHash = "743ea9269a1713bb7896bc5e0dd0d18fd82e51269e5ed462cd2544ae00d36600";
+        public const string ModelHash = "aa3ddaf97f607b6cd2f70c8a8d636068df212a386366591d99dd39e9e7f5ffb3";
 
         /// <summary>The model as records, the same shape the deployer reads from the database catalog.</summary>
         /// <remarks>Decoded once, on first use, from the compact data below (not built by generated code, which the JIT would have to compile).</remarks>
@@ -54,7 +54,7 @@ namespace TestModels
         public static global::Npgsql.NpgsqlDataSourceBuilder MapTypes(global::Npgsql.NpgsqlDataSourceBuilder builder, string? schema = null)
         {
             builder.MapEnum<global::TestModels.Level>(Target.TypeName("public", "level", schema), global::SchemaGen.SnakeCaseOrAsIsTranslator.Instance);
-            builder.EnableDynamicJson(jsonbClrTypes: new global::System.Type[] { typeof(global::System.Collections.Generic.Dictionary<string, int>), typeof(global::System.Collections.Generic.List<global::TestModels.Money>), typeof(global::TestModels.Money) }, jsonClrTypes: global::System.Type.EmptyTypes);
+            builder.EnableDynamicJson(jsonbClrTypes: new global::System.Type[] { typeof(global::System.Collections.Generic.Dictionary<string, int>), typeof(global::System.Collections.Generic.List<global::TestModels.Money>), typeof(global::TestModels.Money) }, jsonClrTypes: new global::System.Type[] { typeof(global::System.Collections.Generic.Dictionary<string, object>), typeof(global::System.Collections.Generic.List<int>) });
             return builder;
         }
 
@@ -67,6 +67,9 @@ namespace TestModels
             /// <summary>CREATE TABLE public.defaults (from TestModels.Defaults) with its indexes and comments.</summary>
             public static string Defaults => global::TestModels.Schema.ObjectSql(1);
 
+            /// <summary>CREATE TABLE public.explicit_type_defaults (from TestModels.ExplicitTypeDefaults) with its indexes and comments.</summary>
+            public static string ExplicitTypeDefaults => global::TestModels.Schema.ObjectSql(2);
+
         }
 
         private static readonly global::System.Lazy<M.SchemaModel> LazyModel = new global::System.Lazy<M.SchemaModel>(() => M.ModelData.ReadPacked(CompactModel.ToArray()));
@@ -78,7 +81,7 @@ namespace TestModels
 
         /// <summary>The model as SchemaGen's compact model data, version 3, packed (LZ77, base64; docs/architecture.md, "The model as data").</summary>
         private static global::System.ReadOnlySpan<byte> CompactModel => """
-            4gYAAPIRc2NoZW1hZ2VuLW1vZGVsCTMJMTczMQllYWY4OGQ2NQoWAHIwCTEJMQkwAgD0IAplbnVtCXB1YmxpYwlsZXZlbAlcTgkz
+            DAkAAPIRc2NoZW1hZ2VuLW1vZGVsCTMJMjI4NQk0NzAxNjNlNQoWAHIwCTEJMgkwAgD0IAplbnVtCXB1YmxpYwlsZXZlbAlcTgkz
             CWxvdwltZWRpdW0JaGlnaAkwCnRhYmxlKgCAZGVmYXVsdHMtAHBcTgkyNgl0TgAAAgDwDgpjb2x1bW4JaWQJdXVpZAlmCWdlbl9y
             YW5kb21fEgBwKCkJTm9uZTgADQMABD0AACAAv2ludGVnZXIJZgkxMQAPeG5lZ2F0aXY2AC8tNTcAD9dmcm9tX2NvbnN0YW50PAAv
             NDI8AA+wbG9uZwliaWdpbnSkABUwAQAPOwAP/w1yYXRpbwlkb3VibGUgcHJlY2lzaW9uCWYJMC4ytgAQ/wVwcmljZQludW1lcmlj
@@ -87,7 +90,10 @@ namespace TestModels
             ekQAX2YJbm93mQIRT3NlZW5KADPAY291bnRzCWpzb25iFAEse33QAAcDAAQ1ADBzZXSLAQ83AB2HZG9jdW1lbnQ3AG8iYSI6IDE9
             ABF0bnVtYmVycx4DIVtdQAAPOgASQWFtZXM3Ag81ABh2aGlzdG9yeasAL1tdNgAQMHBheeEABxkBDzcAEnZiYWxhbmNlNgAPowAS
             f2V4cGlyZXMIAhEwICsgOAG/cnZhbCAnMSBkYXlgABCxcXVpZXRfZW1wdHk+ASAJZiAADzcAFG9zdHJpbmc+ACVPbnVsbDYAHwMP
-            BgI5ABB0IgAPOQAH5HByaW1hcnkta2V5CXBrOwAwcwkxMgYCIwBQZXh0ZW4SBZFzCTAKZG9tYWkKADBlbmQ=
+            BgI5ABB0IgAPOQAH5HByaW1hcnkta2V5CXBrOwAwcwkxMgYCIwAJawbWZXhwbGljaXRfdHlwZS8AASoALwk4eAYCAHIBAsgFD4oA
+            CgMxADFiYWcAAg//ARZCaXRlbWkCADMAD2gCEgmBAwA2AAKAA29bMSwgMl10ABED+QQAYAEfZv4EAwcDAAQ1AAg6BfAGY2hhcmFj
+            dGVyIHZhcnlpbmcoMTApSgU/bG93SwAQAUUAD8wDHgAjBxNzJAcPNwARCxwCD/sBBAcqAlBleHRlbjwHkXMJMApkb21haQoAMGVu
+            ZA==
             """u8;
     }
 }

@@ -30,3 +30,15 @@ CREATE TABLE public.defaults (
     CONSTRAINT pk_defaults PRIMARY KEY (id)
 );
 
+CREATE TABLE public.explicit_type_defaults (
+    id integer NOT NULL,
+    bag json DEFAULT '{}' NOT NULL,
+    items json DEFAULT '[]' NOT NULL,
+    document json DEFAULT '{"a": [1, 2]}' NOT NULL,
+    level text DEFAULT 'high' NOT NULL,
+    maybe_level character varying(10) DEFAULT 'low',
+    levels text[] DEFAULT '{}' NOT NULL,
+    longs bigint[] DEFAULT '{}' NOT NULL,
+    CONSTRAINT pk_explicit_type_defaults PRIMARY KEY (id)
+);
+
