@@ -54,6 +54,8 @@ namespace SchemaGen.Generators.Assembling
             type = string.Join(" ", type.Split(new[] { ' ', '\t', '\n', '\r' }, StringSplitOptions.RemoveEmptyEntries)).Replace("\"", "");
             if (type.StartsWith("pg_catalog.", StringComparison.Ordinal))
                 type = type.Substring("pg_catalog.".Length);
+            if (type.StartsWith("interval ", StringComparison.Ordinal))
+                type = "interval"; // interval day to second, interval year: the fields restrict an interval's values, not its type
             return (SqlBuiltinTypes.Find(type)?.Name ?? type) + (array ? "[]" : "");
         }
 

@@ -125,6 +125,11 @@ namespace SchemaGen.Generators.Diagnostics
             "[{0}] on '{1}.{2}' accepts {3}, which the CHECK of domain '{4}' ({5}) refuses: Validator passes values the database rejects; narrow the attribute to the domain's rule",
             DiagnosticSeverity.Warning);
 
+        public static readonly DiagnosticDescriptor RefusedDefault = Create(
+            "SG0024", "Default the column's own type or CHECK refuses",
+            "The default of '{0}.{1}' ({2}) is refused by the column's {3}: every INSERT that leaves the column out fails; change the initializer or the rule",
+            DiagnosticSeverity.Warning);
+
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
             new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
     }

@@ -12,7 +12,12 @@ namespace SchemaGen.Generators.Parsing
     /// <summary>What the validation attributes of one property become in the database.</summary>
     /// <param name="VarcharLength">The n of character varying(n), when a length attribute caps a string.</param>
     /// <param name="Checks">CHECK constraints, each rejecting exactly what its attribute rejects.</param>
-    internal sealed record ColumnRules(int? VarcharLength, List<CheckModel> Checks);
+    /// <param name="DefaultTests">For each CHECK, whether it refuses an initializer's default (SG0024).</param>
+    internal sealed record ColumnRules(int? VarcharLength, List<CheckModel> Checks, List<DefaultTest> DefaultTests)
+    {
+        /// <summary>The CHECK that refuses the default ("CHECK from [Range]"), or null when every CHECK takes it.</summary>
+        public string? Refusing(ParsedDefault value) => DefaultTests.FirstOrDefault(test => test.Refuses(value)) is { } test ? "CHECK from " + test.Attribute : null;
+    }
 
     /// <summary>
     /// Turns DataAnnotations validation attributes into CHECK constraints that reject exactly the values
@@ -35,7 +40,7 @@ namespace SchemaGen.Generators.Parsing
 
         public ColumnRules Build(ColumnSource source)
         {
-            var rules = new ColumnRules(null, new List<CheckModel>());
+            var rules = new ColumnRules(null, new List<CheckModel>(), new List<DefaultTest>());
             foreach (var attribute in source.Property.GetAttributes())
             {
                 if (_context.Known.IsDataAnnotation(attribute.AttributeClass))
@@ -54,7 +59,8 @@ namespace SchemaGen.Generators.Parsing
             {
                 case "RequiredAttribute":
                     if (source.Type.Kind == ValueKind.Text && !(attribute.Named("AllowEmptyStrings") is true))
-                        Add(rules, source, "required", column + " ~ " + SqlSyntax.Literal(NotWhiteSpacePattern));
+                        Add(rules, source, "required", column + " ~ " + SqlSyntax.Literal(NotWhiteSpacePattern),
+                            new DefaultTest("[Required]", value => value.Text is string text && text.Length > 0 && text.All(char.IsWhiteSpace)));
                     return rules;
 
                 case "MaxLengthAttribute":
@@ -102,7 +108,8 @@ namespace SchemaGen.Generators.Parsing
             var column = SqlSyntax.Identifier(source.ColumnName);
             var minimum = min.GetValueOrDefault();
             if (minimum > 0)
-                Add(rules, source, "min_length", measure + "(" + column + ") >= " + Invariant(minimum));
+                Add(rules, source, "min_length", measure + "(" + column + ") >= " + Invariant(minimum),
+                    new DefaultTest(Shown(attribute), value => DefaultValues.Length(value) < minimum));
 
             if (max is int maximum && maximum >= 0)
             {
@@ -111,7 +118,8 @@ namespace SchemaGen.Generators.Parsing
                 // ([StringLength(int.MaxValue)]), the cap becomes a CHECK instead.
                 if (source.Type.Kind == ValueKind.Text && !source.TypeIsExplicit && maximum <= MaxVarcharLength)
                     return rules with { VarcharLength = Math.Min(rules.VarcharLength ?? int.MaxValue, maximum) };
-                Add(rules, source, "max_length", measure + "(" + column + ") <= " + Invariant(maximum));
+                Add(rules, source, "max_length", measure + "(" + column + ") <= " + Invariant(maximum),
+                    new DefaultTest(Shown(attribute), value => DefaultValues.Length(value) > maximum));
             }
 
             return rules;
@@ -159,12 +167,17 @@ namespace SchemaGen.Generators.Parsing
             // An infinite bound is no bound on a side it opens (every number is below +Infinity), and PostgreSQL's
             // integer and numeric types cannot even compare with 'Infinity', so that side is left out.
             var conditions = new List<string>();
-            if (min.Value.Condition(column, kind, lower: true, exclusive: attribute.Named("MinimumIsExclusive") is true) is string minCondition)
+            var minExclusive = attribute.Named("MinimumIsExclusive") is true;
+            var maxExclusive = attribute.Named("MaximumIsExclusive") is true;
+            if (min.Value.Condition(column, kind, lower: true, exclusive: minExclusive) is string minCondition)
                 conditions.Add(minCondition);
-            if (max.Value.Condition(column, kind, lower: false, exclusive: attribute.Named("MaximumIsExclusive") is true) is string maxCondition)
+            if (max.Value.Condition(column, kind, lower: false, exclusive: maxExclusive) is string maxCondition)
                 conditions.Add(maxCondition);
+            var low = min.Value.Value;
+            var high = max.Value.Value;
             if (conditions.Count > 0)
-                Add(rules, source, "range", string.Join(" AND ", conditions));
+                Add(rules, source, "range", string.Join(" AND ", conditions), new DefaultTest(Shown(attribute), value =>
+                    DefaultValues.Number(value) is double number && (number < low || (minExclusive && number == low) || number > high || (maxExclusive && number == high))));
             return rules;
         }
 
@@ -201,7 +214,9 @@ namespace SchemaGen.Generators.Parsing
                 return rules;
             }
 
-            Add(rules, source, "regex", column + " = '' OR " + column + " ~ " + SqlSyntax.Literal("^(?:" + RegexTranslator.ForPostgres(pattern, ignoreCase) + ")$"));
+            var written = attribute.Argument(0) as string ?? "";
+            Add(rules, source, "regex", column + " = '' OR " + column + " ~ " + SqlSyntax.Literal("^(?:" + RegexTranslator.ForPostgres(pattern, ignoreCase) + ")$"),
+                new DefaultTest(Shown(attribute), value => value.Text is string text && DefaultValues.MissesPattern(text, written)));
             return rules;
         }
 
@@ -216,6 +231,7 @@ namespace SchemaGen.Generators.Parsing
 
             var hasNull = false;
             var literals = new List<string>();
+            var listed = new List<object>();
             foreach (var value in values.Values)
             {
                 if (value.IsNull)
@@ -223,6 +239,8 @@ namespace SchemaGen.Generators.Parsing
                     hasNull = true;
                     continue;
                 }
+
+                listed.Add(value.Value!);
 
                 if (value.Value is string text && text.IndexOf('\0') >= 0)
                     return Incompatible(source, attribute, rules, $"the value {value.ToCSharpString()} contains a NUL character, which PostgreSQL text cannot hold");
@@ -244,7 +262,8 @@ namespace SchemaGen.Generators.Parsing
                 conditions.Add("false"); // [AllowedValues(null)] on a column: only NULL, which a CHECK lets through
 
             if (conditions.Count > 0)
-                Add(rules, source, allowed ? "allowed" : "denied", string.Join(" AND ", conditions));
+                Add(rules, source, allowed ? "allowed" : "denied", string.Join(" AND ", conditions), new DefaultTest(Shown(attribute), value =>
+                    value.Constant != null && listed.Any(item => DefaultValues.SameValue(item, value.Constant)) != allowed));
             return rules;
         }
 
@@ -263,13 +282,24 @@ namespace SchemaGen.Generators.Parsing
                 : null;
         }
 
-        private void Add(ColumnRules rules, ColumnSource source, string kind, string expression) =>
+        private void Add(ColumnRules rules, ColumnSource source, string kind, string expression, DefaultTest defaultTest)
+        {
             rules.Checks.Add(new CheckModel(SqlNaming.DeriveName("ck", source.TableName, source.ColumnName, kind), expression));
+            rules.DefaultTests.Add(defaultTest);
+        }
+
+        // The attribute as a message names it: [MaxLength], [Range].
+        private static string Shown(AttributeData attribute) => "[" + ShortName(attribute) + "]";
+
+        private static string ShortName(AttributeData attribute)
+        {
+            var name = attribute.AttributeClass!.Name;
+            return name.EndsWith("Attribute", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
+        }
 
         private ColumnRules Incompatible(ColumnSource source, AttributeData attribute, ColumnRules rules, string why)
         {
-            var name = attribute.AttributeClass!.Name;
-            var shortName = name.EndsWith("Attribute", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
+            var shortName = ShortName(attribute);
             _context.Report(DiagnosticDescriptors.IncompatibleAttribute, attribute.GetLocation(source.Property), shortName, source.TableClrName, source.Property.Name, why);
             return rules;
         }
@@ -277,8 +307,7 @@ namespace SchemaGen.Generators.Parsing
         // SG0016: Validator refuses values by .NET code no CHECK reproduces exactly, so the database does not.
         private void NotEnforced(ColumnSource source, AttributeData attribute)
         {
-            var name = attribute.AttributeClass!.Name;
-            var shortName = name.EndsWith("Attribute", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
+            var shortName = ShortName(attribute);
             _context.Report(DiagnosticDescriptors.NotEnforced, attribute.GetLocation(source.Property), shortName, source.TableClrName, source.Property.Name,
                 "Validator runs .NET code for it that no CHECK reproduces exactly, so the column accepts values Validator refuses; validate in the application, or add a [RegularExpression] or [Check] the database can run");
         }

@@ -67,7 +67,11 @@ namespace SchemaGen.Generators.Parsing
             var sqlType = SqlType(source, rules.VarcharLength, tableClrName);
             var identity = Identity(source, tableClrName); // may be dropped below when it conflicts
             var generated = Sql(property, "Generated", tableClrName);
-            var defaultSql = property.HasAttribute(_context.Known.GeneratedAttribute) ? null : Default(source, tableClrName);
+            ParsedDefault? initializerDefault = null;
+            var defaultSql = property.HasAttribute(_context.Known.GeneratedAttribute) ? null : Default(source, tableClrName, out initializerDefault);
+            // SG0024: a default the column's own type or CHECK refuses makes every INSERT that leaves the column out fail.
+            if (initializerDefault != null && (DefaultValues.RefusingType(sqlType, initializerDefault) ?? rules.Refusing(initializerDefault)) is string refusing)
+                _context.Report(DiagnosticDescriptors.RefusedDefault, initializerDefault.Initializer.GetLocation(), tableClrName, property.Name, initializerDefault.Initializer.ToString(), refusing);
             if (identity != IdentityKind.None && (defaultSql != null || generated != null))
             {
                 // PostgreSQL refuses a column that is both identity and defaulted or generated (42601).
@@ -176,8 +180,9 @@ namespace SchemaGen.Generators.Parsing
             }
         }
 
-        private string? Default(ColumnSource source, string tableClrName)
+        private string? Default(ColumnSource source, string tableClrName, out ParsedDefault? fromInitializer)
         {
+            fromInitializer = null;
             if (source.Property.HasAttribute(_context.Known.DefaultSqlAttribute))
                 return Sql(source.Property, "DefaultSql", tableClrName);
             // A TypeName of another type than the property's own (int on a byte[], double precision[] on a DateTime)
@@ -186,15 +191,16 @@ namespace SchemaGen.Generators.Parsing
             // the kinds of value whose defaults the column's own type decides (DefaultFollowsColumn).
             var mapped = source.TypeIsExplicit ? _types.Map(source.Property.Type) : null;
             var followsColumn = mapped != null && DefaultFollowsColumn(mapped, source.Type);
-            var defaultSql = _defaults.Parse(source.Property, followsColumn ? source.Type : mapped ?? source.Type, tableClrName);
-            if (defaultSql != null && mapped != null && !followsColumn && !SameType(mapped.SqlType, source.Type.SqlType))
+            var parsed = _defaults.Parse(source.Property, followsColumn ? source.Type : mapped ?? source.Type, tableClrName);
+            if (parsed != null && mapped != null && !followsColumn && !SameType(mapped.SqlType, source.Type.SqlType))
             {
                 _context.Report(DiagnosticDescriptors.UnsupportedDefault, source.Property.Locations.FirstOrDefault(), tableClrName, source.Property.Name,
                     "a default for " + mapped.SqlType + " in a column of type " + source.Type.SqlType);
                 return null;
             }
 
-            return defaultSql;
+            fromInitializer = parsed;
+            return parsed?.Sql;
         }
 
         // The SQL of [DefaultSql(sql)] or [Generated(sql)], or null when it is missing, empty or holds a NUL (SG0015).
@@ -209,10 +215,11 @@ namespace SchemaGen.Generators.Parsing
         // Initializers whose default is rendered for the column's type as well as for the property's: an empty collection
         // or parsed JSON in a json or jsonb column (the JSON of the property's value: [] for a list, {} for an object); an
         // enum member in a text column (an enum stored as text holds its labels); an empty collection in any array column.
+        // The column's kind alone does not say it: a type SchemaGen does not know keeps the property's kind (Explicit).
         private static bool DefaultFollowsColumn(MappedType mapped, MappedType column) =>
-            (column.Kind == ValueKind.Json && (mapped.Kind == ValueKind.Json || mapped.Kind == ValueKind.Array))
-            || (column.Kind == ValueKind.Enum && mapped.Kind == ValueKind.Enum && BuiltinKind(column.SqlType) == ValueKind.Text)
-            || (column.Kind == ValueKind.Array && mapped.Kind == ValueKind.Array);
+            (BuiltinKind(column.SqlType) == ValueKind.Json && (mapped.Kind == ValueKind.Json || mapped.Kind == ValueKind.Array))
+            || (mapped.Kind == ValueKind.Enum && BuiltinKind(column.SqlType) == ValueKind.Text)
+            || (mapped.Kind == ValueKind.Array && column.SqlType.EndsWith("[]", System.StringComparison.Ordinal));
 
         private static readonly string[] TextTypes = { "text", "character varying", "character", "bpchar" };
 

@@ -23,8 +23,8 @@ namespace SchemaGen.Generators.Parsing
             _enums = enums;
         }
 
-        /// <summary>The DEFAULT expression of the property's initializer, or null when it has none.</summary>
-        public string? Parse(IPropertySymbol property, MappedType type, string tableClrName)
+        /// <summary>The DEFAULT of the property's initializer, or null when it has none.</summary>
+        public ParsedDefault? Parse(IPropertySymbol property, MappedType type, string tableClrName)
         {
             var initializer = Initializer(property);
             if (initializer == null)
@@ -33,10 +33,16 @@ namespace SchemaGen.Generators.Parsing
             var semanticModel = _context.Compilation.GetSemanticModel(initializer.SyntaxTree);
             var expression = Strip(initializer);
             var sql = Translate(expression, semanticModel, type, out var isNoDefault);
-            if (sql != null || isNoDefault)
-                return sql;
+            if (sql != null)
+            {
+                var constant = semanticModel.GetConstantValue(expression, _context.CancellationToken);
+                var value = constant.HasValue ? constant.Value : null;
+                var text = value as string ?? (type.Kind == ValueKind.Enum && value != null ? _enums.LabelOf(type.ClrType, value) : null);
+                return new ParsedDefault(sql, value, text, IsEmptyCollection(expression, semanticModel), initializer);
+            }
 
-            _context.Report(DiagnosticDescriptors.UnsupportedDefault, initializer.GetLocation(), tableClrName, property.Name, initializer.ToString());
+            if (!isNoDefault)
+                _context.Report(DiagnosticDescriptors.UnsupportedDefault, initializer.GetLocation(), tableClrName, property.Name, initializer.ToString());
             return null;
         }
 

@@ -29,6 +29,8 @@ public class ExplicitTypeFitTests
         ["[Column(TypeName = \"integer[]\")] public string[] X { get; set; } = [];", "int[]"],
         ["[Column(TypeName = \"mood\")] public int X { get; set; }", "TestModels.Mood"],
         ["[Column(TypeName = \"boolean\")] public Mood X { get; set; }", "bool"],
+        ["[Column(TypeName = \"interval day to second(3)\")] public List<string> X { get; set; } = new();", "TimeSpan"], // found by the fuzz test
+        ["[Column(TypeName = \"interval year\")] public int X { get; set; }", "TimeSpan"],
     ];
 
     public static IEnumerable<object[]> Fits() =>
@@ -53,6 +55,7 @@ public class ExplicitTypeFitTests
         ["[Column(TypeName = \"xml\")] public string? X { get; set; }"],
         ["[Column(TypeName = \"money\")] public decimal X { get; set; }"],
         ["[Column(TypeName = \"bytea\")] public byte[] X { get; set; } = [];"],
+        ["[Column(TypeName = \"interval day to second(3)\")] public TimeSpan X { get; set; }"],
     ];
 
     [Theory]
