@@ -44,8 +44,14 @@ namespace SchemaGen.Generators
                 .Select(static (result, _) => result.Spec!)
                 .WithTrackingName(TrackingNames.Tables);
 
-            var options = context.CompilationProvider
+            var parsedOptions = context.CompilationProvider
                 .Select(static (compilation, _) => OptionsParser.Parse(compilation))
+                .WithTrackingName(TrackingNames.ParsedOptions);
+
+            Report(context, parsedOptions.Select(static (result, _) => result.Diagnostics));
+
+            var options = parsedOptions
+                .Select(static (result, _) => result.Spec)
                 .WithTrackingName(TrackingNames.Options);
 
             var rootNamespace = context.AnalyzerConfigOptionsProvider

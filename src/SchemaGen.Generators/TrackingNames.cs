@@ -5,6 +5,7 @@ namespace SchemaGen.Generators
     {
         public const string ParsedTables = nameof(ParsedTables);
         public const string Tables = nameof(Tables);
+        public const string ParsedOptions = nameof(ParsedOptions);
         public const string Options = nameof(Options);
         public const string Schema = nameof(Schema);
         public const string SchemaSpec = nameof(SchemaSpec);

@@ -34,6 +34,45 @@ namespace SchemaGen.Model
             "xmlserialize", "xmltable",
         };
 
+        /// <summary>
+        /// Why PostgreSQL cannot be sent <paramref name="text"/> as a name, literal or statement ("contains a NUL character,
+        /// which PostgreSQL cannot store"), or null when it can. A NUL is refused by every PostgreSQL text; a lone UTF-16
+        /// surrogate (<c>"\uD800"</c>, half of a pair) is no character at all, and no encoding, UTF-8 included, can send it.
+        /// </summary>
+        public static string? UnstorableText(string text)
+        {
+            if (text.IndexOf('\0') >= 0)
+                return "contains a NUL character, which PostgreSQL cannot store";
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                    i++;
+                else if (char.IsSurrogate(text[i]))
+                    return "contains a lone UTF-16 surrogate (\\u" + ((int)text[i]).ToString("X4") + ", half of a pair), which is no character and cannot be sent to PostgreSQL";
+            }
+
+            return null;
+        }
+
+        /// <summary>The text as a message shows it: a NUL as \0, a lone surrogate as \uXXXX, everything else as itself.</summary>
+        public static string Printable(string text)
+        {
+            var printable = new StringBuilder(text.Length);
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                    printable.Append(text[i]).Append(text[++i]);
+                else if (char.IsSurrogate(text[i]))
+                    printable.Append("\\u").Append(((int)text[i]).ToString("X4"));
+                else if (text[i] == '\0')
+                    printable.Append("\\0");
+                else
+                    printable.Append(text[i]);
+            }
+
+            return printable.ToString();
+        }
+
         /// <summary>An identifier, double-quoted when it is not a plain lowercase name or is a keyword.</summary>
         public static string Identifier(string name)
         {
@@ -41,8 +80,8 @@ namespace SchemaGen.Model
                 throw new ArgumentNullException(nameof(name));
             if (name.Length == 0)
                 throw new ArgumentException("A PostgreSQL identifier cannot be empty.", nameof(name));
-            if (name.IndexOf('\0') >= 0)
-                throw new ArgumentException($"The identifier '{name.Replace("\0", "\\0")}' contains a NUL character, which PostgreSQL cannot store.", nameof(name));
+            if (UnstorableText(name) is string problem)
+                throw new ArgumentException($"The identifier '{Printable(name)}' {problem}.", nameof(name));
 
             return IsPlain(name) ? name : "\"" + name.Replace("\"", "\"\"") + "\"";
         }
@@ -62,8 +101,8 @@ namespace SchemaGen.Model
         {
             if (value is null)
                 throw new ArgumentNullException(nameof(value));
-            if (value.IndexOf('\0') >= 0)
-                throw new ArgumentException("PostgreSQL text cannot contain a NUL character.", nameof(value));
+            if (UnstorableText(value) is string problem)
+                throw new ArgumentException($"The text '{Printable(value)}' {problem}.", nameof(value));
 
             var escaped = value.Replace("'", "''");
             return value.IndexOf('\\') >= 0 ? "E'" + escaped.Replace("\\", "\\\\") + "'" : "'" + escaped + "'";

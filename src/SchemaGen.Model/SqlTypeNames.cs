@@ -25,6 +25,12 @@ namespace SchemaGen.Model
         public static bool TryCanonical(string typeName, out string canonical, out string? error)
         {
             canonical = typeName.Trim();
+            if (SqlSyntax.UnstorableText(typeName) is string unstorable)
+            {
+                error = "it " + unstorable;
+                return false;
+            }
+
             var parsed = SqlTypeNameReader.Read(typeName);
             error = parsed.Error ?? Canonicalize(parsed, typeName.Trim(), out canonical);
             return error == null;

@@ -29,7 +29,8 @@ namespace SchemaGen.Generators.Assembling
                 var schema = declaration.Schema ?? defaultSchema;
                 var typeProblem = TypeProblem(declaration.BaseType, out var baseType);
                 var problem = NameProblem("name", declaration.Name) ?? NameProblem("schema", schema) ?? typeProblem
-                    ?? ExpressionProblem("Check", declaration.Check, checkValueOnly: true) ?? ExpressionProblem("Default", declaration.Default, checkValueOnly: false);
+                    ?? ExpressionProblem("Check", declaration.Check, checkValueOnly: true) ?? ExpressionProblem("Default", declaration.Default, checkValueOnly: false)
+                    ?? (declaration.Comment != null && SqlSyntax.UnstorableText(declaration.Comment) is string unstorable ? "its Comment " + unstorable : null);
                 if (problem == null && valid.Any(v => v.Domain.Schema == schema && v.Domain.Name == declaration.Name))
                     problem = "it is declared twice; keep one [assembly: Domain(\"" + declaration.Name + "\", …)]";
                 if (problem == null && enums.Any(e => e.Schema == schema && e.Name == declaration.Name))
@@ -152,7 +153,7 @@ namespace SchemaGen.Generators.Assembling
 
         private static string? NameProblem(string what, string name) =>
             name.Trim().Length == 0 ? "its " + what + " is empty"
-            : name.IndexOf('\0') >= 0 ? "its " + what + " contains a NUL character, which PostgreSQL cannot store"
+            : SqlSyntax.UnstorableText(name) is string unstorable ? "its " + what + " " + unstorable
             : SqlNaming.ByteLength(name) > SqlNaming.MaxIdentifierBytes ? "its " + what + " is " + SqlNaming.ByteLength(name) + " bytes long, and PostgreSQL cuts names at 63"
             : null;
 
@@ -166,8 +167,8 @@ namespace SchemaGen.Generators.Assembling
         {
             if (sql == null)
                 return null;
-            if (sql.IndexOf('\0') >= 0)
-                return "its " + what + " contains a NUL character, which PostgreSQL refuses in a statement";
+            if (SqlSyntax.UnstorableText(sql) is string unstorable)
+                return "its " + what + " " + unstorable;
             var tokens = SqlLexer.Tokens(sql);
             if (SqlLexer.FirstError(tokens) is { } bad)
                 return "its " + what + " is not valid SQL: " + bad.Error;
@@ -188,6 +189,6 @@ namespace SchemaGen.Generators.Assembling
             return null;
         }
 
-        private static string Printable(string text) => text.Replace("\0", "\\0");
+        private static string Printable(string text) => SqlSyntax.Printable(text);
     }
 }

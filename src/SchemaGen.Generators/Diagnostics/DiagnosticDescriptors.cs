@@ -130,6 +130,16 @@ namespace SchemaGen.Generators.Diagnostics
             "The default of '{0}.{1}' ({2}) is refused by the column's {3}: every INSERT that leaves the column out fails; change the initializer or the rule",
             DiagnosticSeverity.Warning);
 
+        public static readonly DiagnosticDescriptor MalformedDocComment = Create(
+            "SG0025", "Doc comment that is not well-formed XML",
+            "The documentation comment of '{0}' is not well-formed XML ({1}), so it does not become its COMMENT in the database; write < as &lt; and & as &amp;",
+            DiagnosticSeverity.Warning);
+
+        public static readonly DiagnosticDescriptor InvalidCSharpName = Create(
+            "SG0026", "SchemaOptions name that is not a C# name",
+            "[assembly: SchemaOptions({0} = \"{1}\")] is not {2}, so the generated class cannot be declared with it; the default is used until it is fixed",
+            DiagnosticSeverity.Error);
+
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
             new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
     }

@@ -43,7 +43,7 @@ namespace SchemaGen.Generators.Diagnostics
                     return Declared(declaration, compilation, cancellationToken);
                 case DiagnosticTarget.AssemblyAttribute attribute:
                     return compilation.Assembly.GetAttributes()
-                        .FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == attribute.MetadataName && a.Argument(0) as string == attribute.FirstArgument)
+                        .FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == attribute.MetadataName && (attribute.FirstArgument == null || a.Argument(0) as string == attribute.FirstArgument))
                         ?.ApplicationSyntaxReference?.GetSyntax(cancellationToken).GetLocation();
                 default:
                     return null;

@@ -242,8 +242,8 @@ namespace SchemaGen.Generators.Parsing
 
                 listed.Add(value.Value!);
 
-                if (value.Value is string text && text.IndexOf('\0') >= 0)
-                    return Incompatible(source, attribute, rules, $"the value {value.ToCSharpString()} contains a NUL character, which PostgreSQL text cannot hold");
+                if (value.Value is string text && SqlSyntax.UnstorableText(text) is string unstorable)
+                    return Incompatible(source, attribute, rules, $"the value \"{SqlSyntax.Printable(text)}\" {unstorable}");
                 var literal = ValueLiteral(source, value);
                 if (literal == null)
                     return Incompatible(source, attribute, rules, $"the value {value.ToCSharpString()} is not a {source.Type.ClrType.ToDisplayString()}, so it can never be equal to the column");

@@ -53,7 +53,7 @@ namespace SchemaGen.Generators.Parsing
             if (explicitType != null && !SqlTypeNames.TryCanonical(explicitType, out canonicalType, out var typeError))
             {
                 _context.Report(DiagnosticDescriptors.InvalidSql, columnAttribute!.GetNamedArgumentLocation("TypeName", property), "Column", tableClrName + "." + property.Name,
-                    "TypeName \"" + explicitType.Replace("\0", "\\0") + "\" is not a type name PostgreSQL takes as written: " + typeError + "; write only the type, and constraints or defaults with their attributes");
+                    "TypeName \"" + SqlSyntax.Printable(explicitType) + "\" is not a type name PostgreSQL takes as written: " + typeError + "; write only the type, and constraints or defaults with their attributes");
                 return null;
             }
 
@@ -89,7 +89,7 @@ namespace SchemaGen.Generators.Parsing
                 defaultSql,
                 identity,
                 generated,
-                DocComments.Summary(property),
+                DocComments.Summary(property, _context),
                 RenamedFrom.Read(_context, property, "column"),
                 type.TypeSchema);
             return new ParsedColumn(property, column, type, rules.Checks);

@@ -6,6 +6,7 @@ using System.Xml.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SchemaGen.Generators.Diagnostics;
 
 namespace SchemaGen.Generators.Parsing
 {
@@ -16,16 +17,21 @@ namespace SchemaGen.Generators.Parsing
     /// </summary>
     internal static class DocComments
     {
-        public static string? Summary(ISymbol symbol)
+        /// <summary>
+        /// The summary of <paramref name="symbol"/>, or null when it has none. A doc comment that is not well-formed XML
+        /// (<c>a &lt; b</c>, <c>AT&amp;T</c>) is SG0025 at the symbol: its text cannot be read reliably, and the compiler
+        /// says so itself (CS1570) only in projects that generate a documentation file.
+        /// </summary>
+        public static string? Summary(ISymbol symbol, ParseContext context)
         {
             foreach (var reference in symbol.DeclaringSyntaxReferences)
             {
                 var node = reference.GetSyntax();
                 if (node is ParameterSyntax parameter)
-                    return ParameterSummary(parameter, symbol.Name);
+                    return ParameterSummary(parameter, symbol, context);
 
                 var doc = DocText(node);
-                var text = doc == null ? null : TryPlainSummary(doc, out var plain) ? plain : Element(Parse(doc), "summary");
+                var text = doc == null ? null : TryPlainSummary(doc, out var plain) ? plain : Element(Parse(doc, symbol, context), "summary");
                 if (text != null)
                     return text;
             }
@@ -34,13 +40,14 @@ namespace SchemaGen.Generators.Parsing
         }
 
         // A positional record's property is documented by <param name="…"> on the record.
-        private static string? ParameterSummary(ParameterSyntax parameter, string name)
+        private static string? ParameterSummary(ParameterSyntax parameter, ISymbol symbol, ParseContext context)
         {
             var record = parameter.Parent?.Parent;
             if (record == null)
                 return null;
             var text = DocText(record);
-            var doc = text == null ? null : Parse(text);
+            var doc = text == null ? null : Parse(text, symbol, context);
+            var name = symbol.Name;
             var element = doc?.Elements("param").FirstOrDefault(p => (string?)p.Attribute("name") == name);
             return element == null ? null : Flatten(element);
         }
@@ -91,15 +98,18 @@ namespace SchemaGen.Generators.Parsing
             return true;
         }
 
-        private static XElement? Parse(string doc)
+        private static XElement? Parse(string doc, ISymbol symbol, ParseContext context)
         {
             try
             {
                 return XElement.Parse("<doc>" + doc + "</doc>", LoadOptions.PreserveWhitespace);
             }
-            catch (XmlException)
+            catch (XmlException e)
             {
-                return null; // The compiler reports malformed doc comments itself (CS1570).
+                // The position is in the comment with its slashes taken off, which would only mislead; the reason is kept.
+                var reason = System.Text.RegularExpressions.Regex.Replace(e.Message, @"\s*Line \d+, position \d+\.\s*$", "");
+                context.Report(DiagnosticDescriptors.MalformedDocComment, symbol.Locations.FirstOrDefault(), symbol.Name, reason);
+                return null;
             }
         }
 

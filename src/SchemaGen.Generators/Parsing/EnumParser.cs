@@ -64,7 +64,7 @@ namespace SchemaGen.Generators.Parsing
                     renamed.Add(new RenamedLabel(oldLabel, label));
             }
 
-            var model = new EnumModel(_context.Options.DefaultSchema, name, labels.ToEquatableArray(), renamed.ToEquatableArray(), DocComments.Summary(enumType));
+            var model = new EnumModel(_context.Options.DefaultSchema, name, labels.ToEquatableArray(), renamed.ToEquatableArray(), DocComments.Summary(enumType, _context));
             return new EnumSpec
             {
                 ClrName = enumType.Name,

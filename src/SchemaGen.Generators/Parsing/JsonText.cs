@@ -12,6 +12,8 @@ namespace SchemaGen.Generators.Parsing
 
         public static bool IsValid(string text)
         {
+            if (Model.SqlSyntax.UnstorableText(text) != null)
+                return false; // a raw lone surrogate: not even the literal can be sent
             var i = 0;
             return Value(text, ref i, 0) && SkipSpace(text, ref i) == text.Length;
         }

@@ -35,7 +35,7 @@ namespace SchemaGen.Generators.Parsing
         /// Whether a user-given name can be used as written. One that cannot (empty, white space, a NUL) is
         /// reported where it is read (ParseContext.CheckName) and replaced by the name the convention derives.
         /// </summary>
-        public static bool IsUsable(string? name) => name != null && name.Trim().Length > 0 && name.IndexOf('\0') < 0;
+        public static bool IsUsable(string? name) => name != null && name.Trim().Length > 0 && Model.SqlSyntax.UnstorableText(name) == null;
 
         /// <summary>[Column(Order = n)], if given.</summary>
         public static int? ColumnOrder(IPropertySymbol property, KnownSymbols known) =>

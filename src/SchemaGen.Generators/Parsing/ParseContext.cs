@@ -36,29 +36,20 @@ namespace SchemaGen.Generators.Parsing
         public string Name(string clrName) => Options.SnakeCase ? SqlNaming.ToSnakeCaseOrAsIs(clrName) : clrName;
 
         /// <summary>
-        /// Reports SG0014 (empty, white space only, a NUL) or SG0003 (over 63 bytes) and returns false when a
+        /// Reports SG0014 (empty, white space only, a NUL or a lone surrogate) or SG0003 (over 63 bytes) and returns false when a
         /// user-given name cannot be a PostgreSQL identifier as written; the caller then falls back to the name
         /// it would derive, so the rest of the model is still generated.
         /// </summary>
-        public bool CheckName(string what, string name, Location? location)
-        {
-            var problem = name.Trim().Length == 0 ? (name.Length == 0 ? "is empty" : "is only white space") + "; PostgreSQL names cannot be empty"
-                : name.IndexOf('\0') >= 0 ? "contains a NUL character, which PostgreSQL cannot store"
-                : null;
-            if (problem == null)
-                return CheckLength(what, name, location);
-            Report(DiagnosticDescriptors.InvalidName, location, what, name.Replace("\0", "\\0"), problem);
-            return false;
-        }
+        public bool CheckName(string what, string name, Location? location) => Add(NameRules.Check(what, name, location));
 
         /// <summary>
-        /// Reports SG0015 and returns false when SQL text given in an attribute is empty or holds a NUL, which
-        /// PostgreSQL refuses in any statement.
+        /// Reports SG0015 and returns false when SQL text given in an attribute is empty or holds a NUL or a lone
+        /// surrogate, which no statement can carry.
         /// </summary>
         public bool CheckSql(string attribute, string owner, string sql, Location? location)
         {
             var problem = sql.Trim().Length == 0 ? "the SQL is empty; remove the attribute or write the expression"
-                : sql.IndexOf('\0') >= 0 ? "the SQL contains a NUL character, which PostgreSQL refuses in a statement"
+                : SqlSyntax.UnstorableText(sql) is string unstorable ? "the SQL " + unstorable
                 : null;
             if (problem == null)
                 return true;
@@ -71,13 +62,14 @@ namespace SchemaGen.Generators.Parsing
             Diagnostics.Add(DiagnosticInfo.Create(descriptor, DiagnosticTarget.From(location), arguments));
 
         /// <summary>Reports SG0003 and returns false when a user-given name would be truncated by PostgreSQL.</summary>
-        public bool CheckLength(string what, string name, Location? location)
+        public bool CheckLength(string what, string name, Location? location) => Add(NameRules.Length(what, name, location));
+
+        // True when there is no diagnostic; else keeps it and returns false.
+        private bool Add(DiagnosticInfo? diagnostic)
         {
-            var bytes = SqlNaming.ByteLength(name);
-            if (bytes <= SqlNaming.MaxIdentifierBytes)
-                return true;
-            Report(DiagnosticDescriptors.IdentifierTooLong, location, what, name, bytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            return false;
+            if (diagnostic != null)
+                Diagnostics.Add(diagnostic);
+            return diagnostic == null;
         }
     }
 }

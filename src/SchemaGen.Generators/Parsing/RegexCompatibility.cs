@@ -25,12 +25,14 @@ namespace SchemaGen.Generators.Parsing
 
         /// <summary>
         /// The reason the pattern cannot be a CHECK at all, or null: .NET itself refuses it (Validator throws on
-        /// every value), or it holds a NUL, which PostgreSQL text cannot. Asked after <see cref="Find"/>.
+        /// every value), or it holds a NUL or a lone surrogate, which PostgreSQL text cannot. Asked after <see cref="Find"/>.
         /// </summary>
         public static List<RegexIncompatibility>? Invalid(string pattern)
         {
             if (pattern.IndexOf('\0') >= 0)
                 return new List<RegexIncompatibility> { new RegexIncompatibility("a NUL character", "PostgreSQL text cannot hold one, so the pattern cannot be written into a CHECK; a text column never holds NUL, so remove it from the pattern") };
+            if (Model.SqlSyntax.UnstorableText(pattern) != null)
+                return new List<RegexIncompatibility> { new RegexIncompatibility("a lone UTF-16 surrogate", "it is no character, so the pattern cannot be sent to PostgreSQL in a CHECK; a text column holds only whole characters, so match a surrogate pair as a whole or remove it") };
             try
             {
                 _ = new System.Text.RegularExpressions.Regex(pattern);

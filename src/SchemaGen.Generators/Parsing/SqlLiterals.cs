@@ -13,7 +13,7 @@ namespace SchemaGen.Generators.Parsing
             switch (value)
             {
                 case bool b: return b ? "true" : "false";
-                case string s: return s.IndexOf('\0') >= 0 ? null : SqlSyntax.Literal(s);
+                case string s: return SqlSyntax.UnstorableText(s) != null ? null : SqlSyntax.Literal(s);
                 case double d: return Floating(d, d.ToString("R", CultureInfo.InvariantCulture));
                 case float f: return Floating(f, f.ToString("R", CultureInfo.InvariantCulture));
                 case decimal m: return m.ToString(CultureInfo.InvariantCulture);

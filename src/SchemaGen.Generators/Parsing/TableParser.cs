@@ -22,7 +22,7 @@ namespace SchemaGen.Generators.Parsing
                 return new TableParseResult { Spec = null, Diagnostics = EquatableArray<DiagnosticInfo>.Empty };
 
             var compilation = syntaxContext.SemanticModel.Compilation;
-            var context = new ParseContext(compilation, OptionsParser.Parse(compilation), cancellationToken);
+            var context = new ParseContext(compilation, OptionsParser.Parse(compilation).Spec, cancellationToken);
             var spec = Parse(type, context);
             return new TableParseResult { Spec = spec, Diagnostics = context.Diagnostics.ToEquatableArray() };
         }
@@ -73,7 +73,7 @@ namespace SchemaGen.Generators.Parsing
                 checks.OrderBy(c => c.Name, StringComparer.Ordinal).ToEquatableArray(),
                 foreignKeys.OrderBy(f => f.Name, StringComparer.Ordinal).ToEquatableArray(),
                 indexes.OrderBy(i => i.Name, StringComparer.Ordinal).ToEquatableArray(),
-                DocComments.Summary(type),
+                DocComments.Summary(type, context),
                 RenamedFrom.Read(context, type, "table"));
 
             var usedEnums = columns.Select(c => c.Type.Enum).Where(e => e != null).Select(e => e!)
@@ -163,7 +163,7 @@ namespace SchemaGen.Generators.Parsing
 
         // As the SQL would spell it; never throws, whatever the name (an empty one is diagnosed elsewhere).
         private static string Quoted(string name) =>
-            name.Length > 0 && name.IndexOf('\0') < 0 ? SqlSyntax.Identifier(name) : "\"" + name.Replace("\"", "\"\"") + "\"";
+            name.Length > 0 && SqlSyntax.UnstorableText(name) == null ? SqlSyntax.Identifier(name) : "\"" + name.Replace("\"", "\"\"") + "\"";
 
         private static void ReportDuplicateColumns(ParseContext context, INamedTypeSymbol type, List<ParsedColumn> columns)
         {

@@ -37,8 +37,9 @@ namespace SchemaGen.Generators.Specs
 
         /// <summary>
         /// An assembly-level attribute (<c>[assembly: Domain("year", …)]</c>) by its type's metadata name and its first
-        /// argument; the first such attribute is reported at.
+        /// argument (null for an attribute that takes none, <c>[assembly: SchemaOptions(…)]</c>); the first such attribute is
+        /// reported at.
         /// </summary>
-        internal sealed record AssemblyAttribute(string MetadataName, string FirstArgument) : DiagnosticTarget;
+        internal sealed record AssemblyAttribute(string MetadataName, string? FirstArgument) : DiagnosticTarget;
     }
 }

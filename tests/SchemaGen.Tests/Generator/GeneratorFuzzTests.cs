@@ -98,7 +98,7 @@ internal static class FuzzModels
 
     /// <summary>Names given in attributes: empty, white space, NUL, quotes, keywords, 63/64 bytes.</summary>
     private static readonly Gen<string> Name = Gen.Frequency(
-        (1, Gen.OneOf<string>("", " ", "\\0", "a\\0b", new string('n', 64), string.Concat(Enumerable.Repeat("é", 32)))),
+        (1, Gen.OneOf<string>("", " ", "\\0", "a\\0b", "\\uD800", "a\\uDC00", new string('n', 64), string.Concat(Enumerable.Repeat("é", 32)))),
         (4, Gen.OneOf<string>("x", "Upper", "with space", "quo\\\"te", "apo'strophe", "back\\\\slash", "select", "user", "名前",
         new string('n', 63), string.Concat(Enumerable.Repeat("é", 31)), "a.b", "public")));
 
@@ -115,7 +115,7 @@ internal static class FuzzModels
 
     private static readonly Gen<string> Pattern = Gen.OneOf(
         "a", "[a-z]", "\\\\d", "\\\\w", "\\\\s", "(", ")", "*", "+", "?", "{2}", "{2,}", "|", ".", "^", "$", "(?i)", "[", "]", "\\\\b",
-        "(?<n>", "\\\\p{L}", "\\0", "x*?", "(?:", "[^a]", "\\\\.", "{300}").Array[0, 6].Select(parts => string.Concat(parts));
+        "(?<n>", "\\\\p{L}", "\\0", "\\uD800", "x*?", "(?:", "[^a]", "\\\\.", "{300}").Array[0, 6].Select(parts => string.Concat(parts));
 
     private static readonly Gen<string> Number = Gen.OneOf("0", "1", "-1", "10", "1000", "int.MaxValue", "-5");
 
@@ -125,7 +125,7 @@ internal static class FuzzModels
 
     private static readonly PropertyType[] Types =
     [
-        new("int", ["", " = 1", " = -1"]), new("long", ["", " = 5"]), new("short", ["", " = 2"]), new("string", ["", " = \"x\"", " = \"\"", " = \"a\\0b\"", " = \"it's\""]),
+        new("int", ["", " = 1", " = -1"]), new("long", ["", " = 5"]), new("short", ["", " = 2"]), new("string", ["", " = \"x\"", " = \"\"", " = \"a\\0b\"", " = \"a\\uDC00\"", " = \"it's\""]),
         new("string?", ["", " = null"]), new("bool", ["", " = true"]), new("decimal", ["", " = 1.5m"]), new("double", ["", " = double.NaN", " = 0.25"]),
         new("float", ["", " = 1f"]), new("DateTime", ["", " = DateTime.UtcNow"]), new("Guid", ["", " = Guid.NewGuid()"]), new("byte[]", ["", " = []", " = new byte[0]"]),
         new("int[]", ["", " = []"]), new("List<string>", ["", " = new()"]), new("E", ["", " = default"]), new("E?", [""]),

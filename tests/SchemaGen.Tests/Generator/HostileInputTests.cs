@@ -73,6 +73,29 @@ public class HostileInputTests
         ["empty byte array default for an int type name (found by the fuzz test)", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [Column(TypeName = \"int\")] public byte[] B { get; set; } = []; }", "SG0008", "B"],
         ["nan range", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [Range(double.NaN, 1.0)] public double A { get; set; } }", "SG0005", "Range(double.NaN, 1.0)"],
         ["fractional range bound for an int", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [Range(typeof(int), \"0\", \"1.5\")] public int A { get; set; } }", "SG0005", "Range(typeof(int), \"0\", \"1.5\")"],
+        ["lone surrogate in a string default", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } public string S { get; set; } = \"a\\uDC00b\"; }", "SG0008", "\"a\\uDC00b\""],
+        ["lone surrogate in a column name", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [Column(\"c\\uD800\")] public int C { get; set; } }", "SG0014", "\"c\\uD800\""],
+        ["lone surrogate in a table name", "[Table(\"t\\uD800\")] public class T { [Key] public int Id { get; set; } public int C { get; set; } }", "SG0014", "\"t\\uD800\""],
+        ["lone surrogate in an enum label", "public enum E { [PgName(\"x\\uD800\")] A } [Table(\"t\")] public class T { [Key] public int Id { get; set; } public E V { get; set; } }", "SG0014", "\"x\\uD800\""],
+        ["lone surrogate in [DefaultSql]", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [DefaultSql(\"'\\uD800'\")] public string C { get; set; } = null!; }", "SG0015", "\"'\\uD800'\""],
+        ["lone surrogate in a table [Check]", "[Table(\"t\"), Check(\"id > length('\\uD800')\")] public class T { [Key] public int Id { get; set; } public int C { get; set; } }", "SG0015", "\"id > length('\\uD800')\""],
+        ["lone surrogate in an index predicate", "[Table(\"t\"), Index(nameof(C), Where = \"c <> length('\\uD800')\")] public class T { [Key] public int Id { get; set; } public int C { get; set; } }", "SG0015", "\"c <> length('\\uD800')\""],
+        ["lone surrogate in [AllowedValues]", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [AllowedValues(\"\\uD800\")] public string C { get; set; } = null!; }", "SG0005", "AllowedValues(\"\\uD800\")"],
+        ["lone surrogate in a pattern", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [RegularExpression(\"[\\uD800-\\uDFFF]\")] public string? C { get; set; } }", "SG0006", "\"[\\uD800-\\uDFFF]\""],
+        ["lone surrogate in a type name", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [Column(TypeName = \"text\\uD800\")] public string C { get; set; } = null!; }", "SG0015", "\"text\\uD800\""],
+        ["lone surrogate in parsed JSON", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } public System.Text.Json.JsonDocument J { get; set; } = System.Text.Json.JsonDocument.Parse(\"\\\"\\uD800\\\"\"); }", "SG0008", "System.Text.Json.JsonDocument.Parse(\"\\\"\\uD800\\\"\")"],
+        ["lone surrogate in a default schema", "[assembly: SchemaOptions(DefaultSchema = \"s\\uD800\")] [Table(\"t\")] public class T { [Key] public int Id { get; set; } public int C { get; set; } }", "SG0014", "\"s\\uD800\""],
+        ["NUL in a default schema (it made the generator throw)", "[assembly: SchemaOptions(DefaultSchema = \"a\\0\")] [Table(\"t\")] public class T { [Key] public int Id { get; set; } public int C { get; set; } }", "SG0014", "\"a\\0\""],
+        ["default schema over 63 bytes", "[assembly: SchemaOptions(DefaultSchema = \"ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss\")] [Table(\"t\")] public class T { [Key] public int Id { get; set; } public int C { get; set; } }", "SG0003", "\"ssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssssss\""],
+        ["NUL in an extension name (it made the generator throw)", "[assembly: Extension(\"a\\0\")] [Table(\"t\")] public class T { [Key] public int Id { get; set; } public int C { get; set; } }", "SG0014", "\"a\\0\""],
+        ["lone surrogate in an extension schema", "[assembly: Extension(\"citext\", Schema = \"x\\uD800\")] [Table(\"t\")] public class T { [Key] public int Id { get; set; } public int C { get; set; } }", "SG0014", "\"x\\uD800\""],
+        ["lone surrogate in an extension version", "[assembly: Extension(\"citext\", Version = \"1\\uD800\")] [Table(\"t\")] public class T { [Key] public int Id { get; set; } public int C { get; set; } }", "SG0014", "\"1\\uD800\""],
+        ["lone surrogate in a domain comment", "[assembly: Domain(\"d\", \"integer\", Comment = \"c\\uD800\")] [Table(\"t\")] public class T { [Key] public int Id { get; set; } public int C { get; set; } }", "SG0022", "Domain(\"d\", \"integer\", Comment = \"c\\uD800\")"],
+        ["class name that is not an identifier", "[assembly: SchemaOptions(ClassName = \"My Schema\")] [Table(\"t\")] public class T { [Key] public int Id { get; set; } public int C { get; set; } }", "SG0026", "\"My Schema\""],
+        ["namespace that is a keyword", "[assembly: SchemaOptions(Namespace = \"My.class\")] [Table(\"t\")] public class T { [Key] public int Id { get; set; } public int C { get; set; } }", "SG0026", "\"My.class\""],
+        ["doc comment that is not XML: a < b", "/// <summary>Rows where a < b.</summary>\n[Table(\"t\")] public class T { [Key] public int Id { get; set; } public int C { get; set; } }", "SG0025", "T"],
+        ["doc comment that is not XML: AT&T", "[Table(\"t\")] public class T { [Key] public int Id { get; set; }\n /// <summary>Bought from AT&T.</summary>\n public int C { get; set; } }", "SG0025", "C"],
+        ["doc comment with a lone surrogate entity", "public enum E { A }\n/// <summary>x &#xD800;</summary>\n[Table(\"t\")] public class T { [Key] public int Id { get; set; } public E V { get; set; } }", "SG0025", "T"],
         ["invalid json default", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } public System.Text.Json.JsonDocument D { get; set; } = System.Text.Json.JsonDocument.Parse(\"not json\"); }", "SG0008", "System.Text.Json.JsonDocument.Parse(\"not json\")"],
     ];
 
@@ -80,7 +103,10 @@ public class HostileInputTests
     [MemberData(nameof(Cases))]
     public void IsADiagnosticAtTheArgument(string what, string model, string id, string at)
     {
-        var compilation = GeneratorHarness.Compile(Usings + model);
+        // An assembly attribute goes after the usings and before the namespace.
+        var assembly = model.StartsWith("[assembly:", StringComparison.Ordinal) ? model.Substring(0, model.IndexOf(']') + 1) : "";
+        var namespaceAt = Usings.IndexOf("namespace", StringComparison.Ordinal);
+        var compilation = GeneratorHarness.Compile(Usings.Substring(0, namespaceAt) + assembly + "\n" + Usings.Substring(namespaceAt) + model.Substring(assembly.Length));
         var run = GeneratorHarness.CreateDriver().RunGenerators(compilation).GetRunResult();
         Assert.True(run.Results.Single().Exception == null, $"{what}: {run.Results.Single().Exception}");
         Assert.DoesNotContain(run.Diagnostics, d => d.Id == "CS8785");
