@@ -21,6 +21,12 @@ namespace SchemaGen.Model
 
         public static string DropTable(string table) => $"DROP TABLE {table};";
 
+        public static string SetLogged(string table) => $"ALTER TABLE {table} SET LOGGED;";
+
+        public static string EnableTrigger(string table, string trigger) => $"ALTER TABLE {table} ENABLE TRIGGER {SqlSyntax.Identifier(trigger)};";
+
+        public static string DropRule(string rule, string relation) => $"DROP RULE {SqlSyntax.Identifier(rule)} ON {relation};";
+
         public static string DisableRowSecurity(string table) => $"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY, NO FORCE ROW LEVEL SECURITY;";
 
         public static string AddColumn(string table, ColumnModel column) => $"ALTER TABLE {table} ADD COLUMN {DdlRenderer.ColumnDefinition(column)};";

@@ -180,6 +180,27 @@ namespace SchemaGen.Model
 
         /// <summary>Row-level security enabled (or forced) on a table; <see cref="CatalogObject.Table"/> names it.</summary>
         RowSecurity,
+
+        /// <summary>A rule (CREATE RULE) on a table or view; <see cref="CatalogObject.Table"/> names the relation.</summary>
+        Rule,
+
+        /// <summary>
+        /// Not an object but the state of one the model manages: a table that is UNLOGGED (<see cref="CatalogObject.Name"/>
+        /// and <see cref="CatalogObject.Table"/> name it). The model's tables are logged; the deployer sets it back.
+        /// </summary>
+        UnloggedTable,
+
+        /// <summary>
+        /// State: a trigger (not one PostgreSQL made for a constraint) that does not fire as created: disabled, or enabled
+        /// for replicas only or always. The deployer enables the model's triggers again.
+        /// </summary>
+        DisabledTrigger,
+
+        /// <summary>
+        /// State: a foreign key (<see cref="CatalogObject.Name"/>) some of whose triggers do not fire as created (ALTER TABLE …
+        /// DISABLE TRIGGER ALL), so it is not enforced. The deployer creates the model's foreign key again, which validates it.
+        /// </summary>
+        UnenforcedForeignKey,
     }
 
     /// <summary>An index.</summary>

@@ -55,7 +55,7 @@ internal static class Scaffolder
         if (TemplateWriter.Objects(context) is string objects)
             files.Add(("Sql/03_objects.sql", objects));
         foreach (var other in model.Unmanaged.Where(u => !IsWritten(model, u)))
-            report.Add($"{Kind(other.Kind)} {other.Schema}.{(other.Table != null ? other.Table + "." : "")}{other.Name}", "the model does not manage this kind of object yet; left out");
+            report.Add($"{Kind(other.Kind)} {other.Schema}.{(other.Table != null && other.Table != other.Name ? other.Table + "." : "")}{other.Name}", Outcome(other.Kind));
 
         var written = files
             .Select(f => ScaffoldFiles.Write(output, f.Path, ScaffoldFiles.WithHeader(f.Text, f.Path.EndsWith(".sql", StringComparison.Ordinal) ? "--" : "//"), force))
@@ -99,6 +99,17 @@ internal static class Scaffolder
         CatalogObjectKind.MaterializedView => "materialized view",
         CatalogObjectKind.ForeignTable => "foreign table",
         CatalogObjectKind.RowSecurity => "row security on",
+        CatalogObjectKind.UnloggedTable => "unlogged table",
+        CatalogObjectKind.DisabledTrigger => "disabled trigger",
+        CatalogObjectKind.UnenforcedForeignKey => "foreign key with disabled triggers",
         _ => kind.ToString().ToLowerInvariant(),
+    };
+
+    // A state of a scaffolded object is not left out: the model has the object, and a deployment sets the state back.
+    private static string Outcome(CatalogObjectKind kind) => kind switch
+    {
+        CatalogObjectKind.UnloggedTable => "the model's tables are logged: a deployment makes it logged (a rewrite)",
+        CatalogObjectKind.DisabledTrigger or CatalogObjectKind.UnenforcedForeignKey => "a deployment enables it again",
+        _ => "the model does not manage this kind of object yet; left out",
     };
 }

@@ -101,7 +101,9 @@ namespace SchemaGen.Catalog
 
         // Objects of kinds the model does not manage, so they are reported rather than invisible: views, materialized
         // views, foreign tables, sequences no column owns, domains, composite/range/base types, aggregates, and
-        // policies on the managed tables. Objects an extension owns are left out.
+        // policies and rules on the managed tables. Objects an extension owns are left out. Also the state of managed
+        // objects that no other query shows and that changes what they do: an UNLOGGED table, a trigger that does not fire
+        // as created, a foreign key whose triggers do not (CatalogStateDiffer sets them back).
         public const string Unmanaged = """
             SELECT CASE c.relkind WHEN 'v' THEN 'View' WHEN 'm' THEN 'MaterializedView' WHEN 'f' THEN 'ForeignTable' ELSE 'Sequence' END,
                    n.nspname::text, c.relname::text, NULL::text
@@ -128,6 +130,23 @@ namespace SchemaGen.Catalog
             SELECT 'RowSecurity', n.nspname::text, c.relname::text, c.relname::text
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = ANY($1) AND c.relkind IN ('r', 'p') AND (c.relrowsecurity OR c.relforcerowsecurity) AND c.relname <> $3 AND NOT EXISTS (SELECT 1 FROM pg_depend member WHERE member.classid = 'pg_class'::regclass AND member.objid = c.oid AND member.deptype = 'e')
+            UNION ALL
+            SELECT 'Rule', n.nspname::text, r.rulename::text, c.relname::text
+            FROM pg_rewrite r JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ANY($1) AND r.rulename <> '_RETURN' AND c.relname <> $3 AND NOT EXISTS (SELECT 1 FROM pg_depend member WHERE member.classid = 'pg_class'::regclass AND member.objid = c.oid AND member.deptype = 'e')
+            UNION ALL
+            SELECT 'UnloggedTable', n.nspname::text, c.relname::text, c.relname::text
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ANY($1) AND c.relkind IN ('r', 'p') AND c.relpersistence = 'u' AND c.relname <> $3 AND NOT EXISTS (SELECT 1 FROM pg_depend member WHERE member.classid = 'pg_class'::regclass AND member.objid = c.oid AND member.deptype = 'e')
+            UNION ALL
+            SELECT 'DisabledTrigger', n.nspname::text, t.tgname::text, c.relname::text
+            FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ANY($1) AND NOT t.tgisinternal AND t.tgenabled <> 'O' AND c.relname <> $3 AND NOT EXISTS (SELECT 1 FROM pg_depend member WHERE member.classid = 'pg_class'::regclass AND member.objid = c.oid AND member.deptype = 'e')
+            UNION ALL
+            SELECT 'UnenforcedForeignKey', n.nspname::text, k.conname::text, c.relname::text
+            FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ANY($1) AND k.contype = 'f' AND EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgconstraint = k.oid AND t.tgenabled <> 'O')
+              AND c.relname <> $3 AND NOT EXISTS (SELECT 1 FROM pg_depend member WHERE member.classid = 'pg_class'::regclass AND member.objid = c.oid AND member.deptype = 'e')
             ORDER BY 1, 2, 3
             """;
 

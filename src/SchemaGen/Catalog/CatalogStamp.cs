@@ -38,11 +38,16 @@ namespace SchemaGen.Catalog
             ? $" WHERE NOT (classoid = 'pg_catalog.pg_class'::regclass AND objoid = coalesce(to_regclass({historyName}), 0) AND objsubid = 0)"
             : "";
 
+        // Part of every stamp: raised whenever the catalog queries read something they did not, so that a marker written by
+        // an earlier reader never matches and its recorded catalog (which lacks what this reader sees) is never planned
+        // against; the first deployment after the upgrade reads the catalog once. 2: rules, UNLOGGED tables, trigger states.
+        private const string ReaderVersion = "reader 2";
+
         /// <summary>The stamp as a scalar subquery ($2: the history table's qualified name).</summary>
         public static readonly string Sql = For("$2");
 
         /// <summary>The stamp as a scalar subquery, <paramref name="historyName"/> the SQL of the history table's qualified name.</summary>
-        public static string For(string historyName) => "(SELECT md5(string_agg(s, ',' ORDER BY s)) FROM (\n"
+        public static string For(string historyName) => "(SELECT md5('" + ReaderVersion + ",' || string_agg(s, ',' ORDER BY s)) FROM (\n"
             + string.Join("\n    UNION ALL ", Catalogs.Select(c =>
                 $"SELECT '{c}:' || count(*) || ':' || coalesce(sum(hashtextextended({Row(c)}, xmin::text::bigint)), 0) FROM pg_catalog.{c}{Filter(c, historyName)}"))
             + "\n) stamps(s))";

@@ -31,6 +31,8 @@ namespace SchemaGen.Deploying
                 return (TableLock.ShareUpdateExclusive, TableImpact.None);
             if (Starts(sql, "CREATE OR REPLACE TRIGGER "))
                 return (TableLock.ShareRowExclusive, TableImpact.None);
+            if (Starts(sql, "DROP RULE "))
+                return (TableLock.AccessExclusive, TableImpact.None);
             if (Starts(sql, "SELECT setval("))
                 return (TableLock.AccessShare, TableImpact.Scan);
             if (Starts(sql, "CREATE MATERIALIZED VIEW "))
@@ -40,6 +42,10 @@ namespace SchemaGen.Deploying
             if (!Starts(sql, "ALTER TABLE "))
                 return (TableLock.None, TableImpact.None); // a new table, a type, a function, a schema: nothing existing waits
 
+            if (step.Kind == StepKind.EnableTrigger)
+                return (TableLock.ShareRowExclusive, TableImpact.None);
+            if (step.Kind == StepKind.SetLogged)
+                return (TableLock.AccessExclusive, TableImpact.Rewrite); // written to the WAL again, into a new file
             var notValid = sql.EndsWith(" NOT VALID;", StringComparison.Ordinal);
             if (sql.Contains(" VALIDATE CONSTRAINT "))
                 return (TableLock.ShareUpdateExclusive, TableImpact.Scan);
@@ -68,6 +74,8 @@ namespace SchemaGen.Deploying
             {
                 warnings.Add(step.Kind == StepKind.AddColumn
                     ? "rewrites the table under ACCESS EXCLUSIVE: the new column's default is volatile (or an identity or generated column), so every row is written again while reads and writes wait (Squawk adding-field-with-default)"
+                    : step.Kind == StepKind.SetLogged
+                    ? "rewrites the table and its indexes under ACCESS EXCLUSIVE: an unlogged table made logged again is copied into the WAL while reads and writes wait"
                     : "rewrites the table and its indexes under ACCESS EXCLUSIVE: the type change has no binary-compatible cast, so reads and writes wait for the copy (Squawk changing-column-type)");
             }
             else if (step.Kind == StepKind.CreateMaterializedView)

@@ -1,19 +1,21 @@
+using System.Linq;
 using SchemaGen.Model;
 
 namespace SchemaGen.Diffing
 {
     /// <summary>
-    /// Objects of kinds the model does not manage (views, materialized views, sequences, domains, types, policies,
+    /// Objects of kinds the model does not manage (views, materialized views, sequences, domains, types, policies, rules,
     /// foreign tables, aggregates): always listed as unmanaged, never invisible, and dropped only with DropUnmanaged.
-    /// Views and policies depend on tables, so they go before any table change; the others after the unmanaged tables.
+    /// Views, policies and rules depend on tables, so they go before any table change; the others after the unmanaged
+    /// tables. (The states of managed objects the same query reads are <see cref="CatalogStateDiffer"/>'s.)
     /// </summary>
     internal static class UnmanagedDiffer
     {
         public static void Diff(SchemaModel live, SchemaDiff diff, bool dropUnmanaged)
         {
-            foreach (var item in live.Unmanaged)
+            foreach (var item in live.Unmanaged.Where(u => !CatalogStateDiffer.IsState(u.Kind)))
             {
-                var name = item.Kind == CatalogObjectKind.Policy ? SqlSyntax.Identifier(item.Name) + " ON " + SqlSyntax.QualifiedName(item.Schema, item.Table!)
+                var name = item.Kind is CatalogObjectKind.Policy or CatalogObjectKind.Rule ? SqlSyntax.Identifier(item.Name) + " ON " + SqlSyntax.QualifiedName(item.Schema, item.Table!)
                     : item.Kind == CatalogObjectKind.RowSecurity ? "on " + SqlSyntax.QualifiedName(item.Schema, item.Table!)
                     : item.Kind == CatalogObjectKind.Aggregate ? SqlSyntax.Identifier(item.Schema) + "." + QuotedSignature(item.Name)
                     : SqlSyntax.QualifiedName(item.Schema, item.Name);
@@ -32,13 +34,14 @@ namespace SchemaGen.Diffing
                     CatalogObjectKind.ForeignTable => (StepKind.DropForeignTable, "DROP FOREIGN TABLE "),
                     CatalogObjectKind.Aggregate => (StepKind.DropAggregate, "DROP AGGREGATE "),
                     CatalogObjectKind.RowSecurity => (StepKind.DisableRowSecurity, ""),
+                    CatalogObjectKind.Rule => (StepKind.DropRule, "DROP RULE "),
                     _ => (StepKind.DropType, "DROP TYPE "),
                 };
                 var sql = item.Kind == CatalogObjectKind.RowSecurity
                     ? AlterRenderer.DisableRowSecurity(SqlSyntax.QualifiedName(item.Schema, item.Table!))
                     : drop + name + ";";
                 var step = new MigrationStep(kind, name, sql).Because(new Drift(DriftKind.Extra, what, null, what));
-                var group = item.Kind is CatalogObjectKind.View or CatalogObjectKind.MaterializedView or CatalogObjectKind.Policy or CatalogObjectKind.RowSecurity
+                var group = item.Kind is CatalogObjectKind.View or CatalogObjectKind.MaterializedView or CatalogObjectKind.Policy or CatalogObjectKind.RowSecurity or CatalogObjectKind.Rule
                     ? diff.UnmanagedDependents
                     : diff.UnmanagedTypes;
                 group.Add(step);

@@ -277,6 +277,22 @@ public static class DriftEdits
                 Cleanup: $"UPDATE {fk.Table} t SET {column} = s.v FROM drift_saved s WHERE t.{key} = s.k;\nDROP TABLE drift_saved;");
         }),
 
+        new("foreign key's triggers disabled (DISABLE TRIGGER ALL): the key is not enforced", Restore.Safe, d => OnConstraint(d.Pick(d.Constraints('f')), f => $"ALTER TABLE {f.Table} DISABLE TRIGGER ALL;")),
+        new("foreign key's triggers disabled, then an orphan row written", Restore.Safe, d =>
+        {
+            var fk = d.Pick(d.Constraints('f').Where(f => d.Rows(f.Table) > 0 && d.Column(f.Table, ForeignKeyColumn(f)) is { NotNull: false } c && NumericTypes.Contains(c.Type)));
+            if (fk == null)
+                return null;
+            var column = Q(ForeignKeyColumn(fk));
+            var key = Q(d.KeyColumns(fk.Table)[0]);
+            return new DriftSql(
+                $"ALTER TABLE {fk.Table} DISABLE TRIGGER ALL;\n"
+                + $"CREATE TEMP TABLE drift_saved AS SELECT {key} AS k, {column} AS v FROM {fk.Table} WHERE {key} = (SELECT min({key}) FROM {fk.Table});\n"
+                + $"UPDATE {fk.Table} t SET {column} = -12345 FROM drift_saved s WHERE t.{key} = s.k;",
+                FailsWith: "23503",
+                Cleanup: $"UPDATE {fk.Table} t SET {column} = s.v FROM drift_saved s WHERE t.{key} = s.k;\nDROP TABLE drift_saved;");
+        }),
+        new("rule added (ON INSERT DO INSTEAD NOTHING)", Restore.Unmanaged, d => OnTable(d.Pick(d.Tables), t => $"CREATE RULE drift_rule AS ON INSERT TO {t} DO INSTEAD NOTHING;"), "drift_rule"),
         // ---- indexes
         new("index dropped", Restore.Safe, d => OnIndex(d.Pick(d.Indexes), i => $"DROP INDEX {DriftTarget.Schema(i.Table)}.{Q(i.Name)};")),
         new("index added by hand", Restore.Safe, d => OnColumn(PkColumn(d), c => $"CREATE INDEX drift_ix ON {c.Table} ({Q(c.Name)});")),
