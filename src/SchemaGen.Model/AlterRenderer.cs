@@ -25,6 +25,8 @@ namespace SchemaGen.Model
 
         public static string EnableTrigger(string table, string trigger) => $"ALTER TABLE {table} ENABLE TRIGGER {SqlSyntax.Identifier(trigger)};";
 
+        public static string DropViewDefault(string view, string column) => $"ALTER VIEW {view} ALTER COLUMN {SqlSyntax.Identifier(column)} DROP DEFAULT;";
+
         public static string DropRule(string rule, string relation) => $"DROP RULE {SqlSyntax.Identifier(rule)} ON {relation};";
 
         public static string DisableRowSecurity(string table) => $"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY, NO FORCE ROW LEVEL SECURITY;";

@@ -201,6 +201,12 @@ namespace SchemaGen.Model
         /// DISABLE TRIGGER ALL), so it is not enforced. The deployer creates the model's foreign key again, which validates it.
         /// </summary>
         UnenforcedForeignKey,
+
+        /// <summary>
+        /// State: a default on a column (<see cref="CatalogObject.Name"/>) of a view (<see cref="CatalogObject.Table"/>),
+        /// which INSERTs through the view take. A template view has none; the deployer drops it.
+        /// </summary>
+        ViewColumnDefault,
     }
 
     /// <summary>An index.</summary>

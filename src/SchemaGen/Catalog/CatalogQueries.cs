@@ -103,7 +103,7 @@ namespace SchemaGen.Catalog
         // views, foreign tables, sequences no column owns, domains, composite/range/base types, aggregates, and
         // policies and rules on the managed tables. Objects an extension owns are left out. Also the state of managed
         // objects that no other query shows and that changes what they do: an UNLOGGED table, a trigger that does not fire
-        // as created, a foreign key whose triggers do not (CatalogStateDiffer sets them back).
+        // as created, a foreign key whose triggers do not, a default on a view's column (CatalogStateDiffer sets them back).
         public const string Unmanaged = """
             SELECT CASE c.relkind WHEN 'v' THEN 'View' WHEN 'm' THEN 'MaterializedView' WHEN 'f' THEN 'ForeignTable' ELSE 'Sequence' END,
                    n.nspname::text, c.relname::text, NULL::text
@@ -147,6 +147,11 @@ namespace SchemaGen.Catalog
             FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = ANY($1) AND k.contype = 'f' AND EXISTS (SELECT 1 FROM pg_trigger t WHERE t.tgconstraint = k.oid AND t.tgenabled <> 'O')
               AND c.relname <> $3 AND NOT EXISTS (SELECT 1 FROM pg_depend member WHERE member.classid = 'pg_class'::regclass AND member.objid = c.oid AND member.deptype = 'e')
+            UNION ALL
+            SELECT 'ViewColumnDefault', n.nspname::text, a.attname::text, c.relname::text
+            FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
+            WHERE n.nspname = ANY($1) AND c.relkind = 'v' AND NOT EXISTS (SELECT 1 FROM pg_depend member WHERE member.classid = 'pg_class'::regclass AND member.objid = c.oid AND member.deptype = 'e')
             ORDER BY 1, 2, 3
             """;
 

@@ -7,15 +7,16 @@ namespace SchemaGen.Diffing
     /// The state of objects the model manages that changes what they do although their definitions are the model's: an
     /// UNLOGGED table (its rows are lost in a crash and never reach a replica), a trigger that does not fire as created
     /// (disabled, or set to fire only on replicas or always), and a foreign key whose triggers do not fire (ALTER TABLE …
-    /// DISABLE TRIGGER ALL: the key is not enforced). Each is drift, set back by every deployment: the table made logged,
-    /// the trigger enabled, the foreign key created again (which checks the rows written while it was not enforced). A
-    /// state of an object the plan creates again anyway needs no step of its own.
+    /// DISABLE TRIGGER ALL: the key is not enforced), and a default on a template view's column (INSERTs through the view
+    /// take it). Each is drift, set back by every deployment: the table made logged, the trigger enabled, the foreign key
+    /// created again (which checks the rows written while it was not enforced), the default dropped. A state of an object
+    /// the plan creates again anyway needs no step of its own. Runs after every other differ, whose steps it looks at.
     /// </summary>
     internal static class CatalogStateDiffer
     {
         /// <summary>Whether the catalog entry is a state of a managed object rather than an object of its own.</summary>
         public static bool IsState(CatalogObjectKind kind) =>
-            kind is CatalogObjectKind.UnloggedTable or CatalogObjectKind.DisabledTrigger or CatalogObjectKind.UnenforcedForeignKey;
+            kind is CatalogObjectKind.UnloggedTable or CatalogObjectKind.DisabledTrigger or CatalogObjectKind.UnenforcedForeignKey or CatalogObjectKind.ViewColumnDefault;
 
         public static void Diff(SchemaModel desired, SchemaModel live, SchemaDiff diff)
         {
@@ -55,6 +56,16 @@ namespace SchemaGen.Diffing
                             ReferencedTable = SqlSyntax.QualifiedName(foreignKey.RefSchema, foreignKey.RefTable),
                             Table = table,
                         }.Because(cause));
+                        break;
+
+                    case CatalogObjectKind.ViewColumnDefault:
+                        var view = SqlSyntax.QualifiedName(state.Schema, state.Table!);
+                        if (!desired.Objects.Any(o => o.Kind == TemplateObjectKind.View && o.Schema == state.Schema && o.Name == state.Table)
+                            || diff.ViewDrops.Any(s => s.Object == view))
+                            break; // not the model's (an unmanaged view), or created again without it
+                        var column = view + "." + SqlSyntax.Identifier(state.Name);
+                        diff.Views.Add(new MigrationStep(StepKind.DropDefault, column, AlterRenderer.DropViewDefault(view, state.Name))
+                            .Because(new Drift(DriftKind.Different, "default of view column " + column, "none", "a default")));
                         break;
                 }
             }

@@ -43,9 +43,9 @@ namespace SchemaGen.Diffing
             DomainDiffer.Diff(desired, target, live, differ._diff, differ._context);
             differ.DiffTables();
             new RoutineDiffer(desired, target, live, differ._diff, dropUnmanaged, differ._context).Diff();
-            CatalogStateDiffer.Diff(desired, live, differ._diff);
             UnmanagedDiffer.Diff(live with { Unmanaged = DomainDiffer.OtherUnmanaged(desired, TemplateObjectDiffer.OtherUnmanaged(live), differ._diff) }, differ._diff, dropUnmanaged);
             TemplateObjectDiffer.Diff(desired, target, live, differ._diff, dropUnmanaged, differ._context);
+            CatalogStateDiffer.Diff(desired, live, differ._diff);
             return differ._diff;
         }
 

@@ -8,9 +8,10 @@ using Xunit;
 namespace SchemaGen.Tests.Deploying;
 
 /// <summary>
-/// States of managed objects that change what they do while their definitions stay the model's: an UNLOGGED table and a
-/// template trigger that does not fire as created are drift in Verify, set back by Deploy (the table logged again with its
-/// rows, the trigger firing again), and the steps report the lock PostgreSQL takes. (A foreign key whose triggers are
+/// States of managed objects that change what they do while their definitions stay the model's: an UNLOGGED table, a
+/// template trigger that does not fire as created and a default on a template view's column are drift in Verify, set back
+/// by Deploy (the table logged again with its rows, the trigger firing again, the default gone), and the steps report the
+/// lock PostgreSQL takes. (A foreign key whose triggers are
 /// disabled, and rules, are hand edits of <see cref="DriftEdits"/>.)
 /// </summary>
 public class CatalogStateTests
@@ -31,6 +32,7 @@ public class CatalogStateTests
         CREATE OR REPLACE FUNCTION count_edits() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN NEW.edits := OLD.edits + 1; RETURN NEW; END $$;
         CREATE OR REPLACE TRIGGER notes_edits BEFORE UPDATE ON notes FOR EACH ROW EXECUTE FUNCTION count_edits();
+        CREATE VIEW note_texts AS SELECT id, text FROM notes;
         """;
 
     private static GeneratedSchema Build(string trigger = Trigger) => GeneratorHarness.Run([Evolution.Usings + Model], [("/project/Sql/00_edits.sql", trigger)]).Load();
@@ -99,6 +101,22 @@ public class CatalogStateTests
         await SchemaDeployer.DeployAsync(changed.Target, connection);
         Assert.Equal("O", await connection.ScalarAsync<string>("SELECT tgenabled::text FROM pg_trigger WHERE tgname = 'notes_edits'"));
         Assert.True((await SchemaDeployer.VerifyAsync(changed.Target, connection)).IsClean);
+    }
+
+    [Fact]
+    public async Task A_default_on_a_template_views_column_is_drift_and_is_dropped()
+    {
+        var schema = Build();
+        await using var connection = await Postgres.NewDatabaseAsync();
+        await SchemaDeployer.DeployAsync(schema.Target, connection);
+        await connection.ExecuteAsync("ALTER VIEW note_texts ALTER COLUMN text SET DEFAULT 'from the view'");
+
+        var drift = Assert.Single((await SchemaDeployer.VerifyAsync(schema.Target, connection)).Drift);
+        Assert.Equal("default of view column public.note_texts.text", drift.Object);
+        await SchemaDeployer.DeployAsync(schema.Target, connection);
+        await connection.ExecuteAsync("INSERT INTO note_texts (id) VALUES (2)");
+        Assert.True(await connection.ScalarAsync<bool>("SELECT text IS NULL FROM notes WHERE id = 2"));
+        Assert.True((await SchemaDeployer.VerifyAsync(schema.Target, connection)).IsClean);
     }
 
     // The strongest lock the step's statements take on notes (read by a second connection) and whether they rewrote it.
