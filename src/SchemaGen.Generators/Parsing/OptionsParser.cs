@@ -19,7 +19,12 @@ namespace SchemaGen.Generators.Parsing
         public const string DefaultClassName = "Schema";
         public const string DefaultSchema = "public";
 
-        public static OptionsParseResult Parse(Compilation compilation)
+        // Every [Table] class's parse reads the options of its compilation: parsed once per compilation, not once per class.
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, OptionsParseResult> Cache = new();
+
+        public static OptionsParseResult Parse(Compilation compilation) => Cache.GetValue(compilation, Read);
+
+        private static OptionsParseResult Read(Compilation compilation)
         {
             var attribute = compilation.Assembly.GetAttribute(KnownSymbols.For(compilation).SchemaOptionsAttribute);
             var diagnostics = new List<DiagnosticInfo>();
