@@ -39,13 +39,23 @@ namespace SchemaGen.Generators.Parsing
 
             var source = text.ToString();
             var tokens = SqlLexer.Tokens(source, 0, source.Length, comments: true);
-            if (SqlLexer.FirstError(tokens) is { } bad)
+            var firstError = SqlLexer.FirstError(tokens);
+            if (firstError is { } bad)
                 diagnostics.Add(Error(path, text, bad.Start, bad.Start + 1, bad.Error!));
             var statements = SqlLexer.Statements(tokens);
 
             foreach (var statement in statements)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                // A NUL anywhere in a statement (a string, a body, a quoted name) cannot be sent: the statement is left out.
+                var nul = source.IndexOf('\0', statement[0].Start, statement[statement.Count - 1].End - statement[0].Start);
+                if (nul >= 0)
+                {
+                    if (firstError?.Start != nul)
+                        diagnostics.Add(Error(path, text, nul, nul + 1, "a NUL character, which no statement can carry (PostgreSQL reads a statement only up to its first NUL); remove it"));
+                    continue;
+                }
+
                 var reader = new TokenReader(statement);
                 if (!reader.Take("create"))
                 {
@@ -71,7 +81,19 @@ namespace SchemaGen.Generators.Parsing
                     diagnostics.Add(Unsupported(path, text, statement));
             }
 
+            // A name PostgreSQL would cut at 63 bytes would be created under another name than the model's (SG0003): left out.
+            functions.RemoveAll(f => TooLong(f.Schema, f.Name, "function", f.Location, diagnostics));
+            triggers.RemoveAll(t => TooLong(null, t.Name, "trigger", t.Location, diagnostics));
+            objects.RemoveAll(o => TooLong(o.Schema, o.Name, o.Kind == TemplateObjectKind.MaterializedView ? "materialized view" : o.Kind.ToString().ToLowerInvariant(), o.Location, diagnostics));
             return File(path, functions, triggers, diagnostics) with { Objects = objects.ToEquatableArray() };
+        }
+
+        private static bool TooLong(string? schema, string name, string what, LocationInfo location, List<DiagnosticInfo> diagnostics)
+        {
+            var tooLong = new[] { (what, name), (what + " schema", schema) }.Where(n => n.Item2 != null && SqlNaming.ByteLength(n.Item2) > SqlNaming.MaxIdentifierBytes).ToList();
+            foreach (var (kind, value) in tooLong)
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IdentifierTooLong, new DiagnosticTarget.ExternalSpan(location), kind, value!, SqlNaming.ByteLength(value!).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            return tooLong.Count > 0;
         }
 
         private static void ParseFunction(string path, SourceText text, string source, List<SqlToken> statement, TokenReader reader,
