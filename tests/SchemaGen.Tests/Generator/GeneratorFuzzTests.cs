@@ -106,7 +106,14 @@ internal static class FuzzModels
     private static readonly string[] TypesNotInTheModel = ["My Type", "public.missing_type"];
 
     internal static bool NamesATypeNotInTheModel(PostgresException e) =>
-        e.SqlState == PostgresErrorCodes.UndefinedObject && TypesNotInTheModel.Any(t => e.MessageText == $"type \"{t}\" does not exist");
+        (e.SqlState == PostgresErrorCodes.UndefinedObject && TypesNotInTheModel.Any(t => e.MessageText == $"type \"{t}\" does not exist"))
+        || IsAnExtensionTheServerLacks(e);
+
+    // An [assembly: Extension] of a random name: whether the server has it is the database's to say, at deploy time.
+    private static bool IsAnExtensionTheServerLacks(PostgresException e) =>
+        (e.SqlState == "58P01" && e.MessageText.StartsWith("could not open extension control file", StringComparison.Ordinal))
+        || (e.SqlState == PostgresErrorCodes.FeatureNotSupported && e.MessageText.Contains("is not available", StringComparison.Ordinal))
+        || (e.SqlState == PostgresErrorCodes.InvalidParameterValue && e.MessageText.Contains("has no installation script nor update path for version", StringComparison.Ordinal));
 
     private static readonly Gen<string> TypeName = Gen.OneOf(
         "int", "text", "varchar(10)", "float(24)", "float(54)", "bpchar", "numeric(5,2)", "numeric(0)", "timestamp(7)", "int[3]", "jsonb",
@@ -187,13 +194,25 @@ internal static class FuzzModels
         from members in Gen.Select(Identifier, Gen.Frequency((4, (IGen<string>)Gen.Const("")), (1, Name.Select(v => $"[PgName(\"{v}\")] ")))).Array[1, 4]
         select $"{pgName}public enum E {{ A, {string.Join(", ", members.Select((m, i) => m.Item2 + m.Item1 + (i % 2 == 0 ? "" : i.ToString(System.Globalization.CultureInfo.InvariantCulture))))} }}\n";
 
-    /// <summary>A model: one enum, a referenced table, and a table with random attributes and properties.</summary>
+    // Assembly-level options with hostile names: the default schema, the generated class's name and namespace, an
+    // extension (a random name is the server's to refuse) and a domain.
+    private static readonly Gen<string> AssemblyAttribute = Gen.Int[0, 4].SelectMany(kind => kind switch
+    {
+        0 => Name.Select(v => $"[assembly: SchemaOptions(DefaultSchema = \"{v}\")]"),
+        1 => Gen.OneOf("Db", "My Schema", "1x", "class", "", "T").Select(v => $"[assembly: SchemaOptions(ClassName = \"{v}\")]"),
+        2 => Gen.OneOf("My.Data", "a..b", "class", "", "Über.名前").Select(v => $"[assembly: SchemaOptions(Namespace = \"{v}\")]"),
+        3 => Gen.Select(Name, Gen.Bool, (v, version) => version ? $"[assembly: Extension(\"citext\", Version = \"{v}\")]" : $"[assembly: Extension(\"{v}\")]"),
+        _ => Gen.Select(Name, Gen.OneOf("VALUE > 0", "", "\\0", "VALUE > length('\\uD800')"), (v, check) => $"[assembly: Domain(\"{v}\", \"integer\", Check = \"{check}\")]"),
+    });
+
+    /// <summary>A model: assembly options, one enum, a referenced table, and a table with random attributes and properties.</summary>
     public static readonly Gen<string> Model =
+        from assembly in Gen.Frequency((3, Gen.Const(Array.Empty<string>())), (1, AssemblyAttribute.Array[1, 2]))
         from enumeration in Enum
         from className in Identifier
         from classAttributes in ClassAttribute.Array[0, 2]
         from properties in Property.Array[1, 5]
-        select Usings + enumeration
+        select Usings.Replace("namespace TestModels;", string.Concat(assembly) + "\nnamespace TestModels;", StringComparison.Ordinal) + enumeration
             + "[Table(\"other\")] public class Other { [Key] public int Id { get; set; } }\n"
             + (classAttributes.Any(a => a.StartsWith("[Table(", StringComparison.Ordinal)) ? "" : "[Table(\"t\")]")
             + string.Concat(classAttributes) + $"\npublic class {className}\n{{\n    [Key] public int Id {{ get; set; }}\n{string.Join("\n", properties)}\n}}\n";
