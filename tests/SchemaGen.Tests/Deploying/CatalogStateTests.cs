@@ -11,7 +11,7 @@ namespace SchemaGen.Tests.Deploying;
 /// States of managed objects that change what they do while their definitions stay the model's: an UNLOGGED table, a
 /// template trigger that does not fire as created and a default on a template view's column are drift in Verify, set back
 /// by Deploy (the table logged again with its rows, the trigger firing again, the default gone), and the steps report the
-/// lock PostgreSQL takes. (A foreign key whose triggers are
+/// lock PostgreSQL takes; a foreign key whose referenced side's triggers are disabled is created again and enforced. (A foreign key whose triggers are
 /// disabled, and rules, are hand edits of <see cref="DriftEdits"/>.)
 /// </summary>
 public class CatalogStateTests
@@ -116,6 +116,26 @@ public class CatalogStateTests
         await SchemaDeployer.DeployAsync(schema.Target, connection);
         await connection.ExecuteAsync("INSERT INTO note_texts (id) VALUES (2)");
         Assert.True(await connection.ScalarAsync<bool>("SELECT text IS NULL FROM notes WHERE id = 2"));
+        Assert.True((await SchemaDeployer.VerifyAsync(schema.Target, connection)).IsClean);
+    }
+
+    [Fact]
+    public async Task A_foreign_key_whose_referenced_side_triggers_are_disabled_is_created_again_and_enforced()
+    {
+        var schema = GeneratorHarness.Run([Evolution.Usings + """
+            namespace TestModels;
+            [Table("parents")] public class Parent { [Key] public int Id { get; set; } }
+            [Table("children")] public class Child { [Key] public int Id { get; set; } [References<Parent>] public int ParentId { get; set; } }
+            """]).Load();
+        await using var connection = await Postgres.NewDatabaseAsync();
+        await SchemaDeployer.DeployAsync(schema.Target, connection);
+        await connection.ExecuteAsync("INSERT INTO parents VALUES (1), (2); INSERT INTO children VALUES (1, 1); ALTER TABLE parents DISABLE TRIGGER ALL;");
+
+        var drift = Assert.Single((await SchemaDeployer.VerifyAsync(schema.Target, connection)).Drift);
+        Assert.Equal(("foreign key public.children.fk_children_parent_id", "not enforced: its triggers are disabled"), (drift.Object, drift.Database));
+        await SchemaDeployer.DeployAsync(schema.Target, connection);
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => connection.ExecuteAsync("DELETE FROM parents WHERE id = 1"));
+        Assert.Equal(PostgresErrorCodes.ForeignKeyViolation, refused.SqlState);
         Assert.True((await SchemaDeployer.VerifyAsync(schema.Target, connection)).IsClean);
     }
 
