@@ -11,8 +11,8 @@ namespace SchemaGen.Tests.Deploying;
 /// States of managed objects that change what they do while their definitions stay the model's: an UNLOGGED table, a
 /// template trigger that does not fire as created and a default on a template view's column are drift in Verify, set back
 /// by Deploy (the table logged again with its rows, the trigger firing again, the default gone), and the steps report the
-/// lock PostgreSQL takes; a foreign key whose referenced side's triggers are disabled is created again and enforced. (A foreign key whose triggers are
-/// disabled, and rules, are hand edits of <see cref="DriftEdits"/>.)
+/// lock PostgreSQL takes. A foreign key whose referenced table's triggers are disabled is created again and enforced (its
+/// referencing side, and rules, are hand edits of <see cref="DriftEdits"/>).
 /// </summary>
 public class CatalogStateTests
 {
