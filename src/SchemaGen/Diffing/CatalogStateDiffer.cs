@@ -22,7 +22,7 @@ namespace SchemaGen.Diffing
         {
             foreach (var state in live.Unmanaged.Where(u => IsState(u.Kind)))
             {
-                var table = SqlSyntax.QualifiedName(state.Schema, state.Table!);
+                var table = SqlSyntax.QualifiedName(state.Schema, state.Table!); // for a view's column default, the view
                 var desiredTable = desired.Tables.FirstOrDefault(t => t.Schema == state.Schema && t.Name == state.Table);
                 switch (state.Kind)
                 {
@@ -59,12 +59,11 @@ namespace SchemaGen.Diffing
                         break;
 
                     case CatalogObjectKind.ViewColumnDefault:
-                        var view = SqlSyntax.QualifiedName(state.Schema, state.Table!);
                         if (!desired.Objects.Any(o => o.Kind == TemplateObjectKind.View && o.Schema == state.Schema && o.Name == state.Table)
-                            || diff.ViewDrops.Any(s => s.Object == view))
+                            || diff.ViewDrops.Any(s => s.Object == table))
                             break; // not the model's (an unmanaged view), or created again without it
-                        var column = view + "." + SqlSyntax.Identifier(state.Name);
-                        diff.Views.Add(new MigrationStep(StepKind.DropDefault, column, AlterRenderer.DropViewDefault(view, state.Name))
+                        var column = table + "." + SqlSyntax.Identifier(state.Name);
+                        diff.Views.Add(new MigrationStep(StepKind.DropDefault, column, AlterRenderer.DropViewDefault(table, state.Name))
                             .Because(new Drift(DriftKind.Different, "default of view column " + column, "none", "a default")));
                         break;
                 }
