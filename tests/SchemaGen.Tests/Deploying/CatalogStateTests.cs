@@ -60,6 +60,23 @@ public class CatalogStateTests
         Assert.True((await SchemaDeployer.DeployAsync(schema.Target, connection)).NoOp);
     }
 
+    [Fact]
+    public async Task Online_making_an_unlogged_table_with_rows_logged_is_a_rewrite_refused_unless_allowed()
+    {
+        var schema = Build();
+        await using var connection = await Postgres.NewDatabaseAsync();
+        await SchemaDeployer.DeployAsync(schema.Target, connection);
+        await connection.ExecuteAsync("INSERT INTO notes (id) SELECT generate_series(1, 100); ANALYZE notes; ALTER TABLE notes SET UNLOGGED;");
+
+        var refused = await Assert.ThrowsAsync<SchemaDeployException>(() => SchemaDeployer.DeployAsync(schema.Target, connection, new DeployOptions { Mode = DeployMode.Online }));
+        Assert.Equal(HazardKind.TableRewrite, Assert.Single(refused.Hazards).Kind);
+        Assert.Equal("u", await connection.ScalarAsync<string>("SELECT relpersistence::text FROM pg_class WHERE oid = 'public.notes'::regclass"));
+
+        await SchemaDeployer.DeployAsync(schema.Target, connection, new DeployOptions { Mode = DeployMode.Online, AllowTableRewrite = true });
+        Assert.Equal("p", await connection.ScalarAsync<string>("SELECT relpersistence::text FROM pg_class WHERE oid = 'public.notes'::regclass"));
+        Assert.Equal(100L, await connection.ScalarAsync<long>("SELECT count(*) FROM notes"));
+    }
+
     [Theory]
     [InlineData("DISABLE TRIGGER notes_edits")]
     [InlineData("ENABLE REPLICA TRIGGER notes_edits")]
