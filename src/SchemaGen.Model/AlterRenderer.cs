@@ -23,6 +23,10 @@ namespace SchemaGen.Model
 
         public static string SetLogged(string table) => $"ALTER TABLE {table} SET LOGGED;";
 
+        public static string NoInherit(string child, string parent) => $"ALTER TABLE {child} NO INHERIT {parent};";
+
+        public static string DetachPartition(string parent, string partition) => $"ALTER TABLE {parent} DETACH PARTITION {partition};";
+
         public static string EnableTrigger(string table, string trigger) => $"ALTER TABLE {table} ENABLE TRIGGER {SqlSyntax.Identifier(trigger)};";
 
         public static string DropViewDefault(string view, string column) => $"ALTER VIEW {view} ALTER COLUMN {SqlSyntax.Identifier(column)} DROP DEFAULT;";

@@ -207,6 +207,27 @@ namespace SchemaGen.Model
         /// which INSERTs through the view take. A template view has none; the deployer drops it.
         /// </summary>
         ViewColumnDefault,
+
+        /// <summary>
+        /// State: a table (<see cref="CatalogObject.Name"/> and <see cref="CatalogObject.Table"/> name it) that is partitioned
+        /// (PARTITION BY). The model's tables are plain tables; a partitioned one cannot be made plain in place, so the deployer
+        /// drops it (a data-loss hazard) and creates the model's.
+        /// </summary>
+        PartitionedTable,
+
+        /// <summary>
+        /// State: a table (<see cref="CatalogObject.Table"/>, in <see cref="CatalogObject.Schema"/>) that inherits from another
+        /// (<see cref="CatalogObject.Name"/>, schema-qualified and quoted as <c>quote_ident</c> prints it): queries on the parent
+        /// read the child's rows too. The model's tables inherit from none and have no children; the deployer removes the link
+        /// (NO INHERIT).
+        /// </summary>
+        TableInheritance,
+
+        /// <summary>
+        /// State: a table (<see cref="CatalogObject.Table"/>) that is a partition of another (<see cref="CatalogObject.Name"/>,
+        /// qualified as for <see cref="TableInheritance"/>). A table of the model is a table of its own; the deployer detaches it.
+        /// </summary>
+        TablePartition,
     }
 
     /// <summary>An index.</summary>

@@ -55,7 +55,7 @@ internal static class Scaffolder
         if (TemplateWriter.Objects(context) is string objects)
             files.Add(("Sql/03_objects.sql", objects));
         foreach (var other in model.Unmanaged.Where(u => !IsWritten(model, u)))
-            report.Add($"{Kind(other.Kind)} {other.Schema}.{(other.Table != null && other.Table != other.Name ? other.Table + "." : "")}{other.Name}", Outcome(other.Kind));
+            report.Add(Describe(other), Outcome(other.Kind));
 
         var written = files
             .Select(f => ScaffoldFiles.Write(output, f.Path, ScaffoldFiles.WithHeader(f.Text, f.Path.EndsWith(".sql", StringComparison.Ordinal) ? "--" : "//"), force))
@@ -94,6 +94,13 @@ internal static class Scaffolder
         _ => false,
     };
 
+    private static string Describe(CatalogObject item) => item.Kind switch
+    {
+        CatalogObjectKind.TableInheritance => $"table {item.Schema}.{item.Table} inherits from {item.Name}",
+        CatalogObjectKind.TablePartition => $"table {item.Schema}.{item.Table} is a partition of {item.Name}",
+        _ => $"{Kind(item.Kind)} {item.Schema}.{(item.Table != null && item.Table != item.Name ? item.Table + "." : "")}{item.Name}",
+    };
+
     private static string Kind(CatalogObjectKind kind) => kind switch
     {
         CatalogObjectKind.MaterializedView => "materialized view",
@@ -102,6 +109,7 @@ internal static class Scaffolder
         CatalogObjectKind.UnloggedTable => "unlogged table",
         CatalogObjectKind.DisabledTrigger => "disabled trigger",
         CatalogObjectKind.UnenforcedForeignKey => "foreign key with disabled triggers",
+        CatalogObjectKind.PartitionedTable => "partitioned table",
         _ => kind.ToString().ToLowerInvariant(),
     };
 
@@ -110,6 +118,9 @@ internal static class Scaffolder
     {
         CatalogObjectKind.UnloggedTable => "the model's tables are logged: a deployment makes it logged (a rewrite)",
         CatalogObjectKind.DisabledTrigger or CatalogObjectKind.UnenforcedForeignKey => "a deployment enables it again",
+        CatalogObjectKind.PartitionedTable => "the model's tables are not partitioned: a deployment drops it and creates it again (a data-loss hazard)",
+        CatalogObjectKind.TableInheritance => "the model's tables inherit from none: a deployment removes the link (NO INHERIT)",
+        CatalogObjectKind.TablePartition => "the model's tables are tables of their own: a deployment detaches it",
         _ => "the model does not manage this kind of object yet; left out",
     };
 }

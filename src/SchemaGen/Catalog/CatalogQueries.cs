@@ -23,7 +23,7 @@ namespace SchemaGen.Catalog
         public const string Tables = """
             SELECT n.nspname::text, c.relname::text, (SELECT ds.description FROM pg_description ds WHERE ds.objoid = c.oid AND ds.classoid = 'pg_class'::regclass AND ds.objsubid = 0)
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE n.nspname = ANY($1) AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> $3 AND NOT EXISTS (SELECT 1 FROM pg_depend member WHERE member.classid = 'pg_class'::regclass AND member.objid = c.oid AND member.deptype = 'e')
+            WHERE n.nspname = ANY($1) AND c.relkind IN ('r', 'p') AND c.relname <> $3 AND NOT EXISTS (SELECT 1 FROM pg_depend member WHERE member.classid = 'pg_class'::regclass AND member.objid = c.oid AND member.deptype = 'e')
             ORDER BY 1, 2
             """;
 
@@ -49,10 +49,12 @@ namespace SchemaGen.Catalog
             JOIN pg_type t ON t.oid = a.atttypid JOIN pg_namespace tn ON tn.oid = t.typnamespace
             LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A' LEFT JOIN pg_namespace etn ON etn.oid = et.typnamespace
             LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-            WHERE n.nspname = ANY($1) AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname <> $3 AND NOT EXISTS (SELECT 1 FROM pg_depend member WHERE member.classid = 'pg_class'::regclass AND member.objid = c.oid AND member.deptype = 'e') AND a.attnum > 0 AND NOT a.attisdropped
+            WHERE n.nspname = ANY($1) AND c.relkind IN ('r', 'p') AND c.relname <> $3 AND NOT EXISTS (SELECT 1 FROM pg_depend member WHERE member.classid = 'pg_class'::regclass AND member.objid = c.oid AND member.deptype = 'e') AND a.attnum > 0 AND NOT a.attisdropped
             ORDER BY 1, 2, a.attnum
             """;
 
+        // Not the copies PostgreSQL makes of a constraint for each partition, on either side of a foreign key (conparentid):
+        // they go with the constraint.
         public const string Constraints = """
             SELECT n.nspname::text, c.relname::text, k.conname::text, k.contype::text, pg_get_constraintdef(k.oid), k.convalidated,
                    array(SELECT (SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = k.conrelid AND a.attnum = u.n) FROM unnest(k.conkey) WITH ORDINALITY u(n, o) ORDER BY u.o),
@@ -62,6 +64,7 @@ namespace SchemaGen.Catalog
             FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_class r ON r.oid = k.confrelid LEFT JOIN pg_namespace rn ON rn.oid = r.relnamespace
             WHERE n.nspname = ANY($1) AND c.relname <> $3 AND NOT EXISTS (SELECT 1 FROM pg_depend member WHERE member.classid = 'pg_class'::regclass AND member.objid = c.oid AND member.deptype = 'e') AND k.contype IN ('p', 'u', 'c', 'f', 'x')
+              AND k.conparentid = 0
             ORDER BY 1, 2, 3
             """;
 
@@ -103,7 +106,9 @@ namespace SchemaGen.Catalog
         // views, foreign tables, sequences no column owns, domains, composite/range/base types, aggregates, and
         // policies and rules on the managed tables. Objects an extension owns are left out. Also the state of managed
         // objects that no other query shows and that changes what they do: an UNLOGGED table, a trigger that does not fire
-        // as created, a foreign key whose triggers do not, a default on a view's column (CatalogStateDiffer sets them back).
+        // as created, a foreign key whose triggers do not, a default on a view's column, a partitioned table, and a table
+        // that inherits from another or is a partition of one, on either side of the managed schemas (CatalogStateDiffer
+        // sets them back). Ordered by every column: the rows' order is part of the catalog's fingerprint.
         public const string Unmanaged = """
             SELECT CASE c.relkind WHEN 'v' THEN 'View' WHEN 'm' THEN 'MaterializedView' WHEN 'f' THEN 'ForeignTable' ELSE 'Sequence' END,
                    n.nspname::text, c.relname::text, NULL::text
@@ -152,7 +157,18 @@ namespace SchemaGen.Catalog
             FROM pg_attrdef d JOIN pg_class c ON c.oid = d.adrelid JOIN pg_namespace n ON n.oid = c.relnamespace
             JOIN pg_attribute a ON a.attrelid = d.adrelid AND a.attnum = d.adnum
             WHERE n.nspname = ANY($1) AND c.relkind = 'v' AND NOT EXISTS (SELECT 1 FROM pg_depend member WHERE member.classid = 'pg_class'::regclass AND member.objid = c.oid AND member.deptype = 'e')
-            ORDER BY 1, 2, 3
+            UNION ALL
+            SELECT 'PartitionedTable', n.nspname::text, c.relname::text, c.relname::text
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ANY($1) AND c.relkind = 'p' AND c.relname <> $3 AND NOT EXISTS (SELECT 1 FROM pg_depend member WHERE member.classid = 'pg_class'::regclass AND member.objid = c.oid AND member.deptype = 'e')
+            UNION ALL
+            SELECT CASE WHEN c.relispartition THEN 'TablePartition' ELSE 'TableInheritance' END, n.nspname::text,
+                   quote_ident(pn.nspname) || '.' || quote_ident(p.relname), c.relname::text
+            FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+            JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace pn ON pn.oid = p.relnamespace
+            WHERE (n.nspname = ANY($1) OR pn.nspname = ANY($1)) AND c.relkind IN ('r', 'p', 'f') AND p.relkind IN ('r', 'p')
+              AND NOT EXISTS (SELECT 1 FROM pg_depend member WHERE member.classid = 'pg_class'::regclass AND member.objid IN (c.oid, p.oid) AND member.deptype = 'e')
+            ORDER BY 1, 2, 3, 4
             """;
 
         // Every extension of the database, whatever its schema: extensions are per database, not per schema. $1 (the managed

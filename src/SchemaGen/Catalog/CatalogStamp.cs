@@ -40,8 +40,9 @@ namespace SchemaGen.Catalog
 
         // Part of every stamp: raised whenever the catalog queries read something they did not, so that a marker written by
         // an earlier reader never matches and its recorded catalog (which lacks what this reader sees) is never planned
-        // against; the first deployment after the upgrade reads the catalog once. 2: rules, UNLOGGED tables, trigger states.
-        private const string ReaderVersion = "reader 2";
+        // against; the first deployment after the upgrade reads the catalog once. 2: rules, UNLOGGED tables, trigger states;
+        // 3: partitioned tables, partitions and inheritance.
+        private const string ReaderVersion = "reader 3";
 
         /// <summary>The stamp as a scalar subquery ($2: the history table's qualified name).</summary>
         public static readonly string Sql = For("$2");

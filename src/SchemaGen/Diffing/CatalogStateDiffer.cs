@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using SchemaGen.Model;
 
@@ -12,14 +13,34 @@ namespace SchemaGen.Diffing
     /// created again (which checks the rows written while it was not enforced), the default dropped. A state of an object
     /// the plan creates again anyway needs no step of its own. Runs after every other differ, whose steps it looks at.
     /// </summary>
+    /// <summary>A table and the table it inherits from or is a partition of, each as (schema, name).</summary>
+    internal sealed record TableParent((string Schema, string Name) Child, (string Schema, string Name) Parent, bool IsPartition);
+
     internal static class CatalogStateDiffer
     {
         /// <summary>Whether the catalog entry is a state of a managed object rather than an object of its own.</summary>
         public static bool IsState(CatalogObjectKind kind) =>
-            kind is CatalogObjectKind.UnloggedTable or CatalogObjectKind.DisabledTrigger or CatalogObjectKind.UnenforcedForeignKey or CatalogObjectKind.ViewColumnDefault;
+            kind is CatalogObjectKind.UnloggedTable or CatalogObjectKind.DisabledTrigger or CatalogObjectKind.UnenforcedForeignKey or CatalogObjectKind.ViewColumnDefault
+                or CatalogObjectKind.PartitionedTable or CatalogObjectKind.TableInheritance or CatalogObjectKind.TablePartition;
+
+        /// <summary>Whether the live table is partitioned (SchemaDiffer creates a table of the model that is, again).</summary>
+        public static bool IsPartitioned(SchemaModel live, TableModel table) =>
+            live.Unmanaged.Any(u => u.Kind == CatalogObjectKind.PartitionedTable && u.Schema == table.Schema && u.Name == table.Name);
+
+        /// <summary>Every link between a table and its parent (inheritance or partitioning) with a side in the managed schemas.</summary>
+        public static IReadOnlyList<TableParent> Parents(SchemaModel live) => live.Unmanaged
+            .Where(u => u.Kind is CatalogObjectKind.TableInheritance or CatalogObjectKind.TablePartition)
+            .Select(u =>
+            {
+                // The parent as quote_ident prints it: schema.name, each part quoted where it must be.
+                var parent = SqlSyntax.NameReferences(u.Name, dollarQuotedIsCode: false).Single();
+                return new TableParent((u.Schema, u.Table!), (parent.Qualifier!, parent.Name), u.Kind == CatalogObjectKind.TablePartition);
+            })
+            .ToList();
 
         public static void Diff(SchemaModel desired, SchemaModel live, SchemaDiff diff)
         {
+            DiffParents(desired, live, diff);
             foreach (var state in live.Unmanaged.Where(u => IsState(u.Kind)))
             {
                 var table = SqlSyntax.QualifiedName(state.Schema, state.Table!); // for a view's column default, the view
@@ -66,6 +87,55 @@ namespace SchemaGen.Diffing
                         diff.Views.Add(new MigrationStep(StepKind.DropDefault, column, AlterRenderer.DropViewDefault(table, state.Name))
                             .Because(new Drift(DriftKind.Different, "default of view column " + column, "none", "a default")));
                         break;
+                }
+            }
+        }
+
+        // A table of the model inherits from no table, has no children and is no partition: the link is removed from the child
+        // (NO INHERIT, DETACH PARTITION), before any other step, so that the table's own steps and a drop of the other side
+        // (DropUnmanaged) act on it alone. Partitions of a partitioned table the model has go with it (SchemaDiffer creates
+        // it again), and the foreign keys of the model that reference such a table are dropped before it and added back after.
+        private static void DiffParents(SchemaModel desired, SchemaModel live, SchemaDiff diff)
+        {
+            bool IsModel((string Schema, string Name) table) => desired.Tables.Any(t => t.Schema == table.Schema && t.Name == table.Name);
+            bool IsRecreated((string Schema, string Name) table) =>
+                IsModel(table) && live.Tables.Any(t => (t.Schema, t.Name) == table && IsPartitioned(live, t));
+
+            foreach (var link in Parents(live))
+            {
+                var child = SqlSyntax.QualifiedName(link.Child.Schema, link.Child.Name);
+                var parent = SqlSyntax.QualifiedName(link.Parent.Schema, link.Parent.Name);
+                if (IsRecreated(link.Child) || IsRecreated(link.Parent) || !(IsModel(link.Child) || IsModel(link.Parent)))
+                    continue;
+                var cause = IsModel(link.Child)
+                    ? new Drift(DriftKind.Different, "table " + child, "a table of its own", (link.IsPartition ? "a partition of " : "inherits from ") + parent)
+                    : new Drift(DriftKind.Different, "table " + parent, "no child tables", "inherited by " + child);
+                var step = link.IsPartition
+                    ? new MigrationStep(StepKind.DetachPartition, child, AlterRenderer.DetachPartition(parent, child))
+                    : new MigrationStep(StepKind.NoInherit, child, AlterRenderer.NoInherit(child, parent));
+                diff.Drops.Add((step with { Table = child }).Because(cause));
+            }
+
+            foreach (var table in desired.Tables.Where(t => IsRecreated((t.Schema, t.Name))))
+            {
+                var name = SqlSyntax.QualifiedName(table.Schema, table.Name);
+                foreach (var referencing in live.Tables)
+                {
+                    var own = SqlSyntax.QualifiedName(referencing.Schema, referencing.Name);
+                    foreach (var fk in referencing.ForeignKeys.Where(f => f.RefSchema == table.Schema && f.RefTable == table.Name && !(referencing.Schema == table.Schema && referencing.Name == table.Name)))
+                    {
+                        var key = own + "." + fk.Name;
+                        var modelKey = desired.Tables.FirstOrDefault(t => t.Schema == referencing.Schema && t.Name == referencing.Name)?.ForeignKeys.FirstOrDefault(f => f.Name == fk.Name);
+                        if (modelKey == null || diff.ForeignKeyDrops.Any(s => s.Object == key))
+                            continue; // not the model's (the DROP TABLE fails and names it), or dropped and added by its table's differ
+                        var cause = new Drift(DriftKind.Different, "table " + name, "a table", "a partitioned table (PARTITION BY)");
+                        diff.ForeignKeyDrops.Add(new MigrationStep(StepKind.DropForeignKey, key, AlterRenderer.DropConstraint(own, fk.Name)) { Table = own }.Because(cause));
+                        diff.Constraints.Add(new MigrationStep(StepKind.AddForeignKey, key, AlterRenderer.AddConstraint(own, DdlRenderer.ForeignKeyConstraint(modelKey), notValid: false))
+                        {
+                            ReferencedTable = name,
+                            Table = own,
+                        }.Because(cause));
+                    }
                 }
             }
         }

@@ -138,14 +138,23 @@ namespace SchemaGen.Diffing
                 }
 
                 matched.Add((live.Schema, live.Name));
+                if (CatalogStateDiffer.IsPartitioned(_live, live))
+                {
+                    Recreate(desired);
+                    continue;
+                }
+
                 _diff.ForTable(SqlSyntax.QualifiedName(live.Schema, live.Name), () => new TableDiffer(desired, target, _context.WithoutDropped(live), _diff, _context).Diff());
             }
 
-            foreach (var extra in DropOrder(_live.Tables.Where(t => !matched.Contains((t.Schema, t.Name))).ToList()))
+            var parents = CatalogStateDiffer.Parents(_live);
+            foreach (var extra in DropOrder(_live.Tables.Where(t => !matched.Contains((t.Schema, t.Name))).ToList(), parents))
             {
                 var name = SqlSyntax.QualifiedName(extra.Schema, extra.Name);
                 _diff.UnmanagedObjects.Add("table " + name);
-                if (_dropUnmanaged)
+                // A partition of a table of these schemas goes with it: that table is dropped too, or created again.
+                var droppedWithParent = parents.Any(p => p.IsPartition && p.Child == (extra.Schema, extra.Name) && _live.Tables.Any(t => (t.Schema, t.Name) == p.Parent));
+                if (_dropUnmanaged && !droppedWithParent)
                 {
                     _diff.UnmanagedTables.Add(new MigrationStep(StepKind.DropTable, name, AlterRenderer.DropTable(name)) { Table = name }
                         .WithProbe(HazardKind.DataLoss, AlterRenderer.Count(name), "drops the table and its {0} row(s)", always: true)
@@ -154,23 +163,41 @@ namespace SchemaGen.Diffing
             }
         }
 
-        // A table is dropped after every other dropped table that references it.
-        private static IEnumerable<TableModel> DropOrder(List<TableModel> tables)
+        // A table is dropped after every other dropped table that references it or inherits from it.
+        private static IEnumerable<TableModel> DropOrder(List<TableModel> tables, IReadOnlyList<TableParent> parents)
         {
             var pending = tables.ToList();
+            bool DependsOn(TableModel table, TableModel on) =>
+                table.ForeignKeys.Any(fk => fk.RefSchema == on.Schema && fk.RefTable == on.Name)
+                || parents.Any(p => p.Child == (table.Schema, table.Name) && p.Parent == (on.Schema, on.Name));
             while (pending.Count > 0)
             {
-                var next = pending.FirstOrDefault(t => !pending.Any(o => o != t && o.ForeignKeys.Any(fk => fk.RefSchema == t.Schema && fk.RefTable == t.Name)))
+                var next = pending.FirstOrDefault(t => !pending.Any(o => o != t && DependsOn(o, t)))
                     ?? pending[0]; // a cycle: the first drop fails and names it
                 pending.Remove(next);
                 yield return next;
             }
         }
 
-        private void CreateTable(TableModel desired)
+        // PostgreSQL cannot make a partitioned table plain: it is dropped with its rows (a hazard) and created again. The
+        // foreign keys that reference it are dropped first and added back (CatalogStateDiffer); anything else that depends on
+        // it makes the DROP fail and names it.
+        private void Recreate(TableModel desired)
         {
             var name = SqlSyntax.QualifiedName(desired.Schema, desired.Name);
-            var cause = new Drift(DriftKind.Missing, "table " + name, DdlRenderer.TableStatements(desired, _ => true)[0], null);
+            var cause = new Drift(DriftKind.Different, "table " + name, "a table", "a partitioned table (PARTITION BY)");
+            _diff.Drops.Add(new MigrationStep(StepKind.DropTable, name, AlterRenderer.DropTable(name)) { Table = name }
+                .WithProbe(HazardKind.DataLoss, AlterRenderer.Count(name),
+                    "the table is partitioned and the model's is not, which PostgreSQL cannot change in place: it is dropped with its partitions and {0} row(s), and created again",
+                    always: true)
+                .Because(cause));
+            CreateTable(desired, cause);
+        }
+
+        private void CreateTable(TableModel desired, Drift? because = null)
+        {
+            var name = SqlSyntax.QualifiedName(desired.Schema, desired.Name);
+            var cause = because ?? new Drift(DriftKind.Missing, "table " + name, DdlRenderer.TableStatements(desired, _ => true)[0], null);
             // Foreign keys are added after every new table exists, so creation order never matters.
             _diff.Tables.Add(new MigrationStep(StepKind.CreateTable, name, DdlRenderer.TableStatements(desired, _ => false), Array.Empty<Hazard>()).Because(cause));
             foreach (var fk in desired.ForeignKeys)

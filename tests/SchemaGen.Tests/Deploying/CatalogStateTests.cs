@@ -157,7 +157,7 @@ public class CatalogStateTests
     }
 
     // The strongest lock the step's statements take on notes (read by a second connection) and whether they rewrote it.
-    private static async Task<(string Lock, bool Rewrote)> LockAndRewriteAsync(string database, NpgsqlConnection connection, MigrationStep step)
+    internal static async Task<(string Lock, bool Rewrote)> LockAndRewriteAsync(string database, NpgsqlConnection connection, MigrationStep step)
     {
         const string File = "SELECT relfilenode FROM pg_class WHERE oid = 'public.notes'::regclass";
         var before = await connection.ScalarAsync<uint>(File);

@@ -293,6 +293,15 @@ public static class DriftEdits
                 Cleanup: $"UPDATE {fk.Table} t SET {column} = s.v FROM drift_saved s WHERE t.{key} = s.k;\nDROP TABLE drift_saved;");
         }),
         new("rule added (ON INSERT DO INSTEAD NOTHING)", Restore.Unmanaged, d => OnTable(d.Pick(d.Tables), t => $"CREATE RULE drift_rule AS ON INSERT TO {t} DO INSTEAD NOTHING;"), "drift_rule"),
+        new("table made to inherit from a new table (INHERIT)", Restore.Unmanaged, d => OnTable(d.Pick(d.Tables),
+            t => $"CREATE TABLE {DriftTarget.Schema(t)}.drift_parent (LIKE {t} INCLUDING GENERATED);\nALTER TABLE {t} INHERIT {DriftTarget.Schema(t)}.drift_parent;"), "drift_parent"),
+        new("table given a child table (INHERITS)", Restore.Unmanaged, d => OnTable(d.Pick(d.Tables),
+            t => $"CREATE TABLE {DriftTarget.Schema(t)}.drift_child () INHERITS ({t});"), "drift_child"),
+        // A partition can have no identity column, and no table may reference it.
+        new("table attached as the default partition of a new partitioned table", Restore.Unmanaged, d =>
+            OnTable(d.Pick(d.Tables.Where(t => !d.IsReferenced(t) && d.KeyColumns(t).Length > 0 && d.Columns(t).All(c => c.Identity == ""))),
+                t => $"CREATE TABLE {DriftTarget.Schema(t)}.drift_parts (LIKE {t} INCLUDING GENERATED) PARTITION BY LIST ({Q(d.KeyColumns(t)[0])});\n"
+                    + $"ALTER TABLE {DriftTarget.Schema(t)}.drift_parts ATTACH PARTITION {t} DEFAULT;"), "drift_parts"),
         // ---- indexes
         new("index dropped", Restore.Safe, d => OnIndex(d.Pick(d.Indexes), i => $"DROP INDEX {DriftTarget.Schema(i.Table)}.{Q(i.Name)};")),
         new("index added by hand", Restore.Safe, d => OnColumn(PkColumn(d), c => $"CREATE INDEX drift_ix ON {c.Table} ({Q(c.Name)});")),
