@@ -25,6 +25,8 @@ namespace SchemaGen.Model
 
         public static string NoInherit(string child, string parent) => $"ALTER TABLE {child} NO INHERIT {parent};";
 
+        public static string NotOf(string table) => $"ALTER TABLE {table} NOT OF;";
+
         public static string DetachPartition(string parent, string partition) => $"ALTER TABLE {parent} DETACH PARTITION {partition};";
 
         public static string EnableTrigger(string table, string trigger) => $"ALTER TABLE {table} ENABLE TRIGGER {SqlSyntax.Identifier(trigger)};";

@@ -228,6 +228,14 @@ namespace SchemaGen.Model
         /// qualified as for <see cref="TableInheritance"/>). A table of the model is a table of its own; the deployer detaches it.
         /// </summary>
         TablePartition,
+
+        /// <summary>
+        /// State: a table (<see cref="CatalogObject.Table"/>) made a typed table of a composite type (<see cref="CatalogObject.Name"/>,
+        /// as <c>format_type</c> prints it) with <c>ALTER TABLE … OF</c>: its columns then follow the type and cannot be added,
+        /// dropped or changed, and the type cannot be dropped. A table of the model is a table of its own; the deployer runs
+        /// <c>NOT OF</c>.
+        /// </summary>
+        TypedTable,
     }
 
     /// <summary>An index.</summary>

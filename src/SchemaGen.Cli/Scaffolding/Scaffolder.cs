@@ -98,6 +98,7 @@ internal static class Scaffolder
     {
         CatalogObjectKind.TableInheritance => $"table {item.Schema}.{item.Table} inherits from {item.Name}",
         CatalogObjectKind.TablePartition => $"table {item.Schema}.{item.Table} is a partition of {item.Name}",
+        CatalogObjectKind.TypedTable => $"table {item.Schema}.{item.Table} is a typed table of {item.Name}",
         _ => $"{Kind(item.Kind)} {item.Schema}.{(item.Table != null && item.Table != item.Name ? item.Table + "." : "")}{item.Name}",
     };
 
@@ -121,6 +122,7 @@ internal static class Scaffolder
         CatalogObjectKind.PartitionedTable => "the model's tables are not partitioned: a deployment drops it and creates it again (a data-loss hazard)",
         CatalogObjectKind.TableInheritance => "the model's tables inherit from none: a deployment removes the link (NO INHERIT)",
         CatalogObjectKind.TablePartition => "the model's tables are tables of their own: a deployment detaches it",
+        CatalogObjectKind.TypedTable => "the model's tables are tables of their own: a deployment runs NOT OF",
         _ => "the model does not manage this kind of object yet; left out",
     };
 }

@@ -21,6 +21,20 @@ namespace SchemaGen.Generators.Assembling
                 return new SchemaAssembly { Spec = null, Diagnostics = EquatableArray<DiagnosticInfo>.Empty };
 
             var diagnostics = new List<DiagnosticInfo>();
+            var ns = options.Namespace ?? rootNamespace;
+            var generated = string.IsNullOrEmpty(ns) ? options.ClassName : ns + "." + options.ClassName;
+            var taken = found.Where(t => t.ClrFullName == generated).OrderBy(t => t.ClrFullName, StringComparer.Ordinal).ToList();
+            if (taken.Count > 0)
+            {
+                // The compiler would report the clash inside Schema.g.cs (a missing partial modifier, or members of both).
+                return new SchemaAssembly
+                {
+                    Spec = null,
+                    Diagnostics = taken.Select(t => DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedClassNameTaken, new DiagnosticTarget.Declaration(t.DeclarationId), generated, t.ClrFullName))
+                        .ToEquatableArray(),
+                };
+            }
+
             var tables = Distinct(found.OrderBy(t => t.ClrFullName, StringComparer.Ordinal), t => (t.Table.Schema, t.Table.Name), "table", t => t.ClrFullName, t => t.DeclarationId, diagnostics);
             var enums = Distinct(
                 tables.SelectMany(t => t.Enums).GroupBy(e => e.ClrFullName).Select(g => g.First()).OrderBy(e => e.ClrFullName, StringComparer.Ordinal),
@@ -52,7 +66,7 @@ namespace SchemaGen.Generators.Assembling
             var spec = new SchemaSpec
             {
                 ClassName = options.ClassName,
-                Namespace = options.Namespace ?? rootNamespace,
+                Namespace = ns,
                 Model = model,
                 Sql = sql,
                 ModelHash = StableHash.Sha256Hex(sql),

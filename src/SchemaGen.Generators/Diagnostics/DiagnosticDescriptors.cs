@@ -140,6 +140,11 @@ namespace SchemaGen.Generators.Diagnostics
             "[assembly: SchemaOptions({0} = \"{1}\")] is not {2}, so the generated class cannot be declared with it; the default is used until it is fixed",
             DiagnosticSeverity.Error);
 
+        public static readonly DiagnosticDescriptor GeneratedClassNameTaken = Create(
+            "SG0027", "Generated class name taken by a model class",
+            "The generated class {0} would have the name of the [Table] class {1}, so neither could be declared and no schema is generated; name the generated class with [assembly: SchemaOptions(ClassName = \"…\")] or rename the model class",
+            DiagnosticSeverity.Error);
+
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
             new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
     }

@@ -106,8 +106,8 @@ namespace SchemaGen.Catalog
         // views, foreign tables, sequences no column owns, domains, composite/range/base types, aggregates, and
         // policies and rules on the managed tables. Objects an extension owns are left out. Also the state of managed
         // objects that no other query shows and that changes what they do: an UNLOGGED table, a trigger that does not fire
-        // as created, a foreign key whose triggers do not, a default on a view's column, a partitioned table, and a table
-        // that inherits from another or is a partition of one, on either side of the managed schemas (CatalogStateDiffer
+        // as created, a foreign key whose triggers do not, a default on a view's column, a partitioned table, a typed table, and a
+        // table that inherits from another or is a partition of one, on either side of the managed schemas (CatalogStateDiffer
         // sets them back). Ordered by every column: the rows' order is part of the catalog's fingerprint.
         public const string Unmanaged = """
             SELECT CASE c.relkind WHEN 'v' THEN 'View' WHEN 'm' THEN 'MaterializedView' WHEN 'f' THEN 'ForeignTable' ELSE 'Sequence' END,
@@ -161,6 +161,10 @@ namespace SchemaGen.Catalog
             SELECT 'PartitionedTable', n.nspname::text, c.relname::text, c.relname::text
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = ANY($1) AND c.relkind = 'p' AND c.relname <> $3 AND NOT EXISTS (SELECT 1 FROM pg_depend member WHERE member.classid = 'pg_class'::regclass AND member.objid = c.oid AND member.deptype = 'e')
+            UNION ALL
+            SELECT 'TypedTable', n.nspname::text, format_type(c.reloftype, NULL), c.relname::text
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = ANY($1) AND c.relkind IN ('r', 'p') AND c.reloftype <> 0 AND c.relname <> $3 AND NOT EXISTS (SELECT 1 FROM pg_depend member WHERE member.classid = 'pg_class'::regclass AND member.objid = c.oid AND member.deptype = 'e')
             UNION ALL
             SELECT CASE WHEN c.relispartition THEN 'TablePartition' ELSE 'TableInheritance' END, n.nspname::text,
                    quote_ident(pn.nspname) || '.' || quote_ident(p.relname), c.relname::text

@@ -41,7 +41,7 @@ namespace SchemaGen.Catalog
         // Part of every stamp: raised whenever the catalog queries read something they did not, so that a marker written by
         // an earlier reader never matches and its recorded catalog (which lacks what this reader sees) is never planned
         // against; the first deployment after the upgrade reads the catalog once. 2: rules, UNLOGGED tables, trigger states;
-        // 3: partitioned tables, partitions and inheritance.
+        // 3: partitioned tables, partitions, inheritance and typed tables.
         private const string ReaderVersion = "reader 3";
 
         /// <summary>The stamp as a scalar subquery ($2: the history table's qualified name).</summary>

@@ -21,7 +21,7 @@ namespace SchemaGen.Diffing
         /// <summary>Whether the catalog entry is a state of a managed object rather than an object of its own.</summary>
         public static bool IsState(CatalogObjectKind kind) =>
             kind is CatalogObjectKind.UnloggedTable or CatalogObjectKind.DisabledTrigger or CatalogObjectKind.UnenforcedForeignKey or CatalogObjectKind.ViewColumnDefault
-                or CatalogObjectKind.PartitionedTable or CatalogObjectKind.TableInheritance or CatalogObjectKind.TablePartition;
+                or CatalogObjectKind.PartitionedTable or CatalogObjectKind.TableInheritance or CatalogObjectKind.TablePartition or CatalogObjectKind.TypedTable;
 
         /// <summary>Whether the live table is partitioned (SchemaDiffer creates a table of the model that is, again).</summary>
         public static bool IsPartitioned(SchemaModel live, TableModel table) =>
@@ -50,6 +50,12 @@ namespace SchemaGen.Diffing
                     case CatalogObjectKind.UnloggedTable when desiredTable != null && !diff.Tables.Any(s => s.Kind == StepKind.CreateTable && s.Object == table):
                         diff.Tables.Add(new MigrationStep(StepKind.SetLogged, table, AlterRenderer.SetLogged(table)) { Table = table }
                             .Because(new Drift(DriftKind.Different, "table " + table, "logged", "UNLOGGED")));
+                        break;
+
+                    // Before any other step: a typed table's columns cannot be changed, nor its type dropped (DropUnmanaged).
+                    case CatalogObjectKind.TypedTable when desiredTable != null && !diff.Drops.Any(s => s.Kind == StepKind.DropTable && s.Object == table):
+                        diff.Drops.Add(new MigrationStep(StepKind.NotOf, table, AlterRenderer.NotOf(table)) { Table = table }
+                            .Because(new Drift(DriftKind.Different, "table " + table, "a table of its own", "a typed table OF " + state.Name)));
                         break;
 
                     case CatalogObjectKind.DisabledTrigger:

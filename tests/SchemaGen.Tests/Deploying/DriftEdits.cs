@@ -297,6 +297,11 @@ public static class DriftEdits
             t => $"CREATE TABLE {DriftTarget.Schema(t)}.drift_parent (LIKE {t} INCLUDING GENERATED);\nALTER TABLE {t} INHERIT {DriftTarget.Schema(t)}.drift_parent;"), "drift_parent"),
         new("table given a child table (INHERITS)", Restore.Unmanaged, d => OnTable(d.Pick(d.Tables),
             t => $"CREATE TABLE {DriftTarget.Schema(t)}.drift_child () INHERITS ({t});"), "drift_child"),
+        new("table made a typed table of a new composite type (OF)", Restore.Unmanaged, d => OnTable(d.Pick(d.Tables),
+            t => "DO $$ BEGIN EXECUTE (SELECT format('CREATE TYPE %s.drift_row AS (%s)', " + SqlSyntax.Literal(DriftTarget.Schema(t))
+                + ", string_agg(format('%I %s', attname, format_type(atttypid, atttypmod)), ', ' ORDER BY attnum))"
+                + $" FROM pg_attribute WHERE attrelid = {SqlSyntax.Literal(t)}::regclass AND attnum > 0 AND NOT attisdropped); END $$;\n"
+                + $"ALTER TABLE {t} OF {DriftTarget.Schema(t)}.drift_row;"), "drift_row"),
         // A partition can have no identity column, and no table may reference it.
         new("table attached as the default partition of a new partitioned table", Restore.Unmanaged, d =>
             OnTable(d.Pick(d.Tables.Where(t => !d.IsReferenced(t) && d.KeyColumns(t).Length > 0 && d.Columns(t).All(c => c.Identity == ""))),

@@ -8,8 +8,8 @@ namespace SchemaGen.Tests.Deploying;
 
 /// <summary>
 /// A table of the model is a plain table of its own: one that inherits from another table, has child tables, is a partition
-/// of another, or is partitioned itself reads different rows than the model's (or none at all), so each is drift in Verify.
-/// Deploy removes the link with the rows kept (NO INHERIT, DETACH PARTITION), and creates a partitioned table again as a
+/// of another, is a typed table (OF) or is partitioned itself reads different rows than the model's (or none at all), so each is drift in Verify.
+/// Deploy removes the link with the rows kept (NO INHERIT, DETACH PARTITION, NOT OF), and creates a partitioned table again as a
 /// plain one only when data loss is allowed. Tables outside the model that inherit from each other are dropped children first.
 /// </summary>
 public class TableParentTests
@@ -135,6 +135,37 @@ public class TableParentTests
         var orphan = await Assert.ThrowsAsync<PostgresException>(() => connection.ExecuteAsync("INSERT INTO children VALUES (1, 42)"));
         Assert.Equal(PostgresErrorCodes.ForeignKeyViolation, orphan.SqlState);
         Assert.True((await SchemaDeployer.VerifyAsync(schema.Target, connection)).IsClean);
+    }
+
+    [Fact]
+    public async Task A_table_of_the_model_made_a_typed_table_is_drift_and_is_a_table_of_its_own_again()
+    {
+        var withEdits = GeneratorHarness.Run([Evolution.Usings + """
+            namespace TestModels;
+
+            [Table("notes")]
+            public class Note
+            {
+                [Key] public int Id { get; set; }
+                public string? Text { get; set; }
+                public int? Edits { get; set; }
+            }
+            """]).Load();
+        await using var connection = await Postgres.NewDatabaseAsync();
+        await SchemaDeployer.DeployAsync(Notes.Target, connection);
+        await connection.ExecuteAsync("""
+            CREATE TYPE note_row AS (id integer, text text);
+            ALTER TABLE notes OF note_row;
+            INSERT INTO notes VALUES (1, 'kept');
+            """);
+
+        var drift = (await SchemaDeployer.VerifyAsync(Notes.Target, connection)).Drift;
+        Assert.Contains(drift, d => (d.Object, d.Model, d.Database) == ("table public.notes", "a table of its own", "a typed table OF note_row"));
+        // A typed table's columns cannot change, and its type cannot be dropped: NOT OF comes first.
+        await SchemaDeployer.DeployAsync(withEdits.Target, connection, new DeployOptions { DropUnmanaged = true });
+        Assert.Equal(0u, await connection.ScalarAsync<uint>("SELECT reloftype FROM pg_class WHERE oid = 'public.notes'::regclass"));
+        Assert.Equal("kept", await connection.ScalarAsync<string>("SELECT text FROM notes"));
+        Assert.True((await SchemaDeployer.VerifyAsync(withEdits.Target, connection)).IsClean);
     }
 
     [Fact]

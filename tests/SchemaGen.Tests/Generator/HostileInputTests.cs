@@ -96,6 +96,8 @@ public class HostileInputTests
         ["doc comment that is not XML: a < b", "/// <summary>Rows where a < b.</summary>\n[Table(\"t\")] public class T { [Key] public int Id { get; set; } public int C { get; set; } }", "SG0025", "T"],
         ["doc comment that is not XML: AT&T", "[Table(\"t\")] public class T { [Key] public int Id { get; set; }\n /// <summary>Bought from AT&T.</summary>\n public int C { get; set; } }", "SG0025", "C"],
         ["doc comment with a lone surrogate entity", "public enum E { A }\n/// <summary>x &#xD800;</summary>\n[Table(\"t\")] public class T { [Key] public int Id { get; set; } public E V { get; set; } }", "SG0025", "T"],
+        ["model class with the generated class's name", "[Table(\"schema\")] public class Schema { [Key] public int Id { get; set; } }", "SG0027", "Schema"],
+        ["model class with the configured class name", "[assembly: SchemaOptions(ClassName = \"Order\")] [Table(\"orders\")] public class Order { [Key] public int Id { get; set; } }", "SG0027", "Order"],
         ["invalid json default", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } public System.Text.Json.JsonDocument D { get; set; } = System.Text.Json.JsonDocument.Parse(\"not json\"); }", "SG0008", "System.Text.Json.JsonDocument.Parse(\"not json\")"],
     ];
 
@@ -113,6 +115,15 @@ public class HostileInputTests
         var found = run.Diagnostics.Where(d => d.Id == id).ToList();
         Assert.True(found.Count > 0, $"{what}: expected {id}, got {string.Join("; ", run.Diagnostics)}");
         Assert.Contains(at, found.Select(SourceText));
+    }
+
+    [Fact]
+    public void AModelClassWithTheGeneratedClassNameIsOnlySG0027NotCompilerErrorsInTheGeneratedFile()
+    {
+        var compilation = GeneratorHarness.Compile(Usings + "[Table(\"schema\")] public class Schema { [Key] public int Id { get; set; } public string? Name { get; set; } }");
+        GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        Assert.Equal(["SG0027"], diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
     }
 
     [Fact]
