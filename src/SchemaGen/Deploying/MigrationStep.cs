@@ -15,7 +15,7 @@ namespace SchemaGen
         CreateIndex, RenameIndex, DropIndex, SetComment,
         CreateFunction, ReplaceFunction, DropFunction, CreateTrigger, DropTrigger,
         DropView, DropMaterializedView, DropPolicy, DisableRowSecurity, DropSequence, DropDomain, DropType, DropForeignTable, DropAggregate, DropRule,
-        SetLogged, EnableTrigger, NoInherit, DetachPartition, NotOf,
+        SetLogged, EnableTrigger, NoInherit, DetachPartition, NotOf, RecreateTable,
         ValidateConstraint,
         CreateSequence, AlterSequence, CreateView, ReplaceView, CreateMaterializedView, CreateAggregate,
         CreateExtension, UpdateExtension, SetExtensionSchema,

@@ -53,7 +53,7 @@ namespace SchemaGen.Diffing
                         break;
 
                     // Before any other step: a typed table's columns cannot be changed, nor its type dropped (DropUnmanaged).
-                    case CatalogObjectKind.TypedTable when desiredTable != null && !diff.Drops.Any(s => s.Kind == StepKind.DropTable && s.Object == table):
+                    case CatalogObjectKind.TypedTable when desiredTable != null && !diff.Tables.Any(s => s.Kind == StepKind.RecreateTable && s.Object == table):
                         diff.Drops.Add(new MigrationStep(StepKind.NotOf, table, AlterRenderer.NotOf(table)) { Table = table }
                             .Because(new Drift(DriftKind.Different, "table " + table, "a table of its own", "a typed table OF " + state.Name)));
                         break;
@@ -136,7 +136,8 @@ namespace SchemaGen.Diffing
                             continue; // not the model's (the DROP TABLE fails and names it), or dropped and added by its table's differ
                         var cause = new Drift(DriftKind.Different, "table " + name, "a table", "a partitioned table (PARTITION BY)");
                         diff.ForeignKeyDrops.Add(new MigrationStep(StepKind.DropForeignKey, key, AlterRenderer.DropConstraint(own, fk.Name)) { Table = own }.Because(cause));
-                        diff.Constraints.Add(new MigrationStep(StepKind.AddForeignKey, key, AlterRenderer.AddConstraint(own, DdlRenderer.ForeignKeyConstraint(modelKey), notValid: false))
+                        diff.Constraints.Add(new MigrationStep(StepKind.AddForeignKey, key, AlterRenderer.AddConstraint(own, DdlRenderer.ForeignKeyConstraint(modelKey), notValid: true),
+                            AlterRenderer.ValidateConstraint(own, fk.Name))
                         {
                             ReferencedTable = name,
                             Table = own,

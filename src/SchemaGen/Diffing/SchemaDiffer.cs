@@ -179,27 +179,33 @@ namespace SchemaGen.Diffing
             }
         }
 
-        // PostgreSQL cannot make a partitioned table plain: it is dropped with its rows (a hazard) and created again. The
-        // foreign keys that reference it are dropped first and added back (CatalogStateDiffer); anything else that depends on
-        // it makes the DROP fail and names it.
+        // PostgreSQL cannot make a partitioned table plain: it is dropped with its rows (a hazard) and created, in one step that
+        // every mode runs in that order. The foreign keys that reference it are dropped first and added back
+        // (CatalogStateDiffer); anything else that depends on it makes the DROP fail and names it.
         private void Recreate(TableModel desired)
         {
             var name = SqlSyntax.QualifiedName(desired.Schema, desired.Name);
             var cause = new Drift(DriftKind.Different, "table " + name, "a table", "a partitioned table (PARTITION BY)");
-            _diff.Drops.Add(new MigrationStep(StepKind.DropTable, name, AlterRenderer.DropTable(name)) { Table = name }
+            var statements = new[] { AlterRenderer.DropTable(name) }.Concat(DdlRenderer.TableStatements(desired, _ => false)).ToList();
+            _diff.Tables.Add(new MigrationStep(StepKind.RecreateTable, name, statements, Array.Empty<Hazard>()) { Table = name }
                 .WithProbe(HazardKind.DataLoss, AlterRenderer.Count(name),
                     "the table is partitioned and the model's is not, which PostgreSQL cannot change in place: it is dropped with its partitions and {0} row(s), and created again",
                     always: true)
                 .Because(cause));
-            CreateTable(desired, cause);
+            AddForeignKeys(desired, name, cause);
         }
 
-        private void CreateTable(TableModel desired, Drift? because = null)
+        private void CreateTable(TableModel desired)
         {
             var name = SqlSyntax.QualifiedName(desired.Schema, desired.Name);
-            var cause = because ?? new Drift(DriftKind.Missing, "table " + name, DdlRenderer.TableStatements(desired, _ => true)[0], null);
-            // Foreign keys are added after every new table exists, so creation order never matters.
+            var cause = new Drift(DriftKind.Missing, "table " + name, DdlRenderer.TableStatements(desired, _ => true)[0], null);
             _diff.Tables.Add(new MigrationStep(StepKind.CreateTable, name, DdlRenderer.TableStatements(desired, _ => false), Array.Empty<Hazard>()).Because(cause));
+            AddForeignKeys(desired, name, cause);
+        }
+
+        // Foreign keys are added after every new table exists, so creation order never matters.
+        private void AddForeignKeys(TableModel desired, string name, Drift cause)
+        {
             foreach (var fk in desired.ForeignKeys)
                 _diff.Constraints.Add(new MigrationStep(StepKind.AddForeignKey, name + "." + fk.Name, DdlRenderer.AddForeignKey(desired, fk))
                     {

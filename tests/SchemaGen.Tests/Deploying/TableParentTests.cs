@@ -77,8 +77,10 @@ public class TableParentTests
         Assert.True((await SchemaDeployer.VerifyAsync(Notes.Target, connection)).IsClean);
     }
 
-    [Fact]
-    public async Task A_table_of_the_model_attached_as_a_partition_is_drift_and_is_detached_with_its_rows()
+    [Theory]
+    [InlineData(DeployMode.Atomic)]
+    [InlineData(DeployMode.Online)]
+    public async Task A_table_of_the_model_attached_as_a_partition_is_drift_and_is_detached_with_its_rows(DeployMode mode)
     {
         var database = Postgres.Instance.CreateDatabase();
         await using var connection = new NpgsqlConnection(database);
@@ -96,14 +98,16 @@ public class TableParentTests
         var step = Assert.Single((await SchemaDeployer.PlanAsync(Notes.Target, connection)).Steps, s => s.Kind == StepKind.DetachPartition);
         Assert.Equal(("AccessExclusiveLock", false), await CatalogStateTests.LockAndRewriteAsync(database, connection, step));
 
-        await SchemaDeployer.DeployAsync(Notes.Target, connection, new DeployOptions { DropUnmanaged = true, AllowDataLoss = true });
+        await SchemaDeployer.DeployAsync(Notes.Target, connection, new DeployOptions { DropUnmanaged = true, AllowDataLoss = true, Mode = mode });
         Assert.False(await connection.ScalarAsync<bool>("SELECT relispartition FROM pg_class WHERE oid = 'public.notes'::regclass"));
         Assert.Equal("kept", await connection.ScalarAsync<string>("SELECT text FROM notes"));
         Assert.True((await SchemaDeployer.VerifyAsync(Notes.Target, connection)).IsClean);
     }
 
-    [Fact]
-    public async Task A_table_of_the_model_made_partitioned_is_drift_refused_as_data_loss_and_created_again_when_allowed()
+    [Theory]
+    [InlineData(DeployMode.Atomic)]
+    [InlineData(DeployMode.Online)]
+    public async Task A_table_of_the_model_made_partitioned_is_drift_refused_as_data_loss_and_created_again_when_allowed(DeployMode mode)
     {
         var schema = GeneratorHarness.Run([Evolution.Usings + """
             namespace TestModels;
@@ -125,11 +129,13 @@ public class TableParentTests
 
         var drift = (await SchemaDeployer.VerifyAsync(schema.Target, connection)).Drift;
         Assert.Contains(drift, d => (d.Object, d.Model, d.Database) == ("table public.parents", "a table", "a partitioned table (PARTITION BY)"));
-        var refused = await Assert.ThrowsAsync<SchemaDeployException>(() => SchemaDeployer.DeployAsync(schema.Target, connection));
+        var step = Assert.Single((await SchemaDeployer.PlanAsync(schema.Target, connection)).Steps, s => s.Object == "public.parents");
+        Assert.Equal((StepKind.RecreateTable, TableLock.AccessExclusive), (step.Kind, step.Cost.Lock));
+        var refused = await Assert.ThrowsAsync<SchemaDeployException>(() => SchemaDeployer.DeployAsync(schema.Target, connection, new DeployOptions { Mode = mode }));
         Assert.Contains(refused.Hazards, h => h.Kind == HazardKind.DataLoss && h.Object == "public.parents" && h.Message.Contains("1 row(s)"));
         Assert.Equal("p", await connection.ScalarAsync<string>("SELECT relkind::text FROM pg_class WHERE oid = 'public.parents'::regclass"));
 
-        await SchemaDeployer.DeployAsync(schema.Target, connection, new DeployOptions { AllowDataLoss = true });
+        await SchemaDeployer.DeployAsync(schema.Target, connection, new DeployOptions { AllowDataLoss = true, Mode = mode });
         Assert.Equal("r", await connection.ScalarAsync<string>("SELECT relkind::text FROM pg_class WHERE oid = 'public.parents'::regclass"));
         Assert.Equal(0L, await connection.ScalarAsync<long>("SELECT count(*) FROM pg_class WHERE relname = 'parents_low'"));
         var orphan = await Assert.ThrowsAsync<PostgresException>(() => connection.ExecuteAsync("INSERT INTO children VALUES (1, 42)"));
