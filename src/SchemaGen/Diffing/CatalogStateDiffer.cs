@@ -8,14 +8,14 @@ namespace SchemaGen.Diffing
     /// The state of objects the model manages that changes what they do although their definitions are the model's: an
     /// UNLOGGED table (its rows are lost in a crash and never reach a replica), a trigger that does not fire as created
     /// (disabled, or set to fire only on replicas or always), and a foreign key whose triggers do not fire (ALTER TABLE …
-    /// DISABLE TRIGGER ALL: the key is not enforced), and a default on a template view's column (INSERTs through the view
-    /// take it). Each is drift, set back by every deployment: the table made logged, the trigger enabled, the foreign key
-    /// created again (which checks the rows written while it was not enforced), the default dropped. A state of an object
-    /// the plan creates again anyway needs no step of its own. Runs after every other differ, whose steps it looks at.
+    /// DISABLE TRIGGER ALL: the key is not enforced), a default on a template view's column (INSERTs through the view
+    /// take it), and a table that is not a table of its own (it inherits from another, has children, is a partition, or a
+    /// typed table). Each is drift, set back by every deployment: the table made logged, the trigger enabled, the foreign
+    /// key created again (which checks the rows written while it was not enforced), the default dropped, the link removed
+    /// with the rows kept. A partitioned table cannot be set back in place: <see cref="SchemaDiffer"/> creates it again. A
+    /// state of an object the plan creates again anyway needs no step of its own. Runs after every other differ, whose
+    /// steps it looks at.
     /// </summary>
-    /// <summary>A table and the table it inherits from or is a partition of, each as (schema, name).</summary>
-    internal sealed record TableParent((string Schema, string Name) Child, (string Schema, string Name) Parent, bool IsPartition);
-
     internal static class CatalogStateDiffer
     {
         /// <summary>Whether the catalog entry is a state of a managed object rather than an object of its own.</summary>
@@ -26,6 +26,9 @@ namespace SchemaGen.Diffing
         /// <summary>Whether the live table is partitioned (SchemaDiffer creates a table of the model that is, again).</summary>
         public static bool IsPartitioned(SchemaModel live, TableModel table) =>
             live.Unmanaged.Any(u => u.Kind == CatalogObjectKind.PartitionedTable && u.Schema == table.Schema && u.Name == table.Name);
+
+        /// <summary>The difference of a table of the model that is partitioned in the database.</summary>
+        public static Drift PartitionedDrift(string table) => new(DriftKind.Different, "table " + table, "a table", "a partitioned table (PARTITION BY)");
 
         /// <summary>Every link between a table and its parent (inheritance or partitioning) with a side in the managed schemas.</summary>
         public static IReadOnlyList<TableParent> Parents(SchemaModel live) => live.Unmanaged
@@ -134,7 +137,7 @@ namespace SchemaGen.Diffing
                         var modelKey = desired.Tables.FirstOrDefault(t => t.Schema == referencing.Schema && t.Name == referencing.Name)?.ForeignKeys.FirstOrDefault(f => f.Name == fk.Name);
                         if (modelKey == null || diff.ForeignKeyDrops.Any(s => s.Object == key))
                             continue; // not the model's (the DROP TABLE fails and names it), or dropped and added by its table's differ
-                        var cause = new Drift(DriftKind.Different, "table " + name, "a table", "a partitioned table (PARTITION BY)");
+                        var cause = PartitionedDrift(name);
                         diff.ForeignKeyDrops.Add(new MigrationStep(StepKind.DropForeignKey, key, AlterRenderer.DropConstraint(own, fk.Name)) { Table = own }.Because(cause));
                         diff.Constraints.Add(new MigrationStep(StepKind.AddForeignKey, key, AlterRenderer.AddConstraint(own, DdlRenderer.ForeignKeyConstraint(modelKey), notValid: true),
                             AlterRenderer.ValidateConstraint(own, fk.Name))

@@ -185,7 +185,7 @@ namespace SchemaGen.Diffing
         private void Recreate(TableModel desired)
         {
             var name = SqlSyntax.QualifiedName(desired.Schema, desired.Name);
-            var cause = new Drift(DriftKind.Different, "table " + name, "a table", "a partitioned table (PARTITION BY)");
+            var cause = CatalogStateDiffer.PartitionedDrift(name);
             var statements = new[] { AlterRenderer.DropTable(name) }.Concat(DdlRenderer.TableStatements(desired, _ => false)).ToList();
             _diff.Tables.Add(new MigrationStep(StepKind.RecreateTable, name, statements, Array.Empty<Hazard>()) { Table = name }
                 .WithProbe(HazardKind.DataLoss, AlterRenderer.Count(name),
