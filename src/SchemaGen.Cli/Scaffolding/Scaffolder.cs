@@ -28,7 +28,7 @@ internal static class Scaffolder
         CancellationToken cancellationToken)
     {
         var schemas = requestedSchemas.Count > 0 ? requestedSchemas : await SchemaCatalog.UserSchemasAsync(connection, cancellationToken);
-        var model = await SchemaCatalog.ReadAsync(connection, schemas, cancellationToken);
+        var model = WithoutPartitions(await SchemaCatalog.ReadAsync(connection, schemas, cancellationToken));
         var missing = schemas.Where(s => !model.Schemas.Contains(s)).ToList();
         if (missing.Count > 0)
             throw new UserErrorException($"schema not found: {string.Join(", ", missing)}", $"The database {connection.Database} has no schema of that name.");
@@ -55,7 +55,7 @@ internal static class Scaffolder
         if (TemplateWriter.Objects(context) is string objects)
             files.Add(("Sql/03_objects.sql", objects));
         foreach (var other in model.Unmanaged.Where(u => !IsWritten(model, u)))
-            report.Add(Describe(other), Outcome(other.Kind));
+            report.Add(Describe(other), Outcome(model, other));
 
         var written = files
             .Select(f => ScaffoldFiles.Write(output, f.Path, ScaffoldFiles.WithHeader(f.Text, f.Path.EndsWith(".sql", StringComparison.Ordinal) ? "--" : "//"), force))
@@ -76,6 +76,22 @@ internal static class Scaffolder
         File.WriteAllText(path, text);
         return new ScaffoldedFile(ReportFile, existed ? FileOutcome.Updated : FileOutcome.Created);
     }
+
+    // The model has no partitioning: a partitioned table is written as one table, and its partitions (at any depth) go with it,
+    // named in the report. A partition of a table outside these schemas is written as a table of its own.
+    private static SchemaModel WithoutPartitions(SchemaModel model)
+    {
+        var partitions = model.Unmanaged.Where(u => u.Kind == CatalogObjectKind.TablePartition && IsScaffolded(model, ParentOf(u))).Select(u => (u.Schema, u.Table!)).ToHashSet();
+        return model with { Tables = model.Tables.Where(t => !partitions.Contains((t.Schema, t.Name))).ToEquatableArray() };
+    }
+
+    private static (string Schema, string Name) ParentOf(CatalogObject link)
+    {
+        var parent = SqlSyntax.NameReferences(link.Name, dollarQuotedIsCode: false).Single(); // as quote_ident prints it
+        return (parent.Qualifier!, parent.Name);
+    }
+
+    private static bool IsScaffolded(SchemaModel model, (string Schema, string Name) table) => model.Tables.Any(t => t.Schema == table.Schema && t.Name == table.Name);
 
     // The schema with the most tables and enums; public on a tie, as the generator's default.
     private static string DefaultSchema(SchemaModel model) =>
@@ -115,14 +131,15 @@ internal static class Scaffolder
     };
 
     // A state of a scaffolded object is not left out: the model has the object, and a deployment sets the state back.
-    private static string Outcome(CatalogObjectKind kind) => kind switch
+    private static string Outcome(SchemaModel model, CatalogObject item) => item.Kind switch
     {
         CatalogObjectKind.UnloggedTable => "the model's tables are logged: a deployment makes it logged (a rewrite)",
         CatalogObjectKind.DisabledTrigger or CatalogObjectKind.UnenforcedForeignKey => "a deployment enables it again",
-        CatalogObjectKind.PartitionedTable => "the model's tables are not partitioned: a deployment drops it and creates it again (a data-loss hazard)",
+        CatalogObjectKind.PartitionedTable or CatalogObjectKind.TablePartition when !IsScaffolded(model, (item.Schema, item.Table!)) => "left out: it goes with its partitioned table",
+        CatalogObjectKind.PartitionedTable => "written as one plain table without its partitions; the model cannot partition, so deploying it here drops the table with its rows and creates it again (a data-loss hazard)",
+        CatalogObjectKind.TablePartition => "written as a table of its own: a deployment detaches it",
         CatalogObjectKind.TableInheritance => "the model's tables inherit from none: a deployment removes the link (NO INHERIT)",
-        CatalogObjectKind.TablePartition => "the model's tables are tables of their own: a deployment detaches it",
-        CatalogObjectKind.TypedTable => "the model's tables are tables of their own: a deployment runs NOT OF",
+        CatalogObjectKind.TypedTable => "written as a table of its own: a deployment runs NOT OF",
         _ => "the model does not manage this kind of object yet; left out",
     };
 }

@@ -38,4 +38,33 @@ public class ScaffoldHandWrittenTests
         var difference = SchemaDumps.Difference(await PgDump.SchemaAsync(expressible), redeployed);
         Assert.True(difference.Length == 0, "Beyond the reported objects, the redeployed catalog differs:\n" + difference + "\n" + run.Listing);
     }
+
+    [Fact]
+    public async Task Partitions_go_with_their_partitioned_table_and_every_table_link_is_named_in_the_report()
+    {
+        await using var database = await Postgres.NewDatabaseAsync();
+        await database.ExecuteAsync("""
+            CREATE TABLE events (id integer NOT NULL, region text NOT NULL, at date NOT NULL) PARTITION BY LIST (region);
+            CREATE TABLE events_eu PARTITION OF events FOR VALUES IN ('eu') PARTITION BY RANGE (at);
+            CREATE TABLE events_eu_2024 PARTITION OF events_eu FOR VALUES FROM ('2024-01-01') TO ('2025-01-01');
+            CREATE TABLE notes (id integer PRIMARY KEY, text text);
+            CREATE TABLE old_notes () INHERITS (notes);
+            """);
+
+        var run = await ScaffoldRun.RunAsync(database);
+        var sources = string.Join("\n", run.Sources);
+        Assert.Contains("\"events\"", sources);
+        Assert.DoesNotContain("events_eu", sources);
+        Assert.Contains("\"old_notes\"", sources);
+        string[] expected =
+        [
+            "partitioned table public.events: written as one plain table without its partitions",
+            "partitioned table public.events_eu: left out",
+            "table public.events_eu is a partition of public.events: left out",
+            "table public.events_eu_2024 is a partition of public.events_eu: left out",
+            "table public.old_notes inherits from public.notes: the model's tables inherit from none",
+        ];
+        foreach (var line in expected)
+            Assert.True(run.NotExpressed.Any(l => l.StartsWith(line, System.StringComparison.Ordinal)), $"The report does not name '{line}':\n" + string.Join("\n", run.NotExpressed));
+    }
 }
