@@ -53,8 +53,9 @@ namespace SchemaGen.Catalog
             ORDER BY 1, 2, a.attnum
             """;
 
-        // Not the copies PostgreSQL makes of a constraint for each partition, on either side of a foreign key (conparentid):
-        // they go with the constraint.
+        // Not the copies PostgreSQL makes of a foreign key for each partition of the table it references, or of a partitioned
+        // table's foreign key for each partition (conparentid): they go with the foreign key, and cannot be dropped alone. A
+        // copied primary key, unique or check constraint is read: attaching a table as a partition makes its own key the copy.
         public const string Constraints = """
             SELECT n.nspname::text, c.relname::text, k.conname::text, k.contype::text, pg_get_constraintdef(k.oid), k.convalidated,
                    array(SELECT (SELECT a.attname::text FROM pg_attribute a WHERE a.attrelid = k.conrelid AND a.attnum = u.n) FROM unnest(k.conkey) WITH ORDINALITY u(n, o) ORDER BY u.o),
@@ -64,7 +65,7 @@ namespace SchemaGen.Catalog
             FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid JOIN pg_namespace n ON n.oid = c.relnamespace
             LEFT JOIN pg_class r ON r.oid = k.confrelid LEFT JOIN pg_namespace rn ON rn.oid = r.relnamespace
             WHERE n.nspname = ANY($1) AND c.relname <> $3 AND NOT EXISTS (SELECT 1 FROM pg_depend member WHERE member.classid = 'pg_class'::regclass AND member.objid = c.oid AND member.deptype = 'e') AND k.contype IN ('p', 'u', 'c', 'f', 'x')
-              AND k.conparentid = 0
+              AND NOT (k.contype = 'f' AND k.conparentid <> 0)
             ORDER BY 1, 2, 3
             """;
 
