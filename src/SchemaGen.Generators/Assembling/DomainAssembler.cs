@@ -131,6 +131,13 @@ namespace SchemaGen.Generators.Assembling
             return ordered;
         }
 
+        /// <summary>
+        /// Whether a column's type names a declared domain, read before the domains are assembled (the column parser's view):
+        /// its initializer is then written for the property's type, which SG0005 makes sure the domain's underlying type holds.
+        /// </summary>
+        public static bool NamesDomain(string sqlType, IEnumerable<DomainDeclaration> declarations, string defaultSchema) =>
+            Find(declarations, SplitArray(sqlType).Element, defaultSchema, d => d.Schema ?? defaultSchema, d => d.Name) != null;
+
         private static T? Find<T>(IEnumerable<T> items, string typeName, string schema, Func<T, string> schemaOf, Func<T, string> nameOf) where T : class
         {
             var parts = typeName.Split('.').Select(Unquoted).ToArray();

@@ -53,6 +53,22 @@ namespace SchemaGen.Generators.Assembling
 
         private static string LengthAttribute(ColumnFacts facts) => "MaxLength/StringLength/Length";
 
+        /// <summary>Whether the check refuses the column's default (SG0024): only when the default is known and the check's bounds are.</summary>
+        public static bool RefusesDefault(ColumnFacts facts, string check)
+        {
+            if (Read(check) is not { } bounds)
+                return false;
+            if (facts.DefaultNumber is double value)
+            {
+                if (bounds.Low is { } low && (value < low.Value || (low.Exclusive && value == low.Value)))
+                    return true;
+                if (bounds.High is { } high && (value > high.Value || (high.Exclusive && value == high.Value)))
+                    return true;
+            }
+
+            return facts.DefaultLength is int length && (length > (bounds.MaxLength ?? int.MaxValue) || length < (bounds.MinLength ?? 0));
+        }
+
         private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
         internal readonly struct Bounds

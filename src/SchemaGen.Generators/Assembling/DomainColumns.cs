@@ -10,7 +10,7 @@ namespace SchemaGen.Generators.Assembling
     /// Columns whose <c>[Column(TypeName)]</c> names a declared domain (<c>year</c>, <c>public.year</c>, <c>year[]</c>): their
     /// type becomes the domain, schema-qualified like an enum column (so a schema override and the shadow move it); the C#
     /// property must hold the domain's underlying type (SG0005, by <see cref="SqlTypeFit"/>); and validation attributes that
-    /// accept what the domain's CHECK refuses are SG0023 (<see cref="DomainCheckForms"/>).
+    /// accept what the domain's CHECK refuses are SG0023, and a default it refuses is SG0024 (<see cref="DomainCheckForms"/>).
     /// </summary>
     internal static class DomainColumns
     {
@@ -56,19 +56,34 @@ namespace SchemaGen.Generators.Assembling
                 return;
             }
 
-            // Each domain of the chain checks the value: the first contradiction is reported.
-            for (var current = domain; current != null; current = DomainAssembler.DomainOf(current.BaseType, current.Schema, domains) is { } next && next != current ? next : null)
+            // Each domain of the chain checks the value: the first that refuses the default, and the first contradiction, are reported.
+            if (!arrayColumn && facts.DefaultText != null && Chain(domain, domains).SelectMany(d => d.Checks.Select(c => (Domain: d, Check: c)))
+                    .FirstOrDefault(x => DomainCheckForms.RefusesDefault(facts, x.Check.Expression)) is { Domain: { } refusing } found)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.RefusedDefault, target, table.ClrName, facts.PropertyName, facts.DefaultText,
+                    "domain " + refusing.Schema + "." + refusing.Name + " (CHECK (" + found.Check.Expression + "))"));
+            }
+
+
+            foreach (var current in Chain(domain, domains))
             {
                 foreach (var check in current.Checks)
                 {
-                    if (DomainCheckForms.Contradiction(facts, check.Expression) is { } found)
+                    if (DomainCheckForms.Contradiction(facts, check.Expression) is { } contradiction)
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DomainContradiction, target, found.Attribute, table.ClrName, facts.PropertyName,
-                            found.Accepted, current.Name, check.Expression));
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DomainContradiction, target, contradiction.Attribute, table.ClrName, facts.PropertyName,
+                            contradiction.Accepted, current.Name, check.Expression));
                         return;
                     }
                 }
             }
+        }
+
+        // The domain and the domains it is based on, outermost first.
+        private static IEnumerable<DomainModel> Chain(DomainModel domain, IReadOnlyList<DomainModel> domains)
+        {
+            for (var current = domain; current != null; current = DomainAssembler.DomainOf(current.BaseType, current.Schema, domains) is { } next && next != current ? next : null)
+                yield return current;
         }
     }
 }

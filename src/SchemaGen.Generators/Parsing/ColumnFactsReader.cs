@@ -27,6 +27,9 @@ namespace SchemaGen.Generators.Parsing
                 PropertyName = column.Property.Name,
                 ClrType = column.Property.Type.ToDisplayString(),
                 Kind = WrapperParser.Kind(column.Property.Type),
+                DefaultText = column.Default?.Initializer.ToString(),
+                DefaultNumber = column.Default == null ? null : DefaultValues.Number(column.Default),
+                DefaultLength = column.Default == null ? null : DefaultValues.Length(column.Default),
             };
             foreach (var attribute in column.Property.GetAttributes().Where(a => context.Known.IsDataAnnotation(a.AttributeClass)))
             {

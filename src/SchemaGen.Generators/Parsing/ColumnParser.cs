@@ -92,7 +92,7 @@ namespace SchemaGen.Generators.Parsing
                 DocComments.Summary(property, _context),
                 RenamedFrom.Read(_context, property, "column"),
                 type.TypeSchema);
-            return new ParsedColumn(property, column, type, rules.Checks);
+            return new ParsedColumn(property, column, type, rules.Checks, initializerDefault);
         }
 
         // [Column(TypeName)] decides the kind of value when it names JSON or an array; otherwise the CLR type does.
@@ -188,11 +188,13 @@ namespace SchemaGen.Generators.Parsing
             // A TypeName of another type than the property's own (int on a byte[], double precision[] on a DateTime)
             // cannot be trusted to take the default the initializer means for the property's type: SG0008 asks for
             // [DefaultSql]. The same type with other modifiers (numeric(10,2), character varying(20)) is fine, and so are
-            // the kinds of value whose defaults the column's own type decides (DefaultFollowsColumn).
+            // the kinds of value whose defaults the column's own type decides (DefaultFollowsColumn), and a declared domain,
+            // whose underlying type must hold the property's (SG0005).
             var mapped = source.TypeIsExplicit ? _types.Map(source.Property.Type) : null;
             var followsColumn = mapped != null && DefaultFollowsColumn(mapped, source.Type);
             var parsed = _defaults.Parse(source.Property, followsColumn ? source.Type : mapped ?? source.Type, tableClrName);
-            if (parsed != null && mapped != null && !followsColumn && !SameType(mapped.SqlType, source.Type.SqlType))
+            if (parsed != null && mapped != null && !followsColumn && !SameType(mapped.SqlType, source.Type.SqlType)
+                && !DomainAssembler.NamesDomain(source.Type.SqlType, _context.Options.Domains, _context.Options.DefaultSchema))
             {
                 _context.Report(DiagnosticDescriptors.UnsupportedDefault, source.Property.Locations.FirstOrDefault(), tableClrName, source.Property.Name,
                     "a default for " + mapped.SqlType + " in a column of type " + source.Type.SqlType);

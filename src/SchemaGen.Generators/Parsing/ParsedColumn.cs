@@ -4,6 +4,6 @@ using SchemaGen.Model;
 
 namespace SchemaGen.Generators.Parsing
 {
-    /// <summary>A property mapped to a column, with the checks its attributes produced. Transient.</summary>
-    internal sealed record ParsedColumn(IPropertySymbol Property, ColumnModel Column, MappedType Type, List<CheckModel> Checks);
+    /// <summary>A property mapped to a column, with the checks its attributes produced and its initializer's default. Transient.</summary>
+    internal sealed record ParsedColumn(IPropertySymbol Property, ColumnModel Column, MappedType Type, List<CheckModel> Checks, ParsedDefault? Default = null);
 }

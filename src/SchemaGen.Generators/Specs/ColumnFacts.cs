@@ -39,5 +39,14 @@ namespace SchemaGen.Generators.Specs
 
         /// <summary>The smallest length [MinLength], [StringLength(MinimumLength)] or [Length] allows; null without one.</summary>
         public int? MinLength { get; init; }
+
+        /// <summary>The initializer's default as written, when it is a constant or an empty collection; null otherwise.</summary>
+        public string? DefaultText { get; init; }
+
+        /// <summary>The default as a number, when it is one (<see cref="Parsing.DefaultValues.Number"/>).</summary>
+        public double? DefaultNumber { get; init; }
+
+        /// <summary>The default's length as <c>char_length</c> measures it (<see cref="Parsing.DefaultValues.Length"/>).</summary>
+        public int? DefaultLength { get; init; }
     }
 }

@@ -8,7 +8,7 @@ using Xunit;
 namespace SchemaGen.Tests.Generator;
 
 /// <summary>
-/// SG0024 against PostgreSQL as the oracle: each property below is a table of its own, deployed, and a row is inserted
+/// SG0024 against PostgreSQL as the oracle: each property below (some typed by a domain) is a table of its own, deployed, and a row is inserted
 /// that leaves the property's column out. The warning is reported exactly for the columns where that INSERT fails.
 /// </summary>
 public class RefusedDefaultTests
@@ -48,12 +48,32 @@ public class RefusedDefaultTests
         "[AllowedValues(Level.Low)] public Level X { get; set; } = Level.High;",
         "[Length(2, 5)] public string X { get; set; } = \"a\";",
         "[StringLength(5, MinimumLength = 2)] public string X { get; set; } = \"abc\";",
+        // Domains (Domains below): the forms of a CHECK that DomainCheckForms reads, through a chain of domains too.
+        "[Column(TypeName = \"percent\")] public int X { get; set; } = 150;",
+        "[Column(TypeName = \"percent\")] public int X { get; set; } = 100;",
+        "[Column(TypeName = \"small_percent\")] public int X { get; set; } = 50;",       // its own CHECK
+        "[Column(TypeName = \"small_percent\")] public int X { get; set; } = -1;",       // the CHECK of percent, its base
+        "[Column(TypeName = \"small_percent\")] public int X { get; set; } = 10;",
+        "[Column(TypeName = \"positive\")] public decimal X { get; set; } = 0m;",
+        "[Column(TypeName = \"positive\")] public decimal X { get; set; } = 0.5m;",
+        "[Column(TypeName = \"code3\")] public string X { get; set; } = \"abcd\";",
+        "[Column(TypeName = \"code3\")] public string X { get; set; } = \"a\";",
+        "[Column(TypeName = \"code3\")] public string X { get; set; } = \"abc\";",
     ];
+
+    private const string Domains = """
+        [assembly: Domain("percent", "integer", Check = "VALUE BETWEEN 0 AND 100")]
+        [assembly: Domain("small_percent", "percent", Check = "VALUE <= 10")]
+        [assembly: Domain("positive", "numeric", Check = "VALUE > 0")]
+        [assembly: Domain("code3", "text", Check = "char_length(VALUE) <= 3 AND char_length(VALUE) >= 2")]
+
+        """;
 
     [Fact]
     public async Task TheWarningNamesExactlyTheDefaultsTheDatabaseRefuses()
     {
-        var model = "using System; using System.Collections.Generic; using System.ComponentModel.DataAnnotations; using System.ComponentModel.DataAnnotations.Schema; using SchemaGen; namespace TestModels;\n"
+        var model = "using System; using System.Collections.Generic; using System.ComponentModel.DataAnnotations; using System.ComponentModel.DataAnnotations.Schema; using SchemaGen;\n"
+            + Domains + "namespace TestModels;\n"
             + "public enum Level { Low, High }\n"
             + string.Concat(Properties.Select((property, i) => $"[Table(\"c{i}\")] public class C{i} {{ [Key] public int Id {{ get; set; }} {property} }}\n"));
         var result = GeneratorHarness.Run(model);
@@ -84,5 +104,6 @@ public class RefusedDefaultTests
         Assert.True(mismatches.Count == 0, string.Join("\n", mismatches));
         Assert.Contains(warned, m => m.Contains("(\"abcdef\") is refused by the column's type character varying(3)", System.StringComparison.Ordinal));
         Assert.Contains(warned, m => m.Contains("(0) is refused by the column's CHECK from [Range]", System.StringComparison.Ordinal));
+        Assert.Contains(warned, m => m.Contains("(150) is refused by the column's domain public.percent (CHECK (VALUE BETWEEN 0 AND 100))", System.StringComparison.Ordinal));
     }
 }
