@@ -103,7 +103,8 @@ internal static class FuzzModels
         new string('n', 63), string.Concat(Enumerable.Repeat("é", 31)), "a.b", "public")));
 
     // Types no model declares (TypeName below: quoted, and schema-qualified), as PostgreSQL names them when they are missing.
-    private static readonly string[] TypesNotInTheModel = ["My Type", "public.missing_type"];
+    // "dom" is one when no domain of that name is drawn.
+    private static readonly string[] TypesNotInTheModel = ["My Type", "public.missing_type", "dom", "dom[]"];
 
     internal static bool NamesATypeNotInTheModel(PostgresException e) =>
         (e.SqlState == PostgresErrorCodes.UndefinedObject && TypesNotInTheModel.Any(t => e.MessageText == $"type \"{t}\" does not exist"))
@@ -118,7 +119,7 @@ internal static class FuzzModels
     private static readonly Gen<string> TypeName = Gen.OneOf(
         "int", "text", "varchar(10)", "float(24)", "float(54)", "bpchar", "numeric(5,2)", "numeric(0)", "timestamp(7)", "int[3]", "jsonb",
         "integer NOT NULL", "integer); CREATE TABLE pwned (id integer", "", " ", "\\0", "\\\"My Type\\\"", "double precision[]", "time with time zone",
-        "interval day to second(3)", "bit varying", "int(5)", "public.missing_type", "char");
+        "interval day to second(3)", "bit varying", "int(5)", "public.missing_type", "char", "dom", "dom[]");
 
     private static readonly Gen<string> Pattern = Gen.OneOf(
         "a", "[a-z]", "\\\\d", "\\\\w", "\\\\s", "(", ")", "*", "+", "?", "{2}", "{2,}", "|", ".", "^", "$", "(?i)", "[", "]", "\\\\b",
@@ -202,7 +203,9 @@ internal static class FuzzModels
         1 => Gen.OneOf("Db", "My Schema", "1x", "class", "", "T").Select(v => $"[assembly: SchemaOptions(ClassName = \"{v}\")]"),
         2 => Gen.OneOf("My.Data", "a..b", "class", "", "Über.名前").Select(v => $"[assembly: SchemaOptions(Namespace = \"{v}\")]"),
         3 => Gen.Select(Name, Gen.Bool, (v, version) => version ? $"[assembly: Extension(\"citext\", Version = \"{v}\")]" : $"[assembly: Extension(\"{v}\")]"),
-        _ => Gen.Select(Name, Gen.OneOf("VALUE > 0", "", "\\0", "VALUE > length('\\uD800')"), (v, check) => $"[assembly: Domain(\"{v}\", \"integer\", Check = \"{check}\")]"),
+        // "dom" is a TypeName above too: a domain column, with the initializers of the property's type.
+        _ => Gen.Select(Gen.Frequency((1, Name), (1, Gen.Const("dom"))), Gen.OneOf("VALUE > 0", "", "\\0", "VALUE > length('\\uD800')", "char_length(VALUE::text) <= 1"),
+            (v, check) => $"[assembly: Domain(\"{v}\", \"integer\", Check = \"{check}\")]"),
     });
 
     /// <summary>A model: assembly options, one enum, a referenced table, and a table with random attributes and properties.</summary>
