@@ -64,7 +64,6 @@ namespace SchemaGen.Generators.Assembling
                     "domain " + refusing.Schema + "." + refusing.Name + " (CHECK (" + found.Check.Expression + "))"));
             }
 
-
             foreach (var current in Chain(domain, domains))
             {
                 foreach (var check in current.Checks)

@@ -23,16 +23,11 @@ namespace SchemaGen.Generators.Assembling
             var diagnostics = new List<DiagnosticInfo>();
             var ns = options.Namespace ?? rootNamespace;
             var generated = string.IsNullOrEmpty(ns) ? options.ClassName : ns + "." + options.ClassName;
-            var taken = found.Where(t => t.ClrFullName == generated).OrderBy(t => t.ClrFullName, StringComparer.Ordinal).ToList();
-            if (taken.Count > 0)
+            if (found.FirstOrDefault(t => t.ClrFullName == generated) is { } taken)
             {
                 // The compiler would report the clash inside Schema.g.cs (a missing partial modifier, or members of both).
-                return new SchemaAssembly
-                {
-                    Spec = null,
-                    Diagnostics = taken.Select(t => DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedClassNameTaken, new DiagnosticTarget.Declaration(t.DeclarationId), generated, t.ClrFullName))
-                        .ToEquatableArray(),
-                };
+                var clash = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedClassNameTaken, new DiagnosticTarget.Declaration(taken.DeclarationId), generated, taken.ClrFullName);
+                return new SchemaAssembly { Spec = null, Diagnostics = new[] { clash }.ToEquatableArray() };
             }
 
             var tables = Distinct(found.OrderBy(t => t.ClrFullName, StringComparer.Ordinal), t => (t.Table.Schema, t.Table.Name), "table", t => t.ClrFullName, t => t.DeclarationId, diagnostics);
