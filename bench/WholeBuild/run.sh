@@ -192,8 +192,14 @@ if [[ $SECTIONS == *" first "* || $SECTIONS == *" fleet "* ]]; then
       measure fleet-noop-deploy "${deploy[@]}" "@$OUT/fleet-$round.txt" --expect-no-op
       # The floor of any no-op check: connect to each of the same databases, one catalog query, 4 at a time.
       measure fleet-noop-bare dotnet "$OUT/bare/bin/Release/net10.0/Bare.dll" "@$OUT/fleet-$round.txt"
+      # The same once autovacuum has been through the fleet (VACUUM of every database, then no autovacuum worker left):
+      # the state a fleet is in when a release finds nothing to do, some time after the deployment that made it.
+      runuser -u postgres -- "$PGBIN/vacuumdb" -q -h 127.0.0.1 -p "$PORT" -U postgres --all
+      while [ "$("$PGBIN/psql" -X -At -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -c "SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'")" != 0 ]; do sleep 1; done
+      measure fleet-noop-settled-deploy "${deploy[@]}" "@$OUT/fleet-$round.txt" --expect-no-op
+      measure fleet-noop-settled-bare dotnet "$OUT/bare/bin/Release/net10.0/Bare.dll" "@$OUT/fleet-$round.txt"
     done
-    for program in fleet-first-deploy fleet-first-psql fleet-noop-deploy fleet-noop-bare; do
+    for program in fleet-first-deploy fleet-first-psql fleet-noop-deploy fleet-noop-bare fleet-noop-settled-deploy fleet-noop-settled-bare; do
       say "median (rounds 1-$ITERATIONS) $program: $(awk -v p=$program 'NF==4 && $1>0 && $2==p {print $3}' "$RESULTS" | median) s, $(awk -v p=$program 'NF==4 && $1>0 && $2==p {print $4}' "$RESULTS" | median) kB"
     done
   fi

@@ -55,7 +55,8 @@ namespace SchemaGen.Catalog
         public static readonly string Sql = "SELECT (" + CatalogQueries.HistoryMarker + "), " + CatalogStamp.Sql + ", " + Full;
 
         /// <summary>
-        /// The no-op check's first tier: the marker and the stamp, nothing rendered. The full fingerprint is not in this
+        /// The no-op check's first tier: the marker and the stamp, nothing rendered, after a statement that plans them
+        /// serially (<see cref="CatalogReader.SerialPlans"/>). The full fingerprint is not in this
         /// statement even as an untaken branch: planning it alone costs the server more than the whole stamp. Without a
         /// marker of this model (a first deploy, a changed model) the stamp decides nothing and is not computed (an untaken
         /// CASE branch: PostgreSQL evaluates an uncorrelated subquery only when a row needs its value), which saves its 40
@@ -68,7 +69,8 @@ namespace SchemaGen.Catalog
         public static string StampSql(HistoryTable history, string modelHash)
         {
             var name = Model.SqlSyntax.Literal(history.QualifiedName);
-            return "SELECT m, CASE WHEN split_part(m, ' ', 2) IS DISTINCT FROM " + Model.SqlSyntax.Literal(modelHash) + " THEN '' ELSE " + CatalogStamp.For(name)
+            // Two statements in one round trip: the first's settings last until the implicit transaction's end, after the second.
+            return "SELECT " + CatalogReader.SerialPlans + ";\nSELECT m, CASE WHEN split_part(m, ' ', 2) IS DISTINCT FROM " + Model.SqlSyntax.Literal(modelHash) + " THEN '' ELSE " + CatalogStamp.For(name)
                 + " END FROM (SELECT obj_description(to_regclass(" + name + "), 'pg_class')) marker(m)";
         }
 
@@ -97,6 +99,7 @@ namespace SchemaGen.Catalog
             await using (var command = new NpgsqlCommand(StampSql(history, modelHash), connection))
             {
                 await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                await reader.NextResultAsync(cancellationToken);
                 await reader.ReadAsync(cancellationToken);
                 (marker, stamp) = (reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetString(1));
             }

@@ -120,6 +120,15 @@ namespace SchemaGen.Catalog
             await batch.ExecuteNonQueryAsync(cancellationToken);
         }
 
+        /// <summary>
+        /// No JIT and no parallel workers for the rest of the transaction, as a select list. The catalog queries' plans cost
+        /// enough to cross jit_above_cost, and compiling them took the server longer than running them (about 1 s of a
+        /// 200-table read with its fingerprint); and enough to be given parallel workers, each a new process that opens every
+        /// catalog it scans for the first time: the stamp's 40 small scans took 75 ms in a warm backend with two workers and
+        /// 11 ms without (docs/benchmarks.md).
+        /// </summary>
+        internal const string SerialPlans = "set_config('jit', 'off', true), set_config('max_parallel_workers_per_gather', '0', true)";
+
         // The given schemas first, in order; then, with the session's path, every schema of current_schemas(false) not
         // already named. Setting it twice in a transaction gives the same path (the tail is what the session had).
         internal static NpgsqlBatchCommand SearchPathCommand(IReadOnlyList<string> schemas, bool withSessionPath)
@@ -131,10 +140,8 @@ namespace SchemaGen.Catalog
                 return fixedPath;
             }
 
-            // And no JIT for the rest of the transaction: the catalog queries' plans cost enough to cross jit_above_cost, and
-            // compiling them took the server longer than running them (about 1 s of a 200-table read with its fingerprint).
-            var command = new NpgsqlBatchCommand("""
-                SELECT set_config('jit', 'off', true), set_config('search_path', coalesce(nullif(concat_ws(', ', nullif($1, ''), nullif(array_to_string(array(
+            var command = new NpgsqlBatchCommand("SELECT " + SerialPlans + """
+                , set_config('search_path', coalesce(nullif(concat_ws(', ', nullif($1, ''), nullif(array_to_string(array(
                     SELECT quote_ident(s) FROM unnest(current_schemas(false)) WITH ORDINALITY c(s, o) WHERE s <> ALL($2) ORDER BY o), ', '), '')), ''), 'pg_catalog'), true)
                 """);
             command.Parameters.Add(new NpgsqlParameter { Value = schemas.Count == 0 ? "" : SqlSyntax.IdentifierList(schemas) });
