@@ -41,7 +41,7 @@ namespace SchemaGen.Generators.Parsing
         public ColumnRules Build(ColumnSource source)
         {
             var rules = new ColumnRules(null, new List<CheckModel>(), new List<DefaultTest>());
-            foreach (var attribute in source.Property.GetAttributes())
+            foreach (var attribute in source.Property.EffectiveAttributes())
             {
                 if (_context.Known.IsDataAnnotation(attribute.AttributeClass))
                     rules = Apply(source, attribute, rules);
@@ -64,15 +64,20 @@ namespace SchemaGen.Generators.Parsing
                     return rules;
 
                 case "MaxLengthAttribute":
-                    return Length(source, attribute, rules, min: null, max: attribute.Argument(0) as int? ?? -1);
+                    var maxLength = attribute.Argument(0) as int? ?? -1; // -1: [MaxLength] without a length, no cap
+                    return maxLength == 0 || maxLength < -1
+                        ? IllegalLengths(source, attribute, rules, "a maximum length must be above 0 (or -1, no cap)")
+                        : Length(source, attribute, rules, min: null, max: maxLength);
                 case "MinLengthAttribute":
-                    return Length(source, attribute, rules, min: attribute.Argument(0) as int?, max: null);
+                    return attribute.Argument(0) as int? < 0
+                        ? IllegalLengths(source, attribute, rules, "a minimum length cannot be negative")
+                        : Length(source, attribute, rules, min: attribute.Argument(0) as int?, max: null);
                 case "StringLengthAttribute":
                     if (source.Type.Kind != ValueKind.Text)
                         return Incompatible(source, attribute, rules, "it measures strings, and the column is " + source.Type.SqlType);
-                    return Length(source, attribute, rules, min: attribute.Named("MinimumLength") as int?, max: attribute.Argument(0) as int?);
+                    return Bounds(source, attribute, rules, min: attribute.Named("MinimumLength") as int? ?? 0, max: attribute.Argument(0) as int? ?? 0);
                 case "LengthAttribute":
-                    return Length(source, attribute, rules, min: attribute.Argument(0) as int?, max: attribute.Argument(1) as int?);
+                    return Bounds(source, attribute, rules, min: attribute.Argument(0) as int? ?? 0, max: attribute.Argument(1) as int? ?? 0);
 
                 case "RangeAttribute":
                     return Range(source, attribute, rules, column);
@@ -90,6 +95,15 @@ namespace SchemaGen.Generators.Parsing
                     return rules;
             }
         }
+
+        // [StringLength] and [Length]: Validator throws on every value (null too) unless 0 <= min <= max.
+        private ColumnRules Bounds(ColumnSource source, AttributeData attribute, ColumnRules rules, int min, int max) =>
+            min < 0 || max < 0 ? IllegalLengths(source, attribute, rules, "a length cannot be negative")
+            : max < min ? IllegalLengths(source, attribute, rules, "the maximum length is below the minimum")
+            : Length(source, attribute, rules, min, max);
+
+        private ColumnRules IllegalLengths(ColumnSource source, AttributeData attribute, ColumnRules rules, string why) =>
+            Incompatible(source, attribute, rules, why + ", and Validator throws on every value");
 
         // PostgreSQL refuses character varying(n) beyond this n (22023).
         private const int MaxVarcharLength = 10485760;

@@ -31,7 +31,7 @@ namespace SchemaGen.Generators.Parsing
                 DefaultNumber = column.Default == null ? null : DefaultValues.Number(column.Default),
                 DefaultLength = column.Default == null ? null : DefaultValues.Length(column.Default),
             };
-            foreach (var attribute in column.Property.GetAttributes().Where(a => context.Known.IsDataAnnotation(a.AttributeClass)))
+            foreach (var attribute in column.Property.EffectiveAttributes().Where(a => context.Known.IsDataAnnotation(a.AttributeClass)))
             {
                 switch (attribute.AttributeClass!.Name)
                 {

@@ -7,7 +7,8 @@ namespace SchemaGen.Generators.Parsing
 {
     /// <summary>
     /// Finds the properties of a model that become columns: public instance properties with a setter (or
-    /// get-only auto-properties), base class first, in declaration order; not [NotMapped], not navigations.
+    /// get-only auto-properties), base class first, in declaration order; not [NotMapped], not navigations. A property
+    /// a derived class redeclares is the derived declaration, in the base declaration's place.
     /// </summary>
     internal static class PropertyCollector
     {
@@ -17,15 +18,28 @@ namespace SchemaGen.Generators.Parsing
             for (var current = type; current != null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
                 chain.Insert(0, current);
 
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var result = new List<IPropertySymbol>();
+            // A property redeclared further down (new, or override) is the model type's property of that name: the most
+            // derived declaration decides whether it is a column, its type and its attributes; the first keeps its place.
+            var names = new List<string>();
+            var declarations = new Dictionary<string, (INamedTypeSymbol Declaring, IPropertySymbol Property)>(StringComparer.Ordinal);
             foreach (var declaring in chain)
             {
                 foreach (var property in InDeclarationOrder(declaring))
                 {
-                    if (seen.Add(property.Name) && IsColumn(declaring, property, known))
-                        result.Add(property);
+                    if (property.IsStatic || property.IsIndexer || property.DeclaredAccessibility != Accessibility.Public)
+                        continue;
+                    if (!declarations.ContainsKey(property.Name))
+                        names.Add(property.Name);
+                    declarations[property.Name] = (declaring, property);
                 }
+            }
+
+            var result = new List<IPropertySymbol>();
+            foreach (var name in names)
+            {
+                var (declaring, property) = declarations[name];
+                if (IsColumn(declaring, property, known))
+                    result.Add(property);
             }
 
             return result;
@@ -47,7 +61,7 @@ namespace SchemaGen.Generators.Parsing
 
         private static bool IsColumn(INamedTypeSymbol declaring, IPropertySymbol property, KnownSymbols known)
         {
-            if (property.IsStatic || property.IsIndexer || property.DeclaredAccessibility != Accessibility.Public || property.GetMethod == null)
+            if (property.GetMethod == null)
                 return false;
             if (property.HasAttribute(known.NotMappedAttribute))
                 return false;

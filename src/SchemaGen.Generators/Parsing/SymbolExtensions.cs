@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -10,10 +11,34 @@ namespace SchemaGen.Generators.Parsing
     {
         // These run for every known attribute of every property, so they loop rather than allocate a LINQ closure per call.
 
+        /// <summary>
+        /// The symbol's attributes; for a property that overrides another, also those of the properties it overrides whose
+        /// class it does not apply itself, as reflection (and so Validator) gives them. Every attribute the generator reads
+        /// is inheritable (AttributeUsage's default), so AttributeUsage.Inherited is not consulted.
+        /// </summary>
+        public static ImmutableArray<AttributeData> EffectiveAttributes(this ISymbol symbol)
+        {
+            var own = symbol.GetAttributes();
+            if (symbol is not IPropertySymbol { IsOverride: true, OverriddenProperty: { } overridden })
+                return own;
+
+            var result = ImmutableArray.CreateBuilder<AttributeData>();
+            result.AddRange(own);
+            var classes = new HashSet<INamedTypeSymbol?>(own.Select(a => a.AttributeClass), SymbolEqualityComparer.Default);
+            for (var property = overridden; property != null; property = property.OverriddenProperty)
+            {
+                var level = property.GetAttributes().Where(a => !classes.Contains(a.AttributeClass)).ToList();
+                result.AddRange(level);
+                classes.UnionWith(level.Select(a => a.AttributeClass));
+            }
+
+            return result.ToImmutable();
+        }
+
         /// <summary>The first attribute of the known type (generic or not), if the symbol has one.</summary>
         public static AttributeData? GetAttribute(this ISymbol symbol, KnownType attribute)
         {
-            foreach (var candidate in symbol.GetAttributes())
+            foreach (var candidate in symbol.EffectiveAttributes())
             {
                 if (attribute.Matches(candidate.AttributeClass))
                     return candidate;
@@ -26,7 +51,7 @@ namespace SchemaGen.Generators.Parsing
         public static List<AttributeData> GetAttributes(this ISymbol symbol, KnownType attribute)
         {
             var result = new List<AttributeData>();
-            foreach (var candidate in symbol.GetAttributes())
+            foreach (var candidate in symbol.EffectiveAttributes())
             {
                 if (attribute.Matches(candidate.AttributeClass))
                     result.Add(candidate);
