@@ -145,6 +145,11 @@ namespace SchemaGen.Generators.Diagnostics
             "The generated class {0} would have the name of the [Table] class {1}, so neither could be declared and no schema is generated; name the generated class with [assembly: SchemaOptions(ClassName = \"…\")] or rename the model class",
             DiagnosticSeverity.Error);
 
+        public static readonly DiagnosticDescriptor UnreadAttribute = Create(
+            "SG0028", "Attribute with a schema meaning SchemaGen does not read",
+            "[{0}] on '{1}' is not read by SchemaGen, so the database does not get what it asks for: {2}",
+            DiagnosticSeverity.Warning);
+
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
             new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
     }

@@ -303,17 +303,11 @@ namespace SchemaGen.Generators.Parsing
         }
 
         // The attribute as a message names it: [MaxLength], [Range].
-        private static string Shown(AttributeData attribute) => "[" + ShortName(attribute) + "]";
-
-        private static string ShortName(AttributeData attribute)
-        {
-            var name = attribute.AttributeClass!.Name;
-            return name.EndsWith("Attribute", StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
-        }
+        private static string Shown(AttributeData attribute) => "[" + attribute.ShortName() + "]";
 
         private ColumnRules Incompatible(ColumnSource source, AttributeData attribute, ColumnRules rules, string why)
         {
-            var shortName = ShortName(attribute);
+            var shortName = attribute.ShortName();
             _context.Report(DiagnosticDescriptors.IncompatibleAttribute, attribute.GetLocation(source.Property), shortName, source.TableClrName, source.Property.Name, why);
             return rules;
         }
@@ -321,7 +315,7 @@ namespace SchemaGen.Generators.Parsing
         // SG0016: Validator refuses values by .NET code no CHECK reproduces exactly, so the database does not.
         private void NotEnforced(ColumnSource source, AttributeData attribute)
         {
-            var shortName = ShortName(attribute);
+            var shortName = attribute.ShortName();
             _context.Report(DiagnosticDescriptors.NotEnforced, attribute.GetLocation(source.Property), shortName, source.TableClrName, source.Property.Name,
                 "Validator runs .NET code for it that no CHECK reproduces exactly, so the column accepts values Validator refuses; validate in the application, or add a [RegularExpression] or [Check] the database can run");
         }

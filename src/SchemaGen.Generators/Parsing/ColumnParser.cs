@@ -233,9 +233,8 @@ namespace SchemaGen.Generators.Parsing
 
         private void Incompatible(AttributeData attribute, ColumnSource source, string tableClrName, string why)
         {
-            var name = attribute.AttributeClass!.Name;
             _context.Report(DiagnosticDescriptors.IncompatibleAttribute, attribute.GetLocation(source.Property),
-                name.Substring(0, name.Length - "Attribute".Length), tableClrName, source.Property.Name, why);
+                attribute.ShortName(), tableClrName, source.Property.Name, why);
         }
     }
 }

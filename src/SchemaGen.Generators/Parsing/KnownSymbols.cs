@@ -44,6 +44,7 @@ namespace SchemaGen.Generators.Parsing
             NetTopologySuitePlugin = Resolve("Npgsql.NpgsqlNetTopologySuiteExtensions");
             SqlFunctionAttribute = Resolve(KnownNames.SqlFunctionAttributeMetadataName);
             EnumeratorCancellationAttribute = Resolve("System.Runtime.CompilerServices.EnumeratorCancellationAttribute");
+            Unread = UnreadAttributes.Advice.Select(a => (Resolve(a.MetadataName), a.Advice)).Where(a => !a.Item1.Symbols.IsEmpty).ToImmutableArray();
         }
 
         /// <summary>The known types of <paramref name="compilation"/>, resolved on first use.</summary>
@@ -80,6 +81,9 @@ namespace SchemaGen.Generators.Parsing
         public KnownType NetTopologySuitePlugin { get; }
         public KnownType SqlFunctionAttribute { get; }
         public KnownType EnumeratorCancellationAttribute { get; }
+
+        /// <summary>The attributes with a schema meaning that SchemaGen does not read, those the compilation sees, with what to use instead (SG0028).</summary>
+        public ImmutableArray<(KnownType Type, string Advice)> Unread { get; }
 
         /// <summary>
         /// True for an attribute of System.ComponentModel.DataAnnotations itself (the ones SchemaGen turns into

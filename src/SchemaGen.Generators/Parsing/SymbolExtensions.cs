@@ -62,6 +62,13 @@ namespace SchemaGen.Generators.Parsing
 
         public static bool HasAttribute(this ISymbol symbol, KnownType attribute) => symbol.GetAttribute(attribute) != null;
 
+        /// <summary>The attribute as a message names it: MaxLength for MaxLengthAttribute.</summary>
+        public static string ShortName(this AttributeData attribute)
+        {
+            var name = attribute.AttributeClass?.Name ?? "";
+            return name.EndsWith("Attribute", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - "Attribute".Length) : name;
+        }
+
         /// <summary>A named argument's value, or null when it was not given.</summary>
         public static object? Named(this AttributeData attribute, string name)
         {

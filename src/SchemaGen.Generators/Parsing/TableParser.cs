@@ -45,6 +45,7 @@ namespace SchemaGen.Generators.Parsing
                 context.CheckName("schema", schema, tableAttribute.GetLocation(type));
 
             var properties = PropertyCollector.Collect(type, context.Known);
+            UnreadAttributes.Report(context, type, properties);
             var keyProperties = ModelConventions.KeyProperties(type, properties, context.Known);
             var columns = new List<ParsedColumn>();
             foreach (var property in OrderColumns(properties, context.Known))

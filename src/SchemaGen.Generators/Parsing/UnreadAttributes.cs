@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using SchemaGen.Generators.Diagnostics;
+
+namespace SchemaGen.Generators.Parsing
+{
+    /// <summary>
+    /// SG0028: attributes that give a schema to a model in EF Core (or the BCL's row version) and that SchemaGen does not
+    /// read. Models are shared with EF Core, and without this warning an index, a precision or a comment written the
+    /// EF Core way would be missing from the database with nothing said.
+    /// </summary>
+    internal static class UnreadAttributes
+    {
+        /// <summary>Each attribute by metadata name, with what to write instead.</summary>
+        public static readonly (string MetadataName, string Advice)[] Advice =
+        {
+            (KnownNames.DataAnnotations + ".TimestampAttribute",
+                "PostgreSQL has no row version type, so this is an ordinary column nothing updates; for optimistic concurrency read the xmin system column (a uint in Npgsql), or remove the attribute"),
+            ("Microsoft.EntityFrameworkCore.IndexAttribute", "write SchemaGen's [Index] (SchemaGen.IndexAttribute, the same arguments) or [Indexed] on the property"),
+            ("Microsoft.EntityFrameworkCore.PrimaryKeyAttribute", "mark each key property with [Key]; a composite key takes the properties' order"),
+            ("Microsoft.EntityFrameworkCore.PrecisionAttribute", "write [Numeric(precision, scale)] for a decimal, or [Column(TypeName = \"…\")] with the precision"),
+            ("Microsoft.EntityFrameworkCore.CommentAttribute", "SchemaGen takes a table's and a column's comment from its /// <summary> doc comment"),
+            ("Microsoft.EntityFrameworkCore.DeleteBehaviorAttribute", "write the foreign key with [References(typeof(…), OnDelete = …)]"),
+        };
+
+        /// <summary>Reports SG0028 at each such attribute of the class and of its columns' properties.</summary>
+        public static void Report(ParseContext context, INamedTypeSymbol type, List<IPropertySymbol> properties)
+        {
+            if (context.Known.Unread.IsEmpty)
+                return;
+            ReportOn(context, type, type.Name);
+            foreach (var property in properties)
+                ReportOn(context, property, type.Name + "." + property.Name);
+        }
+
+        private static void ReportOn(ParseContext context, ISymbol symbol, string where)
+        {
+            foreach (var attribute in symbol.EffectiveAttributes())
+            {
+                foreach (var (known, advice) in context.Known.Unread)
+                {
+                    if (known.Matches(attribute.AttributeClass))
+                        context.Report(DiagnosticDescriptors.UnreadAttribute, attribute.GetLocation(symbol), attribute.ShortName(), where, advice);
+                }
+            }
+        }
+    }
+}
