@@ -78,10 +78,10 @@ namespace SchemaGen.Generators.Diagnostics
             "[{0}] on '{1}' names '{2}', which is not a mapped property of '{1}'",
             DiagnosticSeverity.Error);
 
-        /// <summary>SG0013 for the SQL of a class-level [Check]: the same rule, worded for a column.</summary>
+        /// <summary>SG0013 for the SQL of a [Check] or [Generated]: the same rule, worded for a column.</summary>
         public static readonly DiagnosticDescriptor UnknownColumn = Create(
             "SG0013", "Attribute names an unknown property or column",
-            "[Check] on '{0}' refers to '{1}', which is not a column of table '{2}'{3}",
+            "[{0}] on '{1}' refers to '{2}', which is not a column of table '{3}'{4}",
             DiagnosticSeverity.Error);
 
         /// <summary>SG0013 for a view template: a qualified reference to a column the model's table does not have.</summary>

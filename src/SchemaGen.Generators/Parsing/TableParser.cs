@@ -62,6 +62,7 @@ namespace SchemaGen.Generators.Parsing
             // Properties that could not be mapped are already diagnosed; a [Check] naming them is not reported again.
             var unmapped = properties.Where(p => !columns.Any(c => SymbolEqualityComparer.Default.Equals(c.Property, p))).Select(conventions.ColumnName);
             var checks = columns.SelectMany(c => c.Checks).Concat(TableChecks(context, type, tableName, columns, unmapped)).ToList();
+            CheckGeneratedColumns(context, type, tableName, columns, unmapped);
             var foreignKeys = new ForeignKeyParser(context, conventions).Parse(type, tableName, columns);
             var indexes = new IndexParser(context).Parse(type, tableName, columns, primaryKey, foreignKeys);
             ReportDuplicateConstraints(context, type, primaryKey, checks, foreignKeys, indexes);
@@ -126,7 +127,7 @@ namespace SchemaGen.Generators.Parsing
                 if (!(attribute.Argument(0) is string sql) || !context.CheckSql("Check", type.Name, sql, attribute.GetArgumentLocation(0, type)))
                     continue;
 
-                ReportUnknownColumns(context, type, tableName, attribute, sql, columnNames, known);
+                ReportUnknownColumns(context, "Check", type.Name, attribute.GetArgumentLocation(0, type), tableName, sql, columnNames, known);
 
                 var name = attribute.Named("Name") as string;
                 if (name == null || !context.CheckName("check constraint", name, attribute.GetNamedArgumentLocation("Name", type)))
@@ -146,7 +147,27 @@ namespace SchemaGen.Generators.Parsing
 
         // SG0013 for each name the expression uses that is no column. The CHECK is still generated as written:
         // the scan is conservative, and a suppressed false positive must not lose the constraint.
-        private static void ReportUnknownColumns(ParseContext context, INamedTypeSymbol type, string tableName, AttributeData attribute, string sql,
+        // A generated column's expression may name the table's other columns, but not a generated one (itself included):
+        // PostgreSQL refuses both an unknown column and a generated one when it creates the table.
+        private static void CheckGeneratedColumns(ParseContext context, INamedTypeSymbol type, string tableName, List<ParsedColumn> columns, IEnumerable<string> unmapped)
+        {
+            var columnNames = new HashSet<string>(columns.Select(c => c.Column.Name), StringComparer.Ordinal);
+            var known = new HashSet<string>(columnNames.Concat(unmapped), StringComparer.Ordinal);
+            var generated = new HashSet<string>(columns.Where(c => c.Column.GeneratedSql != null).Select(c => c.Column.Name), StringComparer.Ordinal);
+            foreach (var column in columns)
+            {
+                if (column.Column.GeneratedSql is not string sql || column.Property.GetAttribute(context.Known.GeneratedAttribute) is not { } attribute)
+                    continue;
+                var where = type.Name + "." + column.Property.Name;
+                var location = attribute.GetArgumentLocation(0, column.Property);
+                ReportUnknownColumns(context, "Generated", where, location, tableName, sql, columnNames, known);
+                foreach (var name in CheckColumns.Find(sql).Select(r => r.Name).Where(generated.Contains).Distinct())
+                    context.Report(DiagnosticDescriptors.InvalidSql, location, "Generated", where,
+                        "it uses the generated column '" + Quoted(name) + "', and PostgreSQL does not let a generated column use a generated one (itself included); write that column's expression instead");
+            }
+        }
+
+        private static void ReportUnknownColumns(ParseContext context, string attributeName, string where, Location? location, string tableName, string sql,
             HashSet<string> columnNames, HashSet<string> known)
         {
             var reported = new HashSet<string>(StringComparer.Ordinal);
@@ -158,7 +179,7 @@ namespace SchemaGen.Generators.Parsing
                 var hint = nearest != null ? "; did you mean '" + Quoted(nearest) + "'?"
                     : columnNames.Count == 0 ? ""
                     : "; its columns are " + string.Join(", ", columnNames.Take(12).Select(Quoted)) + (columnNames.Count > 12 ? ", …" : "");
-                context.Report(DiagnosticDescriptors.UnknownColumn, attribute.GetArgumentLocation(0, type), type.Name, reference.Text, tableName, hint);
+                context.Report(DiagnosticDescriptors.UnknownColumn, location, attributeName, where, reference.Text, tableName, hint);
             }
         }
 
