@@ -36,7 +36,7 @@ namespace SchemaGen.Generators.Parsing
                 }
             }
 
-            foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
+            foreach (var property in VisibleProperties(type))
             {
                 var foreignKey = property.GetAttribute(_context.Known.ForeignKeyAttribute);
                 if (foreignKey?.Argument(0) is string names)
@@ -72,7 +72,7 @@ namespace SchemaGen.Generators.Parsing
 
             // On a key property: [ForeignKey(nameof(Job))] names the navigation whose type is the target.
             var own = columns.FirstOrDefault(c => SymbolEqualityComparer.Default.Equals(c.Property, property));
-            var navigation = type.GetMembers(names.Trim()).OfType<IPropertySymbol>().FirstOrDefault();
+            var navigation = VisibleProperties(type).FirstOrDefault(p => p.Name == names.Trim());
             if (own == null)
                 return;
             if (navigation == null || !navigation.Type.IsTableType(_context.Known))
@@ -120,14 +120,56 @@ namespace SchemaGen.Generators.Parsing
             if (name == null || !_context.CheckName("foreign key", name, references!.NamedArgumentLocation("Name") ?? location))
                 name = SqlNaming.DeriveName("fk", tableName, columnNames);
 
+            var onDelete = Action(references?.Named("OnDelete"));
+            var onUpdate = Action(references?.Named("OnUpdate"));
+            if (NullsANotNullColumn(columns, onDelete, "DELETE", "deleting a referenced row") is string deleteWhy)
+            {
+                Report(type, first, target, location, deleteWhy);
+                return;
+            }
+
+            if (NullsANotNullColumn(columns, onUpdate, "UPDATE", "changing a referenced key") is string updateWhy)
+            {
+                Report(type, first, target, location, updateWhy);
+                return;
+            }
+
             result.Add(new ForeignKeyModel(
                 name,
                 columnNames.ToEquatableArray(),
                 refSchema,
                 refTable,
                 targetKeys.Select(_conventions.ColumnName).ToEquatableArray(),
-                Action(references?.Named("OnDelete")),
-                Action(references?.Named("OnUpdate"))));
+                onDelete,
+                onUpdate));
+        }
+
+        // SET NULL, or SET DEFAULT without a default, writes NULL into a NOT NULL column: the action always fails.
+        private static string? NullsANotNullColumn(IReadOnlyList<ParsedColumn> columns, ReferentialAction action, string on, string doing)
+        {
+            if (action != ReferentialAction.SetNull && action != ReferentialAction.SetDefault)
+                return null;
+            var stuck = columns.FirstOrDefault(c => !c.Column.IsNullable && (action == ReferentialAction.SetNull || c.Column.DefaultSql == null));
+            if (stuck == null)
+                return null;
+            var clause = action == ReferentialAction.SetNull ? "SET NULL" : "SET DEFAULT";
+            var fix = action == ReferentialAction.SetNull ? "nullable" : "nullable or give it a default";
+            return $"ON {on} {clause} would set its NOT NULL column {stuck.Column.Name} to null, so {doing} would always fail; make '{stuck.Property.Name}' {fix}, or choose another action";
+        }
+
+        // The type's properties with those of its base classes, the most derived declaration of each name: a [ForeignKey]
+        // may sit on a base class's key property or navigation, as the columns come from the base class too.
+        private static IEnumerable<IPropertySymbol> VisibleProperties(INamedTypeSymbol type)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            for (var current = type; current != null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+            {
+                foreach (var property in current.GetMembers().OfType<IPropertySymbol>())
+                {
+                    if (names.Add(property.Name))
+                        yield return property;
+                }
+            }
         }
 
         private static ReferentialAction Action(object? value) =>
