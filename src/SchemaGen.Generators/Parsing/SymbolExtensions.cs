@@ -12,9 +12,8 @@ namespace SchemaGen.Generators.Parsing
         // These run for every known attribute of every property, so they loop rather than allocate a LINQ closure per call.
 
         /// <summary>
-        /// The symbol's attributes; for a property that overrides another, also those of the properties it overrides whose
-        /// class it does not apply itself, as reflection (and so Validator) gives them. Every attribute the generator reads
-        /// is inheritable (AttributeUsage's default), so AttributeUsage.Inherited is not consulted.
+        /// The symbol's attributes; for a property that overrides another, also the inheritable attributes of the properties
+        /// it overrides whose class it does not apply itself, as reflection (and so Validator) gives them.
         /// </summary>
         public static ImmutableArray<AttributeData> EffectiveAttributes(this ISymbol symbol)
         {
@@ -27,12 +26,28 @@ namespace SchemaGen.Generators.Parsing
             var classes = new HashSet<INamedTypeSymbol?>(own.Select(a => a.AttributeClass), SymbolEqualityComparer.Default);
             for (var property = overridden; property != null; property = property.OverriddenProperty)
             {
-                var level = property.GetAttributes().Where(a => !classes.Contains(a.AttributeClass)).ToList();
+                var level = property.GetAttributes().Where(a => !classes.Contains(a.AttributeClass) && IsInherited(a.AttributeClass)).ToList();
                 result.AddRange(level);
                 classes.UnionWith(level.Select(a => a.AttributeClass));
             }
 
             return result.ToImmutable();
+        }
+
+        // AttributeUsage(Inherited = …) of the attribute class or its nearest base that has one; true by default. Read only for
+        // overriding properties ([RenamedFrom] is not inherited: a base table's rename is not the derived table's).
+        private static bool IsInherited(INamedTypeSymbol? attributeClass)
+        {
+            for (var current = attributeClass; current != null; current = current.BaseType)
+            {
+                foreach (var usage in current.GetAttributes())
+                {
+                    if (usage.AttributeClass is { MetadataName: "AttributeUsageAttribute", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+                        return usage.Named("Inherited") as bool? ?? true;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>The first attribute of the known type (generic or not), if the symbol has one.</summary>

@@ -29,6 +29,7 @@ public class InheritedPropertyTests
             [Range(1, 10)] public virtual int Level { get; set; }
             public int Size { get; set; }
             [MaxLength(4)] public string? Note { get; set; }
+            [SchemaGen.RenamedFrom("old_rank")] public virtual int Rank { get; set; }
         }
 
         [Table("redeclared")]
@@ -41,6 +42,7 @@ public class InheritedPropertyTests
             [Range(1, 5)] public override int Level { get; set; }
             public new long Size { get; set; }
             [NotMapped] public new string? Note { get; set; }
+            public override int Rank { get; set; }
         }
         """;
 
@@ -86,12 +88,20 @@ public class InheritedPropertyTests
 
         var columns = await connection.ScalarAsync<string>(
             "SELECT string_agg(attname || ' ' || format_type(atttypid, atttypmod), ', ' ORDER BY attnum) FROM pg_attribute WHERE attrelid = 'redeclared'::regclass AND attnum > 0");
-        Assert.Equal("name character varying(5), code character varying(2), tag character varying(3), level integer, size bigint, id integer", columns);
+        Assert.Equal("name character varying(5), code character varying(2), tag character varying(3), level integer, size bigint, rank integer, id integer", columns);
+    }
+
+    [Fact]
+    public void AnOverrideDoesNotInheritWhatIsNotInheritable()
+    {
+        // [RenamedFrom] is declared Inherited = false: the base class's rename is not the derived table's.
+        var model = GeneratorHarness.Run(Model).Load().Model;
+        Assert.Null(model.Tables.Single(t => t.Name == "redeclared").Columns.Single(c => c.Name == "rank").RenamedFrom);
     }
 
     private static async Task<bool> TryInsert(NpgsqlConnection connection, int id, string column, object? value)
     {
-        var row = new Dictionary<string, object?> { ["id"] = id, ["name"] = "", ["level"] = 1, ["size"] = 5_000_000_000L, [column] = value };
+        var row = new Dictionary<string, object?> { ["id"] = id, ["name"] = "", ["level"] = 1, ["size"] = 5_000_000_000L, ["rank"] = 0, [column] = value };
         var sql = $"INSERT INTO redeclared ({string.Join(", ", row.Keys)}) VALUES ({string.Join(", ", row.Keys.Select((_, i) => "$" + (i + 1)))})";
         await using var command = new NpgsqlCommand(sql, connection);
         foreach (var item in row.Values)
