@@ -23,9 +23,25 @@ namespace SchemaGen.Generators.Parsing
             ("Microsoft.EntityFrameworkCore.DeleteBehaviorAttribute", "write the foreign key with [References(typeof(…), OnDelete = …)]"),
         };
 
-        /// <summary>Reports SG0028 at each such attribute of the class and of its columns' properties.</summary>
+        /// <summary>
+        /// Reports SG0028 at each such attribute of the class and of its columns' properties, and at SchemaGen's own
+        /// [Index] and [Check] on a base class that is not a [Table]: they apply to the class they are written on (they are
+        /// not inherited), so there nothing reads them.
+        /// </summary>
         public static void Report(ParseContext context, INamedTypeSymbol type, List<IPropertySymbol> properties)
         {
+            for (var baseType = type.BaseType; baseType != null && baseType.SpecialType != SpecialType.System_Object; baseType = baseType.BaseType)
+            {
+                if (baseType.IsTableType(context.Known))
+                    continue;
+                foreach (var attribute in baseType.GetAttributes())
+                {
+                    if (context.Known.IndexAttribute.Matches(attribute.AttributeClass) || context.Known.CheckAttribute.Matches(attribute.AttributeClass))
+                        context.Report(DiagnosticDescriptors.UnreadAttribute, attribute.GetLocation(baseType), attribute.ShortName(), baseType.Name,
+                            $"[Index] and [Check] apply to the [Table] class they are written on and are not inherited, so {type.Name} does not get it; write it on {type.Name}");
+                }
+            }
+
             if (context.Known.Unread.IsEmpty)
                 return;
             ReportOn(context, type, type.Name);

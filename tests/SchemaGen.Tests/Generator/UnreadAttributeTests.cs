@@ -65,6 +65,29 @@ public class UnreadAttributeTests
     }
 
     [Fact]
+    public void IndexAndCheckOnABaseClassThatIsNoTableAreReportedForEachTableDerivedFromIt()
+    {
+        var result = GeneratorHarness.Run("""
+            using System;
+            using System.ComponentModel.DataAnnotations;
+            using System.ComponentModel.DataAnnotations.Schema;
+            using SchemaGen;
+            namespace TestModels;
+            [Index(nameof(CreatedAt))]
+            [Check("created_at > '2000-01-01'")]
+            public abstract class Audited { public DateTime CreatedAt { get; set; } }
+            [Table("notes")] public class Note : Audited { [Key] public int Id { get; set; } }
+            [Table("base")] [Index(nameof(Name))] public class Base { [Key] public int Id { get; set; } public string Name { get; set; } = ""; }
+            [Table("derived")] public class Derived : Base { }
+            """);
+
+        var unread = result.GeneratorDiagnostics.Where(d => d.Id == "SG0028").ToList();
+        Assert.Equal(["Check(\"created_at > '2000-01-01'\")", "Index(nameof(CreatedAt))"],
+            unread.Select(d => d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan)).OrderBy(t => t, System.StringComparer.Ordinal));
+        Assert.All(unread, d => Assert.Contains("so Note does not get it", d.GetMessage()));
+    }
+
+    [Fact]
     public void WithoutEfCoreOnlyTimestampCanBeReported()
     {
         var result = GeneratorHarness.Run("""
