@@ -45,7 +45,7 @@ public class ForeignKeyRuleTests
                 [References(typeof(P), OnDelete = ReferentialAction.SetDefault)] public int WithDefault { get; set; } = 1;
             }
             """);
-        Assert.Empty(result.AllDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.DoesNotContain(result.AllDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
         await using var connection = await Postgres.NewDatabaseAsync();
         await SchemaDeployer.DeployAsync(result.Load().Target, connection);
         await connection.ExecuteAsync("INSERT INTO p VALUES (1), (2); INSERT INTO t VALUES (1, 2, 2); DELETE FROM p WHERE id = 2");

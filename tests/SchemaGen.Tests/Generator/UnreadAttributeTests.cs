@@ -60,7 +60,7 @@ public class UnreadAttributeTests
              "Ef.Precision(10, 2)", "Ef.PrimaryKey(nameof(Id), nameof(Code))", "Timestamp"],
             unread.Select(d => d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan)).OrderBy(t => t, System.StringComparer.Ordinal));
         Assert.Contains("[Precision] on 'Item.Price' is not read by SchemaGen", unread.Select(d => d.GetMessage()).Single(m => m.Contains("Precision")));
-        Assert.Empty(result.AllDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.DoesNotContain(result.AllDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
         Assert.Contains("CREATE TABLE public.item", result.Load().Sql);
     }
 
@@ -96,6 +96,6 @@ public class UnreadAttributeTests
             namespace TestModels;
             [Table("t")] public class T { [Key] public int Id { get; set; } [ConcurrencyCheck] public int V { get; set; } }
             """);
-        Assert.Empty(result.GeneratorDiagnostics.Where(d => d.Id == "SG0028"));
+        Assert.DoesNotContain(result.GeneratorDiagnostics, d => d.Id == "SG0028");
     }
 }
