@@ -18,6 +18,12 @@ namespace SchemaGen.Generators.Diagnostics
             "'{0}.{1}' has type '{2}', which SchemaGen cannot map to a PostgreSQL type; give the column type with [Column(TypeName = \"…\")] or exclude the property with [NotMapped]",
             DiagnosticSeverity.Error);
 
+        /// <summary>SG0001 for an enum or JSON type the generated Schema class cannot name (MapTypes must).</summary>
+        public static readonly DiagnosticDescriptor UnnameableType = Create(
+            "SG0001", "Property type cannot be mapped to a PostgreSQL type",
+            "'{0}.{1}' has type '{2}', which the generated Schema class must name to map it for Npgsql but cannot: {3}; declare the type public or internal, outside generic types and not file-local, or exclude the property with [NotMapped]",
+            DiagnosticSeverity.Error);
+
         public static readonly DiagnosticDescriptor MissingPrimaryKey = Create(
             "SG0002", "Table has no primary key",
             "Table '{0}' ({1}) has no primary key; mark its key property with [Key]",

@@ -60,6 +60,13 @@ namespace SchemaGen.Generators.Parsing
             var type = canonicalType == null
                 ? mapped!
                 : Explicit(canonicalType, mapped, property.Type);
+
+            // MapTypes names the property's enum or JSON type: one it cannot name would be an error inside Schema.g.cs.
+            if ((type.Enum != null || type.Kind == ValueKind.Json) && GeneratedCodeNames.Problem(type.ClrType) is string unnameable)
+            {
+                _context.Report(DiagnosticDescriptors.UnnameableType, location, tableClrName, property.Name, property.Type.ToDisplayString(), unnameable);
+                return null;
+            }
             var isNullable = Nullability(property, tableClrName, isKey);
             var source = new ColumnSource(property, tableName, tableClrName, name, type, canonicalType != null, isNullable);
 
