@@ -41,9 +41,9 @@ namespace SchemaGen.Generators.Emitting
         public static void EmitModel(SourceWriter w, SchemaSpec spec, string self)
         {
             const string Lazy = "global::System.Lazy";
-            const string Objects = "global::System.Collections.Generic.IReadOnlyList<M.SqlObject>";
-            w.Line($"private static readonly {Lazy}<M.SchemaModel> LazyModel = new {Lazy}<M.SchemaModel>(() => M.ModelData.ReadPacked(CompactModel.ToArray()));")
-             .Line($"private static readonly {Lazy}<{Objects}> LazyObjects = new {Lazy}<{Objects}>(() => M.DdlRenderer.RenderObjects(Model));")
+            const string Objects = "global::System.Collections.Generic.IReadOnlyList<global::SchemaGen.Model.SqlObject>";
+            w.Line($"private static readonly {Lazy}<global::SchemaGen.Model.SchemaModel> LazyModel = new {Lazy}<global::SchemaGen.Model.SchemaModel>(() => global::SchemaGen.Model.ModelData.ReadPacked(CompactModel.ToArray()));")
+             .Line($"private static readonly {Lazy}<{Objects}> LazyObjects = new {Lazy}<{Objects}>(() => global::SchemaGen.Model.DdlRenderer.RenderObjects(Model));")
              .Line($"private static readonly {Lazy}<string> LazySql = new {Lazy}<string>(() => string.Concat(global::System.Linq.Enumerable.Select(LazyObjects.Value, o => o.Sql)));")
              .Line($"private static readonly {Lazy}<global::SchemaGen.DeployTarget> LazyTarget = new {Lazy}<global::SchemaGen.DeployTarget>(() => new global::SchemaGen.DeployTarget(() => Model, ModelHash, {String(spec.DefaultSchema)}));")
              .Line()

@@ -130,6 +130,15 @@ public class HostileInputTests
     }
 
     [Fact]
+    public void ModelTypesNamedLikeWhatTheGeneratedFileUsesLeaveItCompiling()
+    {
+        // The generated class lives in the model's namespace, where these names are found before any alias of its file.
+        var result = GeneratorHarness.Run(Usings + "public class M { } public enum ModelData { A } [Table(\"m\")] public class SchemaModel { [Key] public int Id { get; set; } public ModelData D { get; set; } } [Table(\"ddl_renderer\")] public class DdlRenderer { [Key] public int Id { get; set; } }");
+        Assert.DoesNotContain(result.Compilation.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Contains("CREATE TABLE public.ddl_renderer", result.Load().Sql);
+    }
+
+    [Fact]
     public void AModelClassWithTheGeneratedClassNameIsOnlySG0027NotCompilerErrorsInTheGeneratedFile()
     {
         var compilation = GeneratorHarness.Compile(Usings + "[Table(\"schema\")] public class Schema { [Key] public int Id { get; set; } public string? Name { get; set; } }");
