@@ -66,8 +66,13 @@ namespace SchemaGen.Generators
 
             Report(context, templates.Select(static (file, _) => file.Diagnostics));
 
+            // Runs on every compilation: a type anywhere in the project may take the generated class's name.
+            var generatedName = options.Combine(rootNamespace).Combine(context.CompilationProvider)
+                .Select(static (input, _) => GeneratedClassName.Resolve(input.Left.Left, input.Left.Right, input.Right))
+                .WithTrackingName(TrackingNames.GeneratedName);
+
             var schema = tables.Collect()
-                .Combine(options.Combine(rootNamespace))
+                .Combine(options.Combine(generatedName))
                 .Combine(templates.Collect())
                 .Select(static (input, _) => SchemaAssembler.Assemble(input.Left.Left, input.Left.Right.Left, input.Left.Right.Right, input.Right))
                 .WithTrackingName(TrackingNames.Schema);

@@ -7,6 +7,7 @@ namespace SchemaGen.Generators
         public const string Tables = nameof(Tables);
         public const string ParsedOptions = nameof(ParsedOptions);
         public const string Options = nameof(Options);
+        public const string GeneratedName = nameof(GeneratedName);
         public const string Schema = nameof(Schema);
         public const string SchemaSpec = nameof(SchemaSpec);
         public const string Templates = nameof(Templates);

@@ -15,18 +15,18 @@ namespace SchemaGen.Generators.Assembling
     /// </summary>
     internal static class SchemaAssembler
     {
-        public static SchemaAssembly Assemble(ImmutableArray<TableSpec> found, OptionsSpec options, string rootNamespace, ImmutableArray<TemplateFileSpec> templates)
+        public static SchemaAssembly Assemble(ImmutableArray<TableSpec> found, OptionsSpec options, GeneratedName name, ImmutableArray<TemplateFileSpec> templates)
         {
             if (found.IsDefaultOrEmpty)
                 return new SchemaAssembly { Spec = null, Diagnostics = EquatableArray<DiagnosticInfo>.Empty };
 
             var diagnostics = new List<DiagnosticInfo>();
-            var ns = options.Namespace ?? rootNamespace;
-            var generated = string.IsNullOrEmpty(ns) ? options.ClassName : ns + "." + options.ClassName;
-            if (found.FirstOrDefault(t => t.ClrFullName == generated) is { } taken)
+            var (ns, generated) = (name.Namespace, name.FullName);
+            // The compiler would report the clash inside Schema.g.cs (a missing partial modifier, or members of both).
+            var takenBy = found.FirstOrDefault(t => t.ClrFullName == generated)?.DeclarationId ?? name.TakenByDeclarationId;
+            if (takenBy != null)
             {
-                // The compiler would report the clash inside Schema.g.cs (a missing partial modifier, or members of both).
-                var clash = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedClassNameTaken, new DiagnosticTarget.Declaration(taken.DeclarationId), generated, taken.ClrFullName);
+                var clash = DiagnosticInfo.Create(DiagnosticDescriptors.GeneratedClassNameTaken, new DiagnosticTarget.Declaration(takenBy), generated);
                 return new SchemaAssembly { Spec = null, Diagnostics = new[] { clash }.ToEquatableArray() };
             }
 

@@ -147,8 +147,8 @@ namespace SchemaGen.Generators.Diagnostics
             DiagnosticSeverity.Error);
 
         public static readonly DiagnosticDescriptor GeneratedClassNameTaken = Create(
-            "SG0027", "Generated class name taken by a model class",
-            "The generated class {0} would have the name of the [Table] class {1}, so neither could be declared and no schema is generated; name the generated class with [assembly: SchemaOptions(ClassName = \"…\")] or rename the model class",
+            "SG0027", "Generated class name taken by a type of the project",
+            "The generated class {0} would have the name of this type, which it cannot join (only a partial class can be its other part), so no schema is generated; name the generated class with [assembly: SchemaOptions(ClassName = \"…\")], rename the type, or make it a static partial class",
             DiagnosticSeverity.Error);
 
         public static readonly DiagnosticDescriptor UnreadAttribute = Create(

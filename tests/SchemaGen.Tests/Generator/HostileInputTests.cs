@@ -138,6 +138,33 @@ public class HostileInputTests
         Assert.Contains("CREATE TABLE public.ddl_renderer", result.Load().Sql);
     }
 
+    [Theory]
+    [InlineData("public enum Schema { A }")]
+    [InlineData("public interface Schema { }")]
+    [InlineData("public struct Schema { }")]
+    [InlineData("public static class Schema { public const int Version = 1; }")]
+    [InlineData("public partial record Schema;")]
+    [InlineData("public delegate void Schema();")]
+    public void AnyTypeWithTheGeneratedClassNameThatCannotBeItsPartIsOnlySG0027(string declaration)
+    {
+        var compilation = GeneratorHarness.Compile(Usings + declaration + " [Table(\"t\")] public class T { [Key] public int Id { get; set; } }");
+        var driver = GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+
+        var clash = Assert.Single(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("SG0027", clash.Id);
+        Assert.Contains("Schema", clash.Location.SourceTree!.GetText().ToString(clash.Location.SourceSpan));
+        Assert.Empty(driver.GetRunResult().GeneratedTrees);
+        Assert.DoesNotContain(output.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Fact]
+    public void AStaticPartialClassWithTheGeneratedClassNameIsItsOtherPart()
+    {
+        var result = GeneratorHarness.Run(Usings + "public static partial class Schema { public const int Version = 1; } [Table(\"t\")] public class T { [Key] public int Id { get; set; } }");
+        Assert.DoesNotContain(result.AllDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.NotNull(result.Load().Assembly.GetType("TestModels.Schema")!.GetField("Version"));
+    }
+
     [Fact]
     public void AModelClassWithTheGeneratedClassNameIsOnlySG0027NotCompilerErrorsInTheGeneratedFile()
     {
