@@ -34,6 +34,6 @@ public class UnnameableTypeTests
         Assert.Equal([property], unmappable.Select(d => d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan)));
         var generatedTrees = result.Compilation.SyntaxTrees.Where(t => t.FilePath.EndsWith(".g.cs")).ToList();
         Assert.NotEmpty(generatedTrees);
-        Assert.DoesNotContain(result.Compilation.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error && generatedTrees.Contains(d.Location.SourceTree));
+        Assert.DoesNotContain(result.Compilation.GetDiagnostics(), d => d.Severity == DiagnosticSeverity.Error && d.Location.SourceTree != null && generatedTrees.Contains(d.Location.SourceTree));
     }
 }
