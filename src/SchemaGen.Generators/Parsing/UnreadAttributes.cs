@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SchemaGen.Generators.Diagnostics;
 
 namespace SchemaGen.Generators.Parsing
@@ -42,12 +44,47 @@ namespace SchemaGen.Generators.Parsing
                 }
             }
 
+            foreach (var property in properties)
+                ReportMisplaced(context, type, property);
+
             if (context.Known.Unread.IsEmpty)
                 return;
             ReportOn(context, type, type.Name);
             foreach (var property in properties)
                 ReportOn(context, property, type.Name + "." + property.Name);
         }
+
+        // A validation attribute on a record's positional parameter, or on a property's backing field ([field: …]), is not
+        // the property's: Validator does not see it, and neither does the column.
+        private static void ReportMisplaced(ParseContext context, INamedTypeSymbol type, IPropertySymbol property)
+        {
+            var where = type.Name + "." + property.Name;
+            foreach (var member in property.ContainingType.GetMembers())
+            {
+                var (holder, advice) = member switch
+                {
+                    IFieldSymbol field when SymbolEqualityComparer.Default.Equals(field.AssociatedSymbol, property) =>
+                        ((ISymbol?)field, "it is written on the property's backing field ([field: …]), which Validator does not read; write it on the property"),
+                    IMethodSymbol { MethodKind: MethodKind.Constructor } constructor when property.ContainingType.IsRecord && IsPrimary(constructor) =>
+                        (constructor.Parameters.FirstOrDefault(p => p.Name == property.Name && IsPositional(property)),
+                            "it is written on the record's positional parameter, which is not the property (Validator does not read it); write [property: …]"),
+                    _ => (null, ""),
+                };
+                if (holder == null)
+                    continue;
+                foreach (var attribute in holder.GetAttributes())
+                {
+                    if (context.Known.IsDataAnnotation(attribute.AttributeClass) || context.Known.ValidationAttribute.IsBaseOf(attribute.AttributeClass))
+                        context.Report(DiagnosticDescriptors.UnreadAttribute, attribute.GetLocation(holder), attribute.ShortName(), where, advice);
+                }
+            }
+        }
+
+        private static bool IsPrimary(IMethodSymbol constructor) =>
+            constructor.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax);
+
+        private static bool IsPositional(IPropertySymbol property) =>
+            property.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is ParameterSyntax);
 
         private static void ReportOn(ParseContext context, ISymbol symbol, string where)
         {
