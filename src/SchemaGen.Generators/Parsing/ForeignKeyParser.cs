@@ -120,8 +120,8 @@ namespace SchemaGen.Generators.Parsing
             if (name == null || !_context.CheckName("foreign key", name, references!.NamedArgumentLocation("Name") ?? location))
                 name = SqlNaming.DeriveName("fk", tableName, columnNames);
 
-            var onDelete = Action(references?.Named("OnDelete"));
-            var onUpdate = Action(references?.Named("OnUpdate"));
+            var onDelete = Action(type, first, references, "OnDelete", location);
+            var onUpdate = Action(type, first, references, "OnUpdate", location);
             if (NullsANotNullColumn(columns, onDelete, "DELETE", "deleting a referenced row") is string deleteWhy)
             {
                 Report(type, first, target, location, deleteWhy);
@@ -172,8 +172,17 @@ namespace SchemaGen.Generators.Parsing
             }
         }
 
-        private static ReferentialAction Action(object? value) =>
-            value is int action && Enum.IsDefined(typeof(ReferentialAction), action) ? (ReferentialAction)action : ReferentialAction.NoAction;
+        // A value outside the enum (a cast) is reported rather than taken as NO ACTION.
+        private ReferentialAction Action(INamedTypeSymbol type, IPropertySymbol property, AttributeData? references, string name, Location? location)
+        {
+            if (references?.Named(name) is not int action)
+                return ReferentialAction.NoAction;
+            if (Enum.IsDefined(typeof(ReferentialAction), action))
+                return (ReferentialAction)action;
+            _context.Report(DiagnosticDescriptors.IncompatibleAttribute, references.NamedArgumentLocation(name) ?? location, references.ShortName(), type.Name, property.Name,
+                name + " is " + action + ", which is none of ReferentialAction's values");
+            return ReferentialAction.NoAction;
+        }
 
         private void Report(INamedTypeSymbol type, IPropertySymbol property, ITypeSymbol? target, Location? location, string why) =>
             _context.Report(DiagnosticDescriptors.InvalidReference, location, type.Name, property.Name, target?.ToDisplayString() ?? "?", why);
