@@ -18,7 +18,7 @@ namespace SchemaGen.Generators.Assembling
         private const string AttributeName = "SchemaGen.DomainAttribute";
 
         public static List<DomainModel> Assemble(EquatableArray<DomainDeclaration> declarations, string defaultSchema, IReadOnlyList<EnumModel> enums,
-            EquatableArray<ExtensionModel> extensions, List<DiagnosticInfo> diagnostics)
+            IReadOnlyList<TableModel> tables, EquatableArray<ExtensionModel> extensions, List<DiagnosticInfo> diagnostics)
         {
             var valid = new List<(DomainDeclaration Declaration, DomainModel Domain)>();
             foreach (var declaration in declarations)
@@ -35,6 +35,9 @@ namespace SchemaGen.Generators.Assembling
                     problem = "it is declared twice; keep one [assembly: Domain(\"" + declaration.Name + "\", …)]";
                 if (problem == null && enums.Any(e => e.Schema == schema && e.Name == declaration.Name))
                     problem = "an enum type of the model has the same name in schema " + schema + " (types share one namespace); rename one of them";
+                // A table's row type has the table's name.
+                if (problem == null && tables.Any(t => t.Schema == schema && t.Name == declaration.Name))
+                    problem = "a table of the model has the same name in schema " + schema + " (its row type takes the name, and types share one namespace); rename one of them";
                 if (problem != null)
                 {
                     Report(problem);

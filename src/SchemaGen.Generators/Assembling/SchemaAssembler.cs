@@ -37,7 +37,7 @@ namespace SchemaGen.Generators.Assembling
             ReportRelationClashes(tables, enums, diagnostics);
             var mappings = enums.Select(e => new EnumMapping { TypeReference = e.TypeReference, Schema = e.Enum.Schema, Name = e.Enum.Name })
                 .OrderBy(m => m.Schema, StringComparer.Ordinal).ThenBy(m => m.Name, StringComparer.Ordinal).ToList();
-            var domains = DomainAssembler.Assemble(options.Domains, options.DefaultSchema, enums.Select(e => e.Enum).ToList(), options.Extensions, diagnostics);
+            var domains = DomainAssembler.Assemble(options.Domains, options.DefaultSchema, enums.Select(e => e.Enum).ToList(), tables.Select(t => t.Table).ToList(), options.Extensions, diagnostics);
             tables = DomainColumns.Resolve(tables, domains, mappings, diagnostics);
             ExplicitTypeFit.Report(tables, mappings, diagnostics);
 
@@ -119,6 +119,19 @@ namespace SchemaGen.Generators.Assembling
                     Claim(table.Table.Schema, table.Table.PrimaryKey.Name, "the primary key of " + table.ClrFullName, table.DeclarationId);
                 foreach (var index in table.Table.Indexes)
                     Claim(table.Table.Schema, index.Name, "an index of " + table.ClrFullName, table.DeclarationId);
+            }
+
+            // An identity column's sequence takes the name PostgreSQL makes for it, or another one when that is taken at the
+            // time: a model relation of that name fails the deploy or gets the sequence renamed, depending on the order.
+            foreach (var table in tables)
+            {
+                for (var i = 0; i < table.Table.Columns.Count; i++)
+                {
+                    var column = table.Table.Columns[i];
+                    if (column.Identity != IdentityKind.None)
+                        Claim(table.Table.Schema, SqlNaming.ImplicitName(table.Table.Name, column.Name, "seq"),
+                            "the sequence of identity column " + column.Name + " of " + table.ClrFullName, table.ColumnDeclarationIds[i]);
+                }
             }
         }
 

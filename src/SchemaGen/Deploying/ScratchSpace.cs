@@ -80,7 +80,7 @@ namespace SchemaGen.Deploying
                     .Concat(t.Indexes.Select(i => i.Name))
                     .Concat(t.PrimaryKey == null ? new string[0] : new[] { t.PrimaryKey.Name })
                     .Concat(t.OtherConstraints.Select(k => k.Name))
-                    .Concat(t.Columns.Where(c => c.Identity != IdentityKind.None).Select(c => c.IdentitySequence ?? t.Name + "_" + c.Name + "_seq"))
+                    .Concat(t.Columns.Where(c => c.Identity != IdentityKind.None).Select(c => c.IdentitySequence ?? SqlNaming.ImplicitName(t.Name, c.Name, "seq")))
                     .Select(name => (t.Schema, name)))
                 .Concat(desired.Enums.Select(e => (e.Schema, e.Name)))
                 .Concat(desired.Domains.Select(d => (d.Schema, d.Name)))

@@ -111,6 +111,9 @@ public class HostileInputTests
         ["doc comment with a lone surrogate entity", "public enum E { A }\n/// <summary>x &#xD800;</summary>\n[Table(\"t\")] public class T { [Key] public int Id { get; set; } public E V { get; set; } }", "SG0025", "T"],
         ["model class with the generated class's name", "[Table(\"schema\")] public class Schema { [Key] public int Id { get; set; } }", "SG0027", "Schema"],
         ["model class with the configured class name", "[assembly: SchemaOptions(ClassName = \"Order\")] [Table(\"orders\")] public class Order { [Key] public int Id { get; set; } }", "SG0027", "Order"],
+        ["domain named like a table (its row type)", "[assembly: Domain(\"t\", \"integer\")] [Table(\"t\")] public class T { [Key] public int Id { get; set; } }", "SG0022", "Domain(\"t\", \"integer\")"],
+        ["table named like an identity column's sequence", "[Table(\"t\")] public class T { [Key, DatabaseGenerated(DatabaseGeneratedOption.Identity)] public int Id { get; set; } } [Table(\"t_id_seq\")] public class U { [Key] public int Key { get; set; } }", "SG0004", "Id"],
+        ["index named like the cut sequence name of a long table's identity column", "[Table(\"" + new string('a', 60) + "\")] [Index(nameof(Code), Name = \"" + new string('a', 56) + "_id_seq\")] public class T { [Key, DatabaseGenerated(DatabaseGeneratedOption.Identity)] public int Id { get; set; } public int Code { get; set; } }", "SG0004", "Id"],
         ["invalid json default", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } public System.Text.Json.JsonDocument D { get; set; } = System.Text.Json.JsonDocument.Parse(\"not json\"); }", "SG0008", "System.Text.Json.JsonDocument.Parse(\"not json\")"],
     ];
 

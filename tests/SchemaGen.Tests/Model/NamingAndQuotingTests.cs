@@ -109,4 +109,20 @@ public class NamingAndQuotingTests
         foreach (var name in names)
             Assert.Equal(1L, await connection.ScalarAsync<long>("SELECT count(*) FROM pg_class WHERE relname = $1", name));
     }
+
+    [Theory]
+    [InlineData("t", "id")]
+    [InlineData("an_uncommonly_long_table_name_for_testing_the_cut_of_names_xx", "id")]
+    [InlineData("t", "an_uncommonly_long_column_name_for_testing_the_cut_of_names_xxx")]
+    [InlineData("an_uncommonly_long_table_name_for_testing", "a_long_column_name_too_here")]
+    [InlineData("größenangabe_größenangabe_größenangabe_größe", "maßeinheit_maßeinheit_maß")]
+    [InlineData("表表表表表表表表表表表表表表表表表表表表表", "列列列列列列列列列列列")]
+    [InlineData("t😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀😀", "c😀😀😀😀😀😀😀😀😀😀😀")]
+    public async Task AnIdentityColumnsSequenceHasTheNamePostgreSqlGivesIt(string table, string column)
+    {
+        await using var connection = await Postgres.NewDatabaseAsync();
+        await connection.ExecuteAsync($"CREATE TABLE {SqlSyntax.Identifier(table)} ({SqlSyntax.Identifier(column)} integer GENERATED ALWAYS AS IDENTITY)");
+        var sequence = await connection.ScalarAsync<string>("SELECT relname::text FROM pg_class WHERE relkind = 'S'");
+        Assert.Equal(sequence, SqlNaming.ImplicitName(table, column, "seq"));
+    }
 }
