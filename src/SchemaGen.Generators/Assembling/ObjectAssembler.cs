@@ -16,7 +16,7 @@ namespace SchemaGen.Generators.Assembling
     internal static class ObjectAssembler
     {
         public static List<TemplateObjectModel> Assemble(IEnumerable<TemplateFileSpec> files, string defaultSchema, IReadOnlyList<TableModel> tables,
-            List<DiagnosticInfo> diagnostics)
+            IReadOnlyDictionary<(string, string), string> modelNames, List<DiagnosticInfo> diagnostics)
         {
             var templates = files.OrderBy(f => f.Path, StringComparer.Ordinal).SelectMany(f => f.Objects.Select(o => (File: f.Path, Template: o))).ToList();
             var materialized = new HashSet<(string, string)>(templates.Where(t => t.Template.Kind == TemplateObjectKind.MaterializedView)
@@ -40,6 +40,14 @@ namespace SchemaGen.Generators.Assembling
                 {
                     diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, new DiagnosticTarget.ExternalSpan(template.Location),
                         DdlRenderer.KindName(template.Kind), schema + "." + template.Name, "an earlier template", System.IO.Path.GetFileName(file)));
+                    continue;
+                }
+
+                // The tables, keys, indexes, identity sequences, enums and domains of the C# model take their names first.
+                if (template.Kind != TemplateObjectKind.Aggregate && modelNames.TryGetValue((schema, template.Name), out var owner))
+                {
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, new DiagnosticTarget.ExternalSpan(template.Location),
+                        "relation", schema + "." + template.Name, owner, "the " + DdlRenderer.KindName(template.Kind) + " of " + System.IO.Path.GetFileName(file)));
                     continue;
                 }
 

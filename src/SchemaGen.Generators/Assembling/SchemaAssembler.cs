@@ -34,7 +34,7 @@ namespace SchemaGen.Generators.Assembling
             var enums = Distinct(
                 tables.SelectMany(t => t.Enums).GroupBy(e => e.ClrFullName).Select(g => g.First()).OrderBy(e => e.ClrFullName, StringComparer.Ordinal),
                 e => (e.Enum.Schema, e.Enum.Name), "enum type", e => e.ClrFullName, e => e.DeclarationId, diagnostics);
-            ReportRelationClashes(tables, enums, diagnostics);
+            var names = ReportRelationClashes(tables, enums, diagnostics);
             var mappings = enums.Select(e => new EnumMapping { TypeReference = e.TypeReference, Schema = e.Enum.Schema, Name = e.Enum.Name })
                 .OrderBy(m => m.Schema, StringComparer.Ordinal).ThenBy(m => m.Name, StringComparer.Ordinal).ToList();
             var domains = DomainAssembler.Assemble(options.Domains, options.DefaultSchema, enums.Select(e => e.Enum).ToList(), tables.Select(t => t.Table).ToList(), options.Extensions, diagnostics);
@@ -42,8 +42,10 @@ namespace SchemaGen.Generators.Assembling
             ExplicitTypeFit.Report(tables, mappings, diagnostics);
 
             var (functions, triggers) = TemplateAssembler.Assemble(templates.IsDefault ? Enumerable.Empty<TemplateFileSpec>() : templates, options.DefaultSchema, diagnostics);
+            foreach (var domain in domains.Where(d => !names.ContainsKey((d.Schema, d.Name))))
+                names[(domain.Schema, domain.Name)] = "domain " + domain.Name;
             var templateObjects = ObjectAssembler.Assemble(templates.IsDefault ? Enumerable.Empty<TemplateFileSpec>() : templates, options.DefaultSchema,
-                tables.Select(t => t.Table).ToList(), diagnostics);
+                tables.Select(t => t.Table).ToList(), names, diagnostics);
             var model = new SchemaModel(
                 tables.Select(t => t.Table.Schema).Concat(enums.Select(e => e.Enum.Schema)).Concat(functions.Select(f => f.Schema)).Concat(templateObjects.Select(o => o.Schema))
                     .Concat(domains.Select(d => d.Schema))
@@ -98,7 +100,8 @@ namespace SchemaGen.Generators.Assembling
 
         // Tables, indexes, primary keys and types share one namespace per schema in PostgreSQL (pg_class and
         // pg_type): an index named like another table's index, or an enum named like a table, cannot coexist.
-        private static void ReportRelationClashes(List<TableSpec> tables, List<EnumSpec> enums, List<DiagnosticInfo> diagnostics)
+        // Returns the owner of each name, which the templates' sequences, views and indexes must not take either.
+        private static Dictionary<(string, string), string> ReportRelationClashes(List<TableSpec> tables, List<EnumSpec> enums, List<DiagnosticInfo> diagnostics)
         {
             var owners = new Dictionary<(string, string), string>();
             void Claim(string schema, string name, string owner, string declarationId)
@@ -133,6 +136,8 @@ namespace SchemaGen.Generators.Assembling
                             "the sequence of identity column " + column.Name + " of " + table.ClrFullName, table.ColumnDeclarationIds[i]);
                 }
             }
+
+            return owners;
         }
 
         private static List<ObjectConstant> Constants(SchemaModel model, List<TableSpec> tables, List<EnumSpec> enums)
