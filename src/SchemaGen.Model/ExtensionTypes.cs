@@ -25,6 +25,21 @@ namespace SchemaGen.Model
             ["vector"] = new[] { "vector", "halfvec", "sparsevec" },
         };
 
+        // Tables and views well-known extensions create beside their types.
+        private static readonly Dictionary<string, string[]> RelationsOf = new Dictionary<string, string[]>(StringComparer.Ordinal)
+        {
+            ["postgis"] = new[] { "spatial_ref_sys", "geometry_columns", "geography_columns" },
+            ["postgis_raster"] = new[] { "raster", "raster_columns", "raster_overviews" },
+        };
+
+        /// <summary>
+        /// The names <paramref name="extension"/> takes in its schema's relation and type namespace (its types, tables and
+        /// views as listed here): a table, enum, domain or view of the model with one of them cannot be created beside it.
+        /// </summary>
+        public static IEnumerable<string> NamesOf(string extension) =>
+            (TypesOf.TryGetValue(extension, out var types) ? types : new string[0])
+                .Concat(RelationsOf.TryGetValue(extension, out var relations) ? relations : new string[0]);
+
         // Extensions whose files are not in the server's own package (postgresql-<major>), by their Debian package name.
         private static readonly Dictionary<string, string> Packages = new Dictionary<string, string>(StringComparer.Ordinal)
         {

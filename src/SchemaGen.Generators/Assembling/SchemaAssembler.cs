@@ -44,11 +44,12 @@ namespace SchemaGen.Generators.Assembling
             var (functions, triggers) = TemplateAssembler.Assemble(templates.IsDefault ? Enumerable.Empty<TemplateFileSpec>() : templates, options.DefaultSchema, diagnostics);
             foreach (var domain in domains.Where(d => !names.ContainsKey((d.Schema, d.Name))))
                 names[(domain.Schema, domain.Name)] = "domain " + domain.Name;
+            ReportExtensionClashes(options.Extensions, names, diagnostics);
             var templateObjects = ObjectAssembler.Assemble(templates.IsDefault ? Enumerable.Empty<TemplateFileSpec>() : templates, options.DefaultSchema,
                 tables.Select(t => t.Table).ToList(), names, diagnostics);
             var model = new SchemaModel(
                 tables.Select(t => t.Table.Schema).Concat(enums.Select(e => e.Enum.Schema)).Concat(functions.Select(f => f.Schema)).Concat(templateObjects.Select(o => o.Schema))
-                    .Concat(domains.Select(d => d.Schema))
+                    .Concat(domains.Select(d => d.Schema)).Concat(options.Extensions.Where(e => e.Schema != null).Select(e => e.Schema!))
                     .Where(s => s != "public") // always there; creating it needs CREATE on the database
                     .Distinct().OrderBy(s => s, StringComparer.Ordinal).ToEquatableArray(),
                 enums.Select(e => e.Enum).OrderBy(e => e.Schema, StringComparer.Ordinal).ThenBy(e => e.Name, StringComparer.Ordinal).ToEquatableArray(),
@@ -138,6 +139,25 @@ namespace SchemaGen.Generators.Assembling
             }
 
             return owners;
+        }
+
+        // A declared extension creates its types (and PostGIS its tables and views) in its schema, public without one; the
+        // model's names there, and the templates' after them, must leave them free.
+        private static void ReportExtensionClashes(EquatableArray<ExtensionModel> extensions, Dictionary<(string, string), string> names, List<DiagnosticInfo> diagnostics)
+        {
+            foreach (var extension in extensions)
+            {
+                var schema = extension.Schema ?? "public";
+                foreach (var name in ExtensionTypes.NamesOf(extension.Name))
+                {
+                    var taker = "the " + name + " of extension " + extension.Name;
+                    if (names.TryGetValue((schema, name), out var owner))
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, new DiagnosticTarget.AssemblyAttribute("SchemaGen.ExtensionAttribute", extension.Name),
+                            "relation", schema + "." + name, owner, taker));
+                    else
+                        names[(schema, name)] = taker;
+                }
+            }
         }
 
         private static List<ObjectConstant> Constants(SchemaModel model, List<TableSpec> tables, List<EnumSpec> enums)

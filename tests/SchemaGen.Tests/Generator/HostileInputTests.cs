@@ -114,6 +114,9 @@ public class HostileInputTests
         ["domain named like a table (its row type)", "[assembly: Domain(\"t\", \"integer\")] [Table(\"t\")] public class T { [Key] public int Id { get; set; } }", "SG0022", "Domain(\"t\", \"integer\")"],
         ["table named like an identity column's sequence", "[Table(\"t\")] public class T { [Key, DatabaseGenerated(DatabaseGeneratedOption.Identity)] public int Id { get; set; } } [Table(\"t_id_seq\")] public class U { [Key] public int Key { get; set; } }", "SG0004", "Id"],
         ["index named like the cut sequence name of a long table's identity column", "[Table(\"" + new string('a', 60) + "\")] [Index(nameof(Code), Name = \"" + new string('a', 56) + "_id_seq\")] public class T { [Key, DatabaseGenerated(DatabaseGeneratedOption.Identity)] public int Id { get; set; } public int Code { get; set; } }", "SG0004", "Id"],
+        ["table named like a declared extension's type", "[assembly: Extension(\"citext\")] [Table(\"citext\")] public class T { [Key] public int Id { get; set; } }", "SG0004", "Extension(\"citext\")"],
+        ["enum named like a declared extension's type", "[assembly: Extension(\"hstore\")] public enum Hstore { A } [Table(\"t\")] public class T { [Key] public int Id { get; set; } public Hstore H { get; set; } }", "SG0004", "Extension(\"hstore\")"],
+        ["table named like PostGIS's table", "[assembly: Extension(\"postgis\")] [Table(\"spatial_ref_sys\")] public class T { [Key] public int Id { get; set; } }", "SG0004", "Extension(\"postgis\")"],
         ["invalid json default", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } public System.Text.Json.JsonDocument D { get; set; } = System.Text.Json.JsonDocument.Parse(\"not json\"); }", "SG0008", "System.Text.Json.JsonDocument.Parse(\"not json\")"],
     ];
 
@@ -131,6 +134,16 @@ public class HostileInputTests
         var found = run.Diagnostics.Where(d => d.Id == id).ToList();
         Assert.True(found.Count > 0, $"{what}: expected {id}, got {string.Join("; ", run.Diagnostics)}");
         Assert.Contains(at, found.Select(SourceText));
+    }
+
+    [Fact]
+    public async Task ATableMayTakeTheNameOfAnExtensionsTypeInAnotherSchema()
+    {
+        var result = GeneratorHarness.Run(Usings.Replace("namespace", "[assembly: Extension(\"citext\", Schema = \"ext\")] namespace") + "[Table(\"citext\")] public class T { [Key] public int Id { get; set; } }");
+        Assert.DoesNotContain(result.AllDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        await using var connection = await Postgres.NewDatabaseAsync();
+        await SchemaDeployer.DeployAsync(result.Load().Target, connection);
+        Assert.Equal("ext", await connection.ScalarAsync<string>("SELECT typnamespace::regnamespace::text FROM pg_type WHERE typname = 'citext' AND typtype = 'b'"));
     }
 
     [Fact]

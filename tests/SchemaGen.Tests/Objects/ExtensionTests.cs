@@ -32,6 +32,19 @@ public class ExtensionTests
     private static GeneratedSchema Model(string citextOptions = "") => Evolution.Build(Members.Replace("{0}", citextOptions));
 
     [Fact]
+    public async Task AnExtensionInASchemaNothingElseUsesGetsItsSchemaCreated()
+    {
+        var schema = Evolution.Build(Members.Replace("{0}", ", Schema = \"ext\"").Replace("TypeName = \"citext\"", "TypeName = \"ext.citext\""));
+        await using var connection = await Postgres.NewDatabaseAsync();
+
+        await SchemaDeployer.DeployAsync(schema.Target, connection);
+
+        Assert.Equal("ext", await connection.ScalarAsync<string>("SELECT extnamespace::regnamespace::text FROM pg_extension WHERE extname = 'citext'"));
+        Assert.Equal("ext.citext", await connection.ScalarAsync<string>("SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = 'members'::regclass AND attname = 'email'"));
+        Assert.True((await SchemaDeployer.VerifyAsync(schema.Target, connection)).IsClean);
+    }
+
+    [Fact]
     public async Task TheExtensionIsCreatedBeforeTheTableAndItsTypeAndFunctionWork()
     {
         var schema = Model();
