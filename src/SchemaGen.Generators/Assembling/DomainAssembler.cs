@@ -165,6 +165,7 @@ namespace SchemaGen.Generators.Assembling
             name.Trim().Length == 0 ? "its " + what + " is empty"
             : SqlSyntax.UnstorableText(name) is string unstorable ? "its " + what + " " + unstorable
             : SqlNaming.ByteLength(name) > SqlNaming.MaxIdentifierBytes ? "its " + what + " is " + SqlNaming.ByteLength(name) + " bytes long, and PostgreSQL cuts names at 63"
+            : Parsing.NameRules.Reserved(what, name) is string reserved ? "its " + what + " " + reserved
             : null;
 
         private static string? TypeProblem(string baseType, out string canonical) =>

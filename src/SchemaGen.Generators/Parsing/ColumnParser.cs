@@ -37,7 +37,7 @@ namespace SchemaGen.Generators.Parsing
             if (columnAttribute?.Argument(0) is string givenName)
                 _context.CheckName("column", givenName, columnAttribute.GetArgumentLocation(0, property));
             else
-                _context.CheckLength("column", name, location);
+                _context.CheckDerivedName("column", name, location);
 
             var explicitType = columnAttribute?.Named("TypeName") as string;
             var mapped = _types.Map(property.Type) ?? GeometryMapper.Map(property, _context, tableClrName);

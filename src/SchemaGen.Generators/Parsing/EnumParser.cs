@@ -93,7 +93,7 @@ namespace SchemaGen.Generators.Parsing
             }
 
             var derived = _context.Name(symbol.Name);
-            _context.CheckLength(what, derived, symbol.Locations.FirstOrDefault());
+            _context.CheckDerivedName(what, derived, symbol.Locations.FirstOrDefault());
             return derived;
         }
 

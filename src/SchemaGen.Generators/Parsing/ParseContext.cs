@@ -61,8 +61,8 @@ namespace SchemaGen.Generators.Parsing
         public void Report(DiagnosticDescriptor descriptor, Location? location, params string[] arguments) =>
             Diagnostics.Add(DiagnosticInfo.Create(descriptor, DiagnosticTarget.From(location), arguments));
 
-        /// <summary>Reports SG0003 and returns false when a user-given name would be truncated by PostgreSQL.</summary>
-        public bool CheckLength(string what, string name, Location? location) => Add(NameRules.Length(what, name, location));
+        /// <summary>Reports SG0014 or SG0003 and returns false when a name derived from a C# name is reserved or would be truncated by PostgreSQL.</summary>
+        public bool CheckDerivedName(string what, string name, Location? location) => Add(NameRules.Derived(what, name, location));
 
         // True when there is no diagnostic; else keeps it and returns false.
         private bool Add(DiagnosticInfo? diagnostic)

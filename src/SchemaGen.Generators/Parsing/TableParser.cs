@@ -38,7 +38,7 @@ namespace SchemaGen.Generators.Parsing
             if (tableAttribute.Argument(0) is string givenName)
                 context.CheckName("table", givenName, tableAttribute.GetArgumentLocation(0, type));
             else
-                context.CheckLength("table", tableName, tableAttribute.GetLocation(type));
+                context.CheckDerivedName("table", tableName, tableAttribute.GetLocation(type));
             if (tableAttribute.Named("Schema") is string givenSchema)
                 context.CheckName("schema", givenSchema, tableAttribute.GetNamedArgumentLocation("Schema", type));
             else

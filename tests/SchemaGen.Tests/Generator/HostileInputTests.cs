@@ -117,6 +117,12 @@ public class HostileInputTests
         ["table named like a declared extension's type", "[assembly: Extension(\"citext\")] [Table(\"citext\")] public class T { [Key] public int Id { get; set; } }", "SG0004", "Extension(\"citext\")"],
         ["enum named like a declared extension's type", "[assembly: Extension(\"hstore\")] public enum Hstore { A } [Table(\"t\")] public class T { [Key] public int Id { get; set; } public Hstore H { get; set; } }", "SG0004", "Extension(\"hstore\")"],
         ["table named like PostGIS's table", "[assembly: Extension(\"postgis\")] [Table(\"spatial_ref_sys\")] public class T { [Key] public int Id { get; set; } }", "SG0004", "Extension(\"postgis\")"],
+        ["property named like a system column", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } public int Xmin { get; set; } }", "SG0014", "Xmin"],
+        ["column named like a system column", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [Column(\"ctid\")] public int C { get; set; } }", "SG0014", "\"ctid\""],
+        ["schema reserved for the system", "[Table(\"t\", Schema = \"pg_app\")] public class T { [Key] public int Id { get; set; } }", "SG0014", "\"pg_app\""],
+        ["default schema reserved for the system", "[assembly: SchemaOptions(DefaultSchema = \"pg_app\")] [Table(\"t\")] public class T { [Key] public int Id { get; set; } }", "SG0014", "\"pg_app\""],
+        ["extension schema reserved for the system", "[assembly: Extension(\"citext\", Schema = \"pg_ext\")] [Table(\"t\")] public class T { [Key] public int Id { get; set; } }", "SG0014", "\"pg_ext\""],
+        ["domain schema reserved for the system", "[assembly: Domain(\"d\", \"integer\", Schema = \"pg_x\")] [Table(\"t\")] public class T { [Key] public int Id { get; set; } }", "SG0022", "Domain(\"d\", \"integer\", Schema = \"pg_x\")"],
         ["invalid json default", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } public System.Text.Json.JsonDocument D { get; set; } = System.Text.Json.JsonDocument.Parse(\"not json\"); }", "SG0008", "System.Text.Json.JsonDocument.Parse(\"not json\")"],
     ];
 
