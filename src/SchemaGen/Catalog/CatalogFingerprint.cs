@@ -91,7 +91,7 @@ namespace SchemaGen.Catalog
         /// marker of another model, or none, needs no fingerprint at all.
         /// </summary>
         /// <remarks>Which of the three decided is the operation span's <c>schemagen.noop_check</c> tag: stamp, marker or fingerprint.</remarks>
-        public static async Task<NoOpCheck> CheckAsync(NpgsqlConnection connection, Func<string[]> schemas, HistoryTable history, string modelHash,
+        public static async Task<NoOpCheck> CheckAsync(NpgsqlConnection connection, Func<Task<string[]>> schemas, HistoryTable history, string modelHash,
             OperationTelemetry? telemetry, CancellationToken cancellationToken)
         {
             string? marker;
@@ -119,7 +119,7 @@ namespace SchemaGen.Catalog
             telemetry?.NoOpCheckedBy("fingerprint");
 
             // The managed schemas come from the model, which a no-op decided by the stamp never decodes: asked for only now.
-            var managed = schemas();
+            var managed = await schemas();
             await using var batch = new NpgsqlBatch(connection);
             batch.BatchCommands.Add(CatalogReader.SearchPathCommand(managed, withSessionPath: true));
             batch.BatchCommands.Add(Command(managed, history));

@@ -23,7 +23,7 @@ namespace SchemaGen.Deploying
             if (_rendered != null)
                 return null;
             Phase = DeployPhase.ReadingCatalog;
-            var live = await FirstDeploy.ReadIfEmptyAsync(_connection, transaction, Schemas, cancellationToken);
+            var live = await FirstDeploy.ReadIfEmptyAsync(_connection, transaction, await LoadSchemasAsync(transaction, cancellationToken), cancellationToken);
             if (live == null)
                 return null;
 

@@ -39,9 +39,18 @@ namespace SchemaGen.Deploying
             }
         }
 
-        // The history table's schema is read too, and the schemas a qualified [RenamedFrom] moves tables out of.
-        private IReadOnlyList<string> Schemas => _schemas ??= SchemaMapping.UsedSchemas(Desired).Concat(RenameDiffer.PreviousSchemas(Desired))
-            .Distinct().OrderBy(s => s, StringComparer.Ordinal).ToList();
+        // The managed schemas, once LoadSchemasAsync has read them for the session.
+        private IReadOnlyList<string> Schemas => _schemas ?? throw new InvalidOperationException("The managed schemas are read before the catalog.");
+
+        // The model's schemas, the schemas a qualified [RenamedFrom] moves tables out of, and those the last deployment managed
+        // that still exist (LeftSchemas). The history table's schema is read too.
+        private async Task<string[]> LoadSchemasAsync(NpgsqlTransaction? transaction, CancellationToken cancellationToken)
+        {
+            _schemas ??= SchemaMapping.UsedSchemas(Desired).Concat(RenameDiffer.PreviousSchemas(Desired))
+                .Concat(await LeftSchemas.ReadAsync(_connection, transaction, _history, cancellationToken))
+                .Distinct().OrderBy(s => s, StringComparer.Ordinal).ToList();
+            return _schemas.ToArray();
+        }
 
         // The model as PostgreSQL prints it depends only on the model, so it is rendered once per session.
         private SchemaModel? _rendered;
@@ -146,7 +155,7 @@ namespace SchemaGen.Deploying
             Phase = DeployPhase.ReadingCatalog;
             var check = _options.DropUnmanaged
                 ? await CheckByReadingAsync(cancellationToken)
-                : await CatalogFingerprint.CheckAsync(_connection, () => Schemas.ToArray(), _history, _target.ModelHash, Telemetry, cancellationToken);
+                : await CatalogFingerprint.CheckAsync(_connection, () => LoadSchemasAsync(null, cancellationToken), _history, _target.ModelHash, Telemetry, cancellationToken);
             if (check.Unchanged)
             {
                 // The fingerprint decided under a moved stamp: record the new one, so the next check is the stamp's again.
@@ -222,6 +231,7 @@ namespace SchemaGen.Deploying
 
         private async Task<NoOpCheck> CheckByReadingAsync(CancellationToken cancellationToken)
         {
+            await LoadSchemasAsync(null, cancellationToken);
             var snapshot = await CatalogReader.ReadAsync(_connection, null, Schemas, _history, cancellationToken);
             var unchanged = HistoryTable.Records(snapshot.HistoryMarker, _target.ModelHash, snapshot.Fingerprint) && !HasUnmanaged(snapshot.Model);
             return NoOpCheck.Of(unchanged, snapshot.HistoryMarker, _target.ModelHash, snapshot.Fingerprint, snapshot.Stamp);
@@ -235,6 +245,7 @@ namespace SchemaGen.Deploying
         private async Task<PlannedChange> PlanInTransactionAsync(NpgsqlTransaction transaction, bool dropUnmanaged, bool assess, CancellationToken cancellationToken)
         {
             Phase = DeployPhase.ReadingCatalog;
+            await LoadSchemasAsync(transaction, cancellationToken);
             var recorded = await RecordedLive.ReadAsync(_connection, transaction, Schemas, _history, cancellationToken);
             Telemetry?.LiveCatalogFrom(recorded == null ? "read" : "recorded");
             var before = recorded ?? await CatalogReader.ReadAsync(_connection, transaction, Schemas, _history, cancellationToken);
@@ -436,6 +447,7 @@ namespace SchemaGen.Deploying
                 Value = after == null ? System.DBNull.Value : RecordedLive.Scope(Schemas, after.SearchPath),
                 NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text,
             });
+            insert.Parameters.Add(new NpgsqlParameter { Value = Schemas.ToArray() });
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
             await reader.NextResultAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);

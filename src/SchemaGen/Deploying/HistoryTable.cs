@@ -22,7 +22,7 @@ namespace SchemaGen
             ("id", "bigint"), ("model_hash", "text"), ("fingerprint", "text"), ("applied_at", "timestamp with time zone"),
             ("steps", "text[]"), ("duration_ms", "double precision"), ("application_name", "text"),
             ("model", "text"), ("default_schema", "text"), ("rolled_back_to", "bigint"), ("target", "text"), ("server_version", "integer"),
-            ("table_hashes", "text[]"), ("live", "text"), ("live_scope", "text"),
+            ("table_hashes", "text[]"), ("live", "text"), ("live_scope", "text"), ("managed_schemas", "text[]"),
         };
 
         // Columns added after the first release: a history table without them is upgraded in place, not damaged.
@@ -32,8 +32,9 @@ namespace SchemaGen
         // table_hashes: a hash per table of the model and one of the rest (TableHashes), so that the next deployment of a changed
         // model renders in the shadow only the tables that changed and takes the others from this target (ScopedShadow);
         // live: the catalog as read after applying (ModelData), and live_scope what that read depended on (RecordedLive),
-        // so the next deployment plans against it while the catalog's stamp is still the marker's.
-        private static readonly string[] AddedColumns = { "model", "default_schema", "rolled_back_to", "target", "server_version", "table_hashes", "live", "live_scope" };
+        // so the next deployment plans against it while the catalog's stamp is still the marker's; managed_schemas: the schemas
+        // the deployment read and compared, which the next ones keep managing while they exist (LeftSchemas).
+        private static readonly string[] AddedColumns = { "model", "default_schema", "rolled_back_to", "target", "server_version", "table_hashes", "live", "live_scope", "managed_schemas" };
 
         public string Name => ReservedName;
 
@@ -58,8 +59,13 @@ namespace SchemaGen
             string.Join(separator, AddedColumns.Select(c => prefix + c + " " + Columns.Single(k => k.Name == c).Type));
 
         public string Insert =>
-            "INSERT INTO " + QualifiedName + " (model_hash, fingerprint, steps, duration_ms, model, default_schema, rolled_back_to, target, table_hashes, live, live_scope, server_version) "
-            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, " + ServerMajorVersion + ") RETURNING id";
+            "INSERT INTO " + QualifiedName + " (model_hash, fingerprint, steps, duration_ms, model, default_schema, rolled_back_to, target, table_hashes, live, live_scope, managed_schemas, server_version) "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, " + ServerMajorVersion + ") RETURNING id";
+
+        /// <summary>The schemas the last recorded deployment managed that still exist, sorted (<see cref="Deploying.LeftSchemas"/>).</summary>
+        public string SelectManagedSchemas =>
+            "SELECT array(SELECT s FROM unnest(h.managed_schemas) s WHERE EXISTS (SELECT FROM pg_namespace WHERE nspname = s) ORDER BY 1) FROM (SELECT managed_schemas FROM "
+            + QualifiedName + " ORDER BY id DESC LIMIT 1) h";
 
         /// <summary>
         /// Run before <see cref="Insert"/> in its transaction: the row's model data (the model, its target and the live catalog,
