@@ -22,8 +22,15 @@ namespace SchemaGen.Deploying
                 await transaction.SaveAsync("schemagen_left_schemas", cancellationToken);
             try
             {
-                await using var command = new NpgsqlCommand(history.SelectManagedSchemas, connection, transaction);
-                var schemas = await command.ExecuteScalarAsync(cancellationToken) as string[] ?? new string[0];
+                // Planned serially, as every catalog read (CatalogReader.SerialPlans; for the transaction, implicit or not).
+                await using var command = new NpgsqlCommand("SELECT " + Catalog.CatalogReader.SerialPlans + ";\n" + history.SelectManagedSchemas, connection, transaction);
+                string[] schemas;
+                await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+                {
+                    await reader.NextResultAsync(cancellationToken);
+                    schemas = await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0) ? reader.GetFieldValue<string[]>(0) : new string[0];
+                }
+
                 if (transaction != null)
                     await transaction.ReleaseAsync("schemagen_left_schemas", cancellationToken);
                 return schemas;

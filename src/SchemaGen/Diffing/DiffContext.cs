@@ -13,6 +13,8 @@ namespace SchemaGen.Diffing
     internal sealed class DiffContext
     {
         private readonly HashSet<(string Schema, string Table, string Name)> _dropped = new();
+        private readonly HashSet<(string Schema, string Table, string Column)> _droppedColumns = new();
+        private readonly HashSet<(string Schema, string Table, string Column)> _droppedDefaults = new();
         private readonly HashSet<(string Schema, string Name, string Signature)> _droppedFunctions = new();
         private readonly Dictionary<(string Schema, string Name, bool IsType), Drift> _replaced = new();
 
@@ -27,6 +29,12 @@ namespace SchemaGen.Diffing
         public ISet<(string From, string To)> Uncastable { get; }
 
         public void Dropped(string schema, string table, string name) => _dropped.Add((schema, table, name));
+
+        /// <summary>A column an earlier step drops, which the table diff adds again.</summary>
+        public void DroppedColumn(string schema, string table, string column) => _droppedColumns.Add((schema, table, column));
+
+        /// <summary>A column default an earlier step drops, which the table diff sets again.</summary>
+        public void DroppedDefault(string schema, string table, string column) => _droppedDefaults.Add((schema, table, column));
 
         public void DroppedFunction(FunctionModel function) => _droppedFunctions.Add((function.Schema, function.Name, function.Signature));
 
@@ -49,6 +57,8 @@ namespace SchemaGen.Diffing
         /// <summary>The live table without the objects earlier steps drop.</summary>
         public TableModel WithoutDropped(TableModel live) => live with
         {
+            Columns = live.Columns.Where(c => !_droppedColumns.Contains((live.Schema, live.Name, c.Name)))
+                .Select(c => _droppedDefaults.Contains((live.Schema, live.Name, c.Name)) ? c with { DefaultSql = null } : c).ToEquatableArray(),
             Checks = live.Checks.Where(c => !_dropped.Contains((live.Schema, live.Name, c.Name))).ToEquatableArray(),
             Indexes = live.Indexes.Where(i => !_dropped.Contains((live.Schema, live.Name, i.Name))).ToEquatableArray(),
             ForeignKeys = live.ForeignKeys.Where(f => !_dropped.Contains((live.Schema, live.Name, f.Name))).ToEquatableArray(),

@@ -123,7 +123,7 @@ namespace SchemaGen.Diffing
                 || t.Checks.Any(k => Calls(k.Expression, function))
                 || t.Indexes.Any(i => Calls(i.Where, function)));
 
-        private static bool Calls(string? expression, FunctionModel function) =>
+        public static bool Calls(string? expression, FunctionModel function) =>
             expression != null && SqlSyntax.NameReferences(expression, dollarQuotedIsCode: false)
                 .Any(n => n.IsCall && n.Name == function.Name && (n.Qualifier == null || n.Qualifier == function.Schema));
 

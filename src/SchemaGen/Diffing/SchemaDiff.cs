@@ -41,6 +41,9 @@ namespace SchemaGen.Diffing
         // columns views use), and created after the functions.
         public List<MigrationStep> Sequences { get; } = new();
         public List<MigrationStep> ViewDrops { get; } = new();
+
+        /// <summary>Defaults, checks, indexes and generated columns calling a function the plan replaces (<see cref="FunctionDependents"/>).</summary>
+        public List<MigrationStep> FunctionDependents { get; } = new();
         public List<MigrationStep> Views { get; } = new();
 
         /// <summary>Objects in the managed schemas that the model does not have, as <c>kind schema.name</c>.</summary>
@@ -61,7 +64,7 @@ namespace SchemaGen.Diffing
         }
 
         private List<MigrationStep>[] Groups() =>
-            new[] { Schemas, Extensions, Sequences, UnmanagedDependents, ViewDrops, Enums, Domains, ForeignKeyDrops, Drops, FunctionDrops, EarlyFunctions, Tables, Columns, Constraints, Indexes,
+            new[] { Schemas, Extensions, Sequences, UnmanagedDependents, ViewDrops, FunctionDependents, Enums, Domains, ForeignKeyDrops, Drops, FunctionDrops, EarlyFunctions, Tables, Columns, Constraints, Indexes,
                     Functions, Views, Triggers, Comments, UnmanagedTables, UnmanagedFunctions, UnmanagedTypes };
 
         /// <summary>Every difference the steps correct, once each, in step order.</summary>

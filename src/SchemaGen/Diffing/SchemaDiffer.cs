@@ -41,8 +41,10 @@ namespace SchemaGen.Diffing
             ExtensionDiffer.Diff(desired, live, differ._diff);
             differ.DiffEnums();
             DomainDiffer.Diff(desired, target, live, differ._diff, differ._context);
-            differ.DiffTables();
+            // The functions first: what of the tables calls one they replace makes way for it, and the tables' diff puts it back.
             new RoutineDiffer(desired, target, live, differ._diff, dropUnmanaged, differ._context).Diff();
+            FunctionDependents.Drop(live, differ._diff, differ._context);
+            differ.DiffTables();
             UnmanagedDiffer.Diff(live with { Unmanaged = DomainDiffer.OtherUnmanaged(desired, TemplateObjectDiffer.OtherUnmanaged(live), differ._diff) }, differ._diff, dropUnmanaged);
             TemplateObjectDiffer.Diff(desired, target, live, differ._diff, dropUnmanaged, differ._context);
             CatalogStateDiffer.Diff(desired, live, differ._diff);
