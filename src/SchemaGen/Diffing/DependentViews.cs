@@ -12,7 +12,12 @@ namespace SchemaGen.Diffing
     /// </summary>
     internal static class DependentViews
     {
-        public static IEnumerable<(TemplateObjectModel View, Drift Cause)> OfChangedColumns(SchemaModel target, SchemaModel live)
+        /// <summary>
+        /// The live columns of the model's tables that the plan drops, changes the type of, or replaces (a generated column's
+        /// new expression), with the difference each is: what PostgreSQL refuses while a view, trigger or SQL-standard
+        /// function body uses the column.
+        /// </summary>
+        public static Dictionary<(string Schema, string Table, string Column), Drift> ChangedColumns(SchemaModel target, SchemaModel live)
         {
             var changed = new Dictionary<(string, string, string), Drift>();
             foreach (var table in target.Tables)
@@ -31,6 +36,12 @@ namespace SchemaGen.Diffing
                 }
             }
 
+            return changed;
+        }
+
+        public static IEnumerable<(TemplateObjectModel View, Drift Cause)> OfChangedColumns(SchemaModel target, SchemaModel live)
+        {
+            var changed = ChangedColumns(target, live);
             if (changed.Count == 0)
                 yield break;
             foreach (var view in live.Objects.Where(o => o.Kind is TemplateObjectKind.View or TemplateObjectKind.MaterializedView))

@@ -65,7 +65,7 @@ namespace SchemaGen.Diffing
                     }
                 }
 
-                diff.ForTable(qualified, () => diff.FunctionDependents.AddRange(steps));
+                diff.ForTable(qualified, () => diff.DependentDrops.AddRange(steps));
             }
         }
     }

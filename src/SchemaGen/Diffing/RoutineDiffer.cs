@@ -21,6 +21,10 @@ namespace SchemaGen.Diffing
         private readonly DiffContext _context;
         private readonly HashSet<(string, string, string)> _recreatedTriggers = new();
 
+        // The columns the plan drops, retypes or replaces, which a trigger's column list or WHEN, or a SQL-standard function
+        // body, must not be using when it does.
+        private readonly Dictionary<(string Schema, string Table, string Column), Drift> _changedColumns;
+
         public RoutineDiffer(SchemaModel desired, SchemaModel target, SchemaModel live, SchemaDiff diff, bool dropUnmanaged, DiffContext context)
         {
             _desired = desired;
@@ -29,6 +33,7 @@ namespace SchemaGen.Diffing
             _diff = diff;
             _dropUnmanaged = dropUnmanaged;
             _context = context;
+            _changedColumns = DependentViews.ChangedColumns(target, live);
         }
 
         public void Diff()
@@ -63,6 +68,12 @@ namespace SchemaGen.Diffing
                 {
                     Drop(live, StepKind.DropFunction, differs);
                     group.Add(new MigrationStep(StepKind.CreateFunction, name, Create(target)).Because(differs));
+                }
+                else if (UsedColumnChange(live) is { } columnChange)
+                {
+                    // A SQL-standard body (BEGIN ATOMIC, RETURN) is parsed when created and depends on the columns it reads.
+                    Drop(live, StepKind.DropFunction, columnChange);
+                    _diff.Functions.Add(new MigrationStep(StepKind.CreateFunction, name, Create(target)).Because(columnChange));
                 }
                 else if (live.Definition != target.Definition)
                 {
@@ -136,6 +147,15 @@ namespace SchemaGen.Diffing
                 var live = _live.Triggers.FirstOrDefault(t => (t.Schema, t.Table, t.Name) == key);
                 var name = TriggerName(desired);
                 var dropped = live != null && _live.Functions.Any(f => f.Schema == live.FunctionSchema && f.Name == live.FunctionName && _context.IsDropped(f));
+                if (live != null && !_recreatedTriggers.Contains(key) && ColumnChangeIn(live) is { } columnChange)
+                {
+                    // Its column list or WHEN uses a column the plan retypes or drops: out of the way first, created again last.
+                    _diff.DependentDrops.Add(new MigrationStep(StepKind.DropTrigger, name, DdlRenderer.DropTrigger(live)) { Table = SqlSyntax.QualifiedName(live.Schema, live.Table) }
+                        .Because(columnChange));
+                    _diff.Triggers.Add(new MigrationStep(StepKind.CreateTrigger, name, DdlRenderer.CreateTrigger(desired)).Because(columnChange));
+                    continue;
+                }
+
                 if (live == null || _recreatedTriggers.Contains(key) || dropped)
                 {
                     var cause = live == null ? new Drift(DriftKind.Missing, "trigger " + name, DdlRenderer.CreateTrigger(desired), null)
@@ -167,6 +187,20 @@ namespace SchemaGen.Diffing
                         .Because(new Drift(DriftKind.Extra, "trigger " + name, null, DdlRenderer.CreateTrigger(live))));
                 }
             }
+        }
+
+        private Drift? ColumnChangeIn(TriggerModel trigger) =>
+            _changedColumns.Where(c => c.Key.Schema == trigger.Schema && c.Key.Table == trigger.Table && DiffContext.Mentions(trigger.Definition, c.Key.Column))
+                .Select(c => c.Value).FirstOrDefault();
+
+        // A body PostgreSQL parsed at CREATE (pg_get_functiondef prints it as BEGIN ATOMIC … END or RETURN …) that names a
+        // changed column and its table.
+        private Drift? UsedColumnChange(FunctionModel function)
+        {
+            var body = function.Definition;
+            if (!(body.Contains("BEGIN ATOMIC") || System.Text.RegularExpressions.Regex.IsMatch(body, @"\n\s*RETURN\s")) || body.Contains("AS $"))
+                return null;
+            return _changedColumns.Where(c => DiffContext.Mentions(body, c.Key.Table) && DiffContext.Mentions(body, c.Key.Column)).Select(c => c.Value).FirstOrDefault();
         }
 
         private static string Create(FunctionModel function) => DdlRenderer.CreateFunction(function);

@@ -42,8 +42,12 @@ namespace SchemaGen.Diffing
         public List<MigrationStep> Sequences { get; } = new();
         public List<MigrationStep> ViewDrops { get; } = new();
 
-        /// <summary>Defaults, checks, indexes and generated columns calling a function the plan replaces (<see cref="FunctionDependents"/>).</summary>
-        public List<MigrationStep> FunctionDependents { get; } = new();
+        /// <summary>
+        /// What must make way before a change PostgreSQL refuses while it exists, and is created again after it: the defaults,
+        /// checks, indexes and generated columns calling a function the plan replaces (<see cref="FunctionDependents"/>), and
+        /// the triggers using a column the plan retypes or drops.
+        /// </summary>
+        public List<MigrationStep> DependentDrops { get; } = new();
         public List<MigrationStep> Views { get; } = new();
 
         /// <summary>Objects in the managed schemas that the model does not have, as <c>kind schema.name</c>.</summary>
@@ -64,7 +68,7 @@ namespace SchemaGen.Diffing
         }
 
         private List<MigrationStep>[] Groups() =>
-            new[] { Schemas, Extensions, Sequences, UnmanagedDependents, ViewDrops, FunctionDependents, Enums, Domains, ForeignKeyDrops, Drops, FunctionDrops, EarlyFunctions, Tables, Columns, Constraints, Indexes,
+            new[] { Schemas, Extensions, Sequences, UnmanagedDependents, ViewDrops, DependentDrops, Enums, Domains, ForeignKeyDrops, Drops, FunctionDrops, EarlyFunctions, Tables, Columns, Constraints, Indexes,
                     Functions, Views, Triggers, Comments, UnmanagedTables, UnmanagedFunctions, UnmanagedTypes };
 
         /// <summary>Every difference the steps correct, once each, in step order.</summary>
