@@ -87,10 +87,13 @@ namespace SchemaGen.Model
             if (deferred.Length > 0)
                 objects.Add(new SqlObject(SqlObjectKind.DeferredForeignKeys, "", "", deferred.Append('\n').ToString()));
 
-            // Templates come after the tables they use, in file order; a trigger after the functions.
-            foreach (var function in model.Functions.Where(created.Add))
+            // Templates come after the tables they use, in file order; a function that uses a template view's row type, or
+            // whose SQL body reads one, after the views; a trigger after the functions.
+            foreach (var function in model.Functions.Where(f => !UsesTemplateViews(model, f) && created.Add(f)))
                 objects.Add(new SqlObject(SqlObjectKind.Function, function.Schema, function.Name, CreateFunction(function) + "\n\n"));
             AddTemplateObjects(objects, model, beforeTables: false);
+            foreach (var function in model.Functions.Where(created.Add))
+                objects.Add(new SqlObject(SqlObjectKind.Function, function.Schema, function.Name, CreateFunction(function) + "\n\n"));
             foreach (var trigger in model.Triggers)
                 objects.Add(new SqlObject(SqlObjectKind.Trigger, trigger.Schema, trigger.Table + "." + trigger.Name, CreateTrigger(trigger) + "\n\n"));
             return objects;
@@ -114,11 +117,7 @@ namespace SchemaGen.Model
             {
                 var names = SqlSyntax.NameReferences(function.Definition, dollarQuotedIsCode: true);
                 callees[function] = Calls(model, names, function.Schema).Where(f => !ReferenceEquals(f, function) && f != function).ToList();
-                // LANGUAGE outside the body: a body in any language but SQL is not checked when the function is created.
-                var header = SqlSyntax.NameReferences(function.Definition, dollarQuotedIsCode: false);
-                var checkedBody = !header.Where((n, k) => k > 0 && header[k - 1].Name == "language" && header[k - 1].Qualifier == null)
-                    .Any(n => n.Name != "sql");
-                lastTableUsed[function] = !checkedBody ? -1 : names
+                lastTableUsed[function] = !IsCheckedWhenCreated(function) ? -1 : names
                     .Select(n => tableIndex.TryGetValue((n.Qualifier ?? function.Schema, n.Name), out var t) ? t : -1)
                     .DefaultIfEmpty(-1).Max();
             }
@@ -148,6 +147,23 @@ namespace SchemaGen.Model
 
             return early;
         }
+
+        // LANGUAGE outside the body: a body in any language but SQL is not checked when the function is created.
+        private static bool IsCheckedWhenCreated(FunctionModel function)
+        {
+            var header = SqlSyntax.NameReferences(function.Definition, dollarQuotedIsCode: false);
+            return !header.Where((n, k) => k > 0 && header[k - 1].Name == "language" && header[k - 1].Qualifier == null).Any(n => n.Name != "sql");
+        }
+
+        /// <summary>
+        /// Whether the function's parameters or result name a template view or materialized view (its row type), or its SQL
+        /// body (checked when created) reads one: it can be created only after the views.
+        /// </summary>
+        public static bool UsesTemplateViews(SchemaModel model, FunctionModel function) =>
+            model.Objects.Any(o => o.Kind is TemplateObjectKind.View or TemplateObjectKind.MaterializedView)
+            && SqlSyntax.NameReferences(function.Definition, dollarQuotedIsCode: IsCheckedWhenCreated(function))
+                .Any(n => model.Objects.Any(o => o.Kind is TemplateObjectKind.View or TemplateObjectKind.MaterializedView
+                    && o.Name == n.Name && (n.Qualifier ?? function.Schema) == o.Schema));
 
         // The template functions that the names call: name( or schema.name( with the function's schema (bare names in the
         // schema of the object that uses them, or any schema: search_path finds them).

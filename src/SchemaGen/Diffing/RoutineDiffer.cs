@@ -49,7 +49,7 @@ namespace SchemaGen.Diffing
             {
                 var name = Name(target);
                 var live = _live.Functions.FirstOrDefault(l => l.Schema == target.Schema && l.Name == target.Name && l.Signature == target.Signature);
-                var group = CalledByTables(target) ? _diff.EarlyFunctions : _diff.Functions;
+                var group = CalledByTables(target) ? _diff.EarlyFunctions : DdlRenderer.UsesTemplateViews(_desired, target) ? _diff.LateFunctions : _diff.Functions;
                 if (live == null || _context.IsDropped(live))
                 {
                     if (live != null)
@@ -73,7 +73,7 @@ namespace SchemaGen.Diffing
                 {
                     // A SQL-standard body (BEGIN ATOMIC, RETURN) is parsed when created and depends on the columns it reads.
                     Drop(live, StepKind.DropFunction, columnChange);
-                    _diff.Functions.Add(new MigrationStep(StepKind.CreateFunction, name, Create(target)).Because(columnChange));
+                    (group == _diff.EarlyFunctions ? _diff.Functions : group).Add(new MigrationStep(StepKind.CreateFunction, name, Create(target)).Because(columnChange));
                 }
                 else if (live.Definition != target.Definition)
                 {

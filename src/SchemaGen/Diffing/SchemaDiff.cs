@@ -50,6 +50,9 @@ namespace SchemaGen.Diffing
         public List<MigrationStep> DependentDrops { get; } = new();
         public List<MigrationStep> Views { get; } = new();
 
+        /// <summary>Functions that use a template view's row type or read one in a SQL body: after the views (DdlRenderer.UsesTemplateViews).</summary>
+        public List<MigrationStep> LateFunctions { get; } = new();
+
         /// <summary>Objects in the managed schemas that the model does not have, as <c>kind schema.name</c>.</summary>
         public List<string> UnmanagedObjects { get; } = new();
 
@@ -69,7 +72,7 @@ namespace SchemaGen.Diffing
 
         private List<MigrationStep>[] Groups() =>
             new[] { Schemas, Extensions, Sequences, UnmanagedDependents, ViewDrops, DependentDrops, Enums, Domains, ForeignKeyDrops, Drops, FunctionDrops, EarlyFunctions, Tables, Columns, Constraints, Indexes,
-                    Functions, Views, Triggers, Comments, UnmanagedTables, UnmanagedFunctions, UnmanagedTypes };
+                    Functions, Views, LateFunctions, Triggers, Comments, UnmanagedTables, UnmanagedFunctions, UnmanagedTypes };
 
         /// <summary>Every difference the steps correct, once each, in step order.</summary>
         public List<Drift> Drift => Steps().Select(s => s.Cause ?? new Drift(DriftKind.Different, s.Kind + " " + s.Object, s.Sql, null)).Distinct().ToList();
