@@ -23,17 +23,36 @@ namespace SchemaGen.Catalog
         // Each query's rows as text, sorted (the text of a row is all of it), so the order the rows come in does not matter.
         private static string Digest(string rows) => "md5(coalesce(string_agg(" + rows + "::text, E'\\n' ORDER BY " + rows + "::text), ''))";
 
+        /// <summary>
+        /// The queries digested table by table (their first two columns are the table's schema and name): a query's digest is
+        /// md5 over the md5 of each table's rows, sorted, so that a read of some tables combines with the recorded digests of
+        /// the others into the fingerprint of the whole (<see cref="TableDigests"/>). The other queries are small.
+        /// </summary>
+        public static readonly string[] PerTable = { CatalogQueries.Columns, CatalogQueries.Constraints, CatalogQueries.Indexes };
+
+        // The tables' digests of a per-table query's rows q, combined as TableDigests.Combined combines them.
+        private const string CombinedTables = "md5(coalesce(string_agg(digest, E'\\n' ORDER BY digest COLLATE \"C\"), ''))";
+
+        private static string DigestOf(string query) => PerTable.Contains(query)
+            ? "(SELECT " + CombinedTables + " FROM (SELECT " + Digest("q") + " AS digest FROM (" + query + ") q(s, t) GROUP BY q.s, q.t) tables)"
+            : "(SELECT " + Digest("q") + " FROM (" + query + ") q)";
+
         private static readonly string Full = "md5(concat_ws(','"
-            + string.Concat(CatalogReader.Queries.Select(q => ",\n    (SELECT " + Digest("q") + " FROM (" + q + ") q)"))
+            + string.Concat(CatalogReader.Queries.Select(q => ",\n    " + DigestOf(q)))
             + "))";
 
         /// <summary>
         /// A catalog query returning its rows with the digest of them all as a last column, computed once over the same rows
         /// (a materialized CTE): the full read gets the fingerprint without running every query a second time. Its digests,
-        /// combined (<see cref="Combine"/>), are the server's <see cref="Full"/> fingerprint of the same catalog.
+        /// combined (<see cref="Combine"/>), are the server's <see cref="Full"/> fingerprint of the same catalog. A per-table
+        /// query (<paramref name="perTable"/>: one of <see cref="PerTable"/>, or such a query restricted to some tables) also
+        /// returns its table's digest before that, in the rows' order.
         /// </summary>
-        public static string WithDigest(string query) =>
-            "WITH q AS MATERIALIZED (\n" + query + "\n) SELECT q.*, (SELECT " + Digest("q") + " FROM q) FROM q";
+        public static string WithDigest(string query, bool perTable) => perTable
+            ? "WITH q AS MATERIALIZED (\nSELECT x, row_number() OVER () AS n FROM (\n" + query + "\n) x(s, t)),\n"
+              + "d AS MATERIALIZED (SELECT (x).s, (x).t, " + Digest("x") + " AS digest FROM q GROUP BY 1, 2)\n"
+              + "SELECT (q.x).*, d.digest, (SELECT " + CombinedTables + " FROM d) FROM q JOIN d ON d.s = (q.x).s AND d.t = (q.x).t ORDER BY q.n"
+            : "WITH q AS MATERIALIZED (\n" + query + "\n) SELECT q.*, (SELECT " + Digest("q") + " FROM q) FROM q";
 
         /// <summary>The digest of a query without rows: md5 of the empty string.</summary>
         public const string EmptyDigest = "d41d8cd98f00b204e9800998ecf8427e";

@@ -14,7 +14,17 @@ namespace SchemaGen.Catalog
     /// <param name="Fingerprint">The server's hash of everything read (<see cref="CatalogFingerprint"/>): what the marker records.</param>
     /// <param name="Stamp">The catalogs' row versions when the read began (<see cref="CatalogStamp"/>): the marker records it too.</param>
     /// <param name="SearchPath">The search_path the expressions were printed relative to.</param>
-    internal sealed record CatalogSnapshot(SchemaModel Model, string? HistoryMarker, string Fingerprint, string Stamp, string SearchPath);
+    internal sealed record CatalogSnapshot(SchemaModel Model, string? HistoryMarker, string Fingerprint, string Stamp, string SearchPath)
+    {
+        /// <summary>The digest of each query (<see cref="CatalogReader.Queries"/> order) when read; what the fingerprint combines.</summary>
+        public IReadOnlyList<string>? QueryDigests { get; init; }
+
+        /// <summary>The per-table queries' digests of each table (<see cref="TableDigests"/>), when read or recorded with them.</summary>
+        public TableDigests? TableDigests { get; init; }
+
+        /// <summary>The catalog's rows split by table (<see cref="Catalog.TableStamps"/>), taken with <see cref="Stamp"/> when asked for, or recorded with it.</summary>
+        public TableStamps? TableStamps { get; init; }
+    }
 
     /// <summary>
     /// Reads the managed schemas from pg_catalog in one round trip (an NpgsqlBatch) into the model records.
@@ -42,17 +52,28 @@ namespace SchemaGen.Catalog
         /// every later stamp, and then the fingerprint, computed over exactly the rows read, decides.
         /// </remarks>
         public static async Task<CatalogSnapshot> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyList<string> schemas,
-            HistoryTable history, CancellationToken cancellationToken, bool fingerprinted = true)
+            HistoryTable history, CancellationToken cancellationToken, bool fingerprinted = true, IReadOnlyCollection<(string Schema, string Name)>? onlyTables = null,
+            bool withTableStamps = false)
         {
             await using var batch = new NpgsqlBatch(connection, transaction);
             // Expressions are printed relative to search_path: the managed schemas, then the session's, for the live and the shadow alike.
             batch.BatchCommands.Add(SearchPathCommand(schemas, withSessionPath: true));
-            var marker = new NpgsqlBatchCommand(fingerprinted ? CatalogFingerprint.MarkerAndStampSql : CatalogFingerprint.MarkerSql);
+            // A read of some tables only is part of a ScopedCatalogRead, which took the stamp with its table stamps.
+            var marker = new NpgsqlBatchCommand(withTableStamps ? TableStamps.Sql : fingerprinted && onlyTables == null ? CatalogFingerprint.MarkerAndStampSql : CatalogFingerprint.MarkerSql);
             marker.Parameters.Add(new NpgsqlParameter { Value = history.QualifiedName });
+            if (withTableStamps)
+            {
+                marker.Parameters.Add(new NpgsqlParameter { Value = schemas.ToArray() });
+                marker.Parameters.Add(new NpgsqlParameter { Value = history.Name });
+            }
+
             batch.BatchCommands.Add(marker);
             foreach (var sql in Queries)
             {
-                var command = new NpgsqlBatchCommand(fingerprinted ? CatalogFingerprint.WithDigest(sql) : sql);
+                var perTable = CatalogFingerprint.PerTable.Contains(sql);
+                var only = onlyTables != null && perTable;
+                var query = only ? OnlyTables(sql) : sql;
+                var command = new NpgsqlBatchCommand(fingerprinted ? CatalogFingerprint.WithDigest(query, perTable) : query);
                 command.Parameters.Add(new NpgsqlParameter { Value = schemas.ToArray() });
                 if (sql.Contains("$3") || sql.Contains("$2"))
                 {
@@ -60,13 +81,23 @@ namespace SchemaGen.Catalog
                     command.Parameters.Add(new NpgsqlParameter { Value = history.Name });
                 }
 
+                if (only)
+                {
+                    command.Parameters.Add(new NpgsqlParameter { Value = onlyTables!.Select(t => t.Schema).ToArray() });
+                    command.Parameters.Add(new NpgsqlParameter { Value = onlyTables!.Select(t => t.Name).ToArray() });
+                }
+
                 batch.BatchCommands.Add(command);
             }
 
             var digests = fingerprinted ? new List<string>() : null;
+            var tableDigests = fingerprinted ? new TableDigests() : null;
+            Action<NpgsqlDataReader>? TableDigest(string query) => tableDigests == null ? null : r =>
+                tableDigests.Add(Array.IndexOf(Queries, query), r.GetString(0), r.GetString(1), r.GetString(r.FieldCount - 2));
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
             await reader.NextResultAsync(cancellationToken);
-            var (historyMarker, stamp, searchPath) = (await ReadAll(reader, r => (r.IsDBNull(0) ? null : r.GetString(0), r.GetString(1), r.GetString(2)), null, cancellationToken)).Single();
+            var (historyMarker, stamp, searchPath, tableStamps) = (await ReadAll(reader, r => (r.IsDBNull(0) ? null : r.GetString(0), r.GetString(1), r.GetString(2),
+                withTableStamps ? TableStamps.Of(r, 3) : null), null, cancellationToken)).Single();
             await reader.NextResultAsync(cancellationToken);
             var existing = await ReadAll(reader, r => r.GetString(0), digests, cancellationToken);
             await reader.NextResultAsync(cancellationToken);
@@ -75,11 +106,11 @@ namespace SchemaGen.Catalog
             await reader.NextResultAsync(cancellationToken);
             var tables = await ReadAll(reader, r => (Schema: r.GetString(0), Name: r.GetString(1), Comment: NullableString(r, 2)), digests, cancellationToken);
             await reader.NextResultAsync(cancellationToken);
-            var columns = await ReadAll(reader, ReadColumn, digests, cancellationToken);
+            var columns = await ReadAll(reader, ReadColumn, digests, cancellationToken, TableDigest(CatalogQueries.Columns));
             await reader.NextResultAsync(cancellationToken);
-            var constraints = await ReadAll(reader, ReadConstraint, digests, cancellationToken);
+            var constraints = await ReadAll(reader, ReadConstraint, digests, cancellationToken, TableDigest(CatalogQueries.Constraints));
             await reader.NextResultAsync(cancellationToken);
-            var indexes = await ReadAll(reader, ReadIndex, digests, cancellationToken);
+            var indexes = await ReadAll(reader, ReadIndex, digests, cancellationToken, TableDigest(CatalogQueries.Indexes));
             await reader.NextResultAsync(cancellationToken);
             var functions = await ReadAll(reader, ReadFunction, digests, cancellationToken);
             await reader.NextResultAsync(cancellationToken);
@@ -93,7 +124,7 @@ namespace SchemaGen.Catalog
             var extensions = await ReadAll(reader, r => new ExtensionModel(r.GetString(0), r.GetString(1), r.GetString(2)), digests, cancellationToken);
             await reader.NextResultAsync(cancellationToken);
             var domains = await ReadAll(reader, ReadDomain, digests, cancellationToken);
-            var fingerprint = digests == null ? "" : CatalogFingerprint.Combine(digests);
+            var fingerprint = digests == null || onlyTables != null ? "" : CatalogFingerprint.Combine(digests);
 
             var model = new SchemaModel(
                 existing.ToEquatableArray(),
@@ -103,7 +134,17 @@ namespace SchemaGen.Catalog
                 triggers.ToEquatableArray(),
                 unmanaged.ToEquatableArray(),
                 objects.ToEquatableArray()) { Extensions = extensions.ToEquatableArray(), Domains = domains.ToEquatableArray() };
-            return new CatalogSnapshot(model, historyMarker, fingerprint, stamp, searchPath);
+            return new CatalogSnapshot(model, historyMarker, fingerprint, stamp, searchPath) { QueryDigests = digests, TableDigests = tableDigests, TableStamps = tableStamps };
+        }
+
+        // A per-table query restricted to some tables ($4: their schemas, $5: their names).
+        private static string OnlyTables(string query)
+        {
+            const string where = "WHERE n.nspname = ANY($1)";
+            var at = query.IndexOf(where, StringComparison.Ordinal);
+            if (at < 0 || query.IndexOf(where, at + 1, StringComparison.Ordinal) >= 0)
+                throw new InvalidOperationException("A per-table catalog query must filter its tables' schemas once: " + query);
+            return query.Insert(at + where.Length, " AND (n.nspname::text, c.relname::text) IN (SELECT * FROM unnest($4::text[], $5::text[]))");
         }
 
         /// <summary>
@@ -281,13 +322,15 @@ namespace SchemaGen.Catalog
         private static string? NullableString(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
         // The rows of one query; with digests, the query's digest too: the last column of every row (WithDigest), or that of no rows.
-        private static async Task<List<T>> ReadAll<T>(NpgsqlDataReader reader, Func<NpgsqlDataReader, T> read, List<string>? digests, CancellationToken cancellationToken)
+        private static async Task<List<T>> ReadAll<T>(NpgsqlDataReader reader, Func<NpgsqlDataReader, T> read, List<string>? digests, CancellationToken cancellationToken,
+            Action<NpgsqlDataReader>? tableDigest = null)
         {
             var rows = new List<T>();
             string? digest = null;
             while (await reader.ReadAsync(cancellationToken))
             {
                 rows.Add(read(reader));
+                tableDigest?.Invoke(reader);
                 digest ??= digests == null ? null : reader.GetString(reader.FieldCount - 1);
             }
 

@@ -208,7 +208,7 @@ namespace SchemaGen.Deploying
                 applied.AddRange(inTransaction);
 
                 Phase = DeployPhase.Reverifying;
-                var after = await ReadAppliedAsync(transaction, cancellationToken);
+                var after = await ReadAppliedAsync(transaction, live, cancellationToken);
                 await VerifyAppliedAsync(transaction, after, online, cancellationToken);
                 Phase = DeployPhase.CheckingFunctions;
                 await CheckFunctionsAsync(transaction, cancellationToken);
@@ -400,10 +400,19 @@ namespace SchemaGen.Deploying
 
         // The catalog after applying, read once the history table exists: from that read to the commit only the history row and
         // the marker are written (no catalog row but the marker's own, which the stamp leaves out), so its stamp is the committed one.
-        private async Task<CatalogSnapshot> ReadAppliedAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
+        // Planned against the last deployment's record, only the tables whose catalog rows moved since are read again (ScopedCatalogRead).
+        private async Task<CatalogSnapshot> ReadAppliedAsync(NpgsqlTransaction transaction, CatalogSnapshot? before, CancellationToken cancellationToken)
         {
             await _history.EnsureUsableAsync(_connection, transaction, cancellationToken);
-            return await CatalogReader.ReadAsync(_connection, transaction, Schemas, _history, cancellationToken);
+            if (before != null && await ScopedCatalogRead.ReadAsync(_connection, transaction, Schemas, _history, before, cancellationToken) is { } scoped)
+            {
+                Telemetry?.Reverified("scoped", scoped.Reread);
+                return scoped.Snapshot;
+            }
+
+            // With the table stamps, which the next deployment's re-verification starts from.
+            Telemetry?.Reverified("full", null);
+            return await CatalogReader.ReadAsync(_connection, transaction, Schemas, _history, cancellationToken, withTableStamps: true);
         }
 
         private async Task<long> RecordAsync(NpgsqlTransaction transaction, List<MigrationStep> applied, CatalogSnapshot after, TimeSpan elapsed, CancellationToken cancellationToken)
@@ -448,6 +457,8 @@ namespace SchemaGen.Deploying
                 NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text,
             });
             insert.Parameters.Add(new NpgsqlParameter { Value = Schemas.ToArray() });
+            insert.Parameters.Add(new NpgsqlParameter { Value = (object?)after?.TableDigests?.Write() ?? System.DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            insert.Parameters.Add(new NpgsqlParameter { Value = (object?)after?.TableStamps?.Write() ?? System.DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
             await reader.NextResultAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);

@@ -22,7 +22,7 @@ namespace SchemaGen
             ("id", "bigint"), ("model_hash", "text"), ("fingerprint", "text"), ("applied_at", "timestamp with time zone"),
             ("steps", "text[]"), ("duration_ms", "double precision"), ("application_name", "text"),
             ("model", "text"), ("default_schema", "text"), ("rolled_back_to", "bigint"), ("target", "text"), ("server_version", "integer"),
-            ("table_hashes", "text[]"), ("live", "text"), ("live_scope", "text"), ("managed_schemas", "text[]"),
+            ("table_hashes", "text[]"), ("live", "text"), ("live_scope", "text"), ("managed_schemas", "text[]"), ("live_digests", "text"), ("live_stamps", "text"),
         };
 
         // Columns added after the first release: a history table without them is upgraded in place, not damaged.
@@ -33,8 +33,11 @@ namespace SchemaGen
         // model renders in the shadow only the tables that changed and takes the others from this target (ScopedShadow);
         // live: the catalog as read after applying (ModelData), and live_scope what that read depended on (RecordedLive),
         // so the next deployment plans against it while the catalog's stamp is still the marker's; managed_schemas: the schemas
-        // the deployment read and compared, which the next ones keep managing while they exist (LeftSchemas).
-        private static readonly string[] AddedColumns = { "model", "default_schema", "rolled_back_to", "target", "server_version", "table_hashes", "live", "live_scope", "managed_schemas" };
+        // the deployment read and compared, which the next ones keep managing while they exist (LeftSchemas); live_digests: the
+        // digests of each table's catalog rows in that read (TableDigests), and live_stamps: the stamp of each table's catalog
+        // rows then (TableStamps), so the next deployment re-reads only the tables whose rows its steps moved (ScopedCatalogRead).
+        private static readonly string[] AddedColumns =
+            { "model", "default_schema", "rolled_back_to", "target", "server_version", "table_hashes", "live", "live_scope", "managed_schemas", "live_digests", "live_stamps" };
 
         public string Name => ReservedName;
 
@@ -59,8 +62,8 @@ namespace SchemaGen
             string.Join(separator, AddedColumns.Select(c => prefix + c + " " + Columns.Single(k => k.Name == c).Type));
 
         public string Insert =>
-            "INSERT INTO " + QualifiedName + " (model_hash, fingerprint, steps, duration_ms, model, default_schema, rolled_back_to, target, table_hashes, live, live_scope, managed_schemas, server_version) "
-            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, " + ServerMajorVersion + ") RETURNING id";
+            "INSERT INTO " + QualifiedName + " (model_hash, fingerprint, steps, duration_ms, model, default_schema, rolled_back_to, target, table_hashes, live, live_scope, managed_schemas, live_digests, live_stamps, server_version) "
+            + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, " + ServerMajorVersion + ") RETURNING id";
 
         /// <summary>The schemas the last recorded deployment managed that still exist, sorted (<see cref="Deploying.LeftSchemas"/>).</summary>
         public string SelectManagedSchemas =>
@@ -87,9 +90,9 @@ namespace SchemaGen
             "SELECT target, table_hashes FROM " + QualifiedName + " WHERE target IS NOT NULL AND table_hashes IS NOT NULL AND server_version = " + ServerMajorVersion
             + " ORDER BY id DESC LIMIT 1";
 
-        /// <summary>The live catalog a deployment of this model hash ($1) recorded with this fingerprint ($2) and scope ($3).</summary>
+        /// <summary>The live catalog a deployment of this model hash ($1) recorded with this fingerprint ($2) and scope ($3), with its table digests and stamps.</summary>
         public string SelectLive =>
-            "SELECT live FROM " + QualifiedName + " WHERE model_hash = $1 AND fingerprint = $2 AND live_scope = $3 AND live IS NOT NULL ORDER BY id DESC LIMIT 1";
+            "SELECT live, live_digests, live_stamps FROM " + QualifiedName + " WHERE model_hash = $1 AND fingerprint = $2 AND live_scope = $3 AND live IS NOT NULL ORDER BY id DESC LIMIT 1";
 
         /// <summary>One recorded deployment's model, for a rollback: hash, ModelData (null in rows written before it was kept), default schema.</summary>
         public string SelectDeployment =>

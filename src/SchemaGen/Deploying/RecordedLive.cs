@@ -41,8 +41,11 @@ namespace SchemaGen.Deploying
 
             if (HistoryTable.RecordedWithStamp(marker, stamp) is not var (modelHash, fingerprint))
                 return null;
-            var data = await StoredTarget.ReadLiveAsync(connection, transaction, history, modelHash, fingerprint, Scope(schemas, searchPath), cancellationToken);
-            return data == null ? null : new CatalogSnapshot(data, marker, fingerprint, stamp, searchPath);
+            // The record's digests and table stamps were taken with it: with the stamp unchanged, they are the catalog's now.
+            var record = await StoredTarget.ReadLiveAsync(connection, transaction, history, modelHash, fingerprint, Scope(schemas, searchPath), cancellationToken);
+            return record is not { } found
+                ? null
+                : new CatalogSnapshot(found.Live, marker, fingerprint, stamp, searchPath) { TableDigests = found.Digests, TableStamps = found.Stamps };
         }
 
         /// <summary>What a read of the catalog depends on besides the catalog: the reader, the managed schemas and the search_path.</summary>

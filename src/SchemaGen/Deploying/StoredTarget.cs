@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Npgsql;
@@ -19,7 +20,7 @@ namespace SchemaGen.Deploying
             CancellationToken cancellationToken)
         {
             var row = await ReadRowAsync(connection, transaction, history.SelectTarget, new object[] { modelHash }, cancellationToken);
-            return row == null ? null : Decode(row.Value.Target);
+            return row == null ? null : Decode((string)row[0]!);
         }
 
         /// <summary>The last target recorded with its table hashes (<see cref="TableHashes"/>), whatever its model, or null.</summary>
@@ -27,18 +28,24 @@ namespace SchemaGen.Deploying
             HistoryTable history, CancellationToken cancellationToken)
         {
             var row = await ReadRowAsync(connection, transaction, history.SelectLatestTarget, Array.Empty<object>(), cancellationToken);
-            return row?.TableHashes is { } hashes && Decode(row.Value.Target) is { } target ? (target, hashes) : null;
+            return row?[1] is string[] hashes && Decode((string)row[0]!) is { } target ? (target, hashes) : null;
         }
 
-        /// <summary>The live catalog a deployment recorded (<see cref="RecordedLive"/>), or null.</summary>
-        public static async Task<SchemaModel?> ReadLiveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, HistoryTable history, string modelHash,
-            string fingerprint, string scope, CancellationToken cancellationToken)
+        /// <summary>
+        /// The live catalog a deployment recorded (<see cref="RecordedLive"/>) with its table digests and stamps (null in rows
+        /// written before they were kept, or damaged), or null.
+        /// </summary>
+        public static async Task<(SchemaModel Live, Catalog.TableDigests? Digests, Catalog.TableStamps? Stamps)?> ReadLiveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+            HistoryTable history, string modelHash, string fingerprint, string scope, CancellationToken cancellationToken)
         {
             var row = await ReadRowAsync(connection, transaction, history.SelectLive, new object[] { modelHash, fingerprint, scope }, cancellationToken);
-            return row == null ? null : Decode(row.Value.Target);
+            if (row == null || Decode((string)row[0]!) is not { } live)
+                return null;
+            return (live, row[1] is string digests ? Catalog.TableDigests.Read(digests) : null, row[2] is string stamps ? Catalog.TableStamps.Read(stamps) : null);
         }
 
-        private static async Task<(string Target, string[]? TableHashes)?> ReadRowAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql,
+        // The row's columns (null where null); the first is never null.
+        private static async Task<object?[]?> ReadRowAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql,
             object[] parameters, CancellationToken cancellationToken)
         {
             // In a savepoint: a database without a history table (or with one from before targets were kept) has none.
@@ -48,11 +55,11 @@ namespace SchemaGen.Deploying
                 await using var command = new NpgsqlCommand(sql, connection, transaction);
                 foreach (var parameter in parameters)
                     command.Parameters.Add(new NpgsqlParameter { Value = parameter });
-                (string, string[]?)? row = null;
+                object?[]? row = null;
                 await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
                 {
                     if (await reader.ReadAsync(cancellationToken) && !reader.IsDBNull(0))
-                        row = (reader.GetString(0), reader.FieldCount > 1 && !reader.IsDBNull(1) ? reader.GetFieldValue<string[]>(1) : null);
+                        row = Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? null : reader.GetValue(i)).ToArray();
                 }
 
                 await transaction.ReleaseAsync("schemagen_stored_target", cancellationToken);

@@ -55,6 +55,13 @@ namespace SchemaGen.Telemetry
 
         public void LiveCatalogFrom(string source) => _span?.SetTag(SchemaGenTelemetry.Tags.LiveCatalog, source);
 
+        public void Reverified(string how, int? tables)
+        {
+            _span?.SetTag(SchemaGenTelemetry.Tags.Reverify, how);
+            if (tables != null)
+                _span?.SetTag(SchemaGenTelemetry.Tags.ReverifyTables, tables);
+        }
+
         public void ShadowRendered(string how, int tables)
         {
             _span?.SetTag(SchemaGenTelemetry.Tags.Shadow, how);

@@ -83,6 +83,15 @@ namespace SchemaGen
             /// </summary>
             public const string LiveCatalog = "schemagen.live_catalog";
 
+            /// <summary>
+            /// How a deploy read the catalog after applying: <c>scoped</c> (only the tables whose catalog rows its steps, or anyone,
+            /// changed since the read it planned against: <c>ScopedCatalogRead</c>) or <c>full</c>. Absent on a no-op.
+            /// </summary>
+            public const string Reverify = "schemagen.reverify";
+
+            /// <summary>How many tables a scoped re-verification read again.</summary>
+            public const string ReverifyTables = "schemagen.reverify.tables";
+
             /// <summary>How many tables were created in the shadow for the target (0 when it was stored).</summary>
             public const string ShadowTables = "schemagen.shadow.tables";
 

@@ -1,0 +1,189 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Npgsql;
+
+namespace SchemaGen.Catalog
+{
+    /// <summary>
+    /// The <see cref="CatalogStamp"/> split by the managed table each catalog row belongs to, and one part for every row that
+    /// belongs to none ("the rest": types, functions, schemas, sequences, views, other schemas' tables). A deployment's read
+    /// after applying takes them in the statement that takes its stamp, and its history row keeps them with the catalog it
+    /// read. The next deployment, planned against that record (the stamp unchanged: they are still the catalog's), takes them
+    /// again after its steps: the tables whose rows moved in between, by the steps or by anyone else, are read again, and
+    /// the others are as recorded (<see cref="ScopedCatalogRead"/>).
+    /// </summary>
+    /// <remarks>
+    /// A row belongs to a table when it is the table's own row in <c>pg_class</c>, <c>pg_attribute</c>, <c>pg_attrdef</c>,
+    /// <c>pg_constraint</c>, <c>pg_trigger</c>, <c>pg_rewrite</c>, <c>pg_policy</c>, <c>pg_inherits</c> or
+    /// <c>pg_partitioned_table</c>; a row of its indexes or of its TOAST table and that table's index; or a
+    /// <c>pg_description</c> or <c>pg_depend</c> row of any of those objects. Any row this cannot place is the rest's, so a
+    /// change nobody anticipated here moves the rest, and the rest moving means read everything: the safe direction.
+    /// The history table's marker (its comment) is left out, as in the stamp. Costs about twice the stamp alone: every row
+    /// is hashed once, and the stamp is computed from the same sums (<see cref="CatalogStamp.FromSums"/>).
+    /// </remarks>
+    internal sealed class TableStamps
+    {
+        private readonly Dictionary<uint, (string Schema, string Name, string Stamp)> _tables;
+        private readonly string _rest;
+
+        private TableStamps(Dictionary<uint, (string Schema, string Name, string Stamp)> tables, string rest)
+        {
+            _tables = tables;
+            _rest = rest;
+        }
+
+        // The relations that belong to a managed table ($2: the managed schemas, $3: the history table's bare name): the table,
+        // its indexes, its TOAST table and that table's index; and the objects that belong to them, by catalog and oid (what
+        // pg_depend and pg_description name): those relations, and the column defaults, constraints, triggers, rules and
+        // policies of the owned relations.
+        private const string Owned = """
+            managed AS MATERIALIZED (
+                SELECT c.oid, c.reltoastrelid, n.nspname::text AS s, c.relname::text AS t FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                WHERE n.nspname = ANY($2) AND c.relkind IN ('r', 'p') AND c.relname <> $3
+                  AND c.oid NOT IN (SELECT member.objid FROM pg_depend member WHERE member.classid = 'pg_class'::regclass AND member.deptype = 'e')),
+            owned AS MATERIALIZED (
+                SELECT oid AS rel, oid AS owner FROM managed
+                UNION ALL SELECT reltoastrelid, oid FROM managed WHERE reltoastrelid <> 0
+                UNION ALL SELECT x.indexrelid, m.oid FROM pg_index x JOIN managed m ON m.oid = x.indrelid
+                UNION ALL SELECT x.indexrelid, m.oid FROM pg_index x JOIN managed m ON m.reltoastrelid = x.indrelid AND m.reltoastrelid <> 0),
+            objects AS MATERIALIZED (
+                SELECT 'pg_class'::regclass::oid AS cls, rel AS obj, owner FROM owned
+                UNION ALL SELECT 'pg_attrdef'::regclass::oid, d.oid, o.owner FROM pg_attrdef d JOIN owned o ON o.rel = d.adrelid
+                UNION ALL SELECT 'pg_constraint'::regclass::oid, k.oid, o.owner FROM pg_constraint k JOIN owned o ON o.rel = k.conrelid
+                UNION ALL SELECT 'pg_trigger'::regclass::oid, g.oid, o.owner FROM pg_trigger g JOIN owned o ON o.rel = g.tgrelid
+                UNION ALL SELECT 'pg_rewrite'::regclass::oid, w.oid, o.owner FROM pg_rewrite w JOIN owned o ON o.rel = w.ev_class
+                UNION ALL SELECT 'pg_policy'::regclass::oid, p.oid, o.owner FROM pg_policy p JOIN owned o ON o.rel = p.polrelid)
+            """;
+
+        // The column of a catalog's row that names the relation it belongs to, for the catalogs that have one.
+        private static string? RelationColumn(string catalog) => catalog switch
+        {
+            "pg_class" => "oid",
+            "pg_attribute" => "attrelid",
+            "pg_attrdef" => "adrelid",
+            "pg_constraint" => "conrelid",
+            "pg_index" => "indrelid",
+            "pg_trigger" => "tgrelid",
+            "pg_rewrite" => "ev_class",
+            "pg_policy" => "polrelid",
+            "pg_inherits" => "inhrelid",
+            "pg_partitioned_table" => "partrelid",
+            _ => null,
+        };
+
+        // Each row of a catalog: the catalog's index, the table it belongs to (null: the rest) and its hash, as the stamp hashes it.
+        private static string Rows(string catalog, int index)
+        {
+            var hash = $"hashtextextended({CatalogStamp.Row(catalog, "r.")}, r.xmin::text::bigint)";
+            var from = $"FROM pg_catalog.{catalog} r";
+            return catalog switch
+            {
+                "pg_depend" => $"SELECT {index}, own.owner, {hash} {from} LEFT JOIN objects own ON own.cls = r.classid AND own.obj = r.objid",
+                "pg_description" => $"SELECT {index}, own.owner, {hash} {from} LEFT JOIN objects own ON own.cls = r.classoid AND own.obj = r.objoid"
+                                    + CatalogStamp.Filter(catalog, "$1", "r."),
+                _ when RelationColumn(catalog) is { } column => $"SELECT {index}, own.owner, {hash} {from} LEFT JOIN owned own ON own.rel = r.{column}",
+                _ => $"SELECT {index}, NULL::oid, {hash} {from}" + CatalogStamp.Filter(catalog, "$1", "r."),
+            };
+        }
+
+        /// <summary>
+        /// The marker, the stamp (<see cref="CatalogStamp.FromSums"/>: computed from the same sums, so it is the stamp of exactly
+        /// the rows split here), the search_path and the table stamps as four arrays ordered by owner: oids (0 for the rest),
+        /// schemas and names (null for the rest), stamps. $1: the history table's qualified name, $2: the managed schemas, $3:
+        /// the history table's bare name.
+        /// </summary>
+        public static readonly string Sql = "WITH " + Owned + ",\n"
+            + "rows(cat, owner, h) AS (\n    " + string.Join("\n    UNION ALL ", CatalogStamp.Catalogs.Select(Rows)) + "),\n"
+            + "sums AS (SELECT cat, coalesce(owner, 0) AS owner, count(*) AS n, sum(h) AS h FROM rows GROUP BY 1, 2),\n"
+            + "owners AS (SELECT owner, sum(n) || ':' || sum(h) AS stamp FROM sums GROUP BY owner)\n"
+            + "SELECT obj_description(to_regclass($1), 'pg_class'), " + CatalogStamp.FromSums("sums") + ", current_setting('search_path'),\n"
+            + "    array_agg(o.owner ORDER BY o.owner), array_agg(m.s ORDER BY o.owner), array_agg(m.t ORDER BY o.owner), array_agg(o.stamp ORDER BY o.owner)\n"
+            + "FROM owners o LEFT JOIN managed m ON m.oid = o.owner";
+
+        /// <summary>
+        /// The marker, the stamp, the search_path and the table stamps, in one statement (one snapshot), after the statement
+        /// that sets search_path and serial plans for the transaction.
+        /// </summary>
+        public static async Task<(string? Marker, string Stamp, string SearchPath, TableStamps Tables)> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+            IReadOnlyList<string> schemas, HistoryTable history, CancellationToken cancellationToken)
+        {
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            batch.BatchCommands.Add(CatalogReader.SearchPathCommand(schemas, withSessionPath: true));
+            var command = new NpgsqlBatchCommand(Sql);
+            command.Parameters.Add(new NpgsqlParameter { Value = history.QualifiedName });
+            command.Parameters.Add(new NpgsqlParameter { Value = schemas.ToArray() });
+            command.Parameters.Add(new NpgsqlParameter { Value = history.Name });
+            batch.BatchCommands.Add(command);
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            return (reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetString(1), reader.GetString(2), Of(reader, 3));
+        }
+
+        /// <summary>The stamps from the four arrays of <see cref="Sql"/>'s row, the first at <paramref name="ordinal"/>.</summary>
+        public static TableStamps Of(NpgsqlDataReader reader, int ordinal) =>
+            Of(reader.GetFieldValue<uint[]>(ordinal), reader.GetFieldValue<string?[]>(ordinal + 1), reader.GetFieldValue<string?[]>(ordinal + 2), reader.GetFieldValue<string[]>(ordinal + 3));
+
+        private static TableStamps Of(uint[] oids, string?[] schemas, string?[] names, string[] stamps)
+        {
+            var tables = new Dictionary<uint, (string, string, string)>();
+            var rest = "";
+            for (var i = 0; i < oids.Length; i++)
+            {
+                if (oids[i] == 0)
+                    rest = stamps[i];
+                else
+                    tables.Add(oids[i], (schemas[i]!, names[i]!, stamps[i]));
+            }
+
+            return new TableStamps(tables, rest);
+        }
+
+        /// <summary>One line per owner: oid, schema, name and stamp separated by tabs (schema and name empty for the rest).</summary>
+        public string Write() => string.Join("\n", _tables.OrderBy(t => t.Key).Select(t => t.Key + "\t" + TabSeparated.Escape(t.Value.Schema) + "\t" + TabSeparated.Escape(t.Value.Name) + "\t" + t.Value.Stamp)
+            .Prepend("0\t\t\t" + _rest));
+
+        /// <summary>The stamps <see cref="Write"/> wrote, or null for damaged text.</summary>
+        public static TableStamps? Read(string text)
+        {
+            var tables = new Dictionary<uint, (string, string, string)>();
+            string? rest = null;
+            foreach (var line in text.Split('\n'))
+            {
+                var fields = line.Split('\t');
+                if (fields.Length != 4 || !uint.TryParse(fields[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var oid)
+                    || TabSeparated.Unescape(fields[1]) is not { } schema || TabSeparated.Unescape(fields[2]) is not { } name)
+                    return null;
+                if (oid == 0)
+                    rest = fields[3];
+                else if (!tables.TryAdd(oid, (schema, name, fields[3])))
+                    return null;
+            }
+
+            return rest == null ? null : new TableStamps(tables, rest);
+        }
+
+        /// <summary>
+        /// The tables (schema, name) whose rows differ from <paramref name="before"/>'s, or null when anything else did: the
+        /// rest, or which tables there are (one created, dropped or renamed).
+        /// </summary>
+        public IReadOnlyList<(string Schema, string Name)>? ChangedSince(TableStamps before)
+        {
+            if (_rest != before._rest || _tables.Count != before._tables.Count)
+                return null;
+            var changed = new List<(string, string)>();
+            foreach (var (oid, now) in _tables)
+            {
+                if (!before._tables.TryGetValue(oid, out var was) || was.Schema != now.Schema || was.Name != now.Name)
+                    return null;
+                if (was.Stamp != now.Stamp)
+                    changed.Add((now.Schema, now.Name));
+            }
+
+            return changed;
+        }
+    }
+}
