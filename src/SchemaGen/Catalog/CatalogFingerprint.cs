@@ -11,9 +11,10 @@ using SchemaGen.Telemetry;
 namespace SchemaGen.Catalog
 {
     /// <summary>
-    /// The fingerprint of the managed schemas, computed by the server: md5 over the rows of each of the catalog reader's
+    /// The fingerprint of the managed schemas, computed by the server: a digest of the rows of each of the catalog reader's
     /// queries (<see cref="CatalogReader.Queries"/>, so a kind of object added to the reader is covered without a change
-    /// here), then md5 over those. The full read has each query return its digest beside its rows and combines them
+    /// here; md5 over the sorted rows, or for the per-table queries the count and sum of the rows' hashes: <see cref="PerTable"/>),
+    /// then md5 over those. The full read has each query return its digest beside its rows and combines them
     /// (<see cref="WithDigest"/>, <see cref="Combine"/>), after the <see cref="CatalogStamp"/> in the batch's first statement,
     /// for the marker a deployment writes. The no-op check asks for the stamp first (one small row, nothing rendered) and
     /// for the fingerprint, computed by the server alone, only when the stamp moved.
@@ -24,17 +25,19 @@ namespace SchemaGen.Catalog
         private static string Digest(string rows) => "md5(coalesce(string_agg(" + rows + "::text, E'\\n' ORDER BY " + rows + "::text), ''))";
 
         /// <summary>
-        /// The queries digested table by table (their first two columns are the table's schema and name): a query's digest is
-        /// md5 over the md5 of each table's rows, sorted, so that a read of some tables combines with the recorded digests of
-        /// the others into the fingerprint of the whole (<see cref="TableDigests"/>). The other queries are small.
+        /// The queries digested table by table (their first two columns are the table's schema and name): each row's text is
+        /// hashed (64 bits), a table's digest is the count and sum of its rows' hashes, and the query's the count and sum of
+        /// all of them, so the digests of a read of some tables add up with the recorded digests of the others to the
+        /// fingerprint of the whole (<see cref="TableDigests"/>); and no sort is needed. The other queries are small.
         /// </summary>
         public static readonly string[] PerTable = { CatalogQueries.Columns, CatalogQueries.Constraints, CatalogQueries.Indexes };
 
-        // The tables' digests of a per-table query's rows q, combined as TableDigests.Combined combines them.
-        private const string CombinedTables = "md5(coalesce(string_agg(digest, E'\\n' ORDER BY digest COLLATE \"C\"), ''))";
+        // The count and sum of the rows' hashes of rows, a whole-row reference.
+        private static string Sum(string rows, string over = "") =>
+            "count(*)" + over + " || ':' || coalesce(sum(hashtextextended(" + rows + "::text, 0))" + over + ", 0)";
 
         private static string DigestOf(string query) => PerTable.Contains(query)
-            ? "(SELECT " + CombinedTables + " FROM (SELECT " + Digest("q") + " AS digest FROM (" + query + ") q(s, t) GROUP BY q.s, q.t) tables)"
+            ? "(SELECT " + Sum("q") + " FROM (" + query + ") q)"
             : "(SELECT " + Digest("q") + " FROM (" + query + ") q)";
 
         private static readonly string Full = "md5(concat_ws(','"
@@ -42,16 +45,15 @@ namespace SchemaGen.Catalog
             + "))";
 
         /// <summary>
-        /// A catalog query returning its rows with the digest of them all as a last column, computed once over the same rows
-        /// (a materialized CTE): the full read gets the fingerprint without running every query a second time. Its digests,
-        /// combined (<see cref="Combine"/>), are the server's <see cref="Full"/> fingerprint of the same catalog. A per-table
-        /// query (<paramref name="perTable"/>: one of <see cref="PerTable"/>, or such a query restricted to some tables) also
-        /// returns its table's digest before that, in the rows' order.
+        /// A catalog query returning its rows with a digest as a last column. For most queries it is the digest of all its
+        /// rows, computed once over the same rows (a materialized CTE): the full read gets the fingerprint without running every
+        /// query a second time, and its digests, combined (<see cref="Combine"/>), are the server's <see cref="Full"/>
+        /// fingerprint of the same catalog. For a per-table query (<paramref name="perTable"/>: one of <see cref="PerTable"/>,
+        /// or such a query restricted to some tables) it is the row's table's digest (a window over the rows, which come
+        /// ordered by table), and the query's is their sum (<see cref="TableDigests.Combined"/>).
         /// </summary>
         public static string WithDigest(string query, bool perTable) => perTable
-            ? "WITH q AS MATERIALIZED (\nSELECT x, row_number() OVER () AS n FROM (\n" + query + "\n) x(s, t)),\n"
-              + "d AS MATERIALIZED (SELECT (x).s, (x).t, " + Digest("x") + " AS digest FROM q GROUP BY 1, 2)\n"
-              + "SELECT (q.x).*, d.digest, (SELECT " + CombinedTables + " FROM d) FROM q JOIN d ON d.s = (q.x).s AND d.t = (q.x).t ORDER BY q.n"
+            ? "SELECT x.*, " + Sum("x", " OVER w") + " FROM (\n" + query + "\n) x(s, t) WINDOW w AS (PARTITION BY x.s, x.t)"
             : "WITH q AS MATERIALIZED (\n" + query + "\n) SELECT q.*, (SELECT " + Digest("q") + " FROM q) FROM q";
 
         /// <summary>The digest of a query without rows: md5 of the empty string.</summary>

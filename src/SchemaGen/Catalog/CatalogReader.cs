@@ -93,7 +93,7 @@ namespace SchemaGen.Catalog
             var digests = fingerprinted ? new List<string>() : null;
             var tableDigests = fingerprinted ? new TableDigests() : null;
             Action<NpgsqlDataReader>? TableDigest(string query) => tableDigests == null ? null : r =>
-                tableDigests.Add(Array.IndexOf(Queries, query), r.GetString(0), r.GetString(1), r.GetString(r.FieldCount - 2));
+                tableDigests.Add(Array.IndexOf(Queries, query), r.GetString(0), r.GetString(1), r.GetString(r.FieldCount - 1));
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
             await reader.NextResultAsync(cancellationToken);
             var (historyMarker, stamp, searchPath, tableStamps) = (await ReadAll(reader, r => (r.IsDBNull(0) ? null : r.GetString(0), r.GetString(1), r.GetString(2),
@@ -124,6 +124,10 @@ namespace SchemaGen.Catalog
             var extensions = await ReadAll(reader, r => new ExtensionModel(r.GetString(0), r.GetString(1), r.GetString(2)), digests, cancellationToken);
             await reader.NextResultAsync(cancellationToken);
             var domains = await ReadAll(reader, ReadDomain, digests, cancellationToken);
+            // A per-table query's last column is its rows' table's digest; the query's is their sum.
+            if (digests != null)
+                foreach (var query in CatalogFingerprint.PerTable)
+                    digests[Array.IndexOf(Queries, query)] = tableDigests!.Combined(Array.IndexOf(Queries, query));
             var fingerprint = digests == null || onlyTables != null ? "" : CatalogFingerprint.Combine(digests);
 
             var model = new SchemaModel(

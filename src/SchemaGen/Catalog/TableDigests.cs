@@ -1,17 +1,18 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Security.Cryptography;
-using System.Text;
+using System.Globalization;
+using System.Numerics;
 
 namespace SchemaGen.Catalog
 {
     /// <summary>
     /// The digests of the per-table catalog queries (<see cref="CatalogFingerprint.PerTable"/>: columns, constraints, indexes),
-    /// one per query and table: md5 over that table's rows. A query's digest in the fingerprint is md5 over its tables'
-    /// digests, sorted (<see cref="Combined"/>), so the fingerprint of a catalog read table by table is the one the server
-    /// computes over all of it. A deployment records them with the catalog it read (the history row's <c>live_digests</c>);
-    /// the next one re-reads only the tables that changed and takes the other tables' digests from that record.
+    /// one per query and table: the count of that table's rows and the sum of their hashes, <c>"count:sum"</c>. A query's
+    /// digest in the fingerprint is the count and sum over all its rows (<see cref="Combined"/>), so the fingerprint of a
+    /// catalog read table by table is the one the server computes over all of it. A deployment records them with the catalog
+    /// it read (the history row's <c>live_digests</c>); the next one re-reads only the tables that changed and takes the other
+    /// tables' digests from that record.
     /// </summary>
     internal sealed class TableDigests
     {
@@ -20,11 +21,27 @@ namespace SchemaGen.Catalog
 
         public void Add(int query, string schema, string table, string digest) => _digests[(query, schema, table)] = digest;
 
-        /// <summary>A query's digest: md5 over its tables' digests sorted by ordinal (the server's <c>COLLATE "C"</c>) and joined by newlines.</summary>
+        /// <summary>A query's digest: the sum of its tables' counts and sums, as PostgreSQL prints <c>count(*) || ':' || sum(…)</c>.</summary>
         public string Combined(int query)
         {
-            var digests = _digests.Where(d => d.Key.Query == query).Select(d => d.Value).OrderBy(d => d, StringComparer.Ordinal);
-            return Convert.ToHexString(MD5.HashData(Encoding.UTF8.GetBytes(string.Join("\n", digests)))).ToLowerInvariant();
+            var (count, sum) = (BigInteger.Zero, BigInteger.Zero);
+            foreach (var digest in _digests.Where(d => d.Key.Query == query).Select(d => d.Value))
+            {
+                var (n, h) = Parse(digest)!.Value;
+                (count, sum) = (count + n, sum + h);
+            }
+
+            return count.ToString(CultureInfo.InvariantCulture) + ":" + sum.ToString(CultureInfo.InvariantCulture);
+        }
+
+        private static (BigInteger Count, BigInteger Sum)? Parse(string digest)
+        {
+            var colon = digest.IndexOf(':');
+            return colon > 0
+                   && BigInteger.TryParse(digest.Substring(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var count)
+                   && BigInteger.TryParse(digest.Substring(colon + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var sum)
+                ? (count, sum)
+                : null;
         }
 
         /// <summary>These digests for every table but <paramref name="reread"/>, whose digests are <paramref name="fresh"/>'s.</summary>
@@ -50,8 +67,8 @@ namespace SchemaGen.Catalog
             foreach (var line in text.Split('\n'))
             {
                 var fields = line.Split('\t');
-                if (fields.Length != 4 || !int.TryParse(fields[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var query)
-                    || TabSeparated.Unescape(fields[1]) is not { } schema || TabSeparated.Unescape(fields[2]) is not { } table || fields[3].Length != 32)
+                if (fields.Length != 4 || !int.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out var query)
+                    || TabSeparated.Unescape(fields[1]) is not { } schema || TabSeparated.Unescape(fields[2]) is not { } table || Parse(fields[3]) == null)
                     return null;
                 digests._digests[(query, schema, table)] = fields[3];
             }
