@@ -153,11 +153,10 @@ public class NoOpStampTests
         await connection.ExecuteAsync("CREATE SCHEMA elsewhere; CREATE TABLE elsewhere.t (x integer)");
 
         var spans = new ConcurrentQueue<Activity>();
-        using var listener = DeploySpans(spans);
-        Assert.True((await SchemaDeployer.DeployAsync(model.Target, connection)).NoOp);
-        Assert.Equal("fingerprint", NoOpCheckOf(spans, connection));
+        var (result, deploy) = await OperationSpans.CaptureAsync(connection, "schemagen.deploy", () => SchemaDeployer.DeployAsync(model.Target, connection), spans);
+        Assert.True(result.NoOp);
+        Assert.Equal("fingerprint", deploy.GetTagItem(SchemaGenTelemetry.Tags.NoOpCheck));
         // Decided by the fingerprint alone: no lock taken, nothing planned (a mismatch would plan and find nothing to do).
-        var deploy = Assert.Single(spans, s => s.OperationName == "schemagen.deploy" && (string?)s.GetTagItem(SchemaGenTelemetry.Tags.Database) == connection.Database);
         Assert.DoesNotContain(spans, s => s.OperationName == "schemagen.lock_wait" && s.ParentSpanId == deploy.SpanId);
         Assert.Equal(1L, await connection.ScalarAsync<long>($"SELECT count(*) FROM {SchemaOwnerDeployTests.History(model)}", []));
     }
@@ -183,33 +182,12 @@ public class NoOpStampTests
         return (long)history.GetProperty("LockKey")!.GetValue(Activator.CreateInstance(history, schema))!;
     }
 
-    // Deploys and returns the deploy span's noop_check tag (spans of other tests' databases are ignored).
+    // Deploys and returns the deploy span's noop_check tag.
     private static async Task<string?> NoOpCheckOfDeployAsync(NpgsqlConnection connection, bool? expectNoOp, DeployOptions? options = null)
     {
-        var spans = new ConcurrentQueue<Activity>();
-        using var listener = DeploySpans(spans);
-        var result = await JobPipeline.Schema.DeployAsync(connection, options);
+        var (result, deploy) = await OperationSpans.CaptureAsync(connection, "schemagen.deploy", () => JobPipeline.Schema.DeployAsync(connection, options));
         if (expectNoOp != null)
             Assert.Equal(expectNoOp, result.NoOp);
-        return NoOpCheckOf(spans, connection);
-    }
-
-    private static ActivityListener DeploySpans(ConcurrentQueue<Activity> spans)
-    {
-        var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == SchemaGenTelemetry.ActivitySourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = span => spans.Enqueue(span),
-        };
-        ActivitySource.AddActivityListener(listener);
-        return listener;
-    }
-
-    private static string? NoOpCheckOf(ConcurrentQueue<Activity> spans, NpgsqlConnection connection)
-    {
-        var deploy = Assert.Single(spans, s => s.OperationName == "schemagen.deploy"
-                                               && (string?)s.GetTagItem(SchemaGenTelemetry.Tags.Database) == connection.Database);
         return (string?)deploy.GetTagItem(SchemaGenTelemetry.Tags.NoOpCheck);
     }
 }

@@ -81,11 +81,9 @@ public class RecordedLiveTests
         await connection.ExecuteAsync("COMMENT ON COLUMN public.items.name IS 'by hand'");
         var after = Evolution.Build(EvolutionTests.SafeChanges.Single(c => c.Name == "add index").Model);
 
-        var spans = new ConcurrentQueue<Activity>();
-        using var listener = Spans(spans);
-        await SchemaDeployer.DeployAsync(after.Target, connection);
+        var (_, deploy) = await OperationSpans.DeployAsync(connection, after.Target);
 
-        Assert.Equal("read", LiveCatalogOf(spans, connection, "schemagen.deploy"));
+        Assert.Equal("read", deploy.GetTagItem(SchemaGenTelemetry.Tags.LiveCatalog));
         Assert.True(await connection.ScalarAsync<bool>("SELECT col_description('public.items'::regclass, 2) IS NULL", []));
         await Evolution.AssertSameAsFreshAsync(connection, after);
     }
@@ -123,11 +121,9 @@ public class RecordedLiveTests
         var after = Evolution.Build(EvolutionTests.SafeChanges.Single(c => c.Name == "add index").Model);
 
         await using var other = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connection.ConnectionString) { SearchPath = "elsewhere" }.ConnectionString);
-        var spans = new ConcurrentQueue<Activity>();
-        using var listener = Spans(spans);
-        await SchemaDeployer.PlanAsync(after.Target, other);
+        var (_, plan) = await OperationSpans.CaptureAsync(connection, "schemagen.plan", () => SchemaDeployer.PlanAsync(after.Target, other));
 
-        Assert.Equal("read", LiveCatalogOf(spans, connection, "schemagen.plan"));
+        Assert.Equal("read", plan.GetTagItem(SchemaGenTelemetry.Tags.LiveCatalog));
     }
 
     private static async Task<SchemaModel> RecordedAsync(NpgsqlConnection connection, string history)
@@ -138,28 +134,10 @@ public class RecordedLiveTests
 
     private static async Task<(SchemaPlan Plan, string? Source)> PlanAsync(NpgsqlConnection connection, GeneratedSchema model)
     {
-        var spans = new ConcurrentQueue<Activity>();
-        using var listener = Spans(spans);
-        var plan = await SchemaDeployer.PlanAsync(model.Target, connection);
-        return (plan, LiveCatalogOf(spans, connection, "schemagen.plan"));
+        var (plan, span) = await OperationSpans.CaptureAsync(connection, "schemagen.plan", () => SchemaDeployer.PlanAsync(model.Target, connection));
+        return (plan, (string?)span.GetTagItem(SchemaGenTelemetry.Tags.LiveCatalog));
     }
 
     private static string Describe(SchemaPlan plan) =>
         plan.Sql + "\n" + string.Join("\n", plan.Hazards.Select(h => h.Kind + " " + h.Object + ": " + h.Message));
-
-    private static ActivityListener Spans(ConcurrentQueue<Activity> spans)
-    {
-        var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == SchemaGenTelemetry.ActivitySourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = spans.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
-        return listener;
-    }
-
-    private static string? LiveCatalogOf(ConcurrentQueue<Activity> spans, NpgsqlConnection connection, string operation) =>
-        (string?)Assert.Single(spans, s => s.OperationName == operation && (string?)s.GetTagItem(SchemaGenTelemetry.Tags.Database) == connection.Database)
-            .GetTagItem(SchemaGenTelemetry.Tags.LiveCatalog);
 }

@@ -213,18 +213,8 @@ public class ScopedShadowTests
     private static async Task<(string? Shadow, long Tables)> DeployAsync(NpgsqlConnection connection, GeneratedSchema model, DeployOptions? options = null,
         bool expectChange = true)
     {
-        var spans = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == SchemaGenTelemetry.ActivitySourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = span => spans.Enqueue(span),
-        };
-        ActivitySource.AddActivityListener(listener);
-        var result = await SchemaDeployer.DeployAsync(model.Target, connection, options);
+        var (result, deploy) = await OperationSpans.DeployAsync(connection, model.Target, options);
         Assert.False(expectChange && result.NoOp);
-        var deploy = Assert.Single(spans, s => s.OperationName == "schemagen.deploy"
-                                               && (string?)s.GetTagItem(SchemaGenTelemetry.Tags.Database) == connection.Database);
         return ((string?)deploy.GetTagItem(SchemaGenTelemetry.Tags.Shadow), System.Convert.ToInt64(deploy.GetTagItem(SchemaGenTelemetry.Tags.ShadowTables) ?? -1));
     }
 }

@@ -11,10 +11,14 @@ namespace SchemaGen.Tests.Infrastructure;
 /// <summary>The span of one SchemaGen operation on a test's own database (tests run in parallel: other databases' spans are ignored).</summary>
 public static class OperationSpans
 {
-    /// <summary>Runs <paramref name="operation"/> and returns its result with the span named <paramref name="name"/> it ended on the connection's database.</summary>
-    public static async Task<(T Result, Activity Span)> CaptureAsync<T>(NpgsqlConnection connection, string name, Func<Task<T>> operation)
+    /// <summary>
+    /// Runs <paramref name="operation"/> and returns its result with the span named <paramref name="name"/> it ended on the
+    /// connection's database (its child spans are among <paramref name="all"/>, when given).
+    /// </summary>
+    public static async Task<(T Result, Activity Span)> CaptureAsync<T>(NpgsqlConnection connection, string name, Func<Task<T>> operation,
+        ConcurrentQueue<Activity>? all = null)
     {
-        var spans = new ConcurrentQueue<Activity>();
+        var spans = all ?? new ConcurrentQueue<Activity>();
         using var listener = new ActivityListener
         {
             ShouldListenTo = source => source.Name == SchemaGenTelemetry.ActivitySourceName,
