@@ -447,10 +447,11 @@ namespace SchemaGen.Deploying
                 Value = _rendered == null ? System.DBNull.Value : DesiredTableHashes,
                 NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Text,
             });
-            // The catalog this deployment leaves, for the next one to plan against while nothing has changed (RecordedLive).
-            // (A first deploy's target is that catalog itself: written once.)
-            var live = after == null ? null : ReferenceEquals(after.Model, _rendered) ? target : ModelData.Write(after.Model);
-            insert.Parameters.Add(new NpgsqlParameter { Value = (object?)live ?? System.DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            // The catalog this deployment leaves, for the next one to plan against while nothing has changed (RecordedLive): null
+            // when it is the target as PostgreSQL printed it (a first deploy's target is that catalog itself; after any other
+            // deployment the two are usually equal too), so the megabytes of a large model are written once.
+            var live = after == null || ReferenceEquals(after.Model, _rendered) ? null : ModelData.Write(after.Model);
+            insert.Parameters.Add(new NpgsqlParameter { Value = live == null || live == target ? System.DBNull.Value : live, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
             insert.Parameters.Add(new NpgsqlParameter
             {
                 Value = after == null ? System.DBNull.Value : RecordedLive.Scope(Schemas, after.SearchPath),

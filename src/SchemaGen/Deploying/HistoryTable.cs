@@ -31,7 +31,8 @@ namespace SchemaGen
         // of rendering again, so they need no CREATE privilege and run on a hot standby; server_version: its major version;
         // table_hashes: a hash per table of the model and one of the rest (TableHashes), so that the next deployment of a changed
         // model renders in the shadow only the tables that changed and takes the others from this target (ScopedShadow);
-        // live: the catalog as read after applying (ModelData), and live_scope what that read depended on (RecordedLive),
+        // live: the catalog as read after applying (ModelData; null when it is the target, the usual case), and live_scope what that
+        // read depended on (RecordedLive),
         // so the next deployment plans against it while the catalog's stamp is still the marker's; managed_schemas: the schemas
         // the deployment read and compared, which the next ones keep managing while they exist (LeftSchemas); live_digests: the
         // digests of each table's catalog rows in that read (TableDigests), and live_stamps: the stamp of each table's catalog
@@ -90,9 +91,11 @@ namespace SchemaGen
             "SELECT target, table_hashes FROM " + QualifiedName + " WHERE target IS NOT NULL AND table_hashes IS NOT NULL AND server_version = " + ServerMajorVersion
             + " ORDER BY id DESC LIMIT 1";
 
-        /// <summary>The live catalog a deployment of this model hash ($1) recorded with this fingerprint ($2) and scope ($3), with its table digests and stamps.</summary>
+        /// <summary>The live catalog a deployment of this model hash ($1) recorded with this fingerprint ($2) and scope ($3), with its table digests and stamps.
+        /// A null <c>live</c> beside a <c>live_scope</c> is the row's <c>target</c> (a deployment writes the text once when the two are equal).</summary>
         public string SelectLive =>
-            "SELECT live, live_digests, live_stamps FROM " + QualifiedName + " WHERE model_hash = $1 AND fingerprint = $2 AND live_scope = $3 AND live IS NOT NULL ORDER BY id DESC LIMIT 1";
+            "SELECT coalesce(live, target), live_digests, live_stamps FROM " + QualifiedName
+            + " WHERE model_hash = $1 AND fingerprint = $2 AND live_scope = $3 AND coalesce(live, target) IS NOT NULL ORDER BY id DESC LIMIT 1";
 
         /// <summary>One recorded deployment's model, for a rollback: hash, ModelData (null in rows written before it was kept), default schema.</summary>
         public string SelectDeployment =>

@@ -48,7 +48,7 @@ public class RecordedLiveTests
         var (fromRecord, source) = await PlanAsync(connection, after);
         Assert.Equal("recorded", source);
         // Without the record (a data change: the stamp stays), the same plan is made from a read of the catalog.
-        await connection.ExecuteAsync("UPDATE public.schemagen_history SET live = NULL");
+        await connection.ExecuteAsync("UPDATE public.schemagen_history SET live = NULL, live_scope = NULL");
         var (fromRead, readSource) = await PlanAsync(connection, after);
         Assert.Equal("read", readSource);
 
@@ -102,7 +102,7 @@ public class RecordedLiveTests
 
         var (fromRecord, source) = await PlanAsync(connection, after);
         Assert.Equal("recorded", source);
-        await connection.ExecuteAsync("UPDATE public.schemagen_history SET live = NULL");
+        await connection.ExecuteAsync("UPDATE public.schemagen_history SET live = NULL, live_scope = NULL");
         var (fromRead, _) = await PlanAsync(connection, after);
         Assert.Equal(Describe(fromRead), Describe(fromRecord));
 
@@ -128,7 +128,7 @@ public class RecordedLiveTests
 
     private static async Task<SchemaModel> RecordedAsync(NpgsqlConnection connection, string history)
     {
-        var live = await connection.ScalarAsync<string>($"SELECT live FROM {history} ORDER BY id DESC LIMIT 1", []);
+        var live = await connection.ScalarAsync<string>($"SELECT coalesce(live, target) FROM {history} ORDER BY id DESC LIMIT 1", []);
         return ModelData.Read(live);
     }
 
