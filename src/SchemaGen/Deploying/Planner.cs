@@ -42,9 +42,11 @@ namespace SchemaGen.Deploying
         public static async Task<HashSet<(string From, string To)>> UncastableAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
             SchemaModel target, SchemaModel live, CancellationToken cancellationToken)
         {
+            var liveTables = Diffing.TableIndex.ByName(live);
             var changes = target.Tables
-                .Join(live.Tables, t => (t.Schema, t.Name), l => (l.Schema, l.Name), (t, l) => (Target: t, Live: l))
-                .SelectMany(p => p.Target.Columns.Join(p.Live.Columns, c => c.Name, c => c.Name, (t, l) => (Target: t, Live: l)))
+                .Select(t => (Target: t, Live: liveTables.TryGetValue((t.Schema, t.Name), out var l) ? l : null))
+                .Where(p => p.Live != null && !p.Live.Columns.Equals(p.Target.Columns)) // most tables of a large model: the same columns
+                .SelectMany(p => p.Target.Columns.Join(p.Live!.Columns, c => c.Name, c => c.Name, (t, l) => (Target: t, Live: l)))
                 .Where(c => c.Target.TypeSchema == null && c.Live.TypeSchema == null && c.Target.SqlType != c.Live.SqlType)
                 .Select(c => (From: DdlRenderer.ColumnType(c.Live), To: DdlRenderer.ColumnType(c.Target)))
                 .Distinct();

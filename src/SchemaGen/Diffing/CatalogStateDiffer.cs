@@ -23,9 +23,9 @@ namespace SchemaGen.Diffing
             kind is CatalogObjectKind.UnloggedTable or CatalogObjectKind.DisabledTrigger or CatalogObjectKind.UnenforcedForeignKey or CatalogObjectKind.ViewColumnDefault
                 or CatalogObjectKind.PartitionedTable or CatalogObjectKind.TableInheritance or CatalogObjectKind.TablePartition or CatalogObjectKind.TypedTable;
 
-        /// <summary>Whether the live table is partitioned (SchemaDiffer creates a table of the model that is, again).</summary>
-        public static bool IsPartitioned(SchemaModel live, TableModel table) =>
-            live.Unmanaged.Any(u => u.Kind == CatalogObjectKind.PartitionedTable && u.Schema == table.Schema && u.Name == table.Name);
+        /// <summary>The live tables that are partitioned (SchemaDiffer creates a table of the model that is, again).</summary>
+        public static HashSet<(string Schema, string Name)> Partitioned(SchemaModel live) =>
+            new(live.Unmanaged.Where(u => u.Kind == CatalogObjectKind.PartitionedTable).Select(u => (u.Schema, u.Name)));
 
         /// <summary>The difference of a table of the model that is partitioned in the database.</summary>
         public static Drift PartitionedDrift(string table) => new(DriftKind.Different, "table " + table, "a table", "a partitioned table (PARTITION BY)");
@@ -106,9 +106,11 @@ namespace SchemaGen.Diffing
         // it again), and the foreign keys of the model that reference such a table are dropped before it and added back after.
         private static void DiffParents(SchemaModel desired, SchemaModel live, SchemaDiff diff)
         {
-            bool IsModel((string Schema, string Name) table) => desired.Tables.Any(t => t.Schema == table.Schema && t.Name == table.Name);
-            bool IsRecreated((string Schema, string Name) table) =>
-                IsModel(table) && live.Tables.Any(t => (t.Schema, t.Name) == table && IsPartitioned(live, t));
+            var model = TableIndex.ByName(desired);
+            var liveTables = TableIndex.ByName(live);
+            var partitioned = Partitioned(live);
+            bool IsModel((string Schema, string Name) table) => model.ContainsKey(table);
+            bool IsRecreated((string Schema, string Name) table) => IsModel(table) && liveTables.ContainsKey(table) && partitioned.Contains(table);
 
             foreach (var link in Parents(live))
             {
@@ -125,7 +127,7 @@ namespace SchemaGen.Diffing
                 diff.Drops.Add((step with { Table = child }).Because(cause));
             }
 
-            foreach (var table in desired.Tables.Where(t => IsRecreated((t.Schema, t.Name))))
+            foreach (var table in partitioned.Count == 0 ? Enumerable.Empty<TableModel>() : desired.Tables.Where(t => IsRecreated((t.Schema, t.Name))))
             {
                 var name = SqlSyntax.QualifiedName(table.Schema, table.Name);
                 foreach (var referencing in live.Tables)

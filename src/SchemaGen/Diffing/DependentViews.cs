@@ -20,19 +20,19 @@ namespace SchemaGen.Diffing
         public static Dictionary<(string Schema, string Table, string Column), Drift> ChangedColumns(SchemaModel target, SchemaModel live)
         {
             var changed = new Dictionary<(string, string, string), Drift>();
+            var liveTables = TableIndex.ByName(live);
             foreach (var table in target.Tables)
             {
-                var liveTable = live.Tables.FirstOrDefault(t => t.Schema == table.Schema && t.Name == table.Name);
-                if (liveTable == null)
+                if (!liveTables.TryGetValue((table.Schema, table.Name), out var liveTable) || liveTable.Columns.Equals(table.Columns))
                     continue;
                 foreach (var column in liveTable.Columns)
                 {
                     var wanted = table.Columns.FirstOrDefault(c => c.Name == column.Name);
-                    var what = "column " + SqlSyntax.QualifiedName(table.Schema, table.Name) + "." + SqlSyntax.Identifier(column.Name);
+                    string What() => "column " + SqlSyntax.QualifiedName(table.Schema, table.Name) + "." + SqlSyntax.Identifier(column.Name);
                     if (wanted == null)
-                        changed[(table.Schema, table.Name, column.Name)] = new Drift(DriftKind.Extra, what, null, DdlRenderer.ColumnDefinition(column));
+                        changed[(table.Schema, table.Name, column.Name)] = new Drift(DriftKind.Extra, What(), null, DdlRenderer.ColumnDefinition(column));
                     else if (wanted.SqlType != column.SqlType || wanted.TypeSchema != column.TypeSchema || wanted.GeneratedSql != column.GeneratedSql)
-                        changed[(table.Schema, table.Name, column.Name)] = new Drift(DriftKind.Different, what, DdlRenderer.ColumnDefinition(wanted), DdlRenderer.ColumnDefinition(column));
+                        changed[(table.Schema, table.Name, column.Name)] = new Drift(DriftKind.Different, What(), DdlRenderer.ColumnDefinition(wanted), DdlRenderer.ColumnDefinition(column));
                 }
             }
 

@@ -17,6 +17,7 @@ namespace SchemaGen.Diffing
         private readonly HashSet<(string Schema, string Table, string Column)> _droppedDefaults = new();
         private readonly HashSet<(string Schema, string Name, string Signature)> _droppedFunctions = new();
         private readonly Dictionary<(string Schema, string Name, bool IsType), Drift> _replaced = new();
+        private readonly HashSet<(string Schema, string Table)> _tablesTakenFrom = new();
 
         public DiffContext(SchemaModel desired, ISet<(string From, string To)> uncastable)
         {
@@ -28,13 +29,28 @@ namespace SchemaGen.Diffing
 
         public ISet<(string From, string To)> Uncastable { get; }
 
-        public void Dropped(string schema, string table, string name) => _dropped.Add((schema, table, name));
+        public void Dropped(string schema, string table, string name)
+        {
+            _dropped.Add((schema, table, name));
+            _tablesTakenFrom.Add((schema, table));
+        }
 
         /// <summary>A column an earlier step drops, which the table diff adds again.</summary>
-        public void DroppedColumn(string schema, string table, string column) => _droppedColumns.Add((schema, table, column));
+        public void DroppedColumn(string schema, string table, string column)
+        {
+            _droppedColumns.Add((schema, table, column));
+            _tablesTakenFrom.Add((schema, table));
+        }
 
         /// <summary>A column default an earlier step drops, which the table diff sets again.</summary>
-        public void DroppedDefault(string schema, string table, string column) => _droppedDefaults.Add((schema, table, column));
+        public void DroppedDefault(string schema, string table, string column)
+        {
+            _droppedDefaults.Add((schema, table, column));
+            _tablesTakenFrom.Add((schema, table));
+        }
+
+        /// <summary>Whether an earlier step drops a column, default, constraint or index of the table (<see cref="WithoutDropped"/> is not the live table).</summary>
+        public bool TakesPartOf(string schema, string table) => _tablesTakenFrom.Contains((schema, table));
 
         public void DroppedFunction(FunctionModel function) => _droppedFunctions.Add((function.Schema, function.Name, function.Signature));
 
