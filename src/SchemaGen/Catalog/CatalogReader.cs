@@ -24,6 +24,9 @@ namespace SchemaGen.Catalog
 
         /// <summary>The catalog's rows split by table (<see cref="Catalog.TableStamps"/>), taken with <see cref="Stamp"/> when asked for, or recorded with it.</summary>
         public TableStamps? TableStamps { get; init; }
+
+        /// <summary>The history row whose target this catalog is, when it is a recorded one that row wrote once as both (<see cref="Deploying.RecordedLive"/>).</summary>
+        public Deploying.StoredTarget.RecordedTarget? RecordedAsTarget { get; init; }
     }
 
     /// <summary>

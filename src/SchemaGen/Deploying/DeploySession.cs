@@ -252,7 +252,7 @@ namespace SchemaGen.Deploying
             // Into empty schemas every step creates an object from the model's own DDL, whatever PostgreSQL would print:
             // the plan is the script, and the catalog after applying it is the target (FirstDeploy).
             _firstDeploy = _rendered == null && FirstDeploy.IsEmpty(before.Model);
-            var target = _firstDeploy ? Desired : await RenderTargetAsync(transaction, cancellationToken);
+            var target = _firstDeploy ? Desired : await RenderTargetAsync(transaction, before.RecordedAsTarget, cancellationToken);
             Phase = DeployPhase.Planning;
             var renames = RenameDiffer.Renames(Desired, before.Model);
             var live = before;
@@ -297,7 +297,8 @@ namespace SchemaGen.Deploying
             || live.Triggers.Any(t => !Desired.Triggers.Any(d => d.Schema == t.Schema && d.Table == t.Table && d.Name == t.Name))
             || Diffing.TemplateObjectDiffer.HasUnmanaged(Desired, live);
 
-        private async Task<SchemaModel> RenderTargetAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
+        // known: a recorded target read already (the live catalog planned against, when it is the last row's target).
+        private async Task<SchemaModel> RenderTargetAsync(NpgsqlTransaction transaction, StoredTarget.RecordedTarget? known, CancellationToken cancellationToken)
         {
             if (_rendered != null)
                 return _rendered;
@@ -313,7 +314,7 @@ namespace SchemaGen.Deploying
             }
 
             // A changed model: only the tables that changed since the last recorded target, when that is safe (ScopedShadow).
-            if (await ScopedShadow.RenderAsync(_connection, transaction, Desired, DesiredTableHashes, Schemas, _history, Log, cancellationToken) is var (scoped, tables))
+            if (await ScopedShadow.RenderAsync(_connection, transaction, Desired, DesiredTableHashes, Schemas, _history, known, Log, cancellationToken) is var (scoped, tables))
             {
                 Telemetry?.ShadowRendered("scoped", tables);
                 return _rendered = scoped;
@@ -375,7 +376,7 @@ namespace SchemaGen.Deploying
         {
             if (_firstDeploy)
                 _rendered = after.Model; // the script as this server printed it: recorded like a shadow's target
-            var target = await RenderTargetAsync(transaction, cancellationToken);
+            var target = await RenderTargetAsync(transaction, null, cancellationToken);
             var remaining = SchemaDiffer.Diff(Desired, target, after.Model, _options.DropUnmanaged).Steps()
                 .Where(s => !pendingOnline.Any(o => o.Object == s.Object))
                 .ToList();
@@ -450,8 +451,9 @@ namespace SchemaGen.Deploying
             // The catalog this deployment leaves, for the next one to plan against while nothing has changed (RecordedLive): null
             // when it is the target as PostgreSQL printed it (a first deploy's target is that catalog itself; after any other
             // deployment the two are usually equal too), so the megabytes of a large model are written once.
-            var live = after == null || ReferenceEquals(after.Model, _rendered) ? null : ModelData.Write(after.Model);
-            insert.Parameters.Add(new NpgsqlParameter { Value = live == null || live == target ? System.DBNull.Value : live, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            // Compared as models, not as texts: the catalog read after a scoped deployment shares the unchanged tables with the target.
+            var live = after == null || after.Model.Equals(_rendered) ? null : ModelData.Write(after.Model);
+            insert.Parameters.Add(new NpgsqlParameter { Value = (object?)live ?? System.DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
             insert.Parameters.Add(new NpgsqlParameter
             {
                 Value = after == null ? System.DBNull.Value : RecordedLive.Scope(Schemas, after.SearchPath),

@@ -86,15 +86,19 @@ namespace SchemaGen
             "SELECT target FROM " + QualifiedName + " WHERE model_hash = $1 AND target IS NOT NULL AND server_version = " + ServerMajorVersion
             + " ORDER BY id DESC LIMIT 1";
 
-        /// <summary>The last rendered target recorded with its table hashes on a server of this major version, whatever its model.</summary>
+        /// <summary>
+        /// The last rendered target recorded with its table hashes on a server of this major version, whatever its model: the
+        /// table hashes, the row's id, and the target, null when the row is $1 (a row whose target the caller has already read).
+        /// </summary>
         public string SelectLatestTarget =>
-            "SELECT target, table_hashes FROM " + QualifiedName + " WHERE target IS NOT NULL AND table_hashes IS NOT NULL AND server_version = " + ServerMajorVersion
-            + " ORDER BY id DESC LIMIT 1";
+            "SELECT table_hashes, id, CASE WHEN id = $1 THEN NULL ELSE target END FROM " + QualifiedName
+            + " WHERE target IS NOT NULL AND table_hashes IS NOT NULL AND server_version = " + ServerMajorVersion + " ORDER BY id DESC LIMIT 1";
 
-        /// <summary>The live catalog a deployment of this model hash ($1) recorded with this fingerprint ($2) and scope ($3), with its table digests and stamps.
-        /// A null <c>live</c> beside a <c>live_scope</c> is the row's <c>target</c> (a deployment writes the text once when the two are equal).</summary>
+        /// <summary>The live catalog a deployment of this model hash ($1) recorded with this fingerprint ($2) and scope ($3), with its table digests and stamps,
+        /// and the row's id when that catalog is the row's target: a null <c>live</c> beside a <c>live_scope</c> is the row's <c>target</c> (a deployment
+        /// writes the text once when the two are equal).</summary>
         public string SelectLive =>
-            "SELECT coalesce(live, target), live_digests, live_stamps FROM " + QualifiedName
+            "SELECT coalesce(live, target), live_digests, live_stamps, CASE WHEN live IS NULL THEN id END FROM " + QualifiedName
             + " WHERE model_hash = $1 AND fingerprint = $2 AND live_scope = $3 AND coalesce(live, target) IS NOT NULL ORDER BY id DESC LIMIT 1";
 
         /// <summary>One recorded deployment's model, for a rollback: hash, ModelData (null in rows written before it was kept), default schema.</summary>

@@ -45,7 +45,7 @@ namespace SchemaGen.Deploying
             var record = await StoredTarget.ReadLiveAsync(connection, transaction, history, modelHash, fingerprint, Scope(schemas, searchPath), cancellationToken);
             return record is not { } found
                 ? null
-                : new CatalogSnapshot(found.Live, marker, fingerprint, stamp, searchPath) { TableDigests = found.Digests, TableStamps = found.Stamps };
+                : new CatalogSnapshot(found.Live, marker, fingerprint, stamp, searchPath) { TableDigests = found.Digests, TableStamps = found.Stamps, RecordedAsTarget = found.AsTarget };
         }
 
         /// <summary>What a read of the catalog depends on besides the catalog: the reader, the managed schemas and the search_path.</summary>

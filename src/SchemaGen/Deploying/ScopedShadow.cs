@@ -26,12 +26,13 @@ namespace SchemaGen.Deploying
     {
         /// <summary>
         /// The target and how many tables were created in the shadow for it, or null when the whole model must be rendered.
-        /// <paramref name="desiredHashes"/> are the model's <see cref="TableHashes"/> (which the deployment records too).
+        /// <paramref name="desiredHashes"/> are the model's <see cref="TableHashes"/> (which the deployment records too); <paramref name="known"/> a
+        /// recorded target the caller has read already (<see cref="StoredTarget.ReadLatestAsync"/>).
         /// </summary>
         public static async Task<(SchemaModel Target, int Rendered)?> RenderAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, SchemaModel desired,
-            string[] desiredHashes, IReadOnlyList<string> schemas, HistoryTable history, ILogger? log, CancellationToken cancellationToken)
+            string[] desiredHashes, IReadOnlyList<string> schemas, HistoryTable history, StoredTarget.RecordedTarget? known, ILogger? log, CancellationToken cancellationToken)
         {
-            var previous = await StoredTarget.ReadLatestAsync(connection, transaction, history, cancellationToken);
+            var previous = await StoredTarget.ReadLatestAsync(connection, transaction, history, known, cancellationToken);
             if (previous is not var (recorded, recordedHashes))
                 return null;
             var changed = TableHashes.ChangedTables(recordedHashes, desiredHashes);

@@ -15,6 +15,9 @@ namespace SchemaGen.Deploying
     /// </summary>
     internal static class StoredTarget
     {
+        /// <summary>The target a history row recorded, decoded.</summary>
+        public sealed record RecordedTarget(long HistoryId, SchemaModel Target);
+
         /// <summary>The last target recorded for this model hash, or null.</summary>
         public static async Task<SchemaModel?> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, HistoryTable history, string modelHash,
             CancellationToken cancellationToken)
@@ -23,25 +26,34 @@ namespace SchemaGen.Deploying
             return row == null ? null : Decode((string)row[0]!);
         }
 
-        /// <summary>The last target recorded with its table hashes (<see cref="TableHashes"/>), whatever its model, or null.</summary>
+        /// <summary>
+        /// The last target recorded with its table hashes (<see cref="TableHashes"/>), whatever its model, or null.
+        /// <paramref name="known"/> is a row's target the caller has decoded already (the recorded live catalog is usually the
+        /// last row's target): when that row is the last, its megabytes are neither sent nor decoded again.
+        /// </summary>
         public static async Task<(SchemaModel Target, string[] TableHashes)?> ReadLatestAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-            HistoryTable history, CancellationToken cancellationToken)
+            HistoryTable history, RecordedTarget? known, CancellationToken cancellationToken)
         {
-            var row = await ReadRowAsync(connection, transaction, history.SelectLatestTarget, Array.Empty<object>(), cancellationToken);
-            return row?[1] is string[] hashes && Decode((string)row[0]!) is { } target ? (target, hashes) : null;
+            var row = await ReadRowAsync(connection, transaction, history.SelectLatestTarget,
+                new object[] { new NpgsqlParameter { Value = (object?)known?.HistoryId ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint } }, cancellationToken);
+            if (row?[0] is not string[] hashes)
+                return null;
+            var target = row[2] is string data ? Decode(data) : known is { } same && same.HistoryId == (long)row[1]! ? same.Target : null;
+            return target == null ? null : (target, hashes);
         }
 
         /// <summary>
         /// The live catalog a deployment recorded (<see cref="RecordedLive"/>) with its table digests and stamps (null in rows
         /// written before they were kept, or damaged), or null.
         /// </summary>
-        public static async Task<(SchemaModel Live, Catalog.TableDigests? Digests, Catalog.TableStamps? Stamps)?> ReadLiveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        public static async Task<(SchemaModel Live, Catalog.TableDigests? Digests, Catalog.TableStamps? Stamps, RecordedTarget? AsTarget)?> ReadLiveAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
             HistoryTable history, string modelHash, string fingerprint, string scope, CancellationToken cancellationToken)
         {
             var row = await ReadRowAsync(connection, transaction, history.SelectLive, new object[] { modelHash, fingerprint, scope }, cancellationToken);
             if (row == null || Decode((string)row[0]!) is not { } live)
                 return null;
-            return (live, row[1] is string digests ? Catalog.TableDigests.Read(digests) : null, row[2] is string stamps ? Catalog.TableStamps.Read(stamps) : null);
+            return (live, row[1] is string digests ? Catalog.TableDigests.Read(digests) : null, row[2] is string stamps ? Catalog.TableStamps.Read(stamps) : null,
+                row[3] is long id ? new RecordedTarget(id, live) : null);
         }
 
         // The row's columns (null where null); the first is never null.
@@ -54,7 +66,7 @@ namespace SchemaGen.Deploying
             {
                 await using var command = new NpgsqlCommand(sql, connection, transaction);
                 foreach (var parameter in parameters)
-                    command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+                    command.Parameters.Add(parameter as NpgsqlParameter ?? new NpgsqlParameter { Value = parameter });
                 object?[]? row = null;
                 await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
                 {
