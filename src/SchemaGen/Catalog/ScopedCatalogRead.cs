@@ -24,12 +24,18 @@ namespace SchemaGen.Catalog
     /// </remarks>
     internal static class ScopedCatalogRead
     {
-        public static async Task<(CatalogSnapshot Snapshot, int Reread)?> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-            IReadOnlyList<string> schemas, HistoryTable history, CatalogSnapshot before, CancellationToken cancellationToken)
+        // stepTables: the tables (qualified names) the steps applied since before act on, or null when a step acts on something
+        // else. When the catalog's other rows add up to what they did, only these tables (and those their foreign keys, before
+        // and in the target, reference) are split by table (TableStamps.ReadListedAsync: Listed), at about the cost of the stamp.
+        public static async Task<(CatalogSnapshot Snapshot, int Reread, bool Listed)?> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+            IReadOnlyList<string> schemas, HistoryTable history, CatalogSnapshot before, IReadOnlyCollection<string>? stepTables, SchemaModel? target,
+            CancellationToken cancellationToken)
         {
             if (before.TableStamps == null || before.TableDigests == null || before.Model.Unmanaged.Any(PrintsAcrossTables))
                 return null;
-            var (marker, stamp, searchPath, stamps) = await TableStamps.ReadAsync(connection, transaction, schemas, history, cancellationToken);
+            var listed = stepTables == null ? null : before.TableStamps.OidsOf(WithReferencedTables(new[] { before.Model, target }, stepTables));
+            var split = listed is { Count: > 0 } ? await TableStamps.ReadListedAsync(connection, transaction, schemas, history, before.TableStamps, listed, cancellationToken) : null;
+            var (marker, stamp, searchPath, stamps) = split ?? await TableStamps.ReadAsync(connection, transaction, schemas, history, cancellationToken);
             if (stamps.ChangedSince(before.TableStamps) is not { } changed || searchPath != before.SearchPath)
                 return null;
 
@@ -61,7 +67,16 @@ namespace SchemaGen.Catalog
                 TableDigests = digests,
                 TableStamps = stamps,
             };
-            return (snapshot, reread.Count);
+            return (snapshot, reread.Count, split != null);
+        }
+
+        // The tables named, and the tables their foreign keys reference in any of the models (a foreign key's triggers are rows of
+        // the referenced table).
+        private static List<(string Schema, string Name)> WithReferencedTables(IEnumerable<SchemaModel?> models, IReadOnlyCollection<string> names)
+        {
+            var named = new HashSet<string>(names, System.StringComparer.Ordinal);
+            var tables = models.SelectMany(m => m?.Tables ?? default).Where(t => named.Contains(SqlSyntax.QualifiedName(t.Schema, t.Name))).ToList();
+            return tables.Select(t => (t.Schema, t.Name)).Concat(tables.SelectMany(t => t.ForeignKeys.Select(fk => (fk.RefSchema, fk.RefTable)))).Distinct().ToList();
         }
 
         private static bool PrintsAcrossTables(CatalogObject o) =>

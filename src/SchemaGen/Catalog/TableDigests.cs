@@ -24,24 +24,10 @@ namespace SchemaGen.Catalog
         /// <summary>A query's digest: the sum of its tables' counts and sums, as PostgreSQL prints <c>count(*) || ':' || sum(…)</c>.</summary>
         public string Combined(int query)
         {
-            var (count, sum) = (BigInteger.Zero, BigInteger.Zero);
+            var total = CountAndSum.Zero;
             foreach (var digest in _digests.Where(d => d.Key.Query == query).Select(d => d.Value))
-            {
-                var (n, h) = Parse(digest)!.Value;
-                (count, sum) = (count + n, sum + h);
-            }
-
-            return count.ToString(CultureInfo.InvariantCulture) + ":" + sum.ToString(CultureInfo.InvariantCulture);
-        }
-
-        private static (BigInteger Count, BigInteger Sum)? Parse(string digest)
-        {
-            var colon = digest.IndexOf(':');
-            return colon > 0
-                   && BigInteger.TryParse(digest.Substring(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var count)
-                   && BigInteger.TryParse(digest.Substring(colon + 1), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var sum)
-                ? (count, sum)
-                : null;
+                total += CountAndSum.Parse(digest)!.Value;
+            return total.ToString();
         }
 
         /// <summary>These digests for every table but <paramref name="reread"/>, whose digests are <paramref name="fresh"/>'s.</summary>
@@ -68,7 +54,7 @@ namespace SchemaGen.Catalog
             {
                 var fields = line.Split('\t');
                 if (fields.Length != 4 || !int.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out var query)
-                    || TabSeparated.Unescape(fields[1]) is not { } schema || TabSeparated.Unescape(fields[2]) is not { } table || Parse(fields[3]) == null)
+                    || TabSeparated.Unescape(fields[1]) is not { } schema || TabSeparated.Unescape(fields[2]) is not { } table || CountAndSum.Parse(fields[3]) == null)
                     return null;
                 digests._digests[(query, schema, table)] = fields[3];
             }

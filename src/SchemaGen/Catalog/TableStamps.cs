@@ -38,11 +38,11 @@ namespace SchemaGen.Catalog
         // The relations that belong to a managed table ($2: the managed schemas, $3: the history table's bare name): the table,
         // its indexes, its TOAST table and that table's index; and the objects that belong to them, by catalog and oid (what
         // pg_depend and pg_description name): those relations, and the column defaults, constraints, triggers, rules and
-        // policies of the owned relations.
+        // policies of the owned relations. {0}: a further condition on the managed tables (c: their pg_class rows).
         private const string Owned = """
             managed AS MATERIALIZED (
                 SELECT c.oid, c.reltoastrelid, n.nspname::text AS s, c.relname::text AS t FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-                WHERE n.nspname = ANY($2) AND c.relkind IN ('r', 'p') AND c.relname <> $3
+                WHERE n.nspname = ANY($2) AND c.relkind IN ('r', 'p') AND c.relname <> $3{0}
                   AND c.oid NOT IN (SELECT member.objid FROM pg_depend member WHERE member.classid = 'pg_class'::regclass AND member.deptype = 'e')),
             owned AS MATERIALIZED (
                 SELECT oid AS rel, oid AS owner FROM managed
@@ -75,19 +75,29 @@ namespace SchemaGen.Catalog
         };
 
         // Each row of a catalog: the catalog's index, the table it belongs to (null: the rest) and its hash, as the stamp hashes it.
-        private static string Rows(string catalog, int index)
+        // With ownedOnly, only the rows that belong to a table (null for a catalog that has none).
+        private static string? Rows(string catalog, int index, bool ownedOnly)
         {
             var hash = $"hashtextextended({CatalogStamp.Row(catalog, "r.")}, r.xmin::text::bigint)";
             var from = $"FROM pg_catalog.{catalog} r";
+            var join = ownedOnly ? "JOIN" : "LEFT JOIN";
             return catalog switch
             {
-                "pg_depend" => $"SELECT {index}, own.owner, {hash} {from} LEFT JOIN objects own ON own.cls = r.classid AND own.obj = r.objid",
-                "pg_description" => $"SELECT {index}, own.owner, {hash} {from} LEFT JOIN objects own ON own.cls = r.classoid AND own.obj = r.objoid"
+                "pg_depend" => $"SELECT {index}, own.owner, {hash} {from} {join} objects own ON own.cls = r.classid AND own.obj = r.objid",
+                "pg_description" => $"SELECT {index}, own.owner, {hash} {from} {join} objects own ON own.cls = r.classoid AND own.obj = r.objoid"
                                     + CatalogStamp.Filter(catalog, "$1", "r."),
-                _ when RelationColumn(catalog) is { } column => $"SELECT {index}, own.owner, {hash} {from} LEFT JOIN owned own ON own.rel = r.{column}",
+                _ when RelationColumn(catalog) is { } column => $"SELECT {index}, own.owner, {hash} {from} {join} owned own ON own.rel = r.{column}",
+                _ when ownedOnly => null,
                 _ => $"SELECT {index}, NULL::oid, {hash} {from}" + CatalogStamp.Filter(catalog, "$1", "r."),
             };
         }
+
+        // The sums of each catalog's rows by owner (0: the rest), and each owner's stamp from them.
+        private const string Sums = "sums AS (SELECT cat, coalesce(owner, 0) AS owner, count(*) AS n, sum(h) AS h FROM rows GROUP BY 1, 2),\n"
+            + "owners AS (SELECT owner, sum(n) || ':' || sum(h) AS stamp FROM sums GROUP BY owner)";
+
+        private static string OwnerArrays(string owners) =>
+            $"array_agg({owners}.owner ORDER BY {owners}.owner), array_agg(m.s ORDER BY {owners}.owner), array_agg(m.t ORDER BY {owners}.owner), array_agg({owners}.stamp ORDER BY {owners}.owner)";
 
         /// <summary>
         /// The marker, the stamp (<see cref="CatalogStamp.FromSums"/>: computed from the same sums, so it is the stamp of exactly
@@ -95,13 +105,29 @@ namespace SchemaGen.Catalog
         /// schemas and names (null for the rest), stamps. $1: the history table's qualified name, $2: the managed schemas, $3:
         /// the history table's bare name.
         /// </summary>
-        public static readonly string Sql = "WITH " + Owned + ",\n"
-            + "rows(cat, owner, h) AS (\n    " + string.Join("\n    UNION ALL ", CatalogStamp.Catalogs.Select(Rows)) + "),\n"
-            + "sums AS (SELECT cat, coalesce(owner, 0) AS owner, count(*) AS n, sum(h) AS h FROM rows GROUP BY 1, 2),\n"
-            + "owners AS (SELECT owner, sum(n) || ':' || sum(h) AS stamp FROM sums GROUP BY owner)\n"
+        public static readonly string Sql = "WITH " + string.Format(Owned, "") + ",\n"
+            + "rows(cat, owner, h) AS (\n    " + string.Join("\n    UNION ALL ", CatalogStamp.Catalogs.Select((c, i) => Rows(c, i, ownedOnly: false))) + "),\n"
+            + Sums + "\n"
             + "SELECT obj_description(to_regclass($1), 'pg_class'), " + CatalogStamp.FromSums("sums") + ", current_setting('search_path'),\n"
-            + "    array_agg(o.owner ORDER BY o.owner), array_agg(m.s ORDER BY o.owner), array_agg(m.t ORDER BY o.owner), array_agg(o.stamp ORDER BY o.owner)\n"
+            + "    " + OwnerArrays("o") + "\n"
             + "FROM owners o LEFT JOIN managed m ON m.oid = o.owner";
+
+        /// <summary>
+        /// The marker, the stamp, the search_path, the count and sum of every row the stamp hashes (<c>count:sum</c>, as a
+        /// table's stamp is written), and the table stamps of the managed tables whose oids are $4 alone, as <see cref="Sql"/>
+        /// returns them. The catalogs are scanned once, as by the stamp; the listed tables' rows are found through their
+        /// catalogs' indexes, not by splitting every row. $1–$3 as for <see cref="Sql"/>.
+        /// </summary>
+        public static readonly string ListedSql = "WITH " + string.Format(Owned, " AND c.oid = ANY($4)") + ",\n"
+            + "rows(cat, owner, h) AS (\n    " + string.Join("\n    UNION ALL ", CatalogStamp.Catalogs.Select((c, i) => Rows(c, i, ownedOnly: true)).Where(r => r != null)) + "),\n"
+            + Sums + ",\n"
+            + "every_row(cat, h) AS (\n    " + string.Join("\n    UNION ALL ", CatalogStamp.Catalogs.Select((c, i) =>
+                $"SELECT {i}, hashtextextended({CatalogStamp.Row(c, "r.")}, r.xmin::text::bigint) FROM pg_catalog.{c} r" + CatalogStamp.Filter(c, "$1", "r."))) + "),\n"
+            + "all_sums AS (SELECT cat, count(*) AS n, sum(h) AS h FROM every_row GROUP BY cat)\n"
+            + "SELECT obj_description(to_regclass($1), 'pg_class'), " + CatalogStamp.FromSums("all_sums") + ", current_setting('search_path'),\n"
+            + "    (SELECT coalesce(sum(n), 0) || ':' || coalesce(sum(h), 0) FROM all_sums),\n"
+            + "    " + OwnerArrays("o") + "\n"
+            + "FROM owners o JOIN managed m ON m.oid = o.owner";
 
         /// <summary>
         /// The marker, the stamp, the search_path and the table stamps, in one statement (one snapshot), after the statement
@@ -122,6 +148,62 @@ namespace SchemaGen.Catalog
             await reader.ReadAsync(cancellationToken);
             return (reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetString(1), reader.GetString(2), Of(reader, 3));
         }
+
+        /// <summary>
+        /// What <see cref="ReadAsync"/> returns when only the <paramref name="listed"/> tables can have moved since
+        /// <paramref name="recorded"/> was taken, or null when anything else may have: the rows of every other table and of the
+        /// rest no longer add up to what they did (a change the listed tables do not explain: the whole split is needed). A
+        /// listed table that is gone or renamed is left to <see cref="ChangedSince"/> to report.
+        /// </summary>
+        public static async Task<(string? Marker, string Stamp, string SearchPath, TableStamps Tables)?> ReadListedAsync(NpgsqlConnection connection,
+            NpgsqlTransaction transaction, IReadOnlyList<string> schemas, HistoryTable history, TableStamps recorded, IReadOnlyCollection<uint> listed,
+            CancellationToken cancellationToken)
+        {
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            batch.BatchCommands.Add(CatalogReader.SearchPathCommand(schemas, withSessionPath: true));
+            var command = new NpgsqlBatchCommand(ListedSql);
+            command.Parameters.Add(new NpgsqlParameter { Value = history.QualifiedName });
+            command.Parameters.Add(new NpgsqlParameter { Value = schemas.ToArray() });
+            command.Parameters.Add(new NpgsqlParameter { Value = history.Name });
+            command.Parameters.Add(new NpgsqlParameter { Value = listed.ToArray(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Oid });
+            batch.BatchCommands.Add(command);
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            var (marker, stamp, searchPath) = (reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetString(1), reader.GetString(2));
+            var fresh = reader.IsDBNull(4) ? new TableStamps(new Dictionary<uint, (string, string, string)>(), "") : Of(reader, 4);
+            if (CountAndSum.Parse(reader.GetString(3)) is not { } total)
+                return null;
+
+            var unlisted = recorded.Total() - recorded.Sum(listed);
+            if (total - fresh.Sum(listed) != unlisted)
+                return null;
+            var tables = new Dictionary<uint, (string, string, string)>(recorded._tables);
+            foreach (var oid in listed)
+            {
+                if (fresh._tables.TryGetValue(oid, out var now))
+                    tables[oid] = now;
+                else
+                    tables.Remove(oid);
+            }
+
+            return (marker, stamp, searchPath, new TableStamps(tables, recorded._rest));
+        }
+
+        /// <summary>The oids of the recorded tables with these schemas and names, or null when one is not recorded.</summary>
+        public IReadOnlyCollection<uint>? OidsOf(IReadOnlyCollection<(string Schema, string Name)> tables)
+        {
+            var wanted = new HashSet<(string, string)>(tables);
+            var oids = _tables.Where(t => wanted.Contains((t.Value.Schema, t.Value.Name))).Select(t => t.Key).ToList();
+            return oids.Count == wanted.Count ? oids : null;
+        }
+
+        // Every row's count and sum: the rest's and every table's.
+        private CountAndSum Total() => _tables.Values.Aggregate(Parse(_rest), (total, t) => total + Parse(t.Stamp));
+
+        private CountAndSum Sum(IEnumerable<uint> oids) => oids.Aggregate(CountAndSum.Zero, (total, oid) => _tables.TryGetValue(oid, out var t) ? total + Parse(t.Stamp) : total);
+
+        private static CountAndSum Parse(string stamp) => CountAndSum.Parse(stamp) ?? throw new FormatException("Not a table stamp: " + stamp);
 
         /// <summary>The stamps from the four arrays of <see cref="Sql"/>'s row, the first at <paramref name="ordinal"/>.</summary>
         public static TableStamps Of(NpgsqlDataReader reader, int ordinal) =>
@@ -155,7 +237,7 @@ namespace SchemaGen.Catalog
             {
                 var fields = line.Split('\t');
                 if (fields.Length != 4 || !uint.TryParse(fields[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var oid)
-                    || TabSeparated.Unescape(fields[1]) is not { } schema || TabSeparated.Unescape(fields[2]) is not { } name)
+                    || TabSeparated.Unescape(fields[1]) is not { } schema || TabSeparated.Unescape(fields[2]) is not { } name || CountAndSum.Parse(fields[3]) == null)
                     return null;
                 if (oid == 0)
                     rest = fields[3];

@@ -208,7 +208,7 @@ namespace SchemaGen.Deploying
                 applied.AddRange(inTransaction);
 
                 Phase = DeployPhase.Reverifying;
-                var after = await ReadAppliedAsync(transaction, live, cancellationToken);
+                var after = await ReadAppliedAsync(transaction, live, inTransaction, cancellationToken);
                 await VerifyAppliedAsync(transaction, after, online, cancellationToken);
                 Phase = DeployPhase.CheckingFunctions;
                 await CheckFunctionsAsync(transaction, cancellationToken);
@@ -402,12 +402,14 @@ namespace SchemaGen.Deploying
         // The catalog after applying, read once the history table exists: from that read to the commit only the history row and
         // the marker are written (no catalog row but the marker's own, which the stamp leaves out), so its stamp is the committed one.
         // Planned against the last deployment's record, only the tables whose catalog rows moved since are read again (ScopedCatalogRead).
-        private async Task<CatalogSnapshot> ReadAppliedAsync(NpgsqlTransaction transaction, CatalogSnapshot? before, CancellationToken cancellationToken)
+        private async Task<CatalogSnapshot> ReadAppliedAsync(NpgsqlTransaction transaction, CatalogSnapshot? before, IReadOnlyList<MigrationStep> steps,
+            CancellationToken cancellationToken)
         {
             await _history.EnsureUsableAsync(_connection, transaction, cancellationToken);
-            if (before != null && await ScopedCatalogRead.ReadAsync(_connection, transaction, Schemas, _history, before, cancellationToken) is { } scoped)
+            var stepTables = steps.All(s => s.Table != null) ? steps.Select(s => s.Table!).Distinct().ToList() : null;
+            if (before != null && await ScopedCatalogRead.ReadAsync(_connection, transaction, Schemas, _history, before, stepTables, _rendered, cancellationToken) is { } scoped)
             {
-                Telemetry?.Reverified("scoped", scoped.Reread);
+                Telemetry?.Reverified("scoped", scoped.Reread, scoped.Listed ? "listed" : "all");
                 return scoped.Snapshot;
             }
 

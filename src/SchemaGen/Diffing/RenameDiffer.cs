@@ -105,7 +105,7 @@ namespace SchemaGen.Diffing
                 renamed.Add(previous.Name);
                 var name = table + "." + SqlSyntax.Identifier(column.Name);
                 yield return new MigrationStep(StepKind.RenameColumn, name,
-                        AlterRenderer.RenameColumn(table, previous.Name, column.Name))
+                        AlterRenderer.RenameColumn(table, previous.Name, column.Name)) { Table = table }
                     .Because(new Drift(DriftKind.Different, "column " + name, column.Name, previous.Name));
             }
         }

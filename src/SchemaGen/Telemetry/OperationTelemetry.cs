@@ -55,11 +55,13 @@ namespace SchemaGen.Telemetry
 
         public void LiveCatalogFrom(string source) => _span?.SetTag(SchemaGenTelemetry.Tags.LiveCatalog, source);
 
-        public void Reverified(string how, int? tables)
+        public void Reverified(string how, int? tables, string? stamps = null)
         {
             _span?.SetTag(SchemaGenTelemetry.Tags.Reverify, how);
             if (tables != null)
                 _span?.SetTag(SchemaGenTelemetry.Tags.ReverifyTables, tables);
+            if (stamps != null)
+                _span?.SetTag(SchemaGenTelemetry.Tags.ReverifyStamps, stamps);
         }
 
         public void ShadowRendered(string how, int tables)

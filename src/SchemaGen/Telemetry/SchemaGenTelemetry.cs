@@ -89,6 +89,13 @@ namespace SchemaGen
             /// </summary>
             public const string Reverify = "schemagen.reverify";
 
+            /// <summary>
+            /// How a scoped re-verification found the tables that moved: <c>listed</c> (the tables the steps act on were split by
+            /// table, and every other catalog row added up to the sum recorded: <c>TableStamps.ReadListedAsync</c>) or <c>all</c>
+            /// (every catalog row split by the table it belongs to).
+            /// </summary>
+            public const string ReverifyStamps = "schemagen.reverify.stamps";
+
             /// <summary>How many tables a scoped re-verification read again.</summary>
             public const string ReverifyTables = "schemagen.reverify.tables";
 

@@ -13,7 +13,8 @@ namespace SchemaGen.Tests.Deploying;
 /// What it records must be what a full read finds: the database equals a fresh deploy, planning and verifying it again find
 /// nothing, and the stamp and fingerprint it wrote in the marker are the server's (the next deploy is a no-op the stamp
 /// decides, and, with the stamp moved by unrelated DDL, one the fingerprint decides). A change to a table the plan did not touch, made inside the deployment's
-/// transaction, is seen.
+/// transaction, is seen. When every step acts on a table, the table stamps are taken of those tables alone, the catalog's
+/// other rows checked by their sum (<c>schemagen.reverify.stamps</c> is <c>listed</c>); anything else splits every row.
 /// </summary>
 public class ScopedReverifyTests
 {
@@ -92,6 +93,8 @@ public class ScopedReverifyTests
         Assert.False(result.NoOp);
         Assert.Equal("scoped", span.GetTagItem(SchemaGenTelemetry.Tags.Reverify));
         Assert.Equal(change.Reread, System.Convert.ToInt32(span.GetTagItem(SchemaGenTelemetry.Tags.ReverifyTables)));
+        // Every step acts on a table: only those tables' rows were split by table, the rest added up.
+        Assert.Equal("listed", span.GetTagItem(SchemaGenTelemetry.Tags.ReverifyStamps));
         await Evolution.AssertSameAsFreshAsync(connection, after);
 
         // The stamp the scoped read took with its table stamps is the one the no-op check computes.
@@ -132,6 +135,8 @@ public class ScopedReverifyTests
 
         Assert.Equal("scoped", span.GetTagItem(SchemaGenTelemetry.Tags.Reverify));
         Assert.Equal(3, System.Convert.ToInt32(span.GetTagItem(SchemaGenTelemetry.Tags.ReverifyTables)));
+        // The rows of a table no step acts on moved: the other tables' and the rest's no longer add up, so every row was split.
+        Assert.Equal("all", span.GetTagItem(SchemaGenTelemetry.Tags.ReverifyStamps));
         Assert.Contains("still differs", error.Message);
         Assert.Contains("sneaked", error.Message);
     }
