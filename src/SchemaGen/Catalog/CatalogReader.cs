@@ -25,6 +25,13 @@ namespace SchemaGen.Catalog
         /// <summary>The catalog's rows split by table (<see cref="Catalog.TableStamps"/>), taken with <see cref="Stamp"/> when asked for, or recorded with it.</summary>
         public TableStamps? TableStamps { get; init; }
 
+        /// <summary>
+        /// Taken from the last deployment's record on the marker's word, without the stamp that proves no catalog row has moved
+        /// since (<see cref="Deploying.RecordedLive"/>): a deployment that plans on it proves it after planning, for the tables its
+        /// steps act on, and after applying, for every other row by their sum, or plans again on a checked catalog.
+        /// </summary>
+        public bool Unconfirmed { get; init; }
+
         /// <summary>The history row whose target this catalog is, when it is a recorded one that row wrote once as both (<see cref="Deploying.RecordedLive"/>).</summary>
         public Deploying.StoredTarget.RecordedTarget? RecordedAsTarget { get; init; }
     }

@@ -24,16 +24,14 @@ namespace SchemaGen.Catalog
     /// </remarks>
     internal static class ScopedCatalogRead
     {
-        // stepTables: the tables (qualified names) the steps applied since before act on, or null when a step acts on something
-        // else. When the catalog's other rows add up to what they did, only these tables (and those their foreign keys, before
-        // and in the target, reference) are split by table (TableStamps.ReadListedAsync: Listed), at about the cost of the stamp.
+        // listed: the tables the steps applied since before act on (Listed), or null. When the catalog's other rows add up to
+        // what they did, only these are split by table (TableStamps.ReadListedAsync: the result's Listed), at about the cost of
+        // the stamp alone.
         public static async Task<(CatalogSnapshot Snapshot, int Reread, bool Listed)?> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-            IReadOnlyList<string> schemas, HistoryTable history, CatalogSnapshot before, IReadOnlyCollection<string>? stepTables, SchemaModel? target,
-            CancellationToken cancellationToken)
+            IReadOnlyList<string> schemas, HistoryTable history, CatalogSnapshot before, IReadOnlyCollection<uint>? listed, CancellationToken cancellationToken)
         {
             if (before.TableStamps == null || before.TableDigests == null || before.Model.Unmanaged.Any(PrintsAcrossTables))
                 return null;
-            var listed = stepTables == null ? null : before.TableStamps.OidsOf(WithReferencedTables(new[] { before.Model, target }, stepTables));
             var split = listed is { Count: > 0 } ? await TableStamps.ReadListedAsync(connection, transaction, schemas, history, before.TableStamps, listed, cancellationToken) : null;
             var (marker, stamp, searchPath, stamps) = split ?? await TableStamps.ReadAsync(connection, transaction, schemas, history, cancellationToken);
             if (stamps.ChangedSince(before.TableStamps) is not { } changed || searchPath != before.SearchPath)
@@ -70,13 +68,19 @@ namespace SchemaGen.Catalog
             return (snapshot, reread.Count, split != null);
         }
 
-        // The tables named, and the tables their foreign keys reference in any of the models (a foreign key's triggers are rows of
-        // the referenced table).
-        private static List<(string Schema, string Name)> WithReferencedTables(IEnumerable<SchemaModel?> models, IReadOnlyCollection<string> names)
+        /// <summary>
+        /// The oids of the recorded tables that steps acting on <paramref name="stepTables"/> (qualified names; null when a step
+        /// acts on anything else) can move: those tables, and the tables their foreign keys reference before and in the target (a
+        /// foreign key's triggers are rows of the referenced table). Null when there is none, or one is not a recorded table.
+        /// </summary>
+        public static IReadOnlyCollection<uint>? Listed(CatalogSnapshot before, SchemaModel? target, IReadOnlyCollection<string>? stepTables)
         {
-            var named = new HashSet<string>(names, System.StringComparer.Ordinal);
-            var tables = models.SelectMany(m => m?.Tables ?? default).Where(t => named.Contains(SqlSyntax.QualifiedName(t.Schema, t.Name))).ToList();
-            return tables.Select(t => (t.Schema, t.Name)).Concat(tables.SelectMany(t => t.ForeignKeys.Select(fk => (fk.RefSchema, fk.RefTable)))).Distinct().ToList();
+            if (before.TableStamps == null || stepTables == null || stepTables.Count == 0)
+                return null;
+            var named = new HashSet<string>(stepTables, System.StringComparer.Ordinal);
+            var tables = new[] { before.Model, target }.SelectMany(m => m?.Tables ?? default).Where(t => named.Contains(SqlSyntax.QualifiedName(t.Schema, t.Name))).ToList();
+            return before.TableStamps.OidsOf(tables.Select(t => (t.Schema, t.Name))
+                .Concat(tables.SelectMany(t => t.ForeignKeys.Select(fk => (fk.RefSchema, fk.RefTable)))).Distinct().ToList());
         }
 
         private static bool PrintsAcrossTables(CatalogObject o) =>

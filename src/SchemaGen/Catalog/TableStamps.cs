@@ -112,15 +112,21 @@ namespace SchemaGen.Catalog
             + "    " + OwnerArrays("o") + "\n"
             + "FROM owners o LEFT JOIN managed m ON m.oid = o.owner";
 
+        // The rows of the managed tables whose oids are $4, split by table: found through their catalogs' indexes.
+        private static readonly string ListedRows = "WITH " + string.Format(Owned, " AND c.oid = ANY($4)") + ",\n"
+            + "rows(cat, owner, h) AS (\n    " + string.Join("\n    UNION ALL ", CatalogStamp.Catalogs.Select((c, i) => Rows(c, i, ownedOnly: true)).Where(r => r != null)) + "),\n"
+            + Sums;
+
+        /// <summary>The table stamps of the managed tables whose oids are $4, as <see cref="Sql"/> returns them (null arrays: none). $1–$3 as for <see cref="Sql"/>.</summary>
+        public static readonly string ListedOnlySql = ListedRows + "\nSELECT " + OwnerArrays("o") + "\nFROM owners o JOIN managed m ON m.oid = o.owner";
+
         /// <summary>
         /// The marker, the stamp, the search_path, the count and sum of every row the stamp hashes (<c>count:sum</c>, as a
         /// table's stamp is written), and the table stamps of the managed tables whose oids are $4 alone, as <see cref="Sql"/>
         /// returns them. The catalogs are scanned once, as by the stamp; the listed tables' rows are found through their
         /// catalogs' indexes, not by splitting every row. $1–$3 as for <see cref="Sql"/>.
         /// </summary>
-        public static readonly string ListedSql = "WITH " + string.Format(Owned, " AND c.oid = ANY($4)") + ",\n"
-            + "rows(cat, owner, h) AS (\n    " + string.Join("\n    UNION ALL ", CatalogStamp.Catalogs.Select((c, i) => Rows(c, i, ownedOnly: true)).Where(r => r != null)) + "),\n"
-            + Sums + ",\n"
+        public static readonly string ListedSql = ListedRows + ",\n"
             + "every_row(cat, h) AS (\n    " + string.Join("\n    UNION ALL ", CatalogStamp.Catalogs.Select((c, i) =>
                 $"SELECT {i}, hashtextextended({CatalogStamp.Row(c, "r.")}, r.xmin::text::bigint) FROM pg_catalog.{c} r" + CatalogStamp.Filter(c, "$1", "r."))) + "),\n"
             + "all_sums AS (SELECT cat, count(*) AS n, sum(h) AS h FROM every_row GROUP BY cat)\n"
@@ -161,12 +167,7 @@ namespace SchemaGen.Catalog
         {
             await using var batch = new NpgsqlBatch(connection, transaction);
             batch.BatchCommands.Add(CatalogReader.SearchPathCommand(schemas, withSessionPath: true));
-            var command = new NpgsqlBatchCommand(ListedSql);
-            command.Parameters.Add(new NpgsqlParameter { Value = history.QualifiedName });
-            command.Parameters.Add(new NpgsqlParameter { Value = schemas.ToArray() });
-            command.Parameters.Add(new NpgsqlParameter { Value = history.Name });
-            command.Parameters.Add(new NpgsqlParameter { Value = listed.ToArray(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Oid });
-            batch.BatchCommands.Add(command);
+            batch.BatchCommands.Add(ListedCommand(ListedSql, schemas, history, listed));
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
             await reader.NextResultAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
@@ -188,6 +189,30 @@ namespace SchemaGen.Catalog
             }
 
             return (marker, stamp, searchPath, new TableStamps(tables, recorded._rest));
+        }
+
+        /// <summary>Whether the <paramref name="listed"/> tables' rows are still those <paramref name="recorded"/> split (the same tables, unmoved).</summary>
+        public static async Task<bool> UnmovedAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<string> schemas, HistoryTable history,
+            TableStamps recorded, IReadOnlyCollection<uint> listed, CancellationToken cancellationToken)
+        {
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            batch.BatchCommands.Add(CatalogReader.SearchPathCommand(schemas, withSessionPath: true));
+            batch.BatchCommands.Add(ListedCommand(ListedOnlySql, schemas, history, listed));
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            await reader.NextResultAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            var fresh = reader.IsDBNull(0) ? null : Of(reader, 0);
+            return listed.All(oid => fresh != null && fresh._tables.TryGetValue(oid, out var now) && recorded._tables.TryGetValue(oid, out var was) && now == was);
+        }
+
+        private static NpgsqlBatchCommand ListedCommand(string sql, IReadOnlyList<string> schemas, HistoryTable history, IReadOnlyCollection<uint> listed)
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            command.Parameters.Add(new NpgsqlParameter { Value = history.QualifiedName });
+            command.Parameters.Add(new NpgsqlParameter { Value = schemas.ToArray() });
+            command.Parameters.Add(new NpgsqlParameter { Value = history.Name });
+            command.Parameters.Add(new NpgsqlParameter { Value = listed.ToArray(), NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Array | NpgsqlTypes.NpgsqlDbType.Oid });
+            return command;
         }
 
         /// <summary>The oids of the recorded tables with these schemas and names, or null when one is not recorded.</summary>

@@ -182,7 +182,7 @@ namespace SchemaGen.Deploying
             await using var transaction = await _connection.BeginTransactionAsync(cancellationToken);
             await SetTimeoutsAsync(transaction, _options.OnlineLockTimeout, cancellationToken);
             Phase = DeployPhase.Reverifying;
-            var after = await ReadAppliedAsync(transaction, null, Array.Empty<MigrationStep>(), cancellationToken);
+            var (after, _) = await ReadAppliedAsync(transaction, null, null, cancellationToken);
             await VerifyAppliedAsync(transaction, after, new List<MigrationStep>(), cancellationToken);
             Phase = DeployPhase.CheckingFunctions;
             await CheckFunctionsAsync(transaction, cancellationToken);

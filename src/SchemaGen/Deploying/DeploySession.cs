@@ -182,8 +182,18 @@ namespace SchemaGen.Deploying
                 Phase = DeployPhase.Locking;
                 await AdvisoryLock.AcquireAsync(_connection, transaction, _history.LockKey, _options.LockTimeout, cancellationToken);
 
+                // Planned on the last deployment's record without its stamp (a changed model: CatalogSnapshot.Unconfirmed), the plan
+                // stands only if the tables its steps act on are as recorded, and (after applying) every other row adds up as recorded.
                 var (live, steps, _, _) = await PlanFirstDeployAsync(transaction, cancellationToken)
-                    ?? await PlanInTransactionAsync(transaction, _options.DropUnmanaged, assess: true, cancellationToken);
+                    ?? await PlanInTransactionAsync(transaction, _options.DropUnmanaged, assess: true, cancellationToken,
+                        unconfirmedUnless: _options.DropUnmanaged || _recordUnconfirmed ? null : _target.ModelHash);
+                var listed = ScopedCatalogRead.Listed(live, _rendered, StepTables(steps));
+                if (live.Unconfirmed && (listed == null || !await TableStamps.UnmovedAsync(_connection, transaction, Schemas, _history, live.TableStamps!, listed, cancellationToken)))
+                {
+                    await PlanAgainAsync(transaction, cancellationToken);
+                    continue;
+                }
+
                 if (HistoryTable.Records(live.HistoryMarker, _target.ModelHash, live.Fingerprint) && !(_options.DropUnmanaged && HasUnmanaged(live.Model)))
                     return new DeployResult(applied.Count == 0, true, applied, clock.Elapsed, null); // another instance deployed it meanwhile
 
@@ -199,16 +209,26 @@ namespace SchemaGen.Deploying
                     await ApplyAsync(transaction, additions, cancellationToken);
                     await transaction.CommitAsync(cancellationToken);
                     applied.AddRange(additions);
+                    _recordUnconfirmed = true; // the labels moved the catalog since the record: the next plan checks the stamp
                     continue;
                 }
 
                 var online = _options.OnlineIndexes ? steps.Where(IsOnlineIndex).ToList() : new List<MigrationStep>();
                 var inTransaction = steps.Except(online).ToList();
                 await (_firstDeploy ? ApplyScriptAsync(transaction, inTransaction, cancellationToken) : ApplyAsync(transaction, inTransaction, cancellationToken));
-                applied.AddRange(inTransaction);
 
                 Phase = DeployPhase.Reverifying;
-                var after = await ReadAppliedAsync(transaction, live, inTransaction, cancellationToken);
+                var (after, split) = await ReadAppliedAsync(transaction, live, listed, cancellationToken);
+                if (live.Unconfirmed && !split)
+                {
+                    // A row no step explains moved since the record: the plan may have missed it. Nothing of this attempt is kept.
+                    await PlanAgainAsync(transaction, cancellationToken);
+                    continue;
+                }
+
+                if (live.Unconfirmed)
+                    Telemetry?.LiveCatalogConfirmedBy("steps");
+                applied.AddRange(inTransaction);
                 await VerifyAppliedAsync(transaction, after, online, cancellationToken);
                 Phase = DeployPhase.CheckingFunctions;
                 await CheckFunctionsAsync(transaction, cancellationToken);
@@ -242,12 +262,15 @@ namespace SchemaGen.Deploying
         /// savepoint that is rolled back), so keys and foreign keys on renamed objects compare equal and every probe
         /// queries names that exist. <paramref name="assess"/> runs the probes.
         /// </summary>
-        private async Task<PlannedChange> PlanInTransactionAsync(NpgsqlTransaction transaction, bool dropUnmanaged, bool assess, CancellationToken cancellationToken)
+        private async Task<PlannedChange> PlanInTransactionAsync(NpgsqlTransaction transaction, bool dropUnmanaged, bool assess, CancellationToken cancellationToken,
+            string? unconfirmedUnless = null)
         {
             Phase = DeployPhase.ReadingCatalog;
             await LoadSchemasAsync(transaction, cancellationToken);
-            var recorded = await RecordedLive.ReadAsync(_connection, transaction, Schemas, _history, cancellationToken);
+            var recorded = await RecordedLive.ReadAsync(_connection, transaction, Schemas, _history, unconfirmedUnless, cancellationToken);
             Telemetry?.LiveCatalogFrom(recorded == null ? "read" : "recorded");
+            if (recorded is { Unconfirmed: false })
+                Telemetry?.LiveCatalogConfirmedBy("stamp");
             var before = recorded ?? await CatalogReader.ReadAsync(_connection, transaction, Schemas, _history, cancellationToken);
             // Into empty schemas every step creates an object from the model's own DDL, whatever PostgreSQL would print:
             // the plan is the script, and the catalog after applying it is the target (FirstDeploy).
@@ -399,23 +422,37 @@ namespace SchemaGen.Deploying
                     + string.Join("\n", errors.Select(e => "  " + e)), sqlState: errors[0].SqlState, findings: errors);
         }
 
+        // The tables the steps act on (qualified names), or null when a step acts on something else.
+        private static List<string>? StepTables(IReadOnlyList<MigrationStep> steps) => steps.All(s => s.Table != null) ? steps.Select(s => s.Table!).Distinct().ToList() : null;
+
+        // An unconfirmed record did not hold: roll back everything this attempt did, and plan again on a catalog the stamp checks.
+        private async Task PlanAgainAsync(NpgsqlTransaction transaction, CancellationToken cancellationToken)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            _recordUnconfirmed = true;
+            Telemetry?.Replanned();
+        }
+
+        // Set once a plan on an unconfirmed record did not hold: every later plan of the session checks the stamp first.
+        private bool _recordUnconfirmed;
+
         // The catalog after applying, read once the history table exists: from that read to the commit only the history row and
         // the marker are written (no catalog row but the marker's own, which the stamp leaves out), so its stamp is the committed one.
-        // Planned against the last deployment's record, only the tables whose catalog rows moved since are read again (ScopedCatalogRead).
-        private async Task<CatalogSnapshot> ReadAppliedAsync(NpgsqlTransaction transaction, CatalogSnapshot? before, IReadOnlyList<MigrationStep> steps,
+        // Planned against the last deployment's record, only the tables whose catalog rows moved since are read again (ScopedCatalogRead),
+        // split by table only where the steps act (listed; Split) when every other row adds up as recorded.
+        private async Task<(CatalogSnapshot After, bool Split)> ReadAppliedAsync(NpgsqlTransaction transaction, CatalogSnapshot? before, IReadOnlyCollection<uint>? listed,
             CancellationToken cancellationToken)
         {
             await _history.EnsureUsableAsync(_connection, transaction, cancellationToken);
-            var stepTables = steps.All(s => s.Table != null) ? steps.Select(s => s.Table!).Distinct().ToList() : null;
-            if (before != null && await ScopedCatalogRead.ReadAsync(_connection, transaction, Schemas, _history, before, stepTables, _rendered, cancellationToken) is { } scoped)
+            if (before != null && await ScopedCatalogRead.ReadAsync(_connection, transaction, Schemas, _history, before, listed, cancellationToken) is { } scoped)
             {
                 Telemetry?.Reverified("scoped", scoped.Reread, scoped.Listed ? "listed" : "all");
-                return scoped.Snapshot;
+                return (scoped.Snapshot, scoped.Listed);
             }
 
             // With the table stamps, which the next deployment's re-verification starts from.
             Telemetry?.Reverified("full", null);
-            return await CatalogReader.ReadAsync(_connection, transaction, Schemas, _history, cancellationToken, withTableStamps: true);
+            return (await CatalogReader.ReadAsync(_connection, transaction, Schemas, _history, cancellationToken, withTableStamps: true), false);
         }
 
         private async Task<long> RecordAsync(NpgsqlTransaction transaction, List<MigrationStep> applied, CatalogSnapshot after, TimeSpan elapsed, CancellationToken cancellationToken)

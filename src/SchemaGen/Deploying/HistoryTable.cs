@@ -125,6 +125,13 @@ namespace SchemaGen
             return fields is { Length: 4 } && fields[0] == "schemagen" && fields[3] == stamp ? (fields[1], fields[2]) : null;
         }
 
+        /// <summary>The stamp the marker records, or null (no marker, or one written before the stamp).</summary>
+        public static string? StampOf(string? marker)
+        {
+            var fields = marker?.Split(' ');
+            return fields is { Length: 4 } && fields[0] == "schemagen" ? fields[3] : null;
+        }
+
         /// <summary>Whether the marker records a deployment of this model (whatever the catalog was then).</summary>
         public static bool RecordsModel(string? marker, string modelHash) => Field(marker, modelHash, 1) != null;
 

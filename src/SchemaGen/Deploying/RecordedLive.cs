@@ -22,15 +22,18 @@ namespace SchemaGen.Deploying
     /// </remarks>
     internal static class RecordedLive
     {
+        // unconfirmedUnless: a model hash. Without computing the stamp, the record the marker names is taken, unless it is of this
+        // model (CatalogSnapshot.Unconfirmed: the deployment checks it later); with that model, or null, the stamp decides.
         public static async Task<CatalogSnapshot?> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<string> schemas,
-            HistoryTable history, CancellationToken cancellationToken)
+            HistoryTable history, string? unconfirmedUnless, CancellationToken cancellationToken)
         {
             string? marker;
             string stamp, searchPath;
+            var unconfirmed = unconfirmedUnless != null;
             await using (var batch = new NpgsqlBatch(connection, transaction))
             {
                 batch.BatchCommands.Add(CatalogReader.SearchPathCommand(schemas, withSessionPath: true));
-                var state = new NpgsqlBatchCommand(CatalogFingerprint.MarkerAndStampSql);
+                var state = new NpgsqlBatchCommand(unconfirmed ? CatalogFingerprint.MarkerSql : CatalogFingerprint.MarkerAndStampSql);
                 state.Parameters.Add(new NpgsqlParameter { Value = history.QualifiedName });
                 batch.BatchCommands.Add(state);
                 await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
@@ -39,13 +42,21 @@ namespace SchemaGen.Deploying
                 (marker, stamp, searchPath) = (reader.IsDBNull(0) ? null : reader.GetString(0), reader.GetString(1), reader.GetString(2));
             }
 
+            if (unconfirmed)
+            {
+                // The marker of this model: the deployment compares fingerprints, which only a checked catalog may give.
+                if (HistoryTable.RecordsModel(marker, unconfirmedUnless!) || HistoryTable.StampOf(marker) is not { } recorded)
+                    return await ReadAsync(connection, transaction, schemas, history, null, cancellationToken);
+                stamp = recorded;
+            }
+
             if (HistoryTable.RecordedWithStamp(marker, stamp) is not var (modelHash, fingerprint))
                 return null;
             // The record's digests and table stamps were taken with it: with the stamp unchanged, they are the catalog's now.
             var record = await StoredTarget.ReadLiveAsync(connection, transaction, history, modelHash, fingerprint, Scope(schemas, searchPath), cancellationToken);
             return record is not { } found
                 ? null
-                : new CatalogSnapshot(found.Live, marker, fingerprint, stamp, searchPath) { TableDigests = found.Digests, TableStamps = found.Stamps, RecordedAsTarget = found.AsTarget };
+                : new CatalogSnapshot(found.Live, marker, fingerprint, stamp, searchPath) { TableDigests = found.Digests, TableStamps = found.Stamps, RecordedAsTarget = found.AsTarget, Unconfirmed = unconfirmed };
         }
 
         /// <summary>What a read of the catalog depends on besides the catalog: the reader, the managed schemas and the search_path.</summary>

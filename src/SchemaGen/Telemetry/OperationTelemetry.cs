@@ -55,6 +55,10 @@ namespace SchemaGen.Telemetry
 
         public void LiveCatalogFrom(string source) => _span?.SetTag(SchemaGenTelemetry.Tags.LiveCatalog, source);
 
+        public void LiveCatalogConfirmedBy(string proof) => _span?.SetTag(SchemaGenTelemetry.Tags.LiveCatalogConfirmedBy, proof);
+
+        public void Replanned() => _span?.SetTag(SchemaGenTelemetry.Tags.Replanned, true);
+
         public void Reverified(string how, int? tables, string? stamps = null)
         {
             _span?.SetTag(SchemaGenTelemetry.Tags.Reverify, how);

@@ -84,6 +84,16 @@ namespace SchemaGen
             public const string LiveCatalog = "schemagen.live_catalog";
 
             /// <summary>
+            /// What proved a <c>recorded</c> live catalog current: <c>stamp</c> (the catalog's stamp, computed under the lock, is the
+            /// marker's) or <c>steps</c> (a changed model's deploy planned on the record first: the tables its steps act on were as
+            /// recorded before applying, and every other catalog row added up as recorded after).
+            /// </summary>
+            public const string LiveCatalogConfirmedBy = "schemagen.live_catalog.confirmed_by";
+
+            /// <summary>True when a deploy planned on the record without the stamp found it did not hold, rolled back and planned again.</summary>
+            public const string Replanned = "schemagen.replanned";
+
+            /// <summary>
             /// How a deploy read the catalog after applying: <c>scoped</c> (only the tables whose catalog rows its steps, or anyone,
             /// changed since the read it planned against: <c>ScopedCatalogRead</c>) or <c>full</c>. Absent on a no-op.
             /// </summary>
