@@ -81,7 +81,7 @@ public static class ReadProbe
 
         Time("full read (rows, digests, stamp)", () => InTransaction(t => CatalogReader.ReadAsync(connection, t, schemas, history, default).GetAwaiter().GetResult()));
         Time("read without fingerprint (a shadow's)", () => InTransaction(t => CatalogReader.ReadAsync(connection, t, schemas, history, default, fingerprinted: false).GetAwaiter().GetResult()));
-        Time("the last deployment's record (RecordedLive)", () => InTransaction(t => RecordedLive.ReadAsync(connection, t, schemas, history, default).GetAwaiter().GetResult()
+        Time("the last deployment's record (RecordedLive)", () => InTransaction(t => RecordedLive.ReadAsync(connection, t, schemas, history, null, default).GetAwaiter().GetResult()
             ?? throw new InvalidOperationException("no record")));
         var data = ModelData.Write(read.Model);
         Console.WriteLine($"record: {data.Length} characters of model data");
