@@ -215,6 +215,7 @@ namespace SchemaGen.Deploying
 
                 var online = _options.OnlineIndexes ? steps.Where(IsOnlineIndex).ToList() : new List<MigrationStep>();
                 var inTransaction = steps.Except(online).ToList();
+                WriteHistoryTextsMeanwhile();
                 await (_firstDeploy ? ApplyScriptAsync(transaction, inTransaction, cancellationToken) : ApplyAsync(transaction, inTransaction, cancellationToken));
 
                 Phase = DeployPhase.Reverifying;
@@ -477,10 +478,10 @@ namespace SchemaGen.Deploying
             insert.Parameters.Add(new NpgsqlParameter { Value = statements });
             insert.Parameters.Add(new NpgsqlParameter { Value = elapsed.TotalMilliseconds });
             // The model itself, so that a later rollback can deploy it again (the model as given, before DeployOptions.Schema).
-            insert.Parameters.Add(new NpgsqlParameter { Value = ModelData.Write(_target.Model) });
+            var (model, target) = _historyTexts == null ? HistoryTexts() : await _historyTexts;
+            insert.Parameters.Add(new NpgsqlParameter { Value = model });
             insert.Parameters.Add(new NpgsqlParameter { Value = _target.DefaultSchema });
             insert.Parameters.Add(new NpgsqlParameter { Value = (object?)_rollingBackTo ?? System.DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
-            var target = _rendered == null ? null : ModelData.Write(_rendered);
             insert.Parameters.Add(new NpgsqlParameter { Value = (object?)target ?? System.DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
             insert.Parameters.Add(new NpgsqlParameter
             {
@@ -505,6 +506,19 @@ namespace SchemaGen.Deploying
             await reader.NextResultAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             return reader.GetInt64(0);
+        }
+
+        // The history row's model and target as model data: megabytes for a large model, written by another thread while the
+        // server applies and re-verifies (WriteHistoryTextsMeanwhile) once the target is final.
+        private (string Model, string? Target) HistoryTexts() => (ModelData.Write(_target.Model), _rendered == null ? null : ModelData.Write(_rendered));
+
+        private Task<(string Model, string? Target)>? _historyTexts;
+
+        // A first deploy's target is the catalog read after applying: its text is written with the row.
+        private void WriteHistoryTextsMeanwhile()
+        {
+            if (!_firstDeploy && _rendered != null)
+                _historyTexts ??= Task.Run(HistoryTexts);
         }
 
         // After indexes built outside the transaction, record the catalog as it now is, so the next deploy is a no-op.
