@@ -51,9 +51,19 @@ namespace SchemaGen.Catalog
             DomainQueries.Domains,
         };
 
+        // What a read of tablesOnly runs: the schemas, the tables with their columns, constraints and indexes, their triggers,
+        // and the extensions (a scoped shadow takes nothing else from its read: ScopedShadow). Every query costs about a scan of
+        // its catalogs, whatever the schemas hold.
+        private static readonly string[] TableQueries =
+        {
+            CatalogQueries.Schemas, CatalogQueries.Tables, CatalogQueries.Columns, CatalogQueries.Constraints, CatalogQueries.Indexes,
+            CatalogQueries.Triggers, CatalogQueries.Extensions,
+        };
+
         /// <summary>
         /// Reads the schemas, with the marker, the stamp and the fingerprint when <paramref name="fingerprinted"/> (a shadow's
-        /// read needs neither: nothing records it).
+        /// read needs neither: nothing records it). With <paramref name="tablesOnly"/>, the enums, functions, domains, views and
+        /// other objects are not read (their lists are empty).
         /// </summary>
         /// <remarks>
         /// The stamp is taken in the batch's first statement and each query's rows and digest in a statement of its own
@@ -63,7 +73,7 @@ namespace SchemaGen.Catalog
         /// </remarks>
         public static async Task<CatalogSnapshot> ReadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, IReadOnlyList<string> schemas,
             HistoryTable history, CancellationToken cancellationToken, bool fingerprinted = true, IReadOnlyCollection<(string Schema, string Name)>? onlyTables = null,
-            bool withTableStamps = false)
+            bool withTableStamps = false, bool tablesOnly = false)
         {
             await using var batch = new NpgsqlBatch(connection, transaction);
             // Expressions are printed relative to search_path: the managed schemas, then the session's, for the live and the shadow alike.
@@ -80,6 +90,12 @@ namespace SchemaGen.Catalog
             batch.BatchCommands.Add(marker);
             foreach (var sql in Queries)
             {
+                if (tablesOnly && !TableQueries.Contains(sql))
+                {
+                    batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT WHERE false")); // no rows: the query's list stays empty
+                    continue;
+                }
+
                 var perTable = CatalogFingerprint.PerTable.Contains(sql);
                 var only = onlyTables != null && perTable;
                 var query = only ? OnlyTables(sql) : sql;

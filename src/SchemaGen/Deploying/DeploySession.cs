@@ -58,7 +58,11 @@ namespace SchemaGen.Deploying
         // The model's table hashes (TableHashes): the scoped shadow compares them, the history row records them.
         private string[]? _tableHashes;
 
-        private string[] DesiredTableHashes => _tableHashes ??= TableHashes.Of(Desired);
+        private string[] DesiredTableHashes => _tableHashes ??= _tableHashesMeanwhile?.GetAwaiter().GetResult() ?? TableHashes.Of(Desired);
+
+        // The table hashes of a changed model, computed by another thread while the lock is taken and the record read (the
+        // shadow needs them next): a thousand tables written and hashed.
+        private Task<string[]>? _tableHashesMeanwhile;
 
         // The managed schemas were empty when planned: the plan creates everything, and no shadow was rendered.
         private bool _firstDeploy;
@@ -174,6 +178,8 @@ namespace SchemaGen.Deploying
             if (_options.Mode == DeployMode.Online)
                 return await DeployOnlineAsync(clock, cancellationToken);
 
+            var desired = Desired;
+            _tableHashesMeanwhile = Task.Run(() => TableHashes.Of(desired));
             var applied = new List<MigrationStep>();
             while (true)
             {

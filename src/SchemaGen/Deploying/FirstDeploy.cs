@@ -24,6 +24,7 @@ namespace SchemaGen.Deploying
         /// </summary>
         public static bool IsEmpty(SchemaModel live) =>
             live.Unmanaged.IsEmpty
+            && live.Tables.IsEmpty // each table is an object: no need to render thousands to know
             && DdlRenderer.RenderObjects(live with { Schemas = EquatableArray<string>.Empty, Extensions = EquatableArray<ExtensionModel>.Empty }).Count == 0;
 
         // Every catalog whose objects live in a schema, with the column that names it. Any object the catalog reader reads in

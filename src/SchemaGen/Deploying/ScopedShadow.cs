@@ -47,7 +47,7 @@ namespace SchemaGen.Deploying
             SchemaModel rendered;
             try
             {
-                rendered = await Shadow.RenderAsync(connection, transaction, part, schemas, history, cancellationToken);
+                rendered = await Shadow.RenderAsync(connection, transaction, part, schemas, history, cancellationToken, tablesOnly: true); // MergeAsync takes nothing else
             }
             catch (SchemaDeployException e) when (e.Phase == DeployPhase.RenderingShadow)
             {

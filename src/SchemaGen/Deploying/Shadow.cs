@@ -36,8 +36,9 @@ namespace SchemaGen.Deploying
 
         public static string NameFor(string schema) => Prefix + StableHash.Hex32(schema);
 
+        // tablesOnly: read back only the schemas, tables, triggers and extensions (CatalogReader.ReadAsync).
         public static async Task<SchemaModel> RenderAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, SchemaModel desired,
-            IReadOnlyList<string> schemas, HistoryTable history, CancellationToken cancellationToken)
+            IReadOnlyList<string> schemas, HistoryTable history, CancellationToken cancellationToken, bool tablesOnly = false)
         {
             var space = await ScratchSpace.ChooseAsync(connection, transaction, desired, cancellationToken);
             // The history table's schema need not hold any of the model's objects (a model only in "archive").
@@ -67,7 +68,7 @@ namespace SchemaGen.Deploying
                 }
 
                 var shadowHistory = history with { Schema = read.Length == 0 ? toShadow[history.Schema] : read[0] };
-                var snapshot = await CatalogReader.ReadAsync(connection, transaction, read, shadowHistory, cancellationToken, fingerprinted: false);
+                var snapshot = await CatalogReader.ReadAsync(connection, transaction, read, shadowHistory, cancellationToken, fingerprinted: false, tablesOnly: tablesOnly);
                 // RenameAll maps only the qualifiers of schemas the model uses: pg_temp is named among them to be mapped too.
                 var back = SchemaMapping.RenameAll(snapshot.Model with { Schemas = snapshot.Model.Schemas.Concat(fromShadow.Keys).Distinct().ToEquatableArray() },
                     s => fromShadow.TryGetValue(s, out var real) ? real : s);
