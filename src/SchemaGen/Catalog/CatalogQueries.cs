@@ -69,6 +69,9 @@ namespace SchemaGen.Catalog
             ORDER BY 1, 2, 3
             """;
 
+        // Not the indexes of primary keys, unique and exclusion constraints (read as constraints). Such a constraint is on its
+        // index's table: naming it (conrelid) finds the constraint through pg_constraint's index, where conindid alone, which
+        // has none, scans pg_constraint once per index read.
         public const string Indexes = """
             SELECT n.nspname::text, c.relname::text, i.relname::text, x.indisunique, am.amname::text,
                    array(SELECT CASE WHEN u.k = 0 THEN pg_get_indexdef(x.indexrelid, u.o::int, true) ELSE a.attname::text END
@@ -82,10 +85,10 @@ namespace SchemaGen.Catalog
             JOIN pg_namespace n ON n.oid = c.relnamespace JOIN pg_am am ON am.oid = i.relam
             CROSS JOIN LATERAL (SELECT pg_get_indexdef(x.indexrelid)) def(text)
             WHERE n.nspname = ANY($1) AND c.relkind IN ('r', 'p') AND c.relname <> $3 AND NOT EXISTS (SELECT 1 FROM pg_depend member WHERE member.classid = 'pg_class'::regclass AND member.objid = c.oid AND member.deptype = 'e')
-              AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = x.indexrelid AND k.contype IN ('p', 'u', 'x'))
+              AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conrelid = x.indrelid AND k.conindid = x.indexrelid AND k.contype IN ('p', 'u', 'x'))
             ORDER BY 1, 2, 3
             """;
-    
+
         // Functions of the managed schemas, except those an extension owns (plpgsql_check installs its own).
         public const string Functions = """
             SELECT n.nspname::text, p.proname::text, pg_get_function_identity_arguments(p.oid), pg_get_function_result(p.oid), pg_get_functiondef(p.oid), obj_description(p.oid, 'pg_proc')

@@ -63,7 +63,9 @@ namespace SchemaGen.Catalog
         /// <summary>
         /// Reads the schemas, with the marker, the stamp and the fingerprint when <paramref name="fingerprinted"/> (a shadow's
         /// read needs neither: nothing records it). With <paramref name="tablesOnly"/>, the enums, functions, domains, views and
-        /// other objects are not read (their lists are empty).
+        /// other objects are not read (their lists are empty). With <paramref name="onlyTables"/>, only those tables' columns,
+        /// constraints and indexes are read (every table is listed: a scoped re-read merges them into the recorded ones); with
+        /// both, only those tables at all (a scoped shadow's read of the tables it created).
         /// </summary>
         /// <remarks>
         /// The stamp is taken in the batch's first statement and each query's rows and digest in a statement of its own
@@ -97,7 +99,7 @@ namespace SchemaGen.Catalog
                 }
 
                 var perTable = CatalogFingerprint.PerTable.Contains(sql);
-                var only = onlyTables != null && perTable;
+                var only = onlyTables != null && (perTable || (tablesOnly && (sql == CatalogQueries.Tables || sql == CatalogQueries.Triggers)));
                 var query = only ? OnlyTables(sql) : sql;
                 var command = new NpgsqlBatchCommand(fingerprinted ? CatalogFingerprint.WithDigest(query, perTable) : query);
                 command.Parameters.Add(new NpgsqlParameter { Value = schemas.ToArray() });
@@ -167,14 +169,17 @@ namespace SchemaGen.Catalog
             return new CatalogSnapshot(model, historyMarker, fingerprint, stamp, searchPath) { QueryDigests = digests, TableDigests = tableDigests, TableStamps = tableStamps };
         }
 
-        // A per-table query restricted to some tables ($4: their schemas, $5: their names).
+        // A query on tables restricted to some of them ($4: their schemas, $5: their names). The names select the tables through
+        // pg_class's index on relname, so the query costs what those tables' rows do: filtered by schema alone, every query
+        // scans pg_class (and joins every row of the catalog it reads), however few tables it returns.
         private static string OnlyTables(string query)
         {
             const string where = "WHERE n.nspname = ANY($1)";
             var at = query.IndexOf(where, StringComparison.Ordinal);
             if (at < 0 || query.IndexOf(where, at + 1, StringComparison.Ordinal) >= 0)
-                throw new InvalidOperationException("A per-table catalog query must filter its tables' schemas once: " + query);
-            return query.Insert(at + where.Length, " AND (n.nspname::text, c.relname::text) IN (SELECT * FROM unnest($4::text[], $5::text[]))");
+                throw new InvalidOperationException("A catalog query on tables must filter its tables' schemas once: " + query);
+            return query.Insert(at + where.Length,
+                " AND c.relname = ANY($5::name[]) AND (n.nspname::text, c.relname::text) IN (SELECT * FROM unnest($4::text[], $5::text[]))");
         }
 
         /// <summary>

@@ -68,7 +68,13 @@ namespace SchemaGen.Deploying
                 }
 
                 var shadowHistory = history with { Schema = read.Length == 0 ? toShadow[history.Schema] : read[0] };
-                var snapshot = await CatalogReader.ReadAsync(connection, transaction, read, shadowHistory, cancellationToken, fingerprinted: false, tablesOnly: tablesOnly);
+                // A read of tables only reads exactly the tables created, through pg_class's index (a thousand-table database
+                // holds a few in the shadow).
+                var itsTables = tablesOnly && read.Length > 0
+                    ? shadowModel.Tables.Select(t => (t.Schema == TemporarySchema ? read[0] : t.Schema, t.Name)).ToList()
+                    : null;
+                var snapshot = await CatalogReader.ReadAsync(connection, transaction, read, shadowHistory, cancellationToken, fingerprinted: false,
+                    onlyTables: itsTables, tablesOnly: tablesOnly);
                 // RenameAll maps only the qualifiers of schemas the model uses: pg_temp is named among them to be mapped too.
                 var back = SchemaMapping.RenameAll(snapshot.Model with { Schemas = snapshot.Model.Schemas.Concat(fromShadow.Keys).Distinct().ToEquatableArray() },
                     s => fromShadow.TryGetValue(s, out var real) ? real : s);
