@@ -39,12 +39,16 @@ namespace SchemaGen.Model
 
         /// <summary>Reads the packed form as <c>Schema.g.cs</c> embeds it (UTF-8 bytes of <see cref="WritePacked"/>).</summary>
         /// <exception cref="FormatException">The data is not a whole, undamaged packed model of the current version.</exception>
-        public static SchemaModel ReadPacked(byte[] packed)
+        public static SchemaModel ReadPacked(byte[] packed) => ReadPacked(Encoding.ASCII.GetString(packed));
+
+        /// <summary>Reads the packed form as text (<see cref="WritePacked"/>).</summary>
+        /// <exception cref="FormatException">The data is not a whole, undamaged packed model of the current version.</exception>
+        public static SchemaModel ReadPacked(string packed)
         {
             byte[] compressed;
             try
             {
-                compressed = Convert.FromBase64String(Encoding.ASCII.GetString(packed)); // skips the line breaks
+                compressed = Convert.FromBase64String(packed); // skips the line breaks
             }
             catch (FormatException e)
             {
@@ -53,6 +57,15 @@ namespace SchemaGen.Model
 
             return Read(Decompress(compressed));
         }
+
+        /// <summary>
+        /// Reads model data in either form a history row holds: packed (<see cref="WritePacked"/>), or the text of
+        /// <see cref="Write"/> that rows written before the packed form hold. Base64 has no tab, so packed data never starts
+        /// with the text's header.
+        /// </summary>
+        /// <exception cref="FormatException">The data is neither form of a whole, undamaged model.</exception>
+        public static SchemaModel ReadTextOrPacked(string data) =>
+            data.StartsWith(Magic + "\t", StringComparison.Ordinal) ? Read(data) : ReadPacked(data);
 
         /// <summary>LZ77 with a 64 KiB window, greedy, one hash table of 4-byte sequences: deterministic by construction.</summary>
         public static byte[] Compress(byte[] input)

@@ -176,7 +176,8 @@ namespace SchemaGen.Model
             return new FunctionParameter(r.Required(), r.Required(), r.Bool());
         }
 
+        // The data is the generated Schema class's or a history row's (which a rollback or a deployment reads).
         private static FormatException Damaged(string why) => new FormatException(
-            "The compact model data of the generated Schema class is damaged: " + why + ". Rebuild the project; if that does not help, report it as a SchemaGen bug.");
+            "The model data is damaged: " + why + ". In a generated Schema class, rebuild the project; if that does not help, report it as a SchemaGen bug.");
     }
 }

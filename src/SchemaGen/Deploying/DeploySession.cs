@@ -498,7 +498,7 @@ namespace SchemaGen.Deploying
             // when it is the target as PostgreSQL printed it (a first deploy's target is that catalog itself; after any other
             // deployment the two are usually equal too), so the megabytes of a large model are written once.
             // Compared as models, not as texts: the catalog read after a scoped deployment shares the unchanged tables with the target.
-            var live = after == null || after.Model.Equals(_rendered) ? null : ModelData.Write(after.Model);
+            var live = after == null || after.Model.Equals(_rendered) ? null : ModelData.WritePacked(after.Model);
             insert.Parameters.Add(new NpgsqlParameter { Value = (object?)live ?? System.DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
             insert.Parameters.Add(new NpgsqlParameter
             {
@@ -514,9 +514,10 @@ namespace SchemaGen.Deploying
             return reader.GetInt64(0);
         }
 
-        // The history row's model and target as model data: megabytes for a large model, written by another thread while the
-        // server applies and re-verifies (WriteHistoryTextsMeanwhile) once the target is final.
-        private (string Model, string? Target) HistoryTexts() => (ModelData.Write(_target.Model), _rendered == null ? null : ModelData.Write(_rendered));
+        // The history row's model and target as packed model data (the text of a 1,000-table model is 2 MB, packed a tenth of
+        // that: the row is sent and the next deployment reads it at that size), written by another thread while the server
+        // applies and re-verifies (WriteHistoryTextsMeanwhile) once the target is final.
+        private (string Model, string? Target) HistoryTexts() => (ModelData.WritePacked(_target.Model), _rendered == null ? null : ModelData.WritePacked(_rendered));
 
         private Task<(string Model, string? Target)>? _historyTexts;
 

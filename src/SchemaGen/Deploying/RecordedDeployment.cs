@@ -40,7 +40,7 @@ namespace SchemaGen.Deploying
             SchemaModel model;
             try
             {
-                model = ModelData.Read(data);
+                model = ModelData.ReadTextOrPacked(data);
             }
             catch (FormatException e)
             {

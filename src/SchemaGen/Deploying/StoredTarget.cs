@@ -89,7 +89,7 @@ namespace SchemaGen.Deploying
         {
             try
             {
-                return ModelData.Read(data);
+                return ModelData.ReadTextOrPacked(data);
             }
             catch (FormatException)
             {

@@ -111,6 +111,25 @@ public class RecordedLiveTests
         await Evolution.AssertSameAsFreshAsync(connection, after);
     }
 
+    // Rows written before the history kept packed model data hold its text: their record and target are still used, and a
+    // deployment planned on them ends as a fresh one.
+    [Fact]
+    public async Task ARecordWrittenAsTextBeforeThePackedFormIsPlannedOn()
+    {
+        await using var connection = await Postgres.NewDatabaseAsync();
+        await SchemaDeployer.DeployAsync(Evolution.Build(EvolutionModels.Items).Target, connection);
+        var packed = await connection.ScalarAsync<string>("SELECT target FROM public.schemagen_history ORDER BY id DESC LIMIT 1", []);
+        Assert.False(packed.StartsWith(ModelData.Magic, System.StringComparison.Ordinal));
+        Assert.Equal(1, await connection.ScalarAsync<int>("WITH u AS (UPDATE public.schemagen_history SET target = $1 RETURNING 1) SELECT count(*)::int FROM u",
+            ModelData.Write(ModelData.ReadTextOrPacked(packed))));
+        var after = Evolution.Build(EvolutionTests.SafeChanges.Single(c => c.Name == "add index").Model);
+
+        var (_, source) = await PlanAsync(connection, after);
+        Assert.Equal("recorded", source);
+        await SchemaDeployer.DeployAsync(after.Target, connection);
+        await Evolution.AssertSameAsFreshAsync(connection, after);
+    }
+
     // Expressions are printed relative to search_path: a record read under another one is not this read's.
     [Fact]
     public async Task ASessionWithAnotherSearchPathReadsTheCatalog()
@@ -129,7 +148,7 @@ public class RecordedLiveTests
     private static async Task<SchemaModel> RecordedAsync(NpgsqlConnection connection, string history)
     {
         var live = await connection.ScalarAsync<string>($"SELECT coalesce(live, target) FROM {history} ORDER BY id DESC LIMIT 1", []);
-        return ModelData.Read(live);
+        return ModelData.ReadTextOrPacked(live);
     }
 
     private static async Task<(SchemaPlan Plan, string? Source)> PlanAsync(NpgsqlConnection connection, GeneratedSchema model)

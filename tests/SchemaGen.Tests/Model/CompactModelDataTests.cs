@@ -57,6 +57,15 @@ public class CompactModelDataTests
     public void AnyModelSurvivesPackingAndUnpacking() =>
         AnyModel.Sample(model => Assert.Equal(model, ModelData.ReadPacked(Encoding.UTF8.GetBytes(ModelData.WritePacked(model)))), iter: 300);
 
+    /// <summary>History rows hold the packed form, and rows written before it the text: both are read as the model they hold.</summary>
+    [Fact]
+    public void AnyModelIsReadFromEitherFormAHistoryRowHolds() =>
+        AnyModel.Sample(model =>
+        {
+            Assert.Equal(model, ModelData.ReadTextOrPacked(ModelData.WritePacked(model)));
+            Assert.Equal(model, ModelData.ReadTextOrPacked(ModelData.Write(model)));
+        }, iter: 300);
+
     /// <summary>
     /// The codec over bytes it was not tuned for: empty, shorter than a match, runs past every length byte (15, 15 + 255),
     /// repeats farther back than its window, and random bytes with repeats spliced in.
