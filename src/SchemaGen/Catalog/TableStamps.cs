@@ -38,12 +38,14 @@ namespace SchemaGen.Catalog
         // The relations that belong to a managed table ($2: the managed schemas, $3: the history table's bare name): the table,
         // its indexes, its TOAST table and that table's index; and the objects that belong to them, by catalog and oid (what
         // pg_depend and pg_description name): those relations, and the column defaults, constraints, triggers, rules and
-        // policies of the owned relations. {0}: a further condition on the managed tables (c: their pg_class rows).
+        // policies of the owned relations. {0}: a further condition on the managed tables (c: their pg_class rows). Extension
+        // members are left out by a lookup per table (NOT EXISTS, through pg_depend's index): for a few listed tables, NOT IN
+        // scanned pg_depend whole (15 ms of 1,000 tables' 18 ms).
         private const string Owned = """
             managed AS MATERIALIZED (
                 SELECT c.oid, c.reltoastrelid, n.nspname::text AS s, c.relname::text AS t FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
                 WHERE n.nspname = ANY($2) AND c.relkind IN ('r', 'p') AND c.relname <> $3{0}
-                  AND c.oid NOT IN (SELECT member.objid FROM pg_depend member WHERE member.classid = 'pg_class'::regclass AND member.deptype = 'e')),
+                  AND NOT EXISTS (SELECT 1 FROM pg_depend member WHERE member.classid = 'pg_class'::regclass AND member.objid = c.oid AND member.deptype = 'e')),
             owned AS MATERIALIZED (
                 SELECT oid AS rel, oid AS owner FROM managed
                 UNION ALL SELECT reltoastrelid, oid FROM managed WHERE reltoastrelid <> 0
