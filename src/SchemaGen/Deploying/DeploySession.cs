@@ -321,7 +321,7 @@ namespace SchemaGen.Deploying
         // Objects DropUnmanaged would drop: then the fast path does not apply, whatever the marker says.
         private bool HasUnmanaged(SchemaModel live) =>
             !Diffing.DomainDiffer.OtherUnmanaged(Desired, Diffing.TemplateObjectDiffer.OtherUnmanaged(live), null).IsEmpty
-            || live.Tables.Any(t => !Desired.Tables.Any(d => d.Schema == t.Schema && d.Name == t.Name))
+            || live.Tables.Select(t => (t.Schema, t.Name)).Except(Desired.Tables.Select(t => (t.Schema, t.Name))).Any()
             || live.Enums.Any(e => !Desired.Enums.Any(d => d.Schema == e.Schema && d.Name == e.Name))
             || live.Functions.Any(f => !Desired.Functions.Any(d => d.Schema == f.Schema && d.Name == f.Name))
             || live.Triggers.Any(t => !Desired.Triggers.Any(d => d.Schema == t.Schema && d.Table == t.Table && d.Name == t.Name))

@@ -16,9 +16,10 @@ namespace SchemaGen.Diffing
         {
             var steps = new List<MigrationStep>();
             var claimed = new HashSet<(string, string)>(desired.Tables.Select(t => (t.Schema, t.Name)));
+            var liveTables = TableIndex.ByName(live);
             foreach (var table in desired.Tables)
             {
-                var current = live.Tables.FirstOrDefault(t => t.Schema == table.Schema && t.Name == table.Name);
+                var current = liveTables.TryGetValue((table.Schema, table.Name), out var found) ? found : null;
                 if (current == null && table.RenamedFrom != null)
                 {
                     current = Previous(table, live, claimed);
