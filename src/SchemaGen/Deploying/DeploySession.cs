@@ -514,9 +514,9 @@ namespace SchemaGen.Deploying
             return reader.GetInt64(0);
         }
 
-        // The history row's model and target as packed model data (the text of a 1,000-table model is 2 MB, packed a tenth of
-        // that: the row is sent and the next deployment reads it at that size), written by another thread while the server
-        // applies and re-verifies (WriteHistoryTextsMeanwhile) once the target is final.
+        // The history row's model and target as packed model data (the text of a 1,000-table model is 2 MB, packed 164 KB:
+        // the row is sent and the next deployment reads it at that size), written by another thread while the server applies
+        // and re-verifies (WriteHistoryTextsMeanwhile) once the target is final.
         private (string Model, string? Target) HistoryTexts() => (ModelData.WritePacked(_target.Model), _rendered == null ? null : ModelData.WritePacked(_rendered));
 
         private Task<(string Model, string? Target)>? _historyTexts;

@@ -26,17 +26,18 @@ namespace SchemaGen
         };
 
         // Columns added after the first release: a history table without them is upgraded in place, not damaged.
-        // model: the deployed model as packed ModelData (what a rollback deploys again; rows written before the packed form hold its text); rolled_back_to: the row a rollback restored;
-        // target: the model as this server rendered it (the shadow), packed, which Plan and Verify of the same model reuse instead
-        // of rendering again, so they need no CREATE privilege and run on a hot standby; server_version: its major version;
-        // table_hashes: a hash per table of the model and one of the rest (TableHashes), so that the next deployment of a changed
-        // model renders in the shadow only the tables that changed and takes the others from this target (ScopedShadow);
-        // live: the catalog as read after applying (packed like target; null when it is the target, the usual case), and live_scope what that
-        // read depended on (RecordedLive),
-        // so the next deployment plans against it while the catalog's stamp is still the marker's; managed_schemas: the schemas
-        // the deployment read and compared, which the next ones keep managing while they exist (LeftSchemas); live_digests: the
-        // digests of each table's catalog rows in that read (TableDigests), and live_stamps: the stamp of each table's catalog
-        // rows then (TableStamps), so the next deployment re-reads only the tables whose rows its steps moved (ScopedCatalogRead).
+        // model: the deployed model as packed ModelData (what a rollback deploys again; rows written before the packed
+        // form hold its text); rolled_back_to: the row a rollback restored; target: the model as this server rendered
+        // it (the shadow), packed, which Plan and Verify of the same model reuse instead of rendering again, so they
+        // need no CREATE privilege and run on a hot standby; server_version: its major version; table_hashes: a hash
+        // per table of the model and one of the rest (TableHashes), so that the next deployment of a changed model
+        // renders in the shadow only the tables that changed and takes the others from this target (ScopedShadow);
+        // live: the catalog as read after applying (packed like target; null when it is the target, the usual case),
+        // and live_scope what that read depended on (RecordedLive), so the next deployment plans against it while the
+        // catalog's stamp is still the marker's; managed_schemas: the schemas the deployment read and compared, which
+        // the next ones keep managing while they exist (LeftSchemas); live_digests: the digests of each table's catalog
+        // rows in that read (TableDigests), and live_stamps: the stamp of each table's catalog rows then (TableStamps),
+        // so the next deployment re-reads only the tables whose rows its steps moved (ScopedCatalogRead).
         private static readonly string[] AddedColumns =
             { "model", "default_schema", "rolled_back_to", "target", "server_version", "table_hashes", "live", "live_scope", "managed_schemas", "live_digests", "live_stamps" };
 
