@@ -484,7 +484,8 @@ namespace SchemaGen.Deploying
             insert.Parameters.Add(new NpgsqlParameter { Value = statements });
             insert.Parameters.Add(new NpgsqlParameter { Value = elapsed.TotalMilliseconds });
             // The model itself, so that a later rollback can deploy it again (the model as given, before DeployOptions.Schema).
-            var (model, target) = _historyTexts == null ? HistoryTexts() : await _historyTexts;
+            var model = _modelText != null ? await _modelText : ModelData.WritePacked(_target.Model);
+            var target = _rendered == null ? null : _targetText != null ? await _targetText : ModelData.WritePacked(_rendered);
             insert.Parameters.Add(new NpgsqlParameter { Value = model });
             insert.Parameters.Add(new NpgsqlParameter { Value = _target.DefaultSchema });
             insert.Parameters.Add(new NpgsqlParameter { Value = (object?)_rollingBackTo ?? System.DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
@@ -515,17 +516,17 @@ namespace SchemaGen.Deploying
         }
 
         // The history row's model and target as packed model data (the text of a 1,000-table model is 2 MB, packed 164 KB:
-        // the row is sent and the next deployment reads it at that size), written by another thread while the server applies
-        // and re-verifies (WriteHistoryTextsMeanwhile) once the target is final.
-        private (string Model, string? Target) HistoryTexts() => (ModelData.WritePacked(_target.Model), _rendered == null ? null : ModelData.WritePacked(_rendered));
+        // the row is sent and the next deployment reads it at that size), written by other threads while the server applies
+        // and re-verifies: the model always, the target once it is final (a first deploy's is the catalog read after applying,
+        // written with the row).
+        private Task<string>? _modelText;
+        private Task<string>? _targetText;
 
-        private Task<(string Model, string? Target)>? _historyTexts;
-
-        // A first deploy's target is the catalog read after applying: its text is written with the row.
         private void WriteHistoryTextsMeanwhile()
         {
-            if (!_firstDeploy && _rendered != null)
-                _historyTexts ??= Task.Run(HistoryTexts);
+            _modelText ??= Task.Run(() => ModelData.WritePacked(_target.Model));
+            if (!_firstDeploy && _rendered is { } target)
+                _targetText ??= Task.Run(() => ModelData.WritePacked(target));
         }
 
         // After indexes built outside the transaction, record the catalog as it now is, so the next deploy is a no-op.
