@@ -288,11 +288,10 @@ namespace SchemaGen.Model
             lines.AddRange(table.Checks.Select(CheckConstraint));
             lines.AddRange(table.ForeignKeys.Where(inline).Select(ForeignKeyConstraint));
 
-            var statements = new List<string>
-            {
-                "CREATE TABLE " + SqlSyntax.QualifiedName(table.Schema, table.Name) + " (\n"
-                    + string.Join(",\n", lines.Select(l => "    " + l)) + "\n);",
-            };
+            var create = new StringBuilder("CREATE TABLE ").Append(SqlSyntax.QualifiedName(table.Schema, table.Name)).Append(" (\n");
+            for (var i = 0; i < lines.Count; i++)
+                create.Append(i == 0 ? "    " : ",\n    ").Append(lines[i]);
+            var statements = new List<string> { create.Append("\n);").ToString() };
             statements.AddRange(table.Indexes.Select(index => CreateIndex(table, index)));
             if (table.Comment != null)
                 statements.Add(CommentOnTable(table, table.Comment));
@@ -300,8 +299,13 @@ namespace SchemaGen.Model
             return statements;
         }
 
-        private static string RenderTable(TableModel table, Func<ForeignKeyModel, bool> inline) =>
-            string.Concat(TableStatements(table, inline).Select(s => s + "\n")) + "\n";
+        private static string RenderTable(TableModel table, Func<ForeignKeyModel, bool> inline)
+        {
+            var sql = new StringBuilder();
+            foreach (var statement in TableStatements(table, inline))
+                sql.Append(statement).Append('\n');
+            return sql.Append('\n').ToString();
+        }
 
         private static string CommentLiteral(string? comment) => comment == null ? "NULL" : SqlSyntax.Literal(comment);
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -10,7 +11,23 @@ namespace SchemaGen.Model
         public static string Sha256Hex(string text)
         {
             using var sha = SHA256.Create();
-            var bytes = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
+            return Hex(sha.ComputeHash(Encoding.UTF8.GetBytes(text)));
+        }
+
+        /// <summary>
+        /// The lowercase hex SHA-256 of the UTF-8 of the parts' concatenation, without building it (a script is megabytes).
+        /// Each part must end where a character ends, as every rendered statement does.
+        /// </summary>
+        public static string Sha256Hex(IEnumerable<string> parts)
+        {
+            using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            foreach (var part in parts)
+                sha.AppendData(Encoding.UTF8.GetBytes(part));
+            return Hex(sha.GetHashAndReset());
+        }
+
+        private static string Hex(byte[] bytes)
+        {
             var builder = new StringBuilder(bytes.Length * 2);
             foreach (var b in bytes)
                 builder.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));

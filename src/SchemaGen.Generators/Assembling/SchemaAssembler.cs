@@ -59,16 +59,15 @@ namespace SchemaGen.Generators.Assembling
                 Objects: templateObjects.ToEquatableArray()) { Extensions = options.Extensions, Domains = domains.ToEquatableArray() };
             ExtensionChecks.Report(model, tables, diagnostics);
 
-            var objects = Constants(model, tables, enums);
-            var sql = string.Concat(objects.Select(o => o.Sql));
+            // The script is rendered only to be hashed, object by object: the generated class renders it again when it is used.
+            var rendered = DdlRenderer.RenderObjects(model);
             var spec = new SchemaSpec
             {
                 ClassName = options.ClassName,
                 Namespace = ns,
                 Model = model,
-                Sql = sql,
-                ModelHash = StableHash.Sha256Hex(sql),
-                Objects = objects.ToEquatableArray(),
+                ModelHash = StableHash.Sha256Hex(rendered.Select(o => o.Sql)),
+                Objects = Constants(rendered, model, tables, enums).ToEquatableArray(),
                 DefaultSchema = options.DefaultSchema,
                 SnakeCase = options.SnakeCase,
                 EnumMappings = mappings.ToEquatableArray(),
@@ -160,7 +159,7 @@ namespace SchemaGen.Generators.Assembling
             }
         }
 
-        private static List<ObjectConstant> Constants(SchemaModel model, List<TableSpec> tables, List<EnumSpec> enums)
+        private static List<ObjectConstant> Constants(IReadOnlyList<SqlObject> rendered, SchemaModel model, List<TableSpec> tables, List<EnumSpec> enums)
         {
             var used = new HashSet<string>(StringComparer.Ordinal) { "Ddl" };
             string Unique(string name)
@@ -177,41 +176,41 @@ namespace SchemaGen.Generators.Assembling
                 tablesByName[(table.Table.Schema, table.Table.Name)] = table;
 
             var result = new List<ObjectConstant>();
-            foreach (var obj in DdlRenderer.RenderObjects(model))
+            foreach (var obj in rendered)
             {
                 var qualified = obj.Schema + "." + obj.Name;
                 switch (obj.Kind)
                 {
                     case SqlObjectKind.Schemas:
-                        result.Add(new ObjectConstant { ConstantName = Unique("Schemas"), Summary = "CREATE SCHEMA for every schema the model uses.", Sql = obj.Sql });
+                        result.Add(new ObjectConstant { ConstantName = Unique("Schemas"), Summary = "CREATE SCHEMA for every schema the model uses." });
                         break;
                     case SqlObjectKind.Enum:
                         var clrEnum = enums.First(e => e.Enum.Schema == obj.Schema && e.Enum.Name == obj.Name);
-                        result.Add(new ObjectConstant { ConstantName = Unique(clrEnum.ClrName), Summary = "CREATE TYPE " + qualified + " (from " + clrEnum.ClrFullName + ").", Sql = obj.Sql });
+                        result.Add(new ObjectConstant { ConstantName = Unique(clrEnum.ClrName), Summary = "CREATE TYPE " + qualified + " (from " + clrEnum.ClrFullName + ")." });
                         break;
                     case SqlObjectKind.Table:
                         var clrTable = tablesByName[(obj.Schema, obj.Name)];
-                        result.Add(new ObjectConstant { ConstantName = Unique(clrTable.ClrName), Summary = "CREATE TABLE " + qualified + " (from " + clrTable.ClrFullName + ") with its indexes and comments.", Sql = obj.Sql });
+                        result.Add(new ObjectConstant { ConstantName = Unique(clrTable.ClrName), Summary = "CREATE TABLE " + qualified + " (from " + clrTable.ClrFullName + ") with its indexes and comments." });
                         break;
                     case SqlObjectKind.Function:
-                        result.Add(new ObjectConstant { ConstantName = Unique(ConstantName(obj.Name)), Summary = "CREATE OR REPLACE FUNCTION " + qualified + " (from a SQL template).", Sql = obj.Sql });
+                        result.Add(new ObjectConstant { ConstantName = Unique(ConstantName(obj.Name)), Summary = "CREATE OR REPLACE FUNCTION " + qualified + " (from a SQL template)." });
                         break;
                     case SqlObjectKind.Trigger:
                         var triggerName = obj.Name.Substring(obj.Name.IndexOf('.') + 1);
-                        result.Add(new ObjectConstant { ConstantName = Unique(ConstantName(triggerName) + "Trigger"), Summary = "CREATE OR REPLACE TRIGGER " + triggerName + " ON " + obj.Schema + "." + obj.Name.Substring(0, obj.Name.IndexOf('.')) + " (from a SQL template).", Sql = obj.Sql });
+                        result.Add(new ObjectConstant { ConstantName = Unique(ConstantName(triggerName) + "Trigger"), Summary = "CREATE OR REPLACE TRIGGER " + triggerName + " ON " + obj.Schema + "." + obj.Name.Substring(0, obj.Name.IndexOf('.')) + " (from a SQL template)." });
                         break;
                     case SqlObjectKind.TemplateObject:
                         var item = model.Objects.First(o => o.Schema == obj.Schema && (o.Table == null ? o.Name : o.Table + "." + o.Name) == obj.Name);
-                        result.Add(new ObjectConstant { ConstantName = Unique(ConstantName(item.Name) + item.Kind), Summary = "The " + DdlRenderer.KindName(item.Kind) + " " + qualified + " (from a SQL template).", Sql = obj.Sql });
+                        result.Add(new ObjectConstant { ConstantName = Unique(ConstantName(item.Name) + item.Kind), Summary = "The " + DdlRenderer.KindName(item.Kind) + " " + qualified + " (from a SQL template)." });
                         break;
                     case SqlObjectKind.Domain:
-                        result.Add(new ObjectConstant { ConstantName = Unique(ConstantName(obj.Name) + "Domain"), Summary = "CREATE DOMAIN " + qualified + " (from [assembly: Domain]).", Sql = obj.Sql });
+                        result.Add(new ObjectConstant { ConstantName = Unique(ConstantName(obj.Name) + "Domain"), Summary = "CREATE DOMAIN " + qualified + " (from [assembly: Domain])." });
                         break;
                     case SqlObjectKind.Extension:
-                        result.Add(new ObjectConstant { ConstantName = Unique(ConstantName(obj.Name) + "Extension"), Summary = "CREATE EXTENSION IF NOT EXISTS " + obj.Name + " (from [assembly: Extension]).", Sql = obj.Sql });
+                        result.Add(new ObjectConstant { ConstantName = Unique(ConstantName(obj.Name) + "Extension"), Summary = "CREATE EXTENSION IF NOT EXISTS " + obj.Name + " (from [assembly: Extension])." });
                         break;
                     default:
-                        result.Add(new ObjectConstant { ConstantName = Unique("DeferredForeignKeys"), Summary = "Foreign keys between tables that reference each other, added after both exist.", Sql = obj.Sql });
+                        result.Add(new ObjectConstant { ConstantName = Unique("DeferredForeignKeys"), Summary = "Foreign keys between tables that reference each other, added after both exist." });
                         break;
                 }
             }

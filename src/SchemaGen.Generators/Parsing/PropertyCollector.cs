@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace SchemaGen.Generators.Parsing
@@ -12,7 +13,18 @@ namespace SchemaGen.Generators.Parsing
     /// </summary>
     internal static class PropertyCollector
     {
-        public static List<IPropertySymbol> Collect(INamedTypeSymbol type, KnownSymbols known)
+        /// <remarks>
+        /// Collected once per class and compilation: a foreign key collects its target's columns to find its key, and the
+        /// target's own parse collects them again. Keyed by the compilation's known symbols and the class's symbol (Roslyn
+        /// keeps one object per class), so an entry goes with its compilation. The list is shared: callers only read it.
+        /// </remarks>
+        public static IReadOnlyList<IPropertySymbol> Collect(INamedTypeSymbol type, KnownSymbols known) =>
+            Collected.GetValue(known, static _ => new ConditionalWeakTable<INamedTypeSymbol, List<IPropertySymbol>>()).GetValue(type, _ => CollectUncached(type, known));
+
+        private static readonly ConditionalWeakTable<KnownSymbols, ConditionalWeakTable<INamedTypeSymbol, List<IPropertySymbol>>> Collected =
+            new ConditionalWeakTable<KnownSymbols, ConditionalWeakTable<INamedTypeSymbol, List<IPropertySymbol>>>();
+
+        private static List<IPropertySymbol> CollectUncached(INamedTypeSymbol type, KnownSymbols known)
         {
             var chain = new List<INamedTypeSymbol>();
             for (var current = type; current != null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)

@@ -60,9 +60,9 @@ namespace SchemaGen.Generators.Parsing
 
             var primaryKey = PrimaryKey(context, type, tableName, columns, keyProperties);
             // Properties that could not be mapped are already diagnosed; a [Check] naming them is not reported again.
-            var unmapped = properties.Where(p => !columns.Any(c => SymbolEqualityComparer.Default.Equals(c.Property, p))).Select(conventions.ColumnName);
-            var checks = columns.SelectMany(c => c.Checks).Concat(TableChecks(context, type, tableName, columns, unmapped)).ToList();
-            CheckGeneratedColumns(context, type, tableName, columns, unmapped);
+            var names = new ColumnNames(columns, properties, conventions);
+            var checks = columns.SelectMany(c => c.Checks).Concat(TableChecks(context, type, tableName, names)).ToList();
+            CheckGeneratedColumns(context, type, tableName, columns, names);
             var foreignKeys = new ForeignKeyParser(context, conventions).Parse(type, tableName, columns);
             var indexes = new IndexParser(context).Parse(type, tableName, columns, primaryKey, foreignKeys);
             ReportDuplicateConstraints(context, type, primaryKey, checks, foreignKeys, indexes);
@@ -97,7 +97,7 @@ namespace SchemaGen.Generators.Parsing
         }
 
         // [Column(Order = n)] columns first by n, the rest in declaration order (a stable sort).
-        private static IEnumerable<IPropertySymbol> OrderColumns(List<IPropertySymbol> properties, KnownSymbols known) =>
+        private static IEnumerable<IPropertySymbol> OrderColumns(IReadOnlyList<IPropertySymbol> properties, KnownSymbols known) =>
             properties.Select((p, i) => (p, i)).OrderBy(x => ModelConventions.ColumnOrder(x.p, known) ?? int.MaxValue).ThenBy(x => x.i).Select(x => x.p);
 
         private static PrimaryKeyModel? PrimaryKey(ParseContext context, INamedTypeSymbol type, string tableName, List<ParsedColumn> columns, List<IPropertySymbol> keyProperties)
@@ -117,24 +117,22 @@ namespace SchemaGen.Generators.Parsing
         }
 
         // [Check("stage <= total_stages", Name = …)]: named by the columns it mentions unless a name is given.
-        private static IEnumerable<CheckModel> TableChecks(ParseContext context, INamedTypeSymbol type, string tableName, List<ParsedColumn> columns, IEnumerable<string> unmapped)
+        private static IEnumerable<CheckModel> TableChecks(ParseContext context, INamedTypeSymbol type, string tableName, ColumnNames names)
         {
-            var columnNames = new HashSet<string>(columns.Select(c => c.Column.Name), StringComparer.Ordinal);
-            var known = new HashSet<string>(columnNames.Concat(unmapped), StringComparer.Ordinal);
             var used = new HashSet<string>(StringComparer.Ordinal);
             foreach (var attribute in type.GetAttributes(context.Known.CheckAttribute))
             {
                 if (!(attribute.Argument(0) is string sql) || !context.CheckSql("Check", type.Name, sql, attribute.GetArgumentLocation(0, type)))
                     continue;
 
-                ReportUnknownColumns(context, "Check", type.Name, attribute.GetArgumentLocation(0, type), tableName, sql, columnNames, known);
+                ReportUnknownColumns(context, "Check", type.Name, attribute.GetArgumentLocation(0, type), tableName, sql, names);
 
                 var name = attribute.Named("Name") as string;
                 if (name == null || !context.CheckName("check constraint", name, attribute.GetNamedArgumentLocation("Name", type)))
                 {
                     // Names as written (a bare Price is not the column price here), so derived names stay what they were.
                     var mentioned = SqlLexer.Tokens(sql).Where(t => t.IsIdentifier).Select(t => t.Kind == SqlTokenKind.Identifier ? t.Text : t.Value)
-                        .Where(columnNames.Contains).Distinct().ToArray();
+                        .Where(names.Mapped.Contains).Distinct().ToArray();
                     name = mentioned.Length == 0 ? null : SqlNaming.DeriveName("ck", tableName, mentioned);
                     if (name == null || used.Contains(name))
                         name = SqlNaming.DeriveName("ck", tableName, StableHash.Hex32(sql));
@@ -149,10 +147,10 @@ namespace SchemaGen.Generators.Parsing
         // the scan is conservative, and a suppressed false positive must not lose the constraint.
         // A generated column's expression may name the table's other columns, but not a generated one (itself included):
         // PostgreSQL refuses both an unknown column and a generated one when it creates the table.
-        private static void CheckGeneratedColumns(ParseContext context, INamedTypeSymbol type, string tableName, List<ParsedColumn> columns, IEnumerable<string> unmapped)
+        private static void CheckGeneratedColumns(ParseContext context, INamedTypeSymbol type, string tableName, List<ParsedColumn> columns, ColumnNames names)
         {
-            var columnNames = new HashSet<string>(columns.Select(c => c.Column.Name), StringComparer.Ordinal);
-            var known = new HashSet<string>(columnNames.Concat(unmapped), StringComparer.Ordinal);
+            if (columns.All(c => c.Column.GeneratedSql == null))
+                return;
             var generated = new HashSet<string>(columns.Where(c => c.Column.GeneratedSql != null).Select(c => c.Column.Name), StringComparer.Ordinal);
             foreach (var column in columns)
             {
@@ -160,20 +158,20 @@ namespace SchemaGen.Generators.Parsing
                     continue;
                 var where = type.Name + "." + column.Property.Name;
                 var location = attribute.GetArgumentLocation(0, column.Property);
-                ReportUnknownColumns(context, "Generated", where, location, tableName, sql, columnNames, known);
+                ReportUnknownColumns(context, "Generated", where, location, tableName, sql, names);
                 foreach (var name in CheckColumns.Find(sql).Select(r => r.Name).Where(generated.Contains).Distinct())
                     context.Report(DiagnosticDescriptors.InvalidSql, location, "Generated", where,
                         "it uses the generated column '" + Quoted(name) + "', and PostgreSQL does not let a generated column use a generated one (itself included); write that column's expression instead");
             }
         }
 
-        private static void ReportUnknownColumns(ParseContext context, string attributeName, string where, Location? location, string tableName, string sql,
-            HashSet<string> columnNames, HashSet<string> known)
+        private static void ReportUnknownColumns(ParseContext context, string attributeName, string where, Location? location, string tableName, string sql, ColumnNames names)
         {
             var reported = new HashSet<string>(StringComparer.Ordinal);
+            var columnNames = names.Mapped;
             foreach (var reference in CheckColumns.Find(sql))
             {
-                if (known.Contains(reference.Name) || !reported.Add(reference.Name))
+                if (names.Known.Contains(reference.Name) || !reported.Add(reference.Name))
                     continue;
                 var nearest = NameSuggestions.Closest(reference.Name, columnNames, 1).FirstOrDefault();
                 var hint = nearest != null ? "; did you mean '" + Quoted(nearest) + "'?"
@@ -189,6 +187,9 @@ namespace SchemaGen.Generators.Parsing
 
         private static void ReportDuplicateColumns(ParseContext context, INamedTypeSymbol type, List<ParsedColumn> columns)
         {
+            var distinct = new HashSet<string>(StringComparer.Ordinal);
+            if (columns.All(c => distinct.Add(c.Column.Name)))
+                return; // the usual case, without grouping
             foreach (var group in columns.GroupBy(c => c.Column.Name).Where(g => g.Count() > 1))
             {
                 var all = group.ToList();
@@ -206,6 +207,9 @@ namespace SchemaGen.Generators.Parsing
             names.AddRange(checks.Select(c => (c.Name, "a check constraint")));
             names.AddRange(foreignKeys.Select(f => (f.Name, "a foreign key")));
             names.AddRange(indexes.Select(i => (i.Name, "an index")));
+            var distinct = new HashSet<string>(StringComparer.Ordinal);
+            if (names.All(n => distinct.Add(n.Name)))
+                return; // the usual case, without grouping
             foreach (var group in names.GroupBy(n => n.Name).Where(g => g.Count() > 1))
             {
                 var all = group.ToList();

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SchemaGen.Generators.Diagnostics;
 
@@ -30,7 +31,7 @@ namespace SchemaGen.Generators.Parsing
         /// [Index] and [Check] on a base class that is not a [Table]: they apply to the class they are written on (they are
         /// not inherited), so there nothing reads them.
         /// </summary>
-        public static void Report(ParseContext context, INamedTypeSymbol type, List<IPropertySymbol> properties)
+        public static void Report(ParseContext context, INamedTypeSymbol type, IReadOnlyList<IPropertySymbol> properties)
         {
             for (var baseType = type.BaseType; baseType != null && baseType.SpecialType != SpecialType.System_Object; baseType = baseType.BaseType)
             {
@@ -44,8 +45,7 @@ namespace SchemaGen.Generators.Parsing
                 }
             }
 
-            foreach (var property in properties)
-                ReportMisplaced(context, type, property);
+            ReportMisplaced(context, type, properties);
 
             if (context.Known.Unread.IsEmpty)
                 return;
@@ -55,29 +55,80 @@ namespace SchemaGen.Generators.Parsing
         }
 
         // A validation attribute on a record's positional parameter, or on a property's backing field ([field: …]), is not
-        // the property's: Validator does not see it, and neither does the column.
-        private static void ReportMisplaced(ParseContext context, INamedTypeSymbol type, IPropertySymbol property)
+        // the property's: Validator does not see it, and neither does the column. One pass over each declaring class's
+        // members finds the holders of every column (a pass per property made this a tenth of a cold parse).
+        private static void ReportMisplaced(ParseContext context, INamedTypeSymbol type, IReadOnlyList<IPropertySymbol> properties)
         {
-            var where = type.Name + "." + property.Name;
-            foreach (var member in property.ContainingType.GetMembers())
+            var holders = new Dictionary<IPropertySymbol, List<(ISymbol Holder, string Advice)>>(SymbolEqualityComparer.Default);
+            foreach (var declaring in properties.Select(p => p.ContainingType).Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default))
             {
-                var (holder, advice) = member switch
+                var byName = new Dictionary<string, IPropertySymbol>(System.StringComparer.Ordinal);
+                foreach (var property in properties)
                 {
-                    IFieldSymbol field when SymbolEqualityComparer.Default.Equals(field.AssociatedSymbol, property) =>
-                        ((ISymbol?)field, "it is written on the property's backing field ([field: …]), which Validator does not read; write it on the property"),
-                    IMethodSymbol { MethodKind: MethodKind.Constructor } constructor when property.ContainingType.IsRecord && IsPrimary(constructor) =>
-                        (constructor.Parameters.FirstOrDefault(p => p.Name == property.Name && IsPositional(property)),
-                            "it is written on the record's positional parameter, which is not the property (Validator does not read it); write [property: …]"),
-                    _ => (null, ""),
-                };
-                if (holder == null)
-                    continue;
-                foreach (var attribute in holder.GetAttributes())
+                    if (SymbolEqualityComparer.Default.Equals(property.ContainingType, declaring))
+                        byName[property.Name] = property;
+                }
+
+                foreach (var member in declaring.GetMembers())
                 {
-                    if (context.Known.IsDataAnnotation(attribute.AttributeClass) || context.Known.ValidationAttribute.IsBaseOf(attribute.AttributeClass))
-                        context.Report(DiagnosticDescriptors.UnreadAttribute, attribute.GetLocation(holder), attribute.ShortName(), where, advice);
+                    if (member is IFieldSymbol { AssociatedSymbol: IPropertySymbol owner } field && byName.TryGetValue(owner.Name, out var backed)
+                        && SymbolEqualityComparer.Default.Equals(owner, backed) && MayTargetField(backed))
+                        Add(holders, backed, field, "it is written on the property's backing field ([field: …]), which Validator does not read; write it on the property");
+                    else if (member is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor && declaring.IsRecord && IsPrimary(constructor))
+                    {
+                        foreach (var parameter in constructor.Parameters)
+                        {
+                            if (byName.TryGetValue(parameter.Name, out var positional) && IsPositional(positional))
+                                Add(holders, positional, parameter,
+                                    "it is written on the record's positional parameter, which is not the property (Validator does not read it); write [property: …]");
+                        }
+                    }
                 }
             }
+
+            foreach (var property in properties)
+            {
+                if (!holders.TryGetValue(property, out var found))
+                    continue;
+                var where = type.Name + "." + property.Name;
+                foreach (var (holder, advice) in found)
+                {
+                    foreach (var attribute in holder.GetAttributes())
+                    {
+                        if (context.Known.IsDataAnnotation(attribute.AttributeClass) || context.Known.ValidationAttribute.IsBaseOf(attribute.AttributeClass))
+                            context.Report(DiagnosticDescriptors.UnreadAttribute, attribute.GetLocation(holder), attribute.ShortName(), where, advice);
+                    }
+                }
+            }
+        }
+
+        private static void Add(Dictionary<IPropertySymbol, List<(ISymbol, string)>> holders, IPropertySymbol property, ISymbol holder, string advice)
+        {
+            if (!holders.TryGetValue(property, out var list))
+                holders[property] = list = new List<(ISymbol, string)>();
+            list.Add((holder, advice));
+        }
+
+        // Only [field: …] on a declaration of the property puts an attribute on its backing field. Binding the field's
+        // attributes to find none cost as much as the rest of this check, so a property in source without that target is
+        // skipped; one without syntax (from a reference) is read.
+        private static bool MayTargetField(IPropertySymbol property)
+        {
+            if (property.DeclaringSyntaxReferences.IsEmpty)
+                return true;
+            foreach (var reference in property.DeclaringSyntaxReferences)
+            {
+                var lists = reference.GetSyntax() switch
+                {
+                    BasePropertyDeclarationSyntax declaration => declaration.AttributeLists,
+                    ParameterSyntax parameter => parameter.AttributeLists,
+                    _ => default(SyntaxList<AttributeListSyntax>?),
+                };
+                if (lists == null || lists.Value.Any(list => list.Target?.Identifier.IsKind(SyntaxKind.FieldKeyword) == true))
+                    return true;
+            }
+
+            return false;
         }
 
         private static bool IsPrimary(IMethodSymbol constructor) =>

@@ -13,10 +13,7 @@ namespace SchemaGen.Generators.Specs
 
         public required SchemaModel Model { get; init; }
 
-        /// <summary>The whole create script.</summary>
-        public required string Sql { get; init; }
-
-        /// <summary>SHA-256 of <see cref="Sql"/>, hex.</summary>
+        /// <summary>SHA-256 of the create script (the model rendered by <see cref="DdlRenderer"/>), hex.</summary>
         public required string ModelHash { get; init; }
 
         /// <summary>One constant per object, in script order.</summary>

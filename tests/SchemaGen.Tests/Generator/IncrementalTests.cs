@@ -197,6 +197,29 @@ public class IncrementalTests
         Assert.Contains("stage <= 200", SchemaSql(driver.GetRunResult().Results.Single()));
     }
 
+    [Fact]
+    public void AForeignKeyTargetsKeyEditedInItsOwnFileIsReadAgain()
+    {
+        // The target's columns are collected once per compilation and shared by the parses that reference it: the next
+        // compilation must collect them again, or the foreign key would be checked against the old key.
+        const string parent = WrapperModels.Usings + """
+            namespace TestModels;
+            [Table("parents")] public class Parent { [Key] public int Id { get; set; } }
+            """;
+        const string child = WrapperModels.Usings + """
+            namespace TestModels;
+            [Table("children")] public class Child { [Key] public int Id { get; set; } [References(typeof(Parent))] public int ParentId { get; set; } }
+            """;
+        var compilation = GeneratorHarness.Compile(parent, child, HelperFile);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        Assert.DoesNotContain(driver.GetRunResult().Diagnostics, d => d.Id == "SG0007");
+
+        driver = driver.RunGenerators(Edit(compilation, parent, "public int Id", "public long Id"));
+
+        var mismatch = Assert.Single(driver.GetRunResult().Diagnostics, d => d.Id == "SG0007");
+        Assert.Contains("its key 'Id' is long and 'ParentId' is int", mismatch.GetMessage());
+    }
+
     // How many transforms parsed and how many reused a result (Caching/ParseCounters, read by reflection and counted on this flow only).
     internal static (int Parsed, int Reused) CountParses(Action run)
     {
