@@ -71,7 +71,7 @@ namespace SchemaGen.Deploying
                 DdlBatch.NameFailedCommand(batch, e);
                 var failed = e.BatchCommand == null ? -1 : batch.BatchCommands.IndexOf(e.BatchCommand);
                 if (failed < 0)
-                    throw SchemaDeployException.FromPostgres(Phase, e, null, "PostgreSQL refused the first deployment's script", null, _connection.PostgreSqlVersion.Major);
+                    throw SchemaDeployException.FromPostgres(Phase, e, null, "PostgreSQL refused the first deployment's script", null, _connection);
                 var (step, number, statement) = origins[failed];
                 throw Refused(e, statement, step, number);
             }

@@ -151,7 +151,7 @@ namespace SchemaGen.Deploying
                 var index = e.BatchCommand == null ? -1 : batch.BatchCommands.IndexOf(e.BatchCommand);
                 var (step, sql) = statements[Math.Max(index, 0)];
                 throw SchemaDeployException.FromPostgres(phase == DeployPhase.ApplyingOnlinePhase ? phase : Phase, e, sql, $"PostgreSQL refused {step.Kind} {step.Object}",
-                    serverMajor: _connection.PostgreSqlVersion.Major);
+                    connection: _connection);
             }
 
             Phase = phase;

@@ -398,7 +398,7 @@ namespace SchemaGen.Deploying
             // The step's hazards say what PostgreSQL's refusal is about (which rows), where its detail is redacted.
             if (step != null && !step.IsSafe)
                 what += " (the step's hazards: " + string.Join("; ", step.Hazards.Select(h => h.Message)) + ")";
-            return SchemaDeployException.FromPostgres(Phase, e, statement, what, step == null ? null : number, _connection.PostgreSqlVersion.Major);
+            return SchemaDeployException.FromPostgres(Phase, e, statement, what, step == null ? null : number, _connection);
         }
 
         // Re-read after applying: the database must now match the model, or nothing is committed.

@@ -126,15 +126,16 @@ namespace SchemaGen
 
         /// <summary>
         /// A statement PostgreSQL refused, in a phase: <paramref name="what"/>, PostgreSQL's message and SQLSTATE, the
-        /// privilege that is missing when it is 42501, and the statement. A caller with the connection at hand passes the server's
-        /// major version, so that the advice for a missing extension names the package of that version.
+        /// privilege that is missing when it is 42501, and the statement. A caller with the connection at hand passes it, so that the
+        /// advice for a missing extension names the package of the server's version.
         /// </summary>
-        internal static SchemaDeployException FromPostgres(DeployPhase phase, PostgresException e, string? statement, string what, int? step = null, int? serverMajor = null)
+        internal static SchemaDeployException FromPostgres(DeployPhase phase, PostgresException e, string? statement, string what, int? step = null,
+            NpgsqlConnection? connection = null)
         {
             var message = $"{what}: {e.MessageText} (SQLSTATE {e.SqlState}).";
             if (e.Detail is { Length: > 0 } detail)
                 message += " " + detail;
-            if (Deploying.ExtensionErrors.Explain(e, statement, serverMajor) is { } extension)
+            if (Deploying.ExtensionErrors.Explain(e, statement, ServerMajor(connection)) is { } extension)
                 message += " " + extension;
             else if (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
                 message += " " + MissingPrivilege(e.MessageText, statement);
@@ -148,6 +149,11 @@ namespace SchemaGen
                 message += "\n" + statement;
             return new SchemaDeployException(message, statement, e.SqlState, e.Position == 0 ? null : e.Position, inner: e, phase: phase, step: step);
         }
+
+        // An error that ends the backend (57P01, a terminated session) has closed the connection by now: its version is then
+        // unknown, and asking for it would throw "Connection is not open" in place of PostgreSQL's error.
+        private static int? ServerMajor(NpgsqlConnection? connection) =>
+            connection is { State: System.Data.ConnectionState.Open } ? connection.PostgreSqlVersion.Major : null;
 
         /// <summary>Any other failure of the connection or the server in a phase (a broken connection, a timeout).</summary>
         internal static SchemaDeployException FromNpgsql(DeployPhase phase, NpgsqlException e) => e is PostgresException postgres

@@ -124,7 +124,7 @@ namespace SchemaGen.Deploying
                 {
                     var what = part.Kind == SqlObjectKind.Schemas ? "the scratch schemas" : $"{part.Kind} {Unshadow(part.Schema, fromShadow)}{(part.Name.Length == 0 ? "" : "." + part.Name)}";
                     throw SchemaDeployException.FromPostgres(DeployPhase.RenderingShadow, e, StatementOf(part.Sql, e), $"PostgreSQL refused the model's own DDL for {what}",
-                        serverMajor: connection.PostgreSqlVersion.Major);
+                        connection: connection);
                 }
             }
         }

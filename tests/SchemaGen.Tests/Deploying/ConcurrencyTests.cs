@@ -68,6 +68,32 @@ public class ConcurrencyTests
         Assert.True((await SchemaDeployer.VerifyAsync(after.Target, observer)).IsClean);
     }
 
+    [Fact]
+    public async Task A_backend_terminated_by_its_own_step_is_reported_as_PostgreSQLs_error()
+    {
+        // The step's default ends its own backend (FATAL 57P01) while the table is rewritten. Npgsql has closed the
+        // connection by the time the error is explained: the explanation must not ask the closed connection for the
+        // server's version and throw "Connection is not open" instead (what a deployer killed by another session got too).
+        var before = Evolution.Build(EvolutionModels.Items);
+        var after = Evolution.Build(EvolutionModels.Items.Replace("public int Count { get; set; }",
+            "public int Count { get; set; }\n    [DefaultSql(\"pg_terminate_backend(pg_backend_pid())\")] public bool Ended { get; set; }"));
+        var database = Postgres.Instance.CreateDatabase();
+        await using (var setup = new NpgsqlConnection(database))
+        {
+            await setup.OpenAsync();
+            await SchemaDeployer.DeployAsync(before.Target, setup);
+            await setup.ExecuteAsync("INSERT INTO public.items (id, name, count) VALUES (1, 'one', 1)");
+        }
+
+        await using var victim = new NpgsqlConnection(database);
+        var ended = await Assert.ThrowsAsync<SchemaDeployException>(() => SchemaDeployer.DeployAsync(after.Target, victim));
+
+        Assert.Equal("57P01", ended.SqlState);
+        await using var check = new NpgsqlConnection(database);
+        await check.OpenAsync();
+        Assert.Equal(1L, await check.ScalarAsync<long>("SELECT count(*) FROM public.schemagen_history"));
+    }
+
     private static async Task WaitUntilAsync(NpgsqlConnection connection, string countSql, int pid, Task deploy)
     {
         for (var waited = 0; waited < 300; waited++)
