@@ -30,7 +30,11 @@ namespace SchemaGen.Model
         /// <summary>The packed form of <paramref name="model"/>'s data: ASCII, lines of base64.</summary>
         public static string WritePacked(SchemaModel model)
         {
-            var base64 = Convert.ToBase64String(Compress(Encoding.UTF8.GetBytes(Write(model))));
+            var (header, body) = WriteParts(model);
+            var text = new byte[Encoding.UTF8.GetByteCount(header) + Encoding.UTF8.GetByteCount(body)];
+            var headerBytes = Encoding.UTF8.GetBytes(header, 0, header.Length, text, 0);
+            Encoding.UTF8.GetBytes(body, 0, body.Length, text, headerBytes);
+            var base64 = Convert.ToBase64String(Compress(text));
             var lines = new StringBuilder(base64.Length + base64.Length / PackedLineLength + 1);
             for (var i = 0; i < base64.Length; i += PackedLineLength)
                 lines.Append(i == 0 ? "" : "\n").Append(base64, i, Math.Min(PackedLineLength, base64.Length - i));

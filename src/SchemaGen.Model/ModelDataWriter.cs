@@ -12,6 +12,13 @@ namespace SchemaGen.Model
         /// </summary>
         public static string Write(SchemaModel model)
         {
+            var (header, body) = WriteParts(model);
+            return header + body;
+        }
+
+        // The first line and the rest, apart: the packed form encodes them without joining megabytes of text first.
+        private static (string Header, string Body) WriteParts(SchemaModel model)
+        {
             var w = new LineWriter();
             w.Line("model").Strings(model.Schemas).Count(model.Enums.Count).Count(model.Tables.Count)
                 .Count(model.Functions.Count).Count(model.Triggers.Count).Count(model.Unmanaged.Count).Count(model.Objects.Count);
@@ -50,8 +57,8 @@ namespace SchemaGen.Model
             w.Line("end");
 
             var body = w.ToString();
-            return Magic + "\t" + Version.ToString(CultureInfo.InvariantCulture) + "\t" + body.Length.ToString(CultureInfo.InvariantCulture)
-                + "\t" + Hex(Checksum(body, 0)) + body;
+            return (Magic + "\t" + Version.ToString(CultureInfo.InvariantCulture) + "\t" + body.Length.ToString(CultureInfo.InvariantCulture)
+                + "\t" + Hex(Checksum(body, 0)), body);
         }
 
         private static void WriteTable(LineWriter w, TableModel t)

@@ -95,21 +95,23 @@ public class UnreadAttributeTests
             using System.ComponentModel.DataAnnotations;
             using System.ComponentModel.DataAnnotations.Schema;
             namespace TestModels;
-            [Table("r")] public record R([property: Key] int Id, [MaxLength(3)] string Name, [property: MaxLength(3)] string Code);
+            [Table("r")] public record R([property: Key] int Id, [MaxLength(3)] string Name, [property: MaxLength(3)] string Code, [field: MaxLength(3)] string Note);
             [Table("f")] public class F { [Key] public int Id { get; set; } [field: MaxLength(3)] public string Name { get; set; } = ""; }
             """);
 
         var unread = result.GeneratorDiagnostics.Where(d => d.Id == "SG0028").Select(d => d.GetMessage()).OrderBy(m => m, System.StringComparer.Ordinal).ToList();
-        Assert.Equal(2, unread.Count);
+        Assert.Equal(3, unread.Count);
         Assert.StartsWith("[MaxLength] on 'F.Name' is not read by SchemaGen", unread[0]);
         Assert.StartsWith("[MaxLength] on 'R.Name' is not read by SchemaGen", unread[1]);
+        Assert.StartsWith("[MaxLength] on 'R.Note' is not read by SchemaGen", unread[2]);
+        Assert.Contains("backing field", unread[2]);
 
         // The oracle: Validator accepts a long name in both, and refuses a long code (the attribute on the property).
         var assembly = result.Load().Assembly;
         bool Valid(object instance) => Validator.TryValidateObject(instance, new ValidationContext(instance), null, validateAllProperties: true);
         var record = assembly.GetType("TestModels.R")!;
-        Assert.True(Valid(System.Activator.CreateInstance(record, 1, "too long", "abc")!));
-        Assert.False(Valid(System.Activator.CreateInstance(record, 1, "abc", "too long")!));
+        Assert.True(Valid(System.Activator.CreateInstance(record, 1, "too long", "abc", "too long")!));
+        Assert.False(Valid(System.Activator.CreateInstance(record, 1, "abc", "too long", "abc")!));
         var withField = System.Activator.CreateInstance(assembly.GetType("TestModels.F")!)!;
         withField.GetType().GetProperty("Name")!.SetValue(withField, "too long");
         Assert.True(Valid(withField));
