@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -9,7 +8,6 @@ using SchemaGen.Generators.Diagnostics;
 using SchemaGen.Generators.Emitting;
 using SchemaGen.Generators.Parsing;
 using SchemaGen.Generators.Specs;
-using SchemaGen.Model;
 
 namespace SchemaGen.Generators
 {
@@ -37,7 +35,7 @@ namespace SchemaGen.Generators
                     tableCache.Parse)
                 .WithTrackingName(TrackingNames.ParsedTables);
 
-            Report(context, parsed.Select(static (result, _) => result.Diagnostics));
+            Report(context, parsed.SelectMany(static (result, _) => result.Diagnostics));
 
             var tables = parsed
                 .Where(static result => result.Spec != null)
@@ -48,7 +46,7 @@ namespace SchemaGen.Generators
                 .Select(static (compilation, _) => OptionsParser.Parse(compilation))
                 .WithTrackingName(TrackingNames.ParsedOptions);
 
-            Report(context, parsedOptions.Select(static (result, _) => result.Diagnostics));
+            Report(context, parsedOptions.SelectMany(static (result, _) => result.Diagnostics));
 
             var options = parsedOptions
                 .Select(static (result, _) => result.Spec)
@@ -64,20 +62,21 @@ namespace SchemaGen.Generators
                 .Select(static (text, cancellationToken) => TemplateParser.Parse(text.Path, text.GetText(cancellationToken), cancellationToken))
                 .WithTrackingName(TrackingNames.Templates);
 
-            Report(context, templates.Select(static (file, _) => file.Diagnostics));
+            Report(context, templates.SelectMany(static (file, _) => file.Diagnostics));
 
             // Runs on every compilation: a type anywhere in the project may take the generated class's name.
-            var generatedName = options.Combine(rootNamespace).Combine(context.CompilationProvider)
+            var generatedName = options.Join(rootNamespace).Combine(context.CompilationProvider)
                 .Select(static (input, _) => GeneratedClassName.Resolve(input.Left.Left, input.Left.Right, input.Right))
                 .WithTrackingName(TrackingNames.GeneratedName);
 
-            var schema = tables.Collect()
-                .Combine(options.Combine(generatedName))
-                .Combine(templates.Collect())
-                .Select(static (input, _) => SchemaAssembler.Assemble(input.Left.Left, input.Left.Right.Left, input.Left.Right.Right, input.Right))
+            // Joined as records rather than nested tuples, and lists as records: ClassShapedSteps says why.
+            var schema = tables.CollectList()
+                .Join(options.Join(generatedName))
+                .Join(templates.CollectList())
+                .Select(static (input, _) => SchemaAssembler.Assemble(input.Left.Left.Items, input.Left.Right.Left, input.Left.Right.Right, input.Right.Items))
                 .WithTrackingName(TrackingNames.Schema);
 
-            Report(context, schema.Select(static (assembly, _) => assembly.Diagnostics));
+            Report(context, schema.SelectMany(static (assembly, _) => assembly.Diagnostics));
 
             // [SqlFunction] methods, bound to the functions of the templates.
             var parsedWrappers = context.SyntaxProvider
@@ -87,25 +86,25 @@ namespace SchemaGen.Generators
                     wrapperCache.Parse)
                 .WithTrackingName(TrackingNames.ParsedWrappers);
 
-            Report(context, parsedWrappers.Select(static (result, _) => result.Diagnostics));
+            Report(context, parsedWrappers.SelectMany(static (result, _) => result.Diagnostics));
 
             var wrappers = parsedWrappers
                 .Where(static result => result.Spec != null)
                 .Select(static (result, _) => result.Spec!)
                 .WithTrackingName(TrackingNames.Wrappers);
 
-            var bound = wrappers.Collect()
-                .Combine(schema.Select(static (assembly, _) => assembly.Spec))
-                .Combine(options)
-                .Select(static (input, _) => WrapperBinder.Bind(input.Left.Left, input.Left.Right?.Model,
+            var bound = wrappers.CollectList()
+                .Join(schema.Select(static (assembly, _) => assembly.Spec))
+                .Join(options)
+                .Select(static (input, _) => WrapperBinder.Bind(input.Left.Left.Items, input.Left.Right?.Model,
                     input.Left.Right?.EnumMappings.ToList() ?? new System.Collections.Generic.List<EnumMapping>(), input.Right.FunctionParameterPrefix))
                 .WithTrackingName(TrackingNames.BoundWrappers);
 
-            Report(context, bound.Select(static (output, _) => output.Diagnostics));
-            context.RegisterSourceOutput(bound.Select(static (output, _) => output.Wrappers), static (output, wrappers) =>
+            Report(context, bound.SelectMany(static (output, _) => output.Diagnostics));
+            context.RegisterSourceOutput(bound.Select(static (output, _) => new ValueList<BoundWrapper>(output.Wrappers)), static (output, wrappers) =>
             {
-                if (!wrappers.IsEmpty)
-                    output.AddSource(WrapperEmitter.HintName, WrapperEmitter.Emit(wrappers));
+                if (!wrappers.Items.IsEmpty)
+                    output.AddSource(WrapperEmitter.HintName, WrapperEmitter.Emit(wrappers.Items));
             });
             context.RegisterSourceOutput(schema.Select(static (assembly, _) => assembly.Spec).WithTrackingName(TrackingNames.SchemaSpec), static (output, spec) =>
             {
@@ -114,24 +113,14 @@ namespace SchemaGen.Generators
             });
         }
 
-        // Each branch's diagnostics are located against the compilation just before reporting. That step runs on every
-        // edit, but does nothing while the branch has no diagnostic, and its output (compared by value) is Unchanged
-        // while no diagnostic moved, so the reporting output is skipped.
-        private static void Report(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<EquatableArray<DiagnosticInfo>> diagnostics) =>
+        // Each diagnostic is located against the compilation just before it is reported. That step runs on every edit, for
+        // each diagnostic of the branch (none while there is none), and its output (compared by value) is Unchanged while
+        // the diagnostic did not move, so the reporting output is skipped. One value per diagnostic rather than an array per
+        // branch: the pipeline's values stay classes (ClassShapedSteps).
+        private static void Report(IncrementalGeneratorInitializationContext context, IncrementalValuesProvider<DiagnosticInfo> diagnostics) =>
             context.RegisterSourceOutput(
                 diagnostics.Combine(context.CompilationProvider).Select(static (input, cancellationToken) => DiagnosticLocator.Locate(input.Left, input.Right, cancellationToken)),
-                ReportLocated);
-
-        private static void Report(IncrementalGeneratorInitializationContext context, IncrementalValueProvider<EquatableArray<DiagnosticInfo>> diagnostics) =>
-            context.RegisterSourceOutput(
-                diagnostics.Combine(context.CompilationProvider).Select(static (input, cancellationToken) => DiagnosticLocator.Locate(input.Left, input.Right, cancellationToken)),
-                ReportLocated);
-
-        private static void ReportLocated(SourceProductionContext output, EquatableArray<LocatedDiagnostic> diagnostics)
-        {
-            foreach (var diagnostic in diagnostics)
-                output.ReportDiagnostic(diagnostic.ToDiagnostic());
-        }
+                static (output, diagnostic) => output.ReportDiagnostic(diagnostic.ToDiagnostic()));
 
         // The project's root namespace, else the assembly name made into a valid namespace.
         private static string RootNamespace(string? configured, string assemblyName)

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using SchemaGen.Generators.Diagnostics;
 using SchemaGen.Generators.Specs;
@@ -15,9 +14,9 @@ namespace SchemaGen.Generators.Assembling
     /// </summary>
     internal static class SchemaAssembler
     {
-        public static SchemaAssembly Assemble(ImmutableArray<TableSpec> found, OptionsSpec options, GeneratedName name, ImmutableArray<TemplateFileSpec> templates)
+        public static SchemaAssembly Assemble(IReadOnlyList<TableSpec> found, OptionsSpec options, GeneratedName name, IReadOnlyList<TemplateFileSpec> templates)
         {
-            if (found.IsDefaultOrEmpty)
+            if (found.Count == 0)
                 return new SchemaAssembly { Spec = null, Diagnostics = EquatableArray<DiagnosticInfo>.Empty };
 
             var diagnostics = new List<DiagnosticInfo>();
@@ -41,11 +40,11 @@ namespace SchemaGen.Generators.Assembling
             tables = DomainColumns.Resolve(tables, domains, mappings, diagnostics);
             ExplicitTypeFit.Report(tables, mappings, diagnostics);
 
-            var (functions, triggers) = TemplateAssembler.Assemble(templates.IsDefault ? Enumerable.Empty<TemplateFileSpec>() : templates, options.DefaultSchema, diagnostics);
+            var (functions, triggers) = TemplateAssembler.Assemble(templates, options.DefaultSchema, diagnostics);
             foreach (var domain in domains.Where(d => !names.ContainsKey((d.Schema, d.Name))))
                 names[(domain.Schema, domain.Name)] = "domain " + domain.Name;
             ReportExtensionClashes(options.Extensions, names, diagnostics);
-            var templateObjects = ObjectAssembler.Assemble(templates.IsDefault ? Enumerable.Empty<TemplateFileSpec>() : templates, options.DefaultSchema,
+            var templateObjects = ObjectAssembler.Assemble(templates, options.DefaultSchema,
                 tables.Select(t => t.Table).ToList(), names, diagnostics);
             var model = new SchemaModel(
                 tables.Select(t => t.Table.Schema).Concat(enums.Select(e => e.Enum.Schema)).Concat(functions.Select(f => f.Schema)).Concat(templateObjects.Select(o => o.Schema))

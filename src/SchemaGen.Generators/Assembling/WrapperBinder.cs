@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using SchemaGen.Generators.Diagnostics;
 using SchemaGen.Generators.Specs;
@@ -17,7 +16,7 @@ namespace SchemaGen.Generators.Assembling
     /// </summary>
     internal static class WrapperBinder
     {
-        public static WrapperOutput Bind(ImmutableArray<WrapperSpec> wrappers, SchemaModel? model, IReadOnlyList<EnumMapping> enums, string prefix)
+        public static WrapperOutput Bind(IReadOnlyList<WrapperSpec> wrappers, SchemaModel? model, IReadOnlyList<EnumMapping> enums, string prefix)
         {
             var bound = new List<BoundWrapper>();
             var diagnostics = new List<DiagnosticInfo>();

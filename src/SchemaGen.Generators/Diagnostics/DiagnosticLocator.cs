@@ -1,10 +1,8 @@
-using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using SchemaGen.Generators.Parsing;
 using SchemaGen.Generators.Specs;
-using SchemaGen.Model;
 
 namespace SchemaGen.Generators.Diagnostics
 {
@@ -15,19 +13,10 @@ namespace SchemaGen.Generators.Diagnostics
     /// </summary>
     internal static class DiagnosticLocator
     {
-        public static EquatableArray<LocatedDiagnostic> Locate(EquatableArray<DiagnosticInfo> diagnostics, Compilation compilation, CancellationToken cancellationToken)
+        public static LocatedDiagnostic Locate(DiagnosticInfo diagnostic, Compilation compilation, CancellationToken cancellationToken)
         {
-            if (diagnostics.IsEmpty)
-                return EquatableArray<LocatedDiagnostic>.Empty;
-
-            var located = new List<LocatedDiagnostic>(diagnostics.Count);
-            foreach (var diagnostic in diagnostics)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                located.Add(new LocatedDiagnostic(diagnostic, Resolve(diagnostic.Target, compilation, cancellationToken)));
-            }
-
-            return located.ToEquatableArray();
+            cancellationToken.ThrowIfCancellationRequested();
+            return new LocatedDiagnostic(diagnostic, Resolve(diagnostic.Target, compilation, cancellationToken));
         }
 
         private static Location? Resolve(DiagnosticTarget? target, Compilation compilation, CancellationToken cancellationToken)
