@@ -6,6 +6,8 @@
 # SECTIONS="build 10k noop" (the default) chooses the parts to run.
 # VARIANTS="none floor after" leaves out the generator of BEFORE_REV in the build section; "floor" is BindingFloor/,
 # a generator that only binds what any generator mapping these models must read (the peer of SchemaGen's own cost).
+# The environment decides whether Csc runs in the compiler server: this machine sets UseSharedCompilation=false (a fresh
+# compiler process per build, the JIT paid every time); UseSharedCompilation=true measures a warm server instead.
 # WARMUP=0 counts the first round too (on a busy machine a build takes minutes and there is no time to waste).
 # 1. Real `dotnet build -c Release --no-incremental` of the 1,000-table x 20-column benchmark model, in the same run:
 #    without any generator, with this branch's generator, and with the generator of BEFORE_REV (default: the
