@@ -36,35 +36,73 @@ namespace SchemaGen.Generators.Caching
         private readonly DeclarationShape.Tracker _shapes = new DeclarationShape.Tracker();
         private readonly Func<GeneratorAttributeSyntaxContext, CancellationToken, TResult> _parse;
         private readonly Func<TResult, EquatableArray<DiagnosticInfo>> _diagnostics;
+        private readonly ParseAhead<TResult>? _ahead;
 
-        public ParseCache(Func<GeneratorAttributeSyntaxContext, CancellationToken, TResult> parse, Func<TResult, EquatableArray<DiagnosticInfo>> diagnostics)
+        public ParseCache(Func<GeneratorAttributeSyntaxContext, CancellationToken, TResult> parse, Func<TResult, EquatableArray<DiagnosticInfo>> diagnostics, ParseAhead<TResult>? ahead = null)
         {
             _parse = parse;
             _diagnostics = diagnostics;
+            _ahead = ahead;
         }
 
-        /// <summary>The transform: the previous result if the node and the compilation's declarations are the same, else a parse.</summary>
+        /// <summary>
+        /// The transform: the result already made for this compilation (by <see cref="ParseAhead{TResult}"/>, waiting
+        /// while it parses this node), else the previous result if the node and the compilation's declarations are the
+        /// same, else a parse.
+        /// </summary>
         public TResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
-            var shape = _shapes.Of(context.SemanticModel.Compilation);
+            var compilation = context.SemanticModel.Compilation;
+            var shape = _shapes.Of(compilation);
+            _ahead?.Start(this, compilation, shape, cancellationToken);
             var entry = _entries.GetValue(context.TargetNode, static _ => new Entry());
             lock (entry)
             {
-                if (ReferenceEquals(entry.Shape, shape) && entry.Result != null)
+                if (entry.ResultFor(shape, compilation) is { } ready)
                 {
-                    ParseCounters.Count(reused: true);
-                    return entry.Result;
+                    if (!entry.MadeAheadFor(compilation))
+                        ParseCounters.Count(reused: true);
+                    entry.ParsedAhead = null;
+                    return ready;
                 }
-            }
 
-            var result = _parse(context, cancellationToken); // a cancelled parse throws and stores nothing
-            ParseCounters.Count(reused: false);
-            lock (entry)
+                var result = _parse(context, cancellationToken); // a cancelled parse throws and stores nothing
+                Store(entry, result, context.TargetNode.SyntaxTree, shape, compilation, ahead: false);
+                return result;
+            }
+        }
+
+        /// <summary>
+        /// For <see cref="ParseAhead{TResult}"/>: parses the node, or stores nothing when <paramref name="parse"/> finds it is no
+        /// target (null). False when the transform holds the node or has its result already: the two have met.
+        /// </summary>
+        internal bool TryParseAhead(SyntaxNode node, DeclarationShape shape, Compilation compilation, Func<TResult?> parse)
+        {
+            var entry = _entries.GetValue(node, static _ => new Entry());
+            if (!Monitor.TryEnter(entry))
+                return false;
+            try
             {
-                (entry.Shape, entry.Result) = Reusable(result, context.TargetNode.SyntaxTree, shape) ? (shape, result) : (null, null);
+                if (entry.ResultFor(shape, compilation) != null)
+                    return false;
+                if (parse() is { } result)
+                    Store(entry, result, node.SyntaxTree, shape, compilation, ahead: true);
+                return true;
             }
+            finally
+            {
+                Monitor.Exit(entry);
+            }
+        }
 
-            return result;
+        private void Store(Entry entry, TResult result, SyntaxTree tree, DeclarationShape shape, Compilation compilation, bool ahead)
+        {
+            ParseCounters.Count(reused: false, ahead);
+            entry.Shape = shape;
+            entry.Result = result;
+            entry.Reusable = Reusable(result, tree, shape);
+            entry.Compilation = new WeakReference<Compilation>(compilation);
+            entry.ParsedAhead = ahead ? entry.Compilation : null;
         }
 
         // Spans in the node's own tree stay right while the node is the same object; spans elsewhere may move.
@@ -88,10 +126,23 @@ namespace SchemaGen.Generators.Caching
             return true;
         }
 
+        // Read and written under the entry's lock.
         private sealed class Entry
         {
             public DeclarationShape? Shape;
             public TResult? Result;
+            public bool Reusable;
+            public WeakReference<Compilation>? Compilation;
+            public WeakReference<Compilation>? ParsedAhead;
+
+            // This compilation's own result, or one an earlier compilation of the same shape made and that stays right.
+            public TResult? ResultFor(DeclarationShape shape, Compilation compilation) =>
+                Result != null && ReferenceEquals(Shape, shape) && (Reusable || Is(Compilation, compilation)) ? Result : null;
+
+            public bool MadeAheadFor(Compilation compilation) => Is(ParsedAhead, compilation);
+
+            private static bool Is(WeakReference<Compilation>? reference, Compilation compilation) =>
+                reference != null && reference.TryGetTarget(out var target) && ReferenceEquals(target, compilation);
         }
     }
 }
