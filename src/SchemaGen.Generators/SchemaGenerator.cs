@@ -25,14 +25,13 @@ namespace SchemaGen.Generators
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
             // Per driver: a class's parse is reused while its tree and the compilation's declarations are the same.
-            var tableCache = new ParseCache<TableParseResult>(TableParser.Parse, static result => result.Diagnostics,
-                new ParseAhead<TableParseResult>(KnownNames.TableAttributeMetadataName, TableParser.Parse));
+            var tableCache = new ParseCache<TableParseResult>(TableParser.Parse, static result => result.Diagnostics);
             var wrapperCache = new ParseCache<WrapperParseResult>(WrapperParser.Parse, static result => result.Diagnostics);
 
             var parsed = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
                     KnownNames.TableAttributeMetadataName,
-                    static (node, _) => ParseAhead<TableParseResult>.IsClassDeclaration(node),
+                    static (node, _) => node is ClassDeclarationSyntax || (node is RecordDeclarationSyntax record && !record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword)),
                     tableCache.Parse)
                 .WithTrackingName(TrackingNames.ParsedTables);
 

@@ -36,73 +36,35 @@ namespace SchemaGen.Generators.Caching
         private readonly DeclarationShape.Tracker _shapes = new DeclarationShape.Tracker();
         private readonly Func<GeneratorAttributeSyntaxContext, CancellationToken, TResult> _parse;
         private readonly Func<TResult, EquatableArray<DiagnosticInfo>> _diagnostics;
-        private readonly ParseAhead<TResult>? _ahead;
 
-        public ParseCache(Func<GeneratorAttributeSyntaxContext, CancellationToken, TResult> parse, Func<TResult, EquatableArray<DiagnosticInfo>> diagnostics, ParseAhead<TResult>? ahead = null)
+        public ParseCache(Func<GeneratorAttributeSyntaxContext, CancellationToken, TResult> parse, Func<TResult, EquatableArray<DiagnosticInfo>> diagnostics)
         {
             _parse = parse;
             _diagnostics = diagnostics;
-            _ahead = ahead;
         }
 
-        /// <summary>
-        /// The transform: the result already made for this compilation (by <see cref="ParseAhead{TResult}"/>, waiting
-        /// while it parses this node), else the previous result if the node and the compilation's declarations are the
-        /// same, else a parse.
-        /// </summary>
+        /// <summary>The transform: the previous result if the node and the compilation's declarations are the same, else a parse.</summary>
         public TResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
         {
-            var compilation = context.SemanticModel.Compilation;
-            var shape = _shapes.Of(compilation);
-            _ahead?.Start(this, compilation, shape, cancellationToken);
+            var shape = _shapes.Of(context.SemanticModel.Compilation);
             var entry = _entries.GetValue(context.TargetNode, static _ => new Entry());
             lock (entry)
             {
-                if (entry.ResultFor(shape, compilation) is { } ready)
+                if (ReferenceEquals(entry.Shape, shape) && entry.Result != null)
                 {
-                    if (!entry.MadeAheadFor(compilation))
-                        ParseCounters.Count(reused: true);
-                    entry.ParsedAhead = null;
-                    return ready;
+                    ParseCounters.Count(reused: true);
+                    return entry.Result;
                 }
-
-                var result = _parse(context, cancellationToken); // a cancelled parse throws and stores nothing
-                Store(entry, result, context.TargetNode.SyntaxTree, shape, compilation, ahead: false);
-                return result;
             }
-        }
 
-        /// <summary>
-        /// For <see cref="ParseAhead{TResult}"/>: parses the node, or stores nothing when <paramref name="parse"/> finds it is no
-        /// target (null). False when the transform holds the node or has its result already: the two have met.
-        /// </summary>
-        internal bool TryParseAhead(SyntaxNode node, DeclarationShape shape, Compilation compilation, Func<TResult?> parse)
-        {
-            var entry = _entries.GetValue(node, static _ => new Entry());
-            if (!Monitor.TryEnter(entry))
-                return false;
-            try
+            var result = _parse(context, cancellationToken); // a cancelled parse throws and stores nothing
+            ParseCounters.Count(reused: false);
+            lock (entry)
             {
-                if (entry.ResultFor(shape, compilation) != null)
-                    return false;
-                if (parse() is { } result)
-                    Store(entry, result, node.SyntaxTree, shape, compilation, ahead: true);
-                return true;
+                (entry.Shape, entry.Result) = Reusable(result, context.TargetNode.SyntaxTree, shape) ? (shape, result) : (null, null);
             }
-            finally
-            {
-                Monitor.Exit(entry);
-            }
-        }
 
-        private void Store(Entry entry, TResult result, SyntaxTree tree, DeclarationShape shape, Compilation compilation, bool ahead)
-        {
-            ParseCounters.Count(reused: false, ahead);
-            entry.Shape = shape;
-            entry.Result = result;
-            entry.Reusable = Reusable(result, tree, shape);
-            entry.Compilation = new WeakReference<Compilation>(compilation);
-            entry.ParsedAhead = ahead ? entry.Compilation : null;
+            return result;
         }
 
         // Spans in the node's own tree stay right while the node is the same object; spans elsewhere may move.
@@ -126,23 +88,10 @@ namespace SchemaGen.Generators.Caching
             return true;
         }
 
-        // Read and written under the entry's lock.
         private sealed class Entry
         {
             public DeclarationShape? Shape;
             public TResult? Result;
-            public bool Reusable;
-            public WeakReference<Compilation>? Compilation;
-            public WeakReference<Compilation>? ParsedAhead;
-
-            // This compilation's own result, or one an earlier compilation of the same shape made and that stays right.
-            public TResult? ResultFor(DeclarationShape shape, Compilation compilation) =>
-                Result != null && ReferenceEquals(Shape, shape) && (Reusable || Is(Compilation, compilation)) ? Result : null;
-
-            public bool MadeAheadFor(Compilation compilation) => Is(ParsedAhead, compilation);
-
-            private static bool Is(WeakReference<Compilation>? reference, Compilation compilation) =>
-                reference != null && reference.TryGetTarget(out var target) && ReferenceEquals(target, compilation);
         }
     }
 }

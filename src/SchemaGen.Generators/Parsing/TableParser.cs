@@ -16,15 +16,12 @@ namespace SchemaGen.Generators.Parsing
     /// </summary>
     internal static class TableParser
     {
-        public static TableParseResult Parse(GeneratorAttributeSyntaxContext syntaxContext, CancellationToken cancellationToken) =>
-            Parse(syntaxContext.TargetSymbol, syntaxContext.SemanticModel.Compilation, cancellationToken);
-
-        /// <summary>The class's parse, from its symbol (what the transform and <see cref="Caching.ParseAhead{TResult}"/> both have).</summary>
-        public static TableParseResult Parse(ISymbol symbol, Compilation compilation, CancellationToken cancellationToken)
+        public static TableParseResult Parse(GeneratorAttributeSyntaxContext syntaxContext, CancellationToken cancellationToken)
         {
-            if (!(symbol is INamedTypeSymbol type) || type.TypeKind != TypeKind.Class)
+            if (!(syntaxContext.TargetSymbol is INamedTypeSymbol type) || type.TypeKind != TypeKind.Class)
                 return new TableParseResult { Spec = null, Diagnostics = EquatableArray<DiagnosticInfo>.Empty };
 
+            var compilation = syntaxContext.SemanticModel.Compilation;
             var context = new ParseContext(compilation, OptionsParser.Parse(compilation).Spec, cancellationToken);
             var spec = Parse(type, context);
             return new TableParseResult { Spec = spec, Diagnostics = context.Diagnostics.ToEquatableArray() };
