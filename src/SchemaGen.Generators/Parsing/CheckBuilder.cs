@@ -141,11 +141,17 @@ namespace SchemaGen.Generators.Parsing
 
         private ColumnRules Range(ColumnSource source, AttributeData attribute, ColumnRules rules, string column)
         {
+            // Range(typeof(DateTime), "…", "…") compares values a TypeConverter parses from the bounds (in the current
+            // culture unless told otherwise): only numeric ranges become CHECKs, whatever the column.
+            var args = attribute.ConstructorArguments;
+            if (args.Length == 3 && args[0].Value is ITypeSymbol compared && !IsNumeric(compared))
+                return Incompatible(source, attribute, rules, "Range(typeof(" + compared.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "), …) compares "
+                    + compared.ToDisplayString() + " values that Validator parses from the bounds with a TypeConverter, and only numeric ranges become CHECKs; write the rule as a [Check(\"…\")] on the class");
+
             var kind = source.Type.Kind;
             if (kind != ValueKind.Integer && kind != ValueKind.Floating && kind != ValueKind.Decimal)
                 return Incompatible(source, attribute, rules, "it compares numbers, and the column is " + source.Type.SqlType);
 
-            var args = attribute.ConstructorArguments;
             RangeBound? min, max;
             if (args.Length == 2 && args[0].Value is int intMin && args[1].Value is int intMax)
             {

@@ -121,6 +121,29 @@ public class DiagnosticTests
     }
 
     [Fact]
+    public void RangeOfANonNumericOperandTypeSaysWhatItCompares()
+    {
+        // The message named numbers for these, which is not what Validator compares.
+        var result = GeneratorHarness.Run(Usings + """
+            [Table("periods")]
+            public class Period
+            {
+                [Key] public int Id { get; set; }
+                [Range(typeof(DateTime), "2000-01-01", "2100-01-01")] public DateTime Start { get; set; }
+                [Range(typeof(TimeSpan), "00:00:01", "01:00:00")] public TimeSpan Length { get; set; }
+                [Range(typeof(string), "a", "m")] public string Code { get; set; } = null!;
+            }
+            """);
+        var diagnostics = Errors(result, "SG0005");
+        Assert.Equal(3, diagnostics.Count);
+        Assert.All(diagnostics, d => Assert.DoesNotContain("numbers", d.GetMessage()));
+        Assert.Contains("Range(typeof(DateTime), …) compares System.DateTime values", diagnostics[0].GetMessage());
+        Assert.Contains("Range(typeof(TimeSpan), …) compares System.TimeSpan values", diagnostics[1].GetMessage());
+        Assert.Contains("Range(typeof(string), …) compares string values", diagnostics[2].GetMessage());
+        Assert.All(diagnostics, d => Assert.Contains("[Check", d.GetMessage()));
+    }
+
+    [Fact]
     public void ReferenceToANonTableOrMismatchedKeyIsAnError()
     {
         var result = GeneratorHarness.Run(Usings + """
