@@ -34,6 +34,7 @@ namespace SchemaGen.Generators.Assembling
                 tables.SelectMany(t => t.Enums).GroupBy(e => e.ClrFullName).Select(g => g.First()).OrderBy(e => e.ClrFullName, StringComparer.Ordinal),
                 e => (e.Enum.Schema, e.Enum.Name), "enum type", e => e.ClrFullName, e => e.DeclarationId, diagnostics);
             var names = ReportRelationClashes(tables, enums, diagnostics);
+            TableRenameChecks.Report(tables, diagnostics);
             var mappings = enums.Select(e => new EnumMapping { TypeReference = e.TypeReference, Schema = e.Enum.Schema, Name = e.Enum.Name })
                 .OrderBy(m => m.Schema, StringComparer.Ordinal).ThenBy(m => m.Name, StringComparer.Ordinal).ToList();
             var domains = DomainAssembler.Assemble(options.Domains, options.DefaultSchema, enums.Select(e => e.Enum).ToList(), tables.Select(t => t.Table).ToList(), options.Extensions, diagnostics);

@@ -156,6 +156,11 @@ namespace SchemaGen.Generators.Diagnostics
             "[{0}] on '{1}' is not read by SchemaGen, so the database does not get what it asks for: {2}",
             DiagnosticSeverity.Warning);
 
+        public static readonly DiagnosticDescriptor IneffectiveRename = Create(
+            "SG0029", "RenamedFrom that names what the model still has",
+            "[RenamedFrom] on '{0}' names the {1} '{2}', which the model still has ({3}): the deployer renames only a {1} the model no longer has, so nothing is renamed; remove the attribute",
+            DiagnosticSeverity.Warning);
+
         private static DiagnosticDescriptor Create(string id, string title, string message, DiagnosticSeverity severity) =>
             new DiagnosticDescriptor(id, title, message, Category, severity, isEnabledByDefault: true, helpLinkUri: HelpLinkBase + id + ".md");
     }

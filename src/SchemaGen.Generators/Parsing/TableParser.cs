@@ -57,6 +57,7 @@ namespace SchemaGen.Generators.Parsing
             }
 
             ReportDuplicateColumns(context, type, columns);
+            ReportIneffectiveRenames(context, type, columns);
 
             var primaryKey = PrimaryKey(context, type, tableName, columns, keyProperties);
             // Properties that could not be mapped are already diagnosed; a [Check] naming them is not reported again.
@@ -94,6 +95,21 @@ namespace SchemaGen.Generators.Parsing
                 UsesNetTopologySuite = !context.Known.NetTopologySuitePlugin.Symbols.IsEmpty && columns.Any(c => GeometryMapper.IsGeometry(c.Property.Type)),
                 ExplicitTypes = ColumnFactsReader.Read(context, columns),
             };
+        }
+
+        // SG0029: the deployer renames a column only when the model no longer has the old name (RenameDiffer).
+        private static void ReportIneffectiveRenames(ParseContext context, INamedTypeSymbol type, List<ParsedColumn> columns)
+        {
+            foreach (var column in columns)
+            {
+                var from = column.Column.RenamedFrom;
+                var holder = from == null ? null : columns.FirstOrDefault(c => c.Column.Name == from);
+                if (holder == null)
+                    continue;
+                var location = column.Property.GetAttribute(context.Known.RenamedFromAttribute)!.GetArgumentLocation(0, column.Property);
+                context.Report(DiagnosticDescriptors.IneffectiveRename, location, type.Name + "." + column.Property.Name, "column", from!,
+                    type.Name + "." + holder.Property.Name + (ReferenceEquals(holder, column) ? " itself" : ""));
+            }
         }
 
         // [Column(Order = n)] columns first by n, the rest in declaration order (a stable sort).
