@@ -55,6 +55,15 @@ namespace SchemaGen.Generators.Parsing
                 return Unreadable("expected the " + DdlRenderer.KindName(kind) + "'s name");
             var nameEnd = statement[reader.Position - 1].End;
 
+            // OWNED BY a column: the sequence is created before the tables (their defaults call nextval), and ownership is
+            // not among the options the deployer compares. NONE, the default, says nothing.
+            if (kind == TemplateObjectKind.Sequence && OwnedByColumn(statement, reader.Position) is int owned)
+            {
+                diagnostics.Add(Error(path, text, statement[owned].Start, statement[owned + 1].End,
+                    "OWNED BY ties the sequence to a column, which a template cannot: sequences are created before the tables, and the deployer does not compare ownership; for a column's own numbers use an identity column ([DatabaseGenerated(DatabaseGeneratedOption.Identity)]), or leave OWNED BY out"));
+                return true;
+            }
+
             string? tableSchema = null, table = null, signature = null;
             if (kind == TemplateObjectKind.Index)
             {
@@ -111,6 +120,18 @@ namespace SchemaGen.Generators.Parsing
                 diagnostics.Add(Error(path, text, reader.Current.Start, reader.Current.End, message));
                 return true;
             }
+        }
+
+        // The position of OWNED in an OWNED BY that names a column (not NONE), from the given token on; null when there is none.
+        private static int? OwnedByColumn(List<SqlToken> statement, int from)
+        {
+            for (var i = from; i + 2 < statement.Count; i++)
+            {
+                if (statement[i].Is("owned") && statement[i + 1].Is("by") && !statement[i + 2].Is("none"))
+                    return i;
+            }
+
+            return null;
         }
     }
 }
