@@ -24,6 +24,12 @@ namespace SchemaGen.Generators.Diagnostics
             "'{0}.{1}' has type '{2}', which the generated Schema class must name to map it for Npgsql but cannot: {3}; declare the type public or internal, outside generic types and not file-local, or exclude the property with [NotMapped]",
             DiagnosticSeverity.Error);
 
+        /// <summary>SG0001 at an enum member whose value another member has: the enum cannot be a PostgreSQL enum.</summary>
+        public static readonly DiagnosticDescriptor EnumValueAlias = Create(
+            "SG0001", "Property type cannot be mapped to a PostgreSQL type",
+            "Enum '{0}' cannot be a PostgreSQL enum: its members {1} and {2} have the same value ({3}), and a label stands for one value, so Npgsql would write one label for both; give each member its own value, or store the properties of this type as integers with [Column(TypeName = \"integer\")]",
+            DiagnosticSeverity.Error);
+
         public static readonly DiagnosticDescriptor MissingPrimaryKey = Create(
             "SG0002", "Table has no primary key",
             "Table '{0}' ({1}) has no primary key; mark its key property with [Key]",

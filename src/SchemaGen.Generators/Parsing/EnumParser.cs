@@ -18,7 +18,7 @@ namespace SchemaGen.Generators.Parsing
 
         public EnumParser(ParseContext context) => _context = context;
 
-        /// <summary>The enum type, or null when it cannot be a PostgreSQL enum ([Flags] or no members).</summary>
+        /// <summary>The enum type, or null when it cannot be a PostgreSQL enum ([Flags], no members, or two members of one value).</summary>
         public EnumSpec? Parse(INamedTypeSymbol enumType)
         {
             if (!_parsed.TryGetValue(enumType, out var spec))
@@ -39,7 +39,7 @@ namespace SchemaGen.Generators.Parsing
             if (enumType.HasAttribute(_context.Known.FlagsAttribute))
                 return null;
             var members = Members(enumType).ToList();
-            if (members.Count == 0)
+            if (members.Count == 0 || HasAliases(enumType, members))
                 return null;
 
             var name = CheckedName(enumType, "enum type");
@@ -73,6 +73,27 @@ namespace SchemaGen.Generators.Parsing
                 TypeReference = enumType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                 Enum = model,
             };
+        }
+
+        // Members with one value (Default = Normal): a label stands for one value, and Npgsql writes one label for
+        // both while a default names the other, so one .NET value would be stored as two labels. Reported once per enum.
+        private bool HasAliases(INamedTypeSymbol enumType, List<IFieldSymbol> members)
+        {
+            var byValue = new Dictionary<object, IFieldSymbol>();
+            foreach (var member in members)
+            {
+                if (!byValue.TryGetValue(member.ConstantValue!, out var first))
+                {
+                    byValue.Add(member.ConstantValue!, member);
+                    continue;
+                }
+
+                _context.Report(DiagnosticDescriptors.EnumValueAlias, member.Locations.FirstOrDefault(), enumType.Name, first.Name, member.Name,
+                    System.Convert.ToString(member.ConstantValue, System.Globalization.CultureInfo.InvariantCulture));
+                return true;
+            }
+
+            return false;
         }
 
         private string Label(IFieldSymbol member) => PgName(member) is string name && ModelConventions.IsUsable(name) ? name : _context.Name(member.Name);

@@ -48,6 +48,7 @@ public class HostileInputTests
         ["nul in a regex", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [RegularExpression(\"a\\0\")] public string? A { get; set; } }", "SG0006", "\"a\\0\""],
         ["invalid regex", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [RegularExpression(\"(\")] public string? A { get; set; } }", "SG0006", "\"(\""],
         ["nul in allowed values", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [AllowedValues(\"a\\0\")] public string? A { get; set; } }", "SG0005", "AllowedValues(\"a\\0\")"],
+        ["enum members with one value (Npgsql wrote one label for both, the default the other)", "public enum E { A = 1, B = 1, C = 2 } [Table(\"t\")] public class T { [Key] public int Id { get; set; } public E V { get; set; } = E.B; }", "SG0001", "B"],
         ["enum labels colliding", "public enum E { FooBar, Foo_Bar } [Table(\"t\")] public class T { [Key] public int Id { get; set; } public E V { get; set; } }", "SG0004", "Foo_Bar"],
         ["range with the maximum below the minimum", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [Range(1.0, double.NegativeInfinity)] public decimal A { get; set; } }", "SG0005", "Range(1.0, double.NegativeInfinity)"],
         ["max length 0 (Validator throws on every value)", "[Table(\"t\")] public class T { [Key] public int Id { get; set; } [MaxLength(0)] public string? A { get; set; } }", "SG0005", "MaxLength(0)"],
