@@ -58,8 +58,8 @@ namespace SchemaGen.Generators.Emitting
             var parameters = spec.Parameters.Select(p => p.Role == ParameterRole.Cancellation && spec.NeedsEnumeratorCancellation
                 ? "[global::System.Runtime.CompilerServices.EnumeratorCancellation] " + p.Declaration
                 : p.Declaration);
-            var connection = spec.Parameters.First(p => p.Role == ParameterRole.Connection).Name;
-            var cancellation = spec.Parameters.FirstOrDefault(p => p.Role == ParameterRole.Cancellation)?.Name ?? "default";
+            var connection = Identifier(spec.Parameters.First(p => p.Role == ParameterRole.Connection).Name);
+            var cancellation = spec.Parameters.FirstOrDefault(p => p.Role == ParameterRole.Cancellation) is { } token ? Identifier(token.Name) : "default";
 
             w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"SchemaGen\", \"{Version}\")]")
              .Open($"{spec.Modifiers} async partial {spec.ReturnType} {spec.MethodName}({string.Join(", ", parameters)})");
@@ -127,7 +127,7 @@ namespace SchemaGen.Generators.Emitting
                 w.Line($"static {readType} Read(global::Npgsql.NpgsqlDataReader reader) => new {spec.ElementType}")
                  .Line("{");
                 foreach (var (member, value) in values)
-                    w.Line($"    {member.Name} = {value},");
+                    w.Line($"    {Identifier(member.Name)} = {value},");
                 w.Line("};");
             }
         }

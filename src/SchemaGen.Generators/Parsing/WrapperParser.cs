@@ -37,6 +37,12 @@ namespace SchemaGen.Generators.Parsing
                 diagnostics.Add(Mismatch(at, $"'{display}' must be a non-generic partial method without a body, so that SchemaGen can implement it"));
 
             var parameters = method.Parameters.Select(p => Parameter(p, method.IsExtensionMethod && p.Ordinal == 0)).ToList();
+            foreach (var byReference in method.Parameters.Where(p => p.RefKind != RefKind.None))
+            {
+                var modifier = byReference.RefKind switch { RefKind.Ref => "ref", RefKind.Out => "out", _ => "in" };
+                diagnostics.Add(Mismatch(at, $"'{display}' passes '{byReference.Name}' by reference ({modifier}); a [SqlFunction] parameter is a value sent to PostgreSQL: remove '{modifier}'"));
+            }
+
             if (!parameters.Any(p => p.Role == ParameterRole.Connection))
                 diagnostics.Add(Mismatch(at, $"'{display}' needs an NpgsqlConnection parameter to call {functionName} on"));
 
@@ -48,6 +54,9 @@ namespace SchemaGen.Generators.Parsing
             var elementKind = element == null ? null : Kind(element);
             var isRecord = element != null && elementKind is ClrKind.Other && element.TypeKind is TypeKind.Class or TypeKind.Struct;
             var (viaConstructor, members) = isRecord ? Members((INamedTypeSymbol)TypeMapper.Unwrap(element!)) : (false, new List<ResultMember>());
+            if (isRecord && Uncreatable((INamedTypeSymbol)TypeMapper.Unwrap(element!), viaConstructor) is string why)
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResultMismatch, at,
+                    $"'{display}' reads rows into {TypeMapper.Unwrap(element!).ToDisplayString()}, which the generated code cannot create: {why}; return a record or class with a public constructor and a property per column"));
             if (shape == ResultShape.Scalar && isRecord)
                 shape = ResultShape.Row;
 
@@ -83,7 +92,7 @@ namespace SchemaGen.Generators.Parsing
         private static WrapperParameter Parameter(IParameterSymbol p, bool isThis) => new WrapperParameter
         {
             Name = p.Name,
-            Declaration = (isThis ? "this " : "") + p.Type.ToDisplayString(TypeFormat) + " " + CSharpLiterals.Identifier(p.Name),
+            Declaration = (isThis ? "this " : p.IsParams ? "params " : "") + p.Type.ToDisplayString(TypeFormat) + " " + CSharpLiterals.Identifier(p.Name),
             Role = Role(p.Type),
             Kind = Kind(p.Type),
         };
@@ -127,6 +136,19 @@ namespace SchemaGen.Generators.Parsing
             if (constructor != null)
                 return (true, constructor.Parameters.Select(p => Member(properties.First(q => string.Equals(q.Name, p.Name, System.StringComparison.OrdinalIgnoreCase)), p.Type)).ToList());
             return (false, properties.Where(p => p.SetMethod != null && p.SetMethod.DeclaredAccessibility == Microsoft.CodeAnalysis.Accessibility.Public).Select(p => Member(p, p.Type)).ToList());
+        }
+
+        // Why a row type cannot be made by `new T(…)` or `new T { … }`, or null when it can.
+        private static string? Uncreatable(INamedTypeSymbol type, bool viaConstructor)
+        {
+            if (type.IsTupleType)
+                return "it is a tuple, whose elements have no names at run time";
+            if (type.IsAbstract)
+                return "it is abstract";
+            if (!viaConstructor && type.TypeKind == TypeKind.Class
+                && !type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility == Microsoft.CodeAnalysis.Accessibility.Public))
+                return "it has no public constructor without parameters, and none whose parameters are its properties";
+            return null;
         }
 
         private static ResultMember Member(IPropertySymbol property, ITypeSymbol type) => new ResultMember
