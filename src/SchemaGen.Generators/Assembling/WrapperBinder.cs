@@ -140,17 +140,41 @@ namespace SchemaGen.Generators.Assembling
         }
 
         // SELECT columns FROM schema.fn(p_a => $1::type, …): named notation, so the order of C# parameters does not matter.
+        // A VARIADIC parameter takes the whole array, which named notation passes only with VARIADIC in front.
         private static string Statement(WrapperSpec wrapper, FunctionModel function, List<WrapperParameter> values, string prefix)
         {
+            var variadic = VariadicParameter(function.Definition);
             var arguments = string.Join(", ", values.Select((p, i) =>
             {
                 var target = Find(function, p.Name, prefix)!;
-                return $"{SqlSyntax.Identifier(target.Name)} => ${i + 1}::{target.Type}";
+                return $"{(target.Name == variadic ? "VARIADIC " : "")}{SqlSyntax.Identifier(target.Name)} => ${i + 1}::{target.Type}";
             }));
             var call = SqlSyntax.QualifiedName(function.Schema, function.Name) + "(" + arguments + ")";
             if (wrapper.ElementIsRecord)
                 return "SELECT " + string.Join(", ", wrapper.Members.Select(m => SqlSyntax.Identifier(SqlNaming.ToSnakeCaseOrAsIs(m.Name)))) + " FROM " + call;
             return function.Columns.IsEmpty ? "SELECT " + call : "SELECT " + SqlSyntax.Identifier(function.Columns[0].Name) + " FROM " + call;
+        }
+
+        // The name of the parameter declared VARIADIC in the definition's parameter list (it starts at the definition's
+        // first parenthesis), or null when there is none.
+        private static string? VariadicParameter(string definition)
+        {
+            var tokens = SqlLexer.Tokens(definition);
+            var depth = 0;
+            var partStart = true;
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                var token = tokens[i];
+                if (token.IsSymbol("("))
+                    depth++;
+                else if (token.IsSymbol(")") && --depth == 0)
+                    return null;
+                else if (depth == 1 && partStart && token.Is("variadic"))
+                    return i + 2 < tokens.Count && tokens[i + 1].IsIdentifier && !tokens[i + 2].IsSymbol(")") && !tokens[i + 2].IsSymbol(",") ? tokens[i + 1].Value : null;
+                partStart = depth == 1 && (token.IsSymbol("(") || token.IsSymbol(","));
+            }
+
+            return null;
         }
 
         private static FunctionParameter? Find(FunctionModel function, string csharpName, string prefix)

@@ -59,6 +59,39 @@ public class WrapperSignatureTests
         Assert.Equal("1; a 1; 3", await (Task<string>)run.Invoke(null, [Postgres.Instance.CreateDatabase()])!);
     }
 
+    [Fact]
+    public async Task A_variadic_function_is_called_with_its_array()
+    {
+        // PostgreSQL finds a VARIADIC parameter by name only with VARIADIC in front (42883 without it).
+        const string sum = "CREATE OR REPLACE FUNCTION app.sum_of(p_base integer, VARIADIC p_values integer[]) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT p_base + sum(v)::integer FROM unnest(p_values) v $$;";
+        var source = WrapperModels.Usings + """
+            namespace TestModels;
+
+            public static partial class Calls
+            {
+                [SqlFunction("sum_of")]
+                public static partial Task<int> SumOfAsync(this NpgsqlConnection connection, int @base, params int[] values);
+            }
+
+            public static class Scenario
+            {
+                public static async Task<string> RunAsync(string connectionString)
+                {
+                    await using var c = new NpgsqlConnection(connectionString);
+                    await c.OpenAsync();
+                    await Schema.DeployAsync(c);
+                    return (await c.SumOfAsync(100, 1, 2, 3)).ToString();
+                }
+            }
+            """;
+        var result = GeneratorHarness.Run([WrapperModels.Usings + WrapperModels.Model, source], [.. WrapperModels.TemplateFiles, ("/project/Sql/sum_of.sql", sum)]);
+
+        Assert.Empty(result.AllDiagnostics);
+        Assert.Contains("VARIADIC p_values => $2::integer[]", result.GeneratedFunctions);
+        var run = result.Load().Assembly.GetType("TestModels.Scenario")!.GetMethod("RunAsync")!;
+        Assert.Equal("106", await (Task<string>)run.Invoke(null, [Postgres.Instance.CreateDatabase()])!);
+    }
+
     [Theory]
     [InlineData("ref JobStatus status", "ref")]
     [InlineData("out JobStatus status", "out")]
