@@ -116,17 +116,23 @@ namespace SchemaGen.Generators.Emitting
             }
 
             var values = spec.Members.Select((m, i) => (Member: m, Value: Value(m.ReadType, m.IsNullable, i, spec.ElementType!.Replace("global::", "") + "." + m.Name))).ToList();
-            if (spec.MembersViaConstructor)
+            var arguments = spec.ConstructorArguments;
+            var initialized = values.Skip(arguments).ToList();
+            if (arguments > 0)
             {
                 w.Line($"static {readType} Read(global::Npgsql.NpgsqlDataReader reader) => new {spec.ElementType}(");
-                for (var i = 0; i < values.Count; i++)
-                    w.Line("    " + values[i].Value + (i < values.Count - 1 ? "," : ");"));
+                for (var i = 0; i < arguments; i++)
+                    w.Line("    " + values[i].Value + (i < arguments - 1 ? "," : initialized.Count == 0 ? ");" : ")"));
             }
             else
             {
-                w.Line($"static {readType} Read(global::Npgsql.NpgsqlDataReader reader) => new {spec.ElementType}")
-                 .Line("{");
-                foreach (var (member, value) in values)
+                w.Line($"static {readType} Read(global::Npgsql.NpgsqlDataReader reader) => new {spec.ElementType}");
+            }
+
+            if (arguments == 0 || initialized.Count > 0)
+            {
+                w.Line("{");
+                foreach (var (member, value) in initialized)
                     w.Line($"    {Identifier(member.Name)} = {value},");
                 w.Line("};");
             }

@@ -53,8 +53,8 @@ namespace SchemaGen.Generators.Parsing
 
             var elementKind = element == null ? null : Kind(element);
             var isRecord = element != null && elementKind is ClrKind.Other && element.TypeKind is TypeKind.Class or TypeKind.Struct;
-            var (viaConstructor, members) = isRecord ? Members((INamedTypeSymbol)TypeMapper.Unwrap(element!)) : (false, new List<ResultMember>());
-            if (isRecord && Uncreatable((INamedTypeSymbol)TypeMapper.Unwrap(element!), viaConstructor) is string why)
+            var (constructorArguments, members) = isRecord ? Members((INamedTypeSymbol)TypeMapper.Unwrap(element!)) : (0, new List<ResultMember>());
+            if (isRecord && Uncreatable((INamedTypeSymbol)TypeMapper.Unwrap(element!), constructorArguments > 0) is string why)
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResultMismatch, at,
                     $"'{display}' reads rows into {TypeMapper.Unwrap(element!).ToDisplayString()}, which the generated code cannot create: {why}; return a record or class with a public constructor and a property per column"));
             if (shape == ResultShape.Scalar && isRecord)
@@ -78,7 +78,7 @@ namespace SchemaGen.Generators.Parsing
                 ElementKind = elementKind,
                 ElementIsNullable = elementNullable,
                 ElementIsRecord = isRecord,
-                MembersViaConstructor = viaConstructor,
+                ConstructorArguments = constructorArguments,
                 Members = members.ToEquatableArray(),
                 Parameters = parameters.ToEquatableArray(),
                 FunctionName = functionName,
@@ -124,8 +124,9 @@ namespace SchemaGen.Generators.Parsing
             return (ResultShape.Scalar, result, IsNullable(result));
         }
 
-        // The constructor whose parameters all name properties (a positional record's), else the settable properties.
-        private static (bool ViaConstructor, List<ResultMember> Members) Members(INamedTypeSymbol type)
+        // The constructor whose parameters all name properties (a positional record's), with the settable properties it
+        // does not take after its arguments; else the settable properties alone.
+        private static (int ConstructorArguments, List<ResultMember> Members) Members(INamedTypeSymbol type)
         {
             var properties = type.GetMembers().OfType<IPropertySymbol>().Where(p => !p.IsStatic && p.DeclaredAccessibility == Microsoft.CodeAnalysis.Accessibility.Public).ToList();
             var constructor = type.InstanceConstructors
@@ -133,9 +134,12 @@ namespace SchemaGen.Generators.Parsing
                     && c.Parameters.All(p => properties.Any(q => string.Equals(q.Name, p.Name, System.StringComparison.OrdinalIgnoreCase))))
                 .OrderByDescending(c => c.Parameters.Length)
                 .FirstOrDefault();
-            if (constructor != null)
-                return (true, constructor.Parameters.Select(p => Member(properties.First(q => string.Equals(q.Name, p.Name, System.StringComparison.OrdinalIgnoreCase)), p.Type)).ToList());
-            return (false, properties.Where(p => p.SetMethod != null && p.SetMethod.DeclaredAccessibility == Microsoft.CodeAnalysis.Accessibility.Public).Select(p => Member(p, p.Type)).ToList());
+            var taken = constructor?.Parameters.Select(p => properties.First(q => string.Equals(q.Name, p.Name, System.StringComparison.OrdinalIgnoreCase))).ToList()
+                ?? new List<IPropertySymbol>();
+            var settable = properties.Where(p => p.SetMethod != null && p.SetMethod.DeclaredAccessibility == Microsoft.CodeAnalysis.Accessibility.Public
+                && !taken.Contains(p, SymbolEqualityComparer.Default));
+            var members = taken.Select((p, i) => Member(p, constructor!.Parameters[i].Type)).Concat(settable.Select(p => Member(p, p.Type))).ToList();
+            return (taken.Count, members);
         }
 
         // Why a row type cannot be made by `new T(…)` or `new T { … }`, or null when it can.

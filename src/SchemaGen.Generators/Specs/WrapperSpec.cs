@@ -41,8 +41,11 @@ namespace SchemaGen.Generators.Specs
         /// <summary>Rows are read into a record (class or struct), column by column.</summary>
         public required bool ElementIsRecord { get; init; }
 
-        /// <summary>The record is built through its constructor (a positional record) rather than by setting properties.</summary>
-        public required bool MembersViaConstructor { get; init; }
+        /// <summary>
+        /// How many of <see cref="Members"/>, from the first, are the arguments of the constructor the row is built with (a
+        /// positional record's); the rest are set in an object initializer. Zero: <c>new T { … }</c>.
+        /// </summary>
+        public required int ConstructorArguments { get; init; }
 
         public required EquatableArray<ResultMember> Members { get; init; }
 

@@ -60,6 +60,42 @@ public class WrapperSignatureTests
     }
 
     [Fact]
+    public async Task A_row_built_by_its_constructor_also_gets_its_other_settable_properties()
+    {
+        // The constructor took JobId; Stage, an init property beside it, was not read at all (always 0).
+        var source = WrapperModels.Usings + """
+            namespace TestModels;
+
+            public sealed record Row(string JobId) { public int Stage { get; init; } public JobStatus Status { get; set; } public int Computed => Stage * 2; }
+
+            public static partial class Calls
+            {
+                [SqlFunction("jobs_in")]
+                public static partial Task<IReadOnlyList<Row>> JobsAsync(this NpgsqlConnection connection, JobStatus status);
+            }
+
+            public static class Scenario
+            {
+                public static async Task<string> RunAsync(string connectionString)
+                {
+                    await using (var setup = new NpgsqlConnection(connectionString))
+                        await Schema.DeployAsync(setup);
+                    await using var dataSource = Schema.MapTypes(new NpgsqlDataSourceBuilder(connectionString)).Build();
+                    await using var c = await dataSource.OpenConnectionAsync();
+                    await using (var insert = new NpgsqlCommand("INSERT INTO app.jobs (job_id, stage) VALUES ('a', 3)", c))
+                        await insert.ExecuteNonQueryAsync();
+                    return string.Join(", ", System.Linq.Enumerable.Select(await c.JobsAsync(JobStatus.Queued), r => r.JobId + " " + r.Stage + " " + r.Status));
+                }
+            }
+            """;
+        var result = GeneratorHarness.Run([WrapperModels.Usings + WrapperModels.Model, source], WrapperModels.TemplateFiles);
+
+        Assert.Empty(result.AllDiagnostics);
+        var run = result.Load().Assembly.GetType("TestModels.Scenario")!.GetMethod("RunAsync")!;
+        Assert.Equal("a 3 Queued", await (Task<string>)run.Invoke(null, [Postgres.Instance.CreateDatabase()])!);
+    }
+
+    [Fact]
     public async Task A_variadic_function_is_called_with_its_array()
     {
         // PostgreSQL finds a VARIADIC parameter by name only with VARIADIC in front (42883 without it).
