@@ -63,7 +63,9 @@ namespace SchemaGen.Generators.Emitting
 
             w.Line($"[global::System.CodeDom.Compiler.GeneratedCode(\"SchemaGen\", \"{Version}\")]")
              .Open($"{spec.Modifiers} async partial {spec.ReturnType} {spec.MethodName}({string.Join(", ", parameters)})");
-            if (spec.Shape != ResultShape.None)
+            // The function's name is for the message of a NULL in a value that cannot hold it; unused, it would be CS0219.
+            var readsRequired = spec.ElementIsRecord ? spec.Members.Any(m => !m.IsNullable) : !spec.ElementIsNullable;
+            if (spec.Shape != ResultShape.None && readsRequired)
                 w.Line($"const string Function = {String(bound.Function)};");
             w.Line($"await using var command = new global::Npgsql.NpgsqlCommand({String(bound.Sql)}, {connection});");
             foreach (var value in bound.ValueParameters)

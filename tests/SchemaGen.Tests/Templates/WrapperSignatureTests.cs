@@ -129,6 +129,19 @@ public class WrapperSignatureTests
     }
 
     [Theory]
+    [InlineData("[SqlFunction(\"count_jobs\")] public static partial Task<long?> CountAsync(this NpgsqlConnection c, JobStatus status);", "")]
+    [InlineData("[SqlFunction(\"jobs_in\")] public static partial Task<IReadOnlyList<Row>> JobsAsync(this NpgsqlConnection c, JobStatus status);", "public sealed record Row(string? JobId, int? Stage, JobStatus? Status);")]
+    public void Results_read_as_nullable_only_compile_without_warnings(string member, string declaration)
+    {
+        // The function's name was declared for the messages of non-null reads, and unused (CS0219) when there were none:
+        // a warning in generated code, an error in projects that treat warnings as errors.
+        var source = WrapperModels.Usings + "namespace TestModels;\n" + declaration + "\npublic static partial class Calls\n{\n" + member + "\n}\n";
+        var result = GeneratorHarness.Run([WrapperModels.Usings + WrapperModels.Model, source], WrapperModels.TemplateFiles);
+
+        Assert.Empty(result.AllDiagnostics);
+    }
+
+    [Theory]
     [InlineData("ref JobStatus status", "ref")]
     [InlineData("out JobStatus status", "out")]
     [InlineData("in JobStatus status", "in")]
