@@ -19,9 +19,13 @@ namespace SchemaGen.Generators.Parsing
         public static ImmutableArray<AttributeData> EffectiveAttributes(this ISymbol symbol)
         {
             var own = symbol.GetAttributes();
-            if (symbol is not IPropertySymbol { IsOverride: true, OverriddenProperty: { } overridden })
-                return own;
+            return symbol is IPropertySymbol { IsOverride: true, OverriddenProperty: { } overridden } ? WithInherited(own, overridden) : own;
+        }
 
+        // Apart from EffectiveAttributes, which runs for every attribute lookup of every property (about 600,000 in a
+        // 1,000-table build): its lambdas' closure would otherwise be allocated on every call, override or not.
+        private static ImmutableArray<AttributeData> WithInherited(ImmutableArray<AttributeData> own, IPropertySymbol overridden)
+        {
             var result = ImmutableArray.CreateBuilder<AttributeData>();
             result.AddRange(own);
             var classes = new HashSet<INamedTypeSymbol?>(own.Select(a => a.AttributeClass), SymbolEqualityComparer.Default);
