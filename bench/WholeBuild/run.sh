@@ -5,7 +5,8 @@
 #
 # SECTIONS="build 10k noop" (the default) chooses the parts to run.
 # VARIANTS="none floor after" leaves out the generator of BEFORE_REV in the build section; "floor" is BindingFloor/,
-# a generator that only binds what any generator mapping these models must read (the peer of SchemaGen's own cost).
+# a generator that only binds what any generator mapping these models must read (the peer of SchemaGen's own cost);
+# "find" (not in the default list) is the same generator built to stop after finding the classes (FIND_ONLY).
 # The environment decides whether Csc runs in the compiler server: this machine sets UseSharedCompilation=false (a fresh
 # compiler process per build, the JIT paid every time); UseSharedCompilation=true measures a warm server instead.
 # WARMUP=0 counts the first round too (on a busy machine a build takes minutes and there is no time to waste).
@@ -67,7 +68,8 @@ project() {
     echo "<PackageReference Include=\"Microsoft.Extensions.Logging.Abstractions\" Version=\"$LOGGING\" />"
     echo "<Reference Include=\"SchemaGen\"><HintPath>$src/SchemaGen/bin/Release/net10.0/SchemaGen.dll</HintPath></Reference>"
     [ "$generator" = floor ] && echo "<Analyzer Include=\"$REPO/bench/WholeBuild/BindingFloor/bin/Release/netstandard2.0/BindingFloor.dll\" />"
-    [ "$generator" != none ] && [ "$generator" != floor ] && echo "<Analyzer Include=\"$src/SchemaGen.Generators/bin/Release/netstandard2.0/SchemaGen.Generators.dll\" />"
+    [ "$generator" = find ] && echo "<Analyzer Include=\"$OUT/find-only/BindingFloor.dll\" />"
+    [ "$generator" != none ] && [ "$generator" != floor ] && [ "$generator" != find ] && echo "<Analyzer Include=\"$src/SchemaGen.Generators/bin/Release/netstandard2.0/SchemaGen.Generators.dll\" />"
     echo '</ItemGroup></Project>'
   } > "$dir/BenchModels.csproj"
 }
@@ -80,6 +82,7 @@ model() { # $1 = directory, $2 = tables
 # --- 1. the 1,000-table build -----------------------------------------------------------------------------------
 if [[ $SECTIONS == *" build "* ]]; then
 dotnet build "$REPO/bench/WholeBuild/BindingFloor" -c Release -v:q -nologo >/dev/null
+dotnet build "$REPO/bench/WholeBuild/BindingFloor" -c Release -v:q -nologo -p:FindOnly=true -o "$OUT/find-only" >/dev/null
 model "$OUT/model1000" 1000
 for variant in ${VARIANTS:-none floor after before}; do
   mkdir -p "$OUT/build-$variant" && cp -r "$OUT/model1000/." "$OUT/build-$variant/"
