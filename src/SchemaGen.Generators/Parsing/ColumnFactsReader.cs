@@ -23,7 +23,7 @@ namespace SchemaGen.Generators.Parsing
             var facts = new ColumnFacts
             {
                 Column = column.Column.Name,
-                PropertyId = column.Property.GetDocumentationCommentId() ?? "",
+                PropertyId = column.Property.DeclarationId(),
                 PropertyName = column.Property.Name,
                 ClrType = column.Property.Type.ToDisplayString(),
                 Kind = WrapperParser.Kind(column.Property.Type),

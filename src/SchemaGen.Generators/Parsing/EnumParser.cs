@@ -69,7 +69,7 @@ namespace SchemaGen.Generators.Parsing
             {
                 ClrName = enumType.Name,
                 ClrFullName = enumType.ToDisplayString(),
-                DeclarationId = enumType.GetDocumentationCommentId() ?? "",
+                DeclarationId = enumType.DeclarationId(),
                 TypeReference = enumType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                 Enum = model,
             };

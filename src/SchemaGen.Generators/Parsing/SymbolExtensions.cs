@@ -55,6 +55,23 @@ namespace SchemaGen.Generators.Parsing
             return true;
         }
 
+        /// <summary>
+        /// The documentation id by which a diagnostic finds its declaration again (<c>DiagnosticLocator</c>): the original
+        /// definition's, because a member of a constructed generic type (a property inherited from <c>Base&lt;long&gt;</c>, a
+        /// row type <c>Row&lt;int&gt;</c>'s property) has an id that no declaration answers to.
+        /// </summary>
+        public static string DeclarationId(this ISymbol symbol) => symbol.OriginalDefinition.GetDocumentationCommentId() ?? "";
+
+        /// <summary>
+        /// <see cref="DeclarationId(ISymbol)"/> of a column's property, from its class's id when the class declares it: the
+        /// same text (a member's id is its type's and its name), without walking the symbol again for each of a large
+        /// model's columns.
+        /// </summary>
+        public static string DeclarationId(this IPropertySymbol property, INamedTypeSymbol declaringType, string declaringTypeId) =>
+            SymbolEqualityComparer.Default.Equals(property.ContainingType, declaringType) && declaringTypeId.StartsWith("T:", System.StringComparison.Ordinal)
+                ? "P:" + declaringTypeId.Substring(2) + "." + property.MetadataName
+                : property.DeclarationId();
+
         /// <summary>The first attribute of the known type (generic or not), if the symbol has one.</summary>
         public static AttributeData? GetAttribute(this ISymbol symbol, KnownType attribute)
         {

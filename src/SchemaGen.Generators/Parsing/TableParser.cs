@@ -83,13 +83,14 @@ namespace SchemaGen.Generators.Parsing
                 .GroupBy(e => e.ClrFullName).Select(g => g.First())
                 .OrderBy(e => e.ClrFullName, StringComparer.Ordinal);
             var jsonTypes = columns.SelectMany(c => DynamicJson.Mappings(c.Type, c.Column.SqlType)).Distinct();
+            var declarationId = type.DeclarationId();
             return new TableSpec
             {
                 ClrName = type.Name,
                 ClrFullName = type.ToDisplayString(),
-                DeclarationId = type.GetDocumentationCommentId() ?? "",
+                DeclarationId = declarationId,
                 Table = table,
-                ColumnDeclarationIds = columns.Select(c => c.Property.GetDocumentationCommentId() ?? "").ToEquatableArray(),
+                ColumnDeclarationIds = columns.Select(c => c.Property.DeclarationId(type, declarationId)).ToEquatableArray(),
                 Enums = usedEnums.ToEquatableArray(),
                 JsonTypes = jsonTypes.ToEquatableArray(),
                 UsesNetTopologySuite = !context.Known.NetTopologySuitePlugin.Symbols.IsEmpty && columns.Any(c => GeometryMapper.IsGeometry(c.Property.Type)),

@@ -28,7 +28,7 @@ namespace SchemaGen.Generators.Parsing
             var known = KnownSymbols.For(context.SemanticModel.Compilation);
             var attribute = context.Attributes[0];
             var diagnostics = new List<DiagnosticInfo>();
-            var declarationId = method.GetDocumentationCommentId() ?? "";
+            var declarationId = method.DeclarationId();
             var at = new DiagnosticTarget.Declaration(declarationId);
             var functionName = attribute.Argument(0) as string ?? "";
             var display = method.ContainingType.Name + "." + method.Name;
@@ -158,7 +158,7 @@ namespace SchemaGen.Generators.Parsing
         private static ResultMember Member(IPropertySymbol property, ITypeSymbol type) => new ResultMember
         {
             Name = property.Name,
-            DeclarationId = property.GetDocumentationCommentId() ?? "",
+            DeclarationId = property.DeclarationId(),
             ReadType = ReadType(type),
             Kind = Kind(type),
             IsNullable = IsNullable(type),

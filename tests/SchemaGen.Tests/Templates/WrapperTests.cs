@@ -140,6 +140,7 @@ public class WrapperTests
     [InlineData("public sealed record Row(string JobId, long Stage, JobStatus Status);", "Task<Row?>", "jobs_in", null, "")]
     [InlineData("public sealed record Row(string JobId, short Stage, JobStatus Status);", "Task<Row?>", "jobs_in", "Stage", "'Stage' of TestModels.Row is short, but column stage of app.jobs_in(p_status) is integer; use int")]
     [InlineData("public sealed record Row(string JobId, int Stage, string Status);", "Task<Row?>", "jobs_in", null, "")]
+    [InlineData("public sealed record Row<T>(string JobId, short Stage, T Status);", "Task<Row<JobStatus>?>", "jobs_in", "Stage", "is short, but column stage of app.jobs_in(p_status) is integer; use int")]
     [InlineData("public sealed record Row(string JobId, int Stage, JobStatus State);", "Task<Row?>", "jobs_in", "State", "reads column state, which app.jobs_in(p_status) does not return; its columns are job_id, stage, status")]
     [InlineData("", "Task<int>", "count_jobs", "Read", "'Read' reads int, but app.count_jobs(p_status) returns bigint; use long")]
     [InlineData("public enum Other { A }", "Task<Other>", "count_jobs", "Read", "'Read' reads TestModels.Other, but app.count_jobs(p_status) returns bigint; use long")]

@@ -1,0 +1,82 @@
+using System.Linq;
+using SchemaGen.Tests.Infrastructure;
+using Xunit;
+
+namespace SchemaGen.Tests.Generator;
+
+/// <summary>
+/// A diagnostic the assembler reports at a column (here SG0020, a column type of an extension the model does not declare)
+/// travels as the property's documentation id and lands on the property's own declaration, whatever the shape of the
+/// class: in the global namespace, nested, generic, inherited from a generic base, a keyword-named property, a positional
+/// record's parameter.
+/// </summary>
+public class ColumnDiagnosticLocationTests
+{
+    private const string Usings = "using System.ComponentModel.DataAnnotations; using System.ComponentModel.DataAnnotations.Schema; using SchemaGen;\n";
+
+    [Theory]
+    [InlineData("""
+        namespace TestModels;
+        [Table("plain")] public class Plain { [Key] public int Id { get; set; } [Column(TypeName = "citext")] public string? Target { get; set; } }
+        """)]
+    [InlineData("""
+        [Table("global_one")] public class GlobalOne { [Key] public int Id { get; set; } [Column(TypeName = "citext")] public string? Target { get; set; } }
+        """)]
+    [InlineData("""
+        namespace TestModels.Deeper.Still;
+        public static class Outer
+        {
+            public class Middle
+            {
+                [Table("nested")] public class Inner { [Key] public int Id { get; set; } [Column(TypeName = "citext")] public string? Target { get; set; } }
+            }
+        }
+        """)]
+    [InlineData("""
+        namespace TestModels;
+        public class Base<T> { [Key] public int Id { get; set; } [Column(TypeName = "citext")] public string? Target { get; set; } }
+        [Table("derived")] public class Derived : Base<long> { public T2? Unused<T2>() => default; }
+        """)]
+    [InlineData("""
+        namespace TestModels;
+        public class Holder<T> { [Table("generic_nested")] public class Row { [Key] public int Id { get; set; } [Column(TypeName = "citext")] public string? Target { get; set; } } }
+        """)]
+    [InlineData("""
+        namespace TestModels;
+        public class Base { [Key] public int Id { get; set; } public virtual string? Target { get; set; } }
+        [Table("overriding")] public class Overriding : Base { [Column(TypeName = "citext")] public override string? Target { get; set; } }
+        """)]
+    [InlineData("""
+        namespace TestModels;
+        [Table("keyword")] public class Keyword { [Key] public int Id { get; set; } [Column("target", TypeName = "citext")] public string? @event { get; set; } }
+        """)]
+    [InlineData("""
+        namespace TestModels;
+        [Table("positional")] public record Positional([property: Key] int Id, [property: Column(TypeName = "citext")] string? Target);
+        """)]
+    public void AColumnDiagnosticOfTheAssemblerIsAtTheProperty(string model)
+    {
+        var result = GeneratorHarness.Run(Usings + model);
+
+        var diagnostic = Assert.Single(result.GeneratorDiagnostics, d => d.Id == "SG0020");
+        Assert.True(diagnostic.Location.IsInSource, $"not in source: {diagnostic.Location}");
+        var text = diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan);
+        Assert.Contains(text, new[] { "Target", "@event" });
+        Assert.Empty(result.GeneratorDiagnostics.Where(d => d.Id != "SG0020"));
+    }
+
+    // The facts of a column typed with [Column(TypeName)] travel with their own id (ExplicitTypeFit, SG0005).
+    [Fact]
+    public void AnExplicitTypeThePropertyCannotHoldIsAtThePropertyInheritedFromAGenericBase()
+    {
+        var result = GeneratorHarness.Run(Usings + """
+            namespace TestModels;
+            public class Base<T> { [Key] public int Id { get; set; } [Column(TypeName = "integer")] public string? Target { get; set; } }
+            [Table("derived")] public class Derived : Base<long> { }
+            """);
+
+        var diagnostic = Assert.Single(result.GeneratorDiagnostics, d => d.Id == "SG0005");
+        Assert.True(diagnostic.Location.IsInSource, $"not in source: {diagnostic.Location}");
+        Assert.Equal("Target", diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
+    }
+}
