@@ -40,7 +40,7 @@ namespace SchemaGen.Generators.Assembling
         private static void Check(TableSpec table, ColumnFacts facts, bool arrayColumn, DomainModel domain, IReadOnlyList<DomainModel> domains, IReadOnlyList<EnumMapping> enums,
             List<DiagnosticInfo> diagnostics)
         {
-            var target = new DiagnosticTarget.Declaration(facts.PropertyId);
+            var target = table.ColumnTarget(facts.PropertyId);
             var underlying = DomainAssembler.UnderlyingType(domain, domains);
             string? instead;
             // A year[] column holds an int[]: its elements are what the domain types.

@@ -26,7 +26,7 @@ namespace SchemaGen.Generators.Assembling
                     if (column == null || column.TypeSchema != null) // a domain or enum of the model, checked where it is resolved
                         continue;
                     if (Misfit(column.SqlType, facts.Kind, enums) is string instead)
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IncompatibleAttribute, new DiagnosticTarget.Declaration(facts.PropertyId),
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.IncompatibleAttribute, table.ColumnTarget(facts.PropertyId),
                             "Column", table.ClrName, facts.PropertyName,
                             "its TypeName is " + column.SqlType + ", which a " + facts.ClrType + " does not hold, so Npgsql cannot read the column back as the property; use " + instead));
                 }

@@ -28,7 +28,7 @@ namespace SchemaGen.Generators.Assembling
                         extensionOf[column.SqlType] = extension = ExtensionTypes.ExtensionOf(column.SqlType);
                     if (extension != null && !declared.Contains(extension))
                     {
-                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UndeclaredExtension, new DiagnosticTarget.Declaration(table.ColumnDeclarationIds[i]),
+                        diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UndeclaredExtension, table.ColumnTarget(table.ColumnDeclarationIds[i]),
                             column.Name, table.Table.Schema + "." + table.Table.Name, column.SqlType, extension));
                     }
                 }

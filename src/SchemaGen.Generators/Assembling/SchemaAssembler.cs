@@ -104,24 +104,24 @@ namespace SchemaGen.Generators.Assembling
         private static Dictionary<(string, string), string> ReportRelationClashes(List<TableSpec> tables, List<EnumSpec> enums, List<DiagnosticInfo> diagnostics)
         {
             var owners = new Dictionary<(string, string), string>();
-            void Claim(string schema, string name, string owner, string declarationId)
+            void Claim(string schema, string name, string owner, DiagnosticTarget.Declaration at)
             {
                 if (owners.TryGetValue((schema, name), out var first))
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, new DiagnosticTarget.Declaration(declarationId), "relation", schema + "." + name, first, owner));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, at, "relation", schema + "." + name, first, owner));
                 else
                     owners[(schema, name)] = owner;
             }
 
             foreach (var table in tables)
-                Claim(table.Table.Schema, table.Table.Name, "table " + table.ClrFullName, table.DeclarationId);
+                Claim(table.Table.Schema, table.Table.Name, "table " + table.ClrFullName, new DiagnosticTarget.Declaration(table.DeclarationId));
             foreach (var enumSpec in enums)
-                Claim(enumSpec.Enum.Schema, enumSpec.Enum.Name, "enum " + enumSpec.ClrFullName, enumSpec.DeclarationId);
+                Claim(enumSpec.Enum.Schema, enumSpec.Enum.Name, "enum " + enumSpec.ClrFullName, new DiagnosticTarget.Declaration(enumSpec.DeclarationId));
             foreach (var table in tables)
             {
                 if (table.Table.PrimaryKey != null)
-                    Claim(table.Table.Schema, table.Table.PrimaryKey.Name, "the primary key of " + table.ClrFullName, table.DeclarationId);
+                    Claim(table.Table.Schema, table.Table.PrimaryKey.Name, "the primary key of " + table.ClrFullName, new DiagnosticTarget.Declaration(table.DeclarationId));
                 foreach (var index in table.Table.Indexes)
-                    Claim(table.Table.Schema, index.Name, "an index of " + table.ClrFullName, table.DeclarationId);
+                    Claim(table.Table.Schema, index.Name, "an index of " + table.ClrFullName, new DiagnosticTarget.Declaration(table.DeclarationId));
             }
 
             // An identity column's sequence takes the name PostgreSQL makes for it, or another one when that is taken at the
@@ -133,7 +133,7 @@ namespace SchemaGen.Generators.Assembling
                     var column = table.Table.Columns[i];
                     if (column.Identity != IdentityKind.None)
                         Claim(table.Table.Schema, SqlNaming.ImplicitName(table.Table.Name, column.Name, "seq"),
-                            "the sequence of identity column " + column.Name + " of " + table.ClrFullName, table.ColumnDeclarationIds[i]);
+                            "the sequence of identity column " + column.Name + " of " + table.ClrFullName, table.ColumnTarget(table.ColumnDeclarationIds[i]));
                 }
             }
 

@@ -110,14 +110,14 @@ namespace SchemaGen.Generators.Assembling
                     var column = function.Columns.FirstOrDefault(c => c.Name == SqlNaming.ToSnakeCaseOrAsIs(member.Name));
                     if (column == null)
                     {
-                        problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResultMismatch, new DiagnosticTarget.Declaration(member.DeclarationId),
+                        problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResultMismatch, new DiagnosticTarget.Declaration(member.DeclarationId, Fallback: wrapper.DeclarationId),
                             $"'{member.Name}' of {Readable(wrapper.ElementType)} reads column {SqlNaming.ToSnakeCaseOrAsIs(member.Name)}, which {Display(function)} does not return; its columns are {List(function.Columns.Select(c => c.Name))}"));
                         continue;
                     }
 
                     var mismatch = SqlTypeFit.Mismatch(column.Type, member.Kind, enums);
                     if (mismatch != null)
-                        problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResultMismatch, new DiagnosticTarget.Declaration(member.DeclarationId),
+                        problems.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ResultMismatch, new DiagnosticTarget.Declaration(member.DeclarationId, Fallback: wrapper.DeclarationId),
                             $"'{member.Name}' of {Readable(wrapper.ElementType)} is {KindName(member.Kind)}, but column {column.Name} of {Display(function)} is {column.Type}; use {mismatch}"));
                 }
 

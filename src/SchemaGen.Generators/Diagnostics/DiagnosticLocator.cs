@@ -42,9 +42,9 @@ namespace SchemaGen.Generators.Diagnostics
         private static Location? Declared(DiagnosticTarget.Declaration declaration, Compilation compilation, CancellationToken cancellationToken)
         {
             var symbol = DocumentationCommentId.GetFirstSymbolForDeclarationId(declaration.DocumentationId, compilation);
-            if (symbol == null)
-                return null;
             var location = InSource(symbol);
+            if (symbol == null || location == null)
+                return declaration.Fallback == null ? null : Declared(new DiagnosticTarget.Declaration(declaration.Fallback), compilation, cancellationToken);
             if (declaration.Parameter != null && symbol is IMethodSymbol method)
                 return InSource(method.Parameters.FirstOrDefault(p => p.Name == declaration.Parameter)) ?? location;
             if (declaration.SqlFunctionAttribute)

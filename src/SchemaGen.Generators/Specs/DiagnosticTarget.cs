@@ -31,9 +31,11 @@ namespace SchemaGen.Generators.Specs
         /// A declaration by name, for diagnostics made from specs that hold no location (cross-table checks,
         /// [SqlFunction] binding): a documentation comment ID (<c>T:Ns.Type</c>, <c>M:Ns.Type.Method(…)</c>,
         /// <c>P:Ns.Type.Property</c>), optionally one of the method's parameters or its [SqlFunction] attribute.
-        /// A comment typed above the declaration leaves it equal; the location is looked up when reported.
+        /// A comment typed above the declaration leaves it equal; the location is looked up when reported. When that
+        /// declaration is not in this project's source (a column inherited from a class of another assembly), the
+        /// diagnostic goes to <paramref name="Fallback"/>'s (the table class, the [SqlFunction] method) rather than nowhere.
         /// </summary>
-        internal sealed record Declaration(string DocumentationId, string? Parameter = null, bool SqlFunctionAttribute = false) : DiagnosticTarget;
+        internal sealed record Declaration(string DocumentationId, string? Parameter = null, bool SqlFunctionAttribute = false, string? Fallback = null) : DiagnosticTarget;
 
         /// <summary>
         /// An assembly-level attribute (<c>[assembly: Domain("year", …)]</c>) by its type's metadata name and its first

@@ -23,6 +23,10 @@ namespace SchemaGen.Generators.Specs
         /// </summary>
         public required EquatableArray<string> ColumnDeclarationIds { get; init; }
 
+        /// <summary>Where a diagnostic about one of the columns goes: its property, or this class when the property is
+        /// declared outside the project's source (inherited from a class of another assembly).</summary>
+        public DiagnosticTarget.Declaration ColumnTarget(string propertyDeclarationId) => new DiagnosticTarget.Declaration(propertyDeclarationId, Fallback: DeclarationId);
+
         /// <summary>The mapped table.</summary>
         public required TableModel Table { get; init; }
 

@@ -1,4 +1,6 @@
+using System.IO;
 using System.Linq;
+using Microsoft.CodeAnalysis;
 using SchemaGen.Tests.Infrastructure;
 using Xunit;
 
@@ -78,5 +80,28 @@ public class ColumnDiagnosticLocationTests
         var diagnostic = Assert.Single(result.GeneratorDiagnostics, d => d.Id == "SG0005");
         Assert.True(diagnostic.Location.IsInSource, $"not in source: {diagnostic.Location}");
         Assert.Equal("Target", diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
+    }
+
+    // A column inherited from a class of another assembly has no declaration in this project's source: its diagnostic is
+    // at the table class that inherits it, not nowhere (where #pragma and .editorconfig cannot reach it either).
+    [Fact]
+    public void AColumnInheritedFromAnotherAssemblyHasItsDiagnosticAtTheTableClass()
+    {
+        var library = GeneratorHarness.Compile(Usings + """
+            namespace Shared;
+            public class Entity { [Key] public int Id { get; set; } [Column(TypeName = "citext")] public string? Target { get; set; } }
+            """).WithAssemblyName("Shared");
+        using var image = new MemoryStream();
+        Assert.True(library.Emit(image).Success);
+        var compilation = GeneratorHarness.Compile(Usings + """
+            namespace TestModels;
+            [Table("derived")] public class FromLibrary : Shared.Entity { }
+            """).AddReferences(MetadataReference.CreateFromImage(image.ToArray()));
+
+        GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out _, out var diagnostics);
+
+        var diagnostic = Assert.Single(diagnostics, d => d.Id == "SG0020");
+        Assert.True(diagnostic.Location.IsInSource, $"not in source: {diagnostic.Location}");
+        Assert.Equal("FromLibrary", diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
     }
 }
