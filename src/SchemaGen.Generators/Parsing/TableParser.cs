@@ -24,7 +24,11 @@ namespace SchemaGen.Generators.Parsing
             var compilation = syntaxContext.SemanticModel.Compilation;
             var context = new ParseContext(compilation, OptionsParser.Parse(compilation).Spec, cancellationToken);
             var spec = Parse(type, context);
-            return new TableParseResult { Spec = spec, Diagnostics = context.Diagnostics.ToEquatableArray() };
+            // A diagnostic about a member declared outside the project's source (a property inherited from a class of another
+            // assembly) has no span of its own: it goes to the class, where #pragma and .editorconfig reach it, not nowhere.
+            var classTarget = DiagnosticTarget.From(type.Locations.FirstOrDefault(l => l.IsInSource));
+            var diagnostics = context.Diagnostics.Select(d => d.Target == null && classTarget != null ? d with { Target = classTarget } : d);
+            return new TableParseResult { Spec = spec, Diagnostics = diagnostics.ToEquatableArray() };
         }
 
         private static TableSpec Parse(INamedTypeSymbol type, ParseContext context)

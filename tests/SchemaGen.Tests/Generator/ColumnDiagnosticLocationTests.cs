@@ -84,13 +84,17 @@ public class ColumnDiagnosticLocationTests
 
     // A column inherited from a class of another assembly has no declaration in this project's source: its diagnostic is
     // at the table class that inherits it, not nowhere (where #pragma and .editorconfig cannot reach it either).
-    [Fact]
-    public void AColumnInheritedFromAnotherAssemblyHasItsDiagnosticAtTheTableClass()
+    // The assembler's (SG0020, from the column's id) and the parser's (SG0001, from the property's location, which is metadata).
+    [Theory]
+    [InlineData("[Column(TypeName = \"citext\")] public string? Target { get; set; }", "SG0020")]
+    [InlineData("public object? Target { get; set; }", "SG0001")]
+    [InlineData("[MaxLength(0)] public string? Target { get; set; }", "SG0005")]
+    public void AColumnInheritedFromAnotherAssemblyHasItsDiagnosticAtTheTableClass(string property, string id)
     {
         var library = GeneratorHarness.Compile(Usings + """
             namespace Shared;
-            public class Entity { [Key] public int Id { get; set; } [Column(TypeName = "citext")] public string? Target { get; set; } }
-            """).WithAssemblyName("Shared");
+            public class Entity { [Key] public int Id { get; set; } PROPERTY }
+            """.Replace("PROPERTY", property)).WithAssemblyName("Shared");
         using var image = new MemoryStream();
         Assert.True(library.Emit(image).Success);
         var compilation = GeneratorHarness.Compile(Usings + """
@@ -100,7 +104,7 @@ public class ColumnDiagnosticLocationTests
 
         GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out _, out var diagnostics);
 
-        var diagnostic = Assert.Single(diagnostics, d => d.Id == "SG0020");
+        var diagnostic = Assert.Single(diagnostics, d => d.Id == id);
         Assert.True(diagnostic.Location.IsInSource, $"not in source: {diagnostic.Location}");
         Assert.Equal("FromLibrary", diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
     }
