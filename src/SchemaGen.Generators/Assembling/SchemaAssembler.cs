@@ -29,11 +29,13 @@ namespace SchemaGen.Generators.Assembling
                 return new SchemaAssembly { Spec = null, Diagnostics = new[] { clash }.ToEquatableArray() };
             }
 
-            var tables = Distinct(found.OrderBy(t => t.ClrFullName, StringComparer.Ordinal), t => (t.Table.Schema, t.Table.Name), "table", t => t.ClrFullName, t => t.DeclarationId, diagnostics);
+            var tables = Distinct(found.OrderBy(t => t.ClrFullName, StringComparer.Ordinal), t => (t.Table.Schema, t.Table.Name), "table", t => t.ClrFullName,
+                t => new DiagnosticTarget.Declaration(t.DeclarationId), diagnostics);
+            var enumTarget = EnumTargets(tables);
             var enums = Distinct(
                 tables.SelectMany(t => t.Enums).GroupBy(e => e.ClrFullName).Select(g => g.First()).OrderBy(e => e.ClrFullName, StringComparer.Ordinal),
-                e => (e.Enum.Schema, e.Enum.Name), "enum type", e => e.ClrFullName, e => e.DeclarationId, diagnostics);
-            var names = ReportRelationClashes(tables, enums, diagnostics);
+                e => (e.Enum.Schema, e.Enum.Name), "enum type", e => e.ClrFullName, enumTarget, diagnostics);
+            var names = ReportRelationClashes(tables, enums, enumTarget, diagnostics);
             TableRenameChecks.Report(tables, diagnostics);
             var mappings = enums.Select(e => new EnumMapping { TypeReference = e.TypeReference, Schema = e.Enum.Schema, Name = e.Enum.Name })
                 .OrderBy(m => m.Schema, StringComparer.Ordinal).ThenBy(m => m.Name, StringComparer.Ordinal).ToList();
@@ -77,8 +79,25 @@ namespace SchemaGen.Generators.Assembling
             return new SchemaAssembly { Spec = spec, Diagnostics = diagnostics.ToEquatableArray() };
         }
 
+        // Where a diagnostic about an enum goes: its declaration, or, for an enum of another assembly (no declaration in the
+        // project's source), the first table that uses it.
+        private static Func<EnumSpec, DiagnosticTarget.Declaration> EnumTargets(List<TableSpec> tables)
+        {
+            var firstUser = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var table in tables)
+            {
+                foreach (var enumSpec in table.Enums)
+                {
+                    if (!firstUser.ContainsKey(enumSpec.ClrFullName))
+                        firstUser[enumSpec.ClrFullName] = table.DeclarationId;
+                }
+            }
+
+            return enumSpec => new DiagnosticTarget.Declaration(enumSpec.DeclarationId, Fallback: firstUser[enumSpec.ClrFullName]);
+        }
+
         private static List<T> Distinct<T>(IEnumerable<T> items, Func<T, (string, string)> key, string what, Func<T, string> clrName,
-            Func<T, string> declarationId, List<DiagnosticInfo> diagnostics)
+            Func<T, DiagnosticTarget.Declaration> target, List<DiagnosticInfo> diagnostics)
         {
             var seen = new Dictionary<(string, string), T>();
             var result = new List<T>();
@@ -86,7 +105,7 @@ namespace SchemaGen.Generators.Assembling
             {
                 if (seen.TryGetValue(key(item), out var first))
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, new DiagnosticTarget.Declaration(declarationId(item)), what,
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateName, target(item), what,
                         key(item).Item1 + "." + key(item).Item2, clrName(first), clrName(item)));
                     continue;
                 }
@@ -101,7 +120,8 @@ namespace SchemaGen.Generators.Assembling
         // Tables, indexes, primary keys and types share one namespace per schema in PostgreSQL (pg_class and
         // pg_type): an index named like another table's index, or an enum named like a table, cannot coexist.
         // Returns the owner of each name, which the templates' sequences, views and indexes must not take either.
-        private static Dictionary<(string, string), string> ReportRelationClashes(List<TableSpec> tables, List<EnumSpec> enums, List<DiagnosticInfo> diagnostics)
+        private static Dictionary<(string, string), string> ReportRelationClashes(List<TableSpec> tables, List<EnumSpec> enums,
+            Func<EnumSpec, DiagnosticTarget.Declaration> enumTarget, List<DiagnosticInfo> diagnostics)
         {
             var owners = new Dictionary<(string, string), string>();
             void Claim(string schema, string name, string owner, DiagnosticTarget.Declaration at)
@@ -115,7 +135,7 @@ namespace SchemaGen.Generators.Assembling
             foreach (var table in tables)
                 Claim(table.Table.Schema, table.Table.Name, "table " + table.ClrFullName, new DiagnosticTarget.Declaration(table.DeclarationId));
             foreach (var enumSpec in enums)
-                Claim(enumSpec.Enum.Schema, enumSpec.Enum.Name, "enum " + enumSpec.ClrFullName, new DiagnosticTarget.Declaration(enumSpec.DeclarationId));
+                Claim(enumSpec.Enum.Schema, enumSpec.Enum.Name, "enum " + enumSpec.ClrFullName, enumTarget(enumSpec));
             foreach (var table in tables)
             {
                 if (table.Table.PrimaryKey != null)

@@ -108,4 +108,23 @@ public class ColumnDiagnosticLocationTests
         Assert.True(diagnostic.Location.IsInSource, $"not in source: {diagnostic.Location}");
         Assert.Equal("FromLibrary", diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
     }
+
+    // An enum of another assembly has no declaration in the project either: a clash of its type name (SG0004, with a table
+    // or with a local enum ordered before it) is at the first table that uses it.
+    [Theory]
+    [InlineData("""[Table("status")] public class Statuses { [Key] public int Id { get; set; } public Zshared.Status S { get; set; } }""", "Statuses")]
+    [InlineData("""public enum Status { Local } [Table("t")] public class Uses { [Key] public int Id { get; set; } public Status A { get; set; } public Zshared.Status B { get; set; } }""", "Uses")]
+    public void ANameClashOfAnEnumFromAnotherAssemblyIsAtTheTableThatUsesIt(string model, string expected)
+    {
+        var library = GeneratorHarness.Compile(Usings + "namespace Zshared; public enum Status { Active, Done }").WithAssemblyName("Zshared");
+        using var image = new MemoryStream();
+        Assert.True(library.Emit(image).Success);
+        var compilation = GeneratorHarness.Compile(Usings + "namespace TestModels;\n" + model).AddReferences(MetadataReference.CreateFromImage(image.ToArray()));
+
+        GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out _, out var diagnostics);
+
+        var clash = Assert.Single(diagnostics, d => d.Id == "SG0004");
+        Assert.True(clash.Location.IsInSource, $"not in source: {clash.Location}");
+        Assert.Equal(expected, clash.Location.SourceTree!.GetText().ToString(clash.Location.SourceSpan));
+    }
 }
